@@ -1,0 +1,41 @@
+# plainsight: the two commands a new user needs are `make demo` and `make test`.
+BUILD ?= build
+JOBS ?= 2
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+.PHONY: all deps configure build test demo bench fuzz clean rules-doc act
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j$(JOBS)
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+demo: build
+	@bash scripts/demo.sh $(BUILD)
+
+bench: build
+	@bash scripts/bench.sh $(BUILD)
+
+act: build
+	@$(BUILD)/cli/plainsight act ../shared/act-rules/testcases.json --out $(BUILD)/act-results.json
+	@python3 ../shared/act-rules/score.py $(BUILD)/act-results.json
+
+rules-doc: build
+	@$(BUILD)/cli/plainsight rules --format markdown > docs/rules.md
+
+fuzz: deps
+	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+	  -DPLAINSIGHT_BUILD_FUZZ=ON -DPLAINSIGHT_BUILD_TESTS=OFF -DPLAINSIGHT_BUILD_BENCH=OFF >/dev/null
+	@cmake --build build-fuzz -j$(JOBS)
+
+clean:
+	rm -rf $(BUILD) build-fuzz

@@ -1,0 +1,50 @@
+// The plainsight command-line tool: dispatches to subcommands.
+#include <iostream>
+#include <string_view>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr const char* kHelp = R"(plainsight: accessibility and plain-language audits for public-sector websites
+
+usage: plainsight COMMAND [ARGS]
+
+commands:
+  audit FILE|DIR...     audit local HTML/SVG files against the accessibility rules
+  rules                 list the rules (--format text|json|markdown)
+  act TESTCASES.json    run the W3C ACT rules test cases (--out RESULTS.json)
+  version               print the version
+
+Exit status: 0 nothing failed, 1 something failed, 2 bad usage or unreadable input.
+Run 'plainsight COMMAND --help' for a command's options.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << kHelp;
+    return 2;
+  }
+  std::string_view command = argv[1];
+  if (command == "audit") {
+    return plainsight::cli::RunAudit(argc - 1, argv + 1);
+  }
+  if (command == "rules") {
+    return plainsight::cli::RunRules(argc - 1, argv + 1);
+  }
+  if (command == "act") {
+    return plainsight::cli::RunAct(argc - 1, argv + 1);
+  }
+  if (command == "version" || command == "--version") {
+    std::cout << "plainsight " << PLAINSIGHT_VERSION << "\n";
+    return 0;
+  }
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::cout << kHelp;
+    return 0;
+  }
+  std::cerr << "plainsight: unknown command '" << command << "'\n\n" << kHelp;
+  return 2;
+}

@@ -1,0 +1,1049 @@
+// The document model: Gumbo (HTML) and libxml2 (XML) trees converted into engine::Node, with
+// charset sniffing per the HTML Standard 13.2.3 and decoding through ICU converters.
+#include "engine/dom.h"
+
+#include <gumbo.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <unicode/ucnv.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace plainsight::engine {
+
+// ---------------------------------------------------------------------------------------------
+// Small string helpers (ASCII only: for markup syntax, never for natural-language text).
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
+namespace {
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+}  // namespace
+
+std::vector<std::string_view> SplitWhitespace(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsAsciiSpace(s[i])) {
+      ++i;
+    }
+    size_t start = i;
+    while (i < s.size() && !IsAsciiSpace(s[i])) {
+      ++i;
+    }
+    if (i > start) {
+      out.push_back(s.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+std::string_view TrimWhitespace(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.front())) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && IsAsciiSpace(s.back())) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+std::string CollapseWhitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    // U+00A0 (C2 A0) is not collapsed: accname trims only ASCII whitespace, and a no-break space
+    // is a deliberate character.
+    if (IsAsciiSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out.push_back(' ');
+      pending_space = false;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node
+
+const std::string* Node::Attr(std::string_view name) const {
+  for (const Attribute& a : attributes_) {
+    if (a.name == name) {
+      return &a.value;
+    }
+  }
+  return nullptr;
+}
+
+std::string_view Node::AttrOr(std::string_view name, std::string_view fallback) const {
+  const std::string* v = Attr(name);
+  return v ? std::string_view(*v) : fallback;
+}
+
+const Node* Node::ParentElement() const {
+  return parent_ && parent_->IsElement() ? parent_ : nullptr;
+}
+
+const Node* Node::PreviousElementSibling() const {
+  if (!parent_) {
+    return nullptr;
+  }
+  const auto& siblings = parent_->children_;
+  auto it = std::find(siblings.begin(), siblings.end(), this);
+  while (it != siblings.begin()) {
+    --it;
+    if ((*it)->IsElement()) {
+      return *it;
+    }
+  }
+  return nullptr;
+}
+
+const Node* Node::NextElementSibling() const {
+  if (!parent_) {
+    return nullptr;
+  }
+  const auto& siblings = parent_->children_;
+  auto it = std::find(siblings.begin(), siblings.end(), this);
+  for (++it; it < siblings.end(); ++it) {
+    if ((*it)->IsElement()) {
+      return *it;
+    }
+  }
+  return nullptr;
+}
+
+std::string Node::TextContent() const {
+  if (kind_ == NodeKind::kText) {
+    return text_;
+  }
+  std::string out;
+  // Iterative walk: documents may be 100,000 levels deep.
+  std::vector<const Node*> stack(children_.rbegin(), children_.rend());
+  while (!stack.empty()) {
+    const Node* n = stack.back();
+    stack.pop_back();
+    if (n->kind_ == NodeKind::kText) {
+      out += n->text_;
+    } else if (n->kind_ == NodeKind::kElement) {
+      stack.insert(stack.end(), n->children_.rbegin(), n->children_.rend());
+    }
+  }
+  return out;
+}
+
+std::string_view Node::StartTagSource() const {
+  if (start_tag_length_ == 0 || !document_) {
+    return {};
+  }
+  const std::string& src = document_->source();
+  if (position_.offset + start_tag_length_ > src.size()) {
+    return {};
+  }
+  return std::string_view(src).substr(position_.offset, start_tag_length_);
+}
+
+bool Node::IsDescendantOf(const Node& ancestor) const {
+  for (const Node* p = parent_; p; p = p->parent_) {
+    if (p == &ancestor) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const Node* Node::ClosestHtmlAncestor(std::string_view tag) const {
+  for (const Node* p = parent_; p; p = p->parent_) {
+    if (p->IsHtml(tag)) {
+      return p;
+    }
+  }
+  return nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charset sniffing and decoding (HTML Standard 13.2.3.1-13.2.3.3).
+
+namespace {
+
+// Maps a WHATWG encoding label to the name ICU knows, following the Encoding Standard's
+// replacements: latin1 and ascii labels mean windows-1252; UTF-16 from a meta tag means UTF-8.
+std::string CanonicalCharset(std::string_view label) {
+  std::string l = AsciiLower(TrimWhitespace(label));
+  if (l.size() >= 2 && (l.front() == '"' || l.front() == '\'')) {
+    l = l.substr(1, l.size() - 2);
+  }
+  if (l == "utf8" || l == "unicode-1-1-utf-8" || l == "utf-8") {
+    return "utf-8";
+  }
+  if (l == "latin1" || l == "iso-8859-1" || l == "iso8859-1" || l == "us-ascii" || l == "ascii" ||
+      l == "ansi_x3.4-1968" || l == "cp1252" || l == "l1" || l == "iso_8859-1" ||
+      l == "windows-1252" || l == "x-cp1252") {
+    return "windows-1252";
+  }
+  if (l == "utf-16" || l == "utf-16le" || l == "utf-16be") {
+    return l;
+  }
+  if (l == "x-sjis" || l == "sjis" || l == "ms_kanji") {
+    return "shift_jis";
+  }
+  if (l == "gb2312" || l == "x-gbk" || l == "gbk") {
+    return "gbk";
+  }
+  return l;
+}
+
+bool IsValidUtf8(std::string_view s) {
+  size_t i = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = 0;
+    uint32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > n) {
+      return false;
+    }
+    for (int k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) {
+        return false;
+      }
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+// The "get an attribute" prescan of HTML 13.2.3.2, reduced to what finds a charset: looks at
+// <meta charset=...> and <meta http-equiv=content-type content="...charset=..."> in the first
+// 1024 bytes.
+std::string PrescanMetaCharset(std::string_view bytes) {
+  std::string head = AsciiLower(bytes.substr(0, 1024));
+  size_t pos = 0;
+  while ((pos = head.find("<meta", pos)) != std::string::npos) {
+    size_t end = head.find('>', pos);
+    if (end == std::string::npos) {
+      end = head.size();
+    }
+    std::string_view tag(head.data() + pos, end - pos);
+    pos = end;
+    size_t cs = tag.find("charset");
+    while (cs != std::string_view::npos) {
+      size_t i = cs + 7;
+      while (i < tag.size() && IsAsciiSpace(tag[i])) {
+        ++i;
+      }
+      if (i < tag.size() && tag[i] == '=') {
+        ++i;
+        while (i < tag.size() && IsAsciiSpace(tag[i])) {
+          ++i;
+        }
+        if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
+          ++i;
+        }
+        size_t start = i;
+        while (i < tag.size() && !IsAsciiSpace(tag[i]) && tag[i] != '"' && tag[i] != '\'' &&
+               tag[i] != ';' && tag[i] != '/') {
+          ++i;
+        }
+        if (i > start) {
+          std::string found = CanonicalCharset(tag.substr(start, i - start));
+          // A meta tag cannot switch to UTF-16 (the bytes were read as ASCII-compatible).
+          if (found.rfind("utf-16", 0) == 0) {
+            return "utf-8";
+          }
+          return found;
+        }
+      }
+      cs = tag.find("charset", cs + 7);
+    }
+  }
+  return {};
+}
+
+Result<std::string> ConvertWithIcu(std::string_view bytes, const std::string& from) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* source = ucnv_open(from.c_str(), &status);
+  if (U_FAILURE(status)) {
+    return Fail(ErrorCode::kParse, "unknown character encoding '" + from + "'");
+  }
+  status = U_ZERO_ERROR;
+  UConverter* target = ucnv_open("UTF-8", &status);
+  if (U_FAILURE(status)) {
+    ucnv_close(source);
+    return Fail(ErrorCode::kInternal, "ICU has no UTF-8 converter");
+  }
+  std::string out;
+  // Worst case: each input byte becomes a 3-byte replacement or a 3-byte BMP character.
+  out.resize(bytes.size() * 3 + 16);
+  char* target_ptr = out.data();
+  const char* source_ptr = bytes.data();
+  status = U_ZERO_ERROR;
+  ucnv_convertEx(target, source, &target_ptr, out.data() + out.size(), &source_ptr,
+                 bytes.data() + bytes.size(), nullptr, nullptr, nullptr, nullptr, true, true,
+                 &status);
+  ucnv_close(source);
+  ucnv_close(target);
+  if (U_FAILURE(status)) {
+    return Fail(ErrorCode::kParse,
+                std::string("could not decode from ") + from + ": " + u_errorName(status));
+  }
+  out.resize(target_ptr - out.data());
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> DecodeToUtf8(std::string_view bytes, std::string_view transport_charset,
+                                 std::string* chosen) {
+  std::string encoding;
+  size_t skip = 0;
+  if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&
+      static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF) {
+    encoding = "utf-8";
+    skip = 3;
+  } else if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+             static_cast<unsigned char>(bytes[1]) == 0xFE) {
+    encoding = "utf-16le";
+    skip = 2;
+  } else if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE &&
+             static_cast<unsigned char>(bytes[1]) == 0xFF) {
+    encoding = "utf-16be";
+    skip = 2;
+  }
+  if (encoding.empty() && !transport_charset.empty()) {
+    encoding = CanonicalCharset(transport_charset);
+  }
+  if (encoding.empty()) {
+    encoding = PrescanMetaCharset(bytes);
+  }
+  std::string_view body = bytes.substr(skip);
+  if (encoding.empty()) {
+    // Interpretation: HTML leaves the fallback to the user agent (13.2.3.1 step 9); valid UTF-8
+    // is taken as UTF-8 (what browsers' detectors conclude), anything else as windows-1252.
+    encoding = IsValidUtf8(body) ? "utf-8" : "windows-1252";
+  }
+  if (chosen) {
+    *chosen = encoding;
+  }
+  if (encoding == "utf-8" && IsValidUtf8(body)) {
+    return std::string(body);
+  }
+  auto converted = ConvertWithIcu(body, encoding);
+  if (!converted && encoding != "windows-1252") {
+    // An unknown label falls back to windows-1252, as a browser would; the caller records it.
+    if (chosen) {
+      *chosen = "windows-1252";
+    }
+    return ConvertWithIcu(body, "windows-1252");
+  }
+  return converted;
+}
+
+// ---------------------------------------------------------------------------------------------
+// URLs. RFC 3986 section 5.2 reference resolution with the WHATWG leniencies that matter for
+// markup: surrounding whitespace is stripped, backslashes count as slashes in special schemes.
+
+namespace {
+
+struct UrlParts {
+  std::string scheme, authority, path, query, fragment;
+  bool has_authority = false, has_query = false, has_fragment = false;
+};
+
+UrlParts SplitUrl(std::string_view s) {
+  UrlParts p;
+  size_t i = 0;
+  size_t colon = s.find(':');
+  size_t first_delim = s.find_first_of("/?#");
+  if (colon != std::string_view::npos && colon > 0 &&
+      (first_delim == std::string_view::npos || colon < first_delim)) {
+    bool ok = std::isalpha(static_cast<unsigned char>(s[0]));
+    for (size_t k = 1; k < colon && ok; ++k) {
+      char c = s[k];
+      ok = std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+    }
+    if (ok) {
+      p.scheme = AsciiLower(s.substr(0, colon));
+      i = colon + 1;
+    }
+  }
+  if (s.substr(i, 2) == "//") {
+    p.has_authority = true;
+    size_t end = s.find_first_of("/?#", i + 2);
+    if (end == std::string_view::npos) {
+      end = s.size();
+    }
+    p.authority = std::string(s.substr(i + 2, end - i - 2));
+    i = end;
+  }
+  size_t end = s.find_first_of("?#", i);
+  if (end == std::string_view::npos) {
+    end = s.size();
+  }
+  p.path = std::string(s.substr(i, end - i));
+  i = end;
+  if (i < s.size() && s[i] == '?') {
+    p.has_query = true;
+    end = s.find('#', i);
+    if (end == std::string_view::npos) {
+      end = s.size();
+    }
+    p.query = std::string(s.substr(i + 1, end - i - 1));
+    i = end;
+  }
+  if (i < s.size() && s[i] == '#') {
+    p.has_fragment = true;
+    p.fragment = std::string(s.substr(i + 1));
+  }
+  return p;
+}
+
+std::string RemoveDotSegments(std::string_view path) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  bool absolute = !path.empty() && path[0] == '/';
+  if (absolute) {
+    i = 1;
+  }
+  bool trailing_slash = false;
+  while (i <= path.size()) {
+    size_t end = path.find('/', i);
+    if (end == std::string_view::npos) {
+      end = path.size();
+    }
+    std::string_view seg = path.substr(i, end - i);
+    trailing_slash = false;
+    if (seg == "..") {
+      if (!out.empty()) {
+        out.pop_back();
+      }
+      trailing_slash = true;
+    } else if (seg == ".") {
+      trailing_slash = true;
+    } else {
+      out.push_back(seg);
+    }
+    i = end + 1;
+  }
+  std::string result = absolute ? "/" : "";
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (k) {
+      result += '/';
+    }
+    result += out[k];
+  }
+  if (trailing_slash && (result.empty() || result.back() != '/')) {
+    result += '/';
+  }
+  return result;
+}
+
+std::string JoinUrl(const UrlParts& p) {
+  std::string out;
+  if (!p.scheme.empty()) {
+    out += p.scheme + ":";
+  }
+  if (p.has_authority) {
+    out += "//" + p.authority;
+  }
+  out += p.path;
+  if (p.has_query) {
+    out += "?" + p.query;
+  }
+  if (p.has_fragment) {
+    out += "#" + p.fragment;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ResolveUrl(std::string_view base, std::string_view reference) {
+  std::string ref(TrimWhitespace(reference));
+  // Tabs and newlines inside URLs are removed (WHATWG URL: "remove all ASCII tab or newline").
+  std::erase_if(ref, [](char c) { return c == '\t' || c == '\n' || c == '\r'; });
+  UrlParts r = SplitUrl(ref);
+  UrlParts b = SplitUrl(base);
+  bool special = [](const std::string& s) {
+    return s == "http" || s == "https" || s == "file" || s == "ftp" || s == "ws" || s == "wss";
+  }(r.scheme.empty() ? b.scheme : r.scheme);
+  if (special) {
+    std::replace(ref.begin(), ref.end(), '\\', '/');
+    r = SplitUrl(ref);
+  }
+  UrlParts t;
+  if (!r.scheme.empty()) {
+    t = r;
+    t.path = RemoveDotSegments(r.path);
+    return JoinUrl(t);
+  }
+  if (b.scheme.empty()) {
+    return {};
+  }
+  t.scheme = b.scheme;
+  if (r.has_authority) {
+    t.has_authority = true;
+    t.authority = r.authority;
+    t.path = RemoveDotSegments(r.path);
+    t.has_query = r.has_query;
+    t.query = r.query;
+  } else {
+    t.has_authority = b.has_authority;
+    t.authority = b.authority;
+    if (r.path.empty()) {
+      t.path = b.path;
+      t.has_query = r.has_query ? true : b.has_query;
+      t.query = r.has_query ? r.query : b.query;
+    } else {
+      if (r.path[0] == '/') {
+        t.path = RemoveDotSegments(r.path);
+      } else {
+        std::string merged;
+        if (b.has_authority && b.path.empty()) {
+          merged = "/" + r.path;
+        } else {
+          size_t slash = b.path.rfind('/');
+          merged = (slash == std::string::npos ? "" : b.path.substr(0, slash + 1)) + r.path;
+        }
+        t.path = RemoveDotSegments(merged);
+      }
+      t.has_query = r.has_query;
+      t.query = r.query;
+    }
+  }
+  t.has_fragment = r.has_fragment;
+  t.fragment = r.fragment;
+  if (t.has_authority && t.path.empty() && special) {
+    t.path = "/";
+  }
+  return JoinUrl(t);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building documents
+
+class DocumentBuilder {
+ public:
+  DocumentBuilder(Document& doc, const ParseOptions& options, int nesting)
+      : doc_(doc), options_(options), nesting_(nesting) {}
+
+  Node* NewNode() {
+    if (next_ == capacity_) {
+      capacity_ = std::max<size_t>(256, capacity_ * 2);
+      doc_.arenas_.push_back(std::make_unique<Node[]>(capacity_));
+      block_ = doc_.arenas_.back().get();
+      next_ = 0;
+    }
+    Node* n = &block_[next_++];
+    n->document_ = &doc_;
+    n->order_ = order_++;
+    return n;
+  }
+
+  void BuildFromGumbo(const GumboNode* groot);
+  void BuildFromXml(xmlDocPtr xdoc);
+  void Finish();
+
+ private:
+  void AppendChild(Node* parent, Node* child) {
+    child->parent_ = parent;
+    parent->children_.push_back(child);
+  }
+  SourcePosition Pos(const GumboSourcePosition& p) const {
+    return SourcePosition{p.line, p.column, p.offset};
+  }
+  void LoadNestedDocuments();
+
+  Document& doc_;
+  const ParseOptions& options_;
+  int nesting_;
+  Node* block_ = nullptr;
+  size_t next_ = 0;
+  size_t capacity_ = 0;
+  uint32_t order_ = 0;
+};
+
+namespace {
+
+std::string GumboTagName(const GumboElement& el) {
+  if (el.tag != GUMBO_TAG_UNKNOWN) {
+    std::string name = gumbo_normalized_tagname(el.tag);
+    return name;
+  }
+  GumboStringPiece piece = el.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  return AsciiLower(std::string_view(piece.data, piece.length));
+}
+
+Namespace FromGumboNamespace(GumboNamespaceEnum ns) {
+  switch (ns) {
+    case GUMBO_NAMESPACE_HTML: return Namespace::kHtml;
+    case GUMBO_NAMESPACE_SVG: return Namespace::kSvg;
+    case GUMBO_NAMESPACE_MATHML: return Namespace::kMathMl;
+  }
+  return Namespace::kOther;
+}
+
+}  // namespace
+
+void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
+  Node* root = NewNode();
+  root->kind_ = NodeKind::kDocument;
+  doc_.root_ = root;
+  // Explicit stack of (gumbo node, our parent, depth): pages can nest 100,000 deep.
+  struct Item {
+    const GumboNode* g;
+    Node* parent;
+    int depth;
+  };
+  std::vector<Item> stack;
+  const GumboVector& top = groot->v.document.children;
+  for (unsigned i = top.length; i-- > 0;) {
+    stack.push_back({static_cast<const GumboNode*>(top.data[i]), root, 1});
+  }
+  bool warned_depth = false;
+  while (!stack.empty()) {
+    Item item = stack.back();
+    stack.pop_back();
+    const GumboNode* g = item.g;
+    Node* parent = item.parent;
+    if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE) {
+      const GumboElement& el = g->v.element;
+      Node* n = NewNode();
+      n->kind_ = NodeKind::kElement;
+      n->ns_ = FromGumboNamespace(el.tag_namespace);
+      n->tag_ = GumboTagName(el);
+      n->position_ = Pos(el.start_pos);
+      n->start_tag_length_ = static_cast<uint32_t>(el.original_tag.length);
+      n->attributes_.reserve(el.attributes.length);
+      for (unsigned i = 0; i < el.attributes.length; ++i) {
+        const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
+        std::string name = a->name;
+        if (n->ns_ == Namespace::kHtml) {
+          name = AsciiLower(name);
+        }
+        n->attributes_.push_back(Attribute{std::move(name), a->value});
+      }
+      Node* child_parent = n;
+      if (g->type == GUMBO_NODE_TEMPLATE) {
+        // Template contents live in their own fragment, outside the document's tree.
+        Node* fragment = NewNode();
+        fragment->kind_ = NodeKind::kDocument;
+        n->template_content_ = fragment;
+        child_parent = fragment;
+      }
+      int depth = item.depth;
+      if (depth >= options_.max_depth) {
+        // Deviation from the HTML tree: beyond max_depth, children are attached to this element's
+        // parent so that later stages (styles, names) stay bounded. Browsers cap depth similarly.
+        if (!warned_depth) {
+          doc_.warnings_.push_back("nesting deeper than " + std::to_string(options_.max_depth) +
+                                   " elements was flattened");
+          warned_depth = true;
+        }
+        AppendChild(parent, n);
+        child_parent = parent;
+        --depth;
+      } else {
+        AppendChild(parent, n);
+      }
+      for (unsigned i = el.children.length; i-- > 0;) {
+        stack.push_back({static_cast<const GumboNode*>(el.children.data[i]), child_parent, depth + 1});
+      }
+    } else if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
+               g->type == GUMBO_NODE_CDATA) {
+      Node* n = NewNode();
+      n->kind_ = NodeKind::kText;
+      n->text_ = g->v.text.text;
+      n->position_ = Pos(g->v.text.start_pos);
+      // Merge adjacent text nodes (Gumbo splits whitespace from text).
+      if (!parent->children_.empty() && parent->children_.back()->kind_ == NodeKind::kText) {
+        parent->children_.back()->text_ += n->text_;
+        continue;
+      }
+      AppendChild(parent, n);
+    } else if (g->type == GUMBO_NODE_COMMENT) {
+      Node* n = NewNode();
+      n->kind_ = NodeKind::kComment;
+      n->text_ = g->v.text.text;
+      n->position_ = Pos(g->v.text.start_pos);
+      AppendChild(parent, n);
+    }
+  }
+}
+
+void DocumentBuilder::BuildFromXml(xmlDocPtr xdoc) {
+  Node* root = NewNode();
+  root->kind_ = NodeKind::kDocument;
+  doc_.root_ = root;
+  struct Item {
+    xmlNodePtr x;
+    Node* parent;
+  };
+  std::vector<Item> stack;
+  std::vector<xmlNodePtr> kids;
+  for (xmlNodePtr c = xdoc->children; c; c = c->next) {
+    kids.push_back(c);
+  }
+  for (auto it = kids.rbegin(); it != kids.rend(); ++it) {
+    stack.push_back({*it, root});
+  }
+  while (!stack.empty()) {
+    Item item = stack.back();
+    stack.pop_back();
+    xmlNodePtr x = item.x;
+    if (x->type == XML_ELEMENT_NODE) {
+      Node* n = NewNode();
+      n->kind_ = NodeKind::kElement;
+      std::string ns_uri = x->ns && x->ns->href ? reinterpret_cast<const char*>(x->ns->href) : "";
+      if (ns_uri == "http://www.w3.org/2000/svg") {
+        n->ns_ = Namespace::kSvg;
+      } else if (ns_uri == "http://www.w3.org/1999/xhtml") {
+        n->ns_ = Namespace::kHtml;
+      } else if (ns_uri == "http://www.w3.org/1998/Math/MathML") {
+        n->ns_ = Namespace::kMathMl;
+      } else {
+        n->ns_ = Namespace::kOther;
+      }
+      n->tag_ = reinterpret_cast<const char*>(x->name);
+      if (n->ns_ == Namespace::kHtml) {
+        n->tag_ = AsciiLower(n->tag_);
+      }
+      n->position_ = SourcePosition{static_cast<uint32_t>(xmlGetLineNo(x)), 1, 0};
+      for (xmlAttrPtr a = x->properties; a; a = a->next) {
+        std::string name = reinterpret_cast<const char*>(a->name);
+        if (a->ns && a->ns->prefix) {
+          name = std::string(reinterpret_cast<const char*>(a->ns->prefix)) + ":" + name;
+        }
+        xmlChar* v = xmlNodeListGetString(xdoc, a->children, 1);
+        n->attributes_.push_back(Attribute{name, v ? reinterpret_cast<const char*>(v) : ""});
+        xmlFree(v);
+      }
+      AppendChild(item.parent, n);
+      kids.clear();
+      for (xmlNodePtr c = x->children; c; c = c->next) {
+        kids.push_back(c);
+      }
+      for (auto it = kids.rbegin(); it != kids.rend(); ++it) {
+        stack.push_back({*it, n});
+      }
+    } else if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
+      Node* n = NewNode();
+      n->kind_ = NodeKind::kText;
+      n->text_ = x->content ? reinterpret_cast<const char*>(x->content) : "";
+      n->position_ = SourcePosition{static_cast<uint32_t>(xmlGetLineNo(x)), 1, 0};
+      AppendChild(item.parent, n);
+    } else if (x->type == XML_COMMENT_NODE) {
+      Node* n = NewNode();
+      n->kind_ = NodeKind::kComment;
+      n->text_ = x->content ? reinterpret_cast<const char*>(x->content) : "";
+      AppendChild(item.parent, n);
+    }
+  }
+}
+
+void DocumentBuilder::Finish() {
+  // Index elements in tree order; find html/head/body, the base URL.
+  std::vector<const Node*> stack{doc_.root_};
+  while (!stack.empty()) {
+    const Node* n = stack.back();
+    stack.pop_back();
+    if (n->IsElement()) {
+      doc_.elements_.push_back(n);
+    }
+    for (auto it = n->children_.rbegin(); it != n->children_.rend(); ++it) {
+      stack.push_back(*it);
+    }
+  }
+  for (const Node* c : doc_.root_->children_) {
+    if (c->IsElement()) {
+      doc_.html_ = c;
+      break;
+    }
+  }
+  if (doc_.html_) {
+    for (const Node* c : doc_.html_->children_) {
+      if (c->IsHtml("head") && !doc_.head_) {
+        doc_.head_ = c;
+      } else if ((c->IsHtml("body") || c->IsHtml("frameset")) && !doc_.body_) {
+        doc_.body_ = c;
+      }
+    }
+  }
+  doc_.base_url_ = doc_.url_;
+  for (const Node* e : doc_.elements_) {
+    if (e->IsHtml("base") && e->HasAttribute("href")) {
+      std::string resolved = engine::ResolveUrl(doc_.url_, *e->Attr("href"));
+      if (!resolved.empty()) {
+        doc_.base_url_ = resolved;
+      }
+      break;
+    }
+  }
+  doc_.line_starts_.push_back(0);
+  for (size_t i = 0; i < doc_.source_.size(); ++i) {
+    if (doc_.source_[i] == '\n') {
+      doc_.line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
+  }
+  LoadNestedDocuments();
+}
+
+void DocumentBuilder::LoadNestedDocuments() {
+  if (doc_.is_xml_) {
+    return;
+  }
+  for (const Node* e : doc_.elements_) {
+    if (!e->IsHtml("iframe") && !e->IsHtml("frame")) {
+      continue;
+    }
+    if (nesting_ + 1 > options_.max_nested_documents) {
+      doc_.warnings_.push_back("iframes nested more than " +
+                               std::to_string(options_.max_nested_documents) + " deep were not loaded");
+      return;
+    }
+    ParseOptions nested = options_;
+    std::string bytes;
+    bool have = false;
+    if (const std::string* srcdoc = e->Attr("srcdoc")) {
+      bytes = *srcdoc;
+      nested.url = "about:srcdoc";
+      nested.charset = "utf-8";
+      have = true;
+    } else if (const std::string* src = e->Attr("src");
+               src && options_.loader && !TrimWhitespace(*src).empty()) {
+      std::string url = doc_.ResolveUrl(*src);
+      if (!url.empty() && url != doc_.url_) {
+        auto loaded = (*options_.loader)(url);
+        if (loaded) {
+          bytes = std::move(*loaded);
+          nested.url = url;
+          nested.charset.clear();
+          have = true;
+        } else {
+          doc_.warnings_.push_back("iframe " + url + " not loaded: " + loaded.error().message);
+        }
+      }
+    }
+    if (!have) {
+      continue;
+    }
+    auto child = std::unique_ptr<Document>(new Document());
+    child->owner_element_ = e;
+    child->loader_ = options_.loader;
+    std::string chosen;
+    auto decoded = DecodeToUtf8(bytes, nested.charset, &chosen);
+    if (!decoded) {
+      continue;
+    }
+    child->source_ = std::move(*decoded);
+    child->charset_ = chosen;
+    child->url_ = nested.url;
+    GumboOptions gopts = kGumboDefaultOptions;
+    gopts.tab_stop = 1;
+    gopts.max_errors = 0;
+    GumboOutput* out = gumbo_parse_with_options(&gopts, child->source_.data(), child->source_.size());
+    DocumentBuilder builder(*child, nested, nesting_ + 1);
+    builder.BuildFromGumbo(out->document);
+    gumbo_destroy_output(&gopts, out);
+    builder.Finish();
+    const_cast<Node*>(e)->content_document_ = child.get();
+    doc_.subdocuments_.push_back(child.get());
+    doc_.owned_documents_.push_back(std::move(child));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document
+
+Document::~Document() = default;
+
+namespace {
+
+// Refuses input that is clearly not text: NUL bytes in the first 4 KiB of a document that is
+// not UTF-16 mean a binary file (an image, a zip) was handed to the HTML parser.
+bool LooksBinary(std::string_view bytes) {
+  if (bytes.size() >= 2 && ((static_cast<unsigned char>(bytes[0]) == 0xFF &&
+                             static_cast<unsigned char>(bytes[1]) == 0xFE) ||
+                            (static_cast<unsigned char>(bytes[0]) == 0xFE &&
+                             static_cast<unsigned char>(bytes[1]) == 0xFF))) {
+    return false;
+  }
+  std::string_view head = bytes.substr(0, 4096);
+  size_t nuls = std::count(head.begin(), head.end(), '\0');
+  return nuls > 0 && nuls * 100 >= head.size();  // 1% or more NULs
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Document>> Document::ParseHtml(std::string_view bytes,
+                                                      const ParseOptions& options) {
+  if (bytes.size() > options.max_bytes) {
+    return Fail(ErrorCode::kTooLarge,
+                "document is " + std::to_string(bytes.size()) + " bytes; the limit is " +
+                    std::to_string(options.max_bytes),
+                options.url);
+  }
+  if (LooksBinary(bytes)) {
+    return Fail(ErrorCode::kUnsupported, "this looks like binary data, not HTML", options.url);
+  }
+  auto doc = std::unique_ptr<Document>(new Document());
+  doc->url_ = options.url;
+  doc->loader_ = options.loader;
+  std::string chosen;
+  auto decoded = DecodeToUtf8(bytes, options.charset, &chosen);
+  if (!decoded) {
+    return Fail(decoded.error().code, decoded.error().message, options.url);
+  }
+  doc->source_ = std::move(*decoded);
+  doc->charset_ = chosen;
+  GumboOptions gopts = kGumboDefaultOptions;
+  gopts.tab_stop = 1;     // columns count bytes, as compilers report them
+  gopts.max_errors = 0;   // parse errors are not reported; recovery still happens
+  GumboOutput* out = gumbo_parse_with_options(&gopts, doc->source_.data(), doc->source_.size());
+  DocumentBuilder builder(*doc, options, 0);
+  builder.BuildFromGumbo(out->document);
+  gumbo_destroy_output(&gopts, out);
+  builder.Finish();
+  return doc;
+}
+
+Result<std::unique_ptr<Document>> Document::ParseXml(std::string_view bytes,
+                                                     const ParseOptions& options) {
+  if (bytes.size() > options.max_bytes) {
+    return Fail(ErrorCode::kTooLarge, "document exceeds the size limit", options.url);
+  }
+  if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
+    return Fail(ErrorCode::kTooLarge, "document exceeds the size limit", options.url);
+  }
+  // NONET: no fetching of external entities; no NOENT: entities are not substituted, so entity
+  // expansion bombs stay unexpanded. libxml2 also caps amplification itself.
+  xmlDocPtr x = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()),
+                              options.url.empty() ? nullptr : options.url.c_str(), nullptr,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                  XML_PARSE_NOCDATA);
+  if (!x) {
+    const xmlError* err = xmlGetLastError();
+    std::string message(err && err->message ? TrimWhitespace(err->message) : "malformed XML");
+    std::string where = options.url;
+    if (err && err->line > 0) {
+      where += (where.empty() ? "" : ":") + std::to_string(err->line);
+    }
+    return Fail(ErrorCode::kParse, "not well-formed XML: " + message, where);
+  }
+  auto doc = std::unique_ptr<Document>(new Document());
+  doc->url_ = options.url;
+  doc->loader_ = options.loader;
+  doc->is_xml_ = true;
+  doc->charset_ = "utf-8";
+  doc->source_ = std::string(bytes);
+  DocumentBuilder builder(*doc, options, 0);
+  builder.BuildFromXml(x);
+  xmlFreeDoc(x);
+  builder.Finish();
+  return doc;
+}
+
+std::vector<const Node*> Document::ElementsByTag(std::string_view tag) const {
+  std::vector<const Node*> out;
+  for (const Node* e : elements_) {
+    if (e->tag() == tag) {
+      out.push_back(e);
+    }
+  }
+  return out;
+}
+
+const Node* Document::GetElementById(std::string_view id) const {
+  if (id.empty()) {
+    return nullptr;
+  }
+  for (const Node* e : elements_) {
+    const std::string* v = e->Attr("id");
+    if (v && *v == id) {
+      return e;
+    }
+  }
+  return nullptr;
+}
+
+bool Document::HasTitleElement() const {
+  for (const Node* e : elements_) {
+    if (e->IsHtml("title")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string Document::Title() const {
+  for (const Node* e : elements_) {
+    if (e->IsHtml("title")) {
+      return CollapseWhitespace(e->TextContent());
+    }
+  }
+  return {};
+}
+
+std::string Document::Lang() const {
+  if (!html_) {
+    return {};
+  }
+  if (const std::string* lang = html_->Attr("lang")) {
+    return *lang;
+  }
+  if (const std::string* lang = html_->Attr("xml:lang")) {
+    return *lang;
+  }
+  return {};
+}
+
+std::string Document::ResolveUrl(std::string_view reference) const {
+  return engine::ResolveUrl(base_url_, reference);
+}
+
+SourcePosition Document::PositionOf(uint32_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
+  uint32_t start = line ? line_starts_[line - 1] : 0;
+  return SourcePosition{line, offset - start + 1, offset};
+}
+
+}  // namespace plainsight::engine

@@ -1,0 +1,229 @@
+// The document model: an HTML or XML document as a tree of nodes that keep their source
+// positions. HTML is parsed by Gumbo (the WHATWG HTML parsing algorithm, so broken markup gets
+// the tree a browser builds); standalone SVG and other XML by libxml2. Bytes in any charset are
+// decoded to UTF-8 with ICU, the encoding chosen as HTML 13.2.3.1 says: BOM, then the transport
+// (HTTP) charset, then a <meta> prescan of the first 1024 bytes, then UTF-8 when valid, else
+// windows-1252.
+//
+// Nodes are owned by their Document and never move, so `const Node*` stays valid for the
+// document's life. Everything here is read-only after Parse().
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/result.h"
+
+namespace plainsight::engine {
+
+class Document;
+
+// 1-based line and column (column counts bytes of the decoded UTF-8 line, as compilers do) and
+// the 0-based byte offset into Document::source().
+struct SourcePosition {
+  uint32_t line = 0;
+  uint32_t column = 0;
+  uint32_t offset = 0;
+};
+
+enum class NodeKind : uint8_t { kDocument, kElement, kText, kComment };
+
+enum class Namespace : uint8_t { kHtml, kSvg, kMathMl, kOther };
+
+struct Attribute {
+  std::string name;   // lowercase for HTML elements; as written (e.g. "viewBox") in SVG
+  std::string value;
+};
+
+class Node {
+ public:
+  NodeKind kind() const { return kind_; }
+  bool IsElement() const { return kind_ == NodeKind::kElement; }
+  bool IsText() const { return kind_ == NodeKind::kText; }
+
+  // Elements: lowercase local name ("img", "svg", "circle"). Other nodes: "".
+  const std::string& tag() const { return tag_; }
+  Namespace ns() const { return ns_; }
+  // True for an element in the HTML namespace with this (lowercase) local name.
+  bool IsHtml(std::string_view local_name) const {
+    return kind_ == NodeKind::kElement && ns_ == Namespace::kHtml && tag_ == local_name;
+  }
+
+  // Text and comment nodes: their character data (UTF-8).
+  const std::string& text() const { return text_; }
+
+  SourcePosition position() const { return position_; }
+  Node* parent() const { return parent_; }
+  // The parent if it is an element, else nullptr.
+  const Node* ParentElement() const;
+  const std::vector<Node*>& children() const { return children_; }
+  const Node* PreviousElementSibling() const;
+  const Node* NextElementSibling() const;
+  // Position among all nodes of the owning document in tree order; lets callers sort or compare.
+  uint32_t order() const { return order_; }
+
+  const std::vector<Attribute>& attributes() const { return attributes_; }
+  bool HasAttribute(std::string_view name) const { return Attr(name) != nullptr; }
+  // The attribute's value, or nullptr when the element has no such attribute.
+  const std::string* Attr(std::string_view name) const;
+  std::string_view AttrOr(std::string_view name, std::string_view fallback = {}) const;
+
+  // The concatenated data of all descendant text nodes (DOM textContent).
+  std::string TextContent() const;
+
+  const Document& document() const { return *document_; }
+
+  // An <iframe> with srcdoc (or with src that the loader could fetch) gets its own document;
+  // a <template> gets its content as a document fragment. nullptr otherwise.
+  const Document* content_document() const { return content_document_; }
+  const Node* template_content() const { return template_content_; }
+
+  // The source text of the element's start tag ("<img src=...>"), or "" for implied elements
+  // (an <html> or <tbody> the parser inserted) and XML documents.
+  std::string_view StartTagSource() const;
+
+  // Is this element a descendant of `ancestor` (not counting itself)?
+  bool IsDescendantOf(const Node& ancestor) const;
+  // First ancestor (not self) that is an HTML element with this tag, or nullptr.
+  const Node* ClosestHtmlAncestor(std::string_view tag) const;
+
+ private:
+  friend class Document;
+  friend class DocumentBuilder;
+  NodeKind kind_ = NodeKind::kElement;
+  Namespace ns_ = Namespace::kHtml;
+  uint32_t order_ = 0;
+  SourcePosition position_;
+  uint32_t start_tag_length_ = 0;
+  std::string tag_;
+  std::string text_;
+  std::vector<Attribute> attributes_;
+  Node* parent_ = nullptr;
+  std::vector<Node*> children_;
+  const Document* document_ = nullptr;
+  const Document* content_document_ = nullptr;
+  const Node* template_content_ = nullptr;
+};
+
+using Element = Node;
+
+// Fetches a resource that a document refers to (a stylesheet, an iframe's src) by absolute
+// URL. The engine never does I/O itself: the caller (the CLI for local files, the crawler for the
+// web, the ACT harness for its asset folder) supplies this. Returns the bytes, or an error that
+// is reported rather than ignored.
+using ResourceLoader = std::function<Result<std::string>(const std::string& absolute_url)>;
+
+struct ParseOptions {
+  std::string url;               // the document's address; base for relative URLs
+  std::string charset;           // from the HTTP Content-Type header, if any
+  const ResourceLoader* loader = nullptr;  // for iframe src and linked stylesheets
+  size_t max_bytes = 64u << 20;  // larger input is refused with kTooLarge
+  int max_depth = 512;           // deeper trees are cut (the rest becomes siblings), as browsers
+                                 // cap nesting; a warning is recorded
+  int max_nested_documents = 8;  // iframe srcdoc/src nesting limit
+};
+
+class Document {
+ public:
+  // Parses an HTML document. Fails only on input the model refuses (too large, NUL-laden
+  // binary); broken markup gives the tree a browser would build.
+  static Result<std::unique_ptr<Document>> ParseHtml(std::string_view bytes,
+                                                     const ParseOptions& options);
+  // Parses a standalone XML document (SVG, XHTML served as XML) with libxml2. Fails with kParse
+  // and the libxml2 message (with line) on malformed XML.
+  static Result<std::unique_ptr<Document>> ParseXml(std::string_view bytes,
+                                                    const ParseOptions& options);
+
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  ~Document();
+
+  const Node& root() const { return *root_; }
+  const Node* html() const { return html_; }  // the document element
+  const Node* head() const { return head_; }
+  const Node* body() const { return body_; }
+
+  // Every element in tree order (excluding nested documents and template contents).
+  const std::vector<const Node*>& elements() const { return elements_; }
+  // Elements of this document whose local name is `tag`, in tree order.
+  std::vector<const Node*> ElementsByTag(std::string_view tag) const;
+  // The first element in tree order with this id, or nullptr.
+  const Node* GetElementById(std::string_view id) const;
+
+  const std::string& url() const { return url_; }
+  // The decoded UTF-8 source that positions refer to.
+  const std::string& source() const { return source_; }
+  // The encoding the bytes were decoded from (WHATWG label, e.g. "utf-8", "windows-1252").
+  const std::string& charset() const { return charset_; }
+  bool is_xml() const { return is_xml_; }
+  // For a nested document (iframe), the iframe element that holds it.
+  const Node* owner_element() const { return owner_element_; }
+  // Nested documents, in tree order of their iframes.
+  const std::vector<const Document*>& subdocuments() const { return subdocuments_; }
+
+  // The first <title> in the document's head (or anywhere, for broken pages), whitespace
+  // collapsed; empty if none. has_title tells a missing title from an empty one.
+  std::string Title() const;
+  bool HasTitleElement() const;
+  // The lang attribute of the document element (xml:lang for XML), "" if absent.
+  std::string Lang() const;
+  // Resolves a URL reference against the document's base URL (<base href> if present).
+  std::string ResolveUrl(std::string_view reference) const;
+
+  // Problems met while parsing (charset fallbacks, nesting cut, parse errors for XML), for
+  // reports; never fatal.
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+  // The line and column of a byte offset in source().
+  SourcePosition PositionOf(uint32_t offset) const;
+
+  const ResourceLoader* loader() const { return loader_; }
+
+ private:
+  friend class DocumentBuilder;
+  Document() = default;
+  std::vector<std::unique_ptr<Node[]>> arenas_;
+  std::vector<std::unique_ptr<Document>> owned_documents_;
+  Node* root_ = nullptr;
+  const Node* html_ = nullptr;
+  const Node* head_ = nullptr;
+  const Node* body_ = nullptr;
+  std::vector<const Node*> elements_;
+  std::vector<const Document*> subdocuments_;
+  std::vector<uint32_t> line_starts_;
+  std::string url_;
+  std::string base_url_;
+  std::string source_;
+  std::string charset_;
+  std::vector<std::string> warnings_;
+  const Node* owner_element_ = nullptr;
+  const ResourceLoader* loader_ = nullptr;
+  bool is_xml_ = false;
+};
+
+// Decodes bytes to UTF-8 following the HTML encoding sniffing rules above. `transport_charset`
+// is the HTTP header's charset, or "". Sets *chosen to the encoding used. Fails with kParse
+// only if ICU has no converter at all (never for the fallback).
+Result<std::string> DecodeToUtf8(std::string_view bytes, std::string_view transport_charset,
+                                 std::string* chosen);
+
+// Resolves `reference` against absolute URL `base` (RFC 3986 section 5 with the WHATWG URL
+// leniencies for backslashes and surrounding whitespace). Returns "" if base is not absolute and
+// the reference is relative.
+std::string ResolveUrl(std::string_view base, std::string_view reference);
+
+// ASCII-lowercases a string (for tag, attribute and keyword comparisons the specs define as
+// ASCII case-insensitive; not for natural-language text, which goes through ICU).
+std::string AsciiLower(std::string_view s);
+// Splits on ASCII whitespace (HTML's "split a string on ASCII whitespace").
+std::vector<std::string_view> SplitWhitespace(std::string_view s);
+// Trims ASCII whitespace from both ends.
+std::string_view TrimWhitespace(std::string_view s);
+// Collapses runs of whitespace to one space and trims (accname's whitespace normalisation).
+std::string CollapseWhitespace(std::string_view s);
+
+}  // namespace plainsight::engine

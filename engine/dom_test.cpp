@@ -1,0 +1,169 @@
+// Tests for the document model: positions, charsets, real-world markup and bad input.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "engine/dom.h"
+#include "engine/language_tag.h"
+
+using plainsight::engine::Document;
+using plainsight::engine::ParseOptions;
+
+namespace {
+std::unique_ptr<Document> Parse(std::string_view html, std::string charset = {}) {
+  ParseOptions options;
+  options.url = "https://example.ie/a/b.html";
+  options.charset = std::move(charset);
+  auto doc = Document::ParseHtml(html, options);
+  REQUIRE(doc.has_value());
+  return std::move(*doc);
+}
+}  // namespace
+
+TEST_CASE("dom: elements keep their source line and column", "[engine][dom]") {
+  auto doc = Parse("<!DOCTYPE html>\n<html>\n<body>\n  <p id=x>Hi</p>\n</body></html>");
+  const auto* p = doc->GetElementById("x");
+  REQUIRE(p != nullptr);
+  CHECK(p->position().line == 4);
+  CHECK(p->position().column == 3);
+  CHECK(p->StartTagSource() == "<p id=x>");
+  CHECK(doc->PositionOf(p->position().offset).line == 4);
+}
+
+TEST_CASE("dom: broken markup gets the browser's tree", "[engine][dom]") {
+  auto doc = Parse("<p>one<p>two<table><tr><td>cell</table><b><i>x</b></i>");
+  CHECK(doc->ElementsByTag("p").size() == 2);
+  CHECK(doc->ElementsByTag("tbody").size() == 1);  // inserted by the parser
+  CHECK(doc->body() != nullptr);
+  CHECK(doc->head() != nullptr);
+}
+
+TEST_CASE("dom: charset comes from BOM, then HTTP header, then meta, then sniffing", "[engine][dom]") {
+  // "é" in windows-1252 is 0xE9.
+  std::string latin = "<meta charset=\"iso-8859-1\"><p>caf\xE9</p>";
+  auto doc = Parse(latin);
+  CHECK(doc->charset() == "windows-1252");
+  CHECK(doc->ElementsByTag("p")[0]->TextContent() == "caf\xC3\xA9");
+
+  auto header = Parse("<p>caf\xE9</p>", "ISO-8859-1");
+  CHECK(header->charset() == "windows-1252");
+  CHECK(header->ElementsByTag("p")[0]->TextContent() == "caf\xC3\xA9");
+
+  auto bom = Parse("\xEF\xBB\xBF<meta charset=windows-1252><p>caf\xC3\xA9</p>");
+  CHECK(bom->charset() == "utf-8");
+  CHECK(bom->ElementsByTag("p")[0]->TextContent() == "caf\xC3\xA9");
+
+  auto sniffed = Parse("<p>caf\xE9</p>");  // not valid UTF-8: windows-1252
+  CHECK(sniffed->charset() == "windows-1252");
+
+  auto shift_jis = Parse("<meta charset=shift_jis><p>\x93\xfa\x96\x7b</p>");  // 日本
+  CHECK(shift_jis->ElementsByTag("p")[0]->TextContent() == "\xE6\x97\xA5\xE6\x9C\xAC");
+}
+
+TEST_CASE("dom: template content, inline SVG and MathML, iframe srcdoc", "[engine][dom]") {
+  auto doc = Parse(
+      "<template><title>inside</title></template>"
+      "<svg><title>Chart</title><circle r=1 /></svg><math><mi>x</mi></math>"
+      "<iframe srcdoc=\"<title>Inner</title><p>hi</p>\"></iframe>");
+  CHECK(doc->ElementsByTag("title").size() == 1);  // only the SVG one; template content is apart
+  CHECK(doc->ElementsByTag("title")[0]->ns() == plainsight::engine::Namespace::kSvg);
+  CHECK(doc->ElementsByTag("circle")[0]->ns() == plainsight::engine::Namespace::kSvg);
+  CHECK(doc->ElementsByTag("mi")[0]->ns() == plainsight::engine::Namespace::kMathMl);
+  const auto* tmpl = doc->ElementsByTag("template")[0];
+  REQUIRE(tmpl->template_content() != nullptr);
+  REQUIRE(doc->subdocuments().size() == 1);
+  CHECK(doc->subdocuments()[0]->Title() == "Inner");
+  CHECK(doc->subdocuments()[0]->owner_element() == doc->ElementsByTag("iframe")[0]);
+}
+
+TEST_CASE("dom: standalone SVG is parsed as XML into the same model", "[engine][dom]") {
+  ParseOptions options;
+  auto doc = Document::ParseXml(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" lang=\"fr\"><title>T</title></svg>", options);
+  REQUIRE(doc.has_value());
+  CHECK((*doc)->is_xml());
+  CHECK((*doc)->html()->tag() == "svg");
+  CHECK((*doc)->html()->ns() == plainsight::engine::Namespace::kSvg);
+  auto bad = Document::ParseXml("<svg><unclosed></svg>", options);
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().code == plainsight::engine::ErrorCode::kParse);
+}
+
+TEST_CASE("dom: URLs resolve like a browser's", "[engine][dom]") {
+  using plainsight::engine::ResolveUrl;
+  CHECK(ResolveUrl("https://a.ie/x/y.html", "z.css") == "https://a.ie/x/z.css");
+  CHECK(ResolveUrl("https://a.ie/x/y.html", "../z.css") == "https://a.ie/z.css");
+  CHECK(ResolveUrl("https://a.ie/x/y.html", "/z") == "https://a.ie/z");
+  CHECK(ResolveUrl("https://a.ie/x/y.html", "//b.ie/q") == "https://b.ie/q");
+  CHECK(ResolveUrl("https://a.ie/x/y.html", "  ?q=1 ") == "https://a.ie/x/y.html?q=1");
+  CHECK(ResolveUrl("https://a.ie/x/y.html", "..\\z") == "https://a.ie/z");
+  auto doc = Parse("<base href=\"https://cdn.ie/s/\"><p>x</p>");
+  CHECK(doc->ResolveUrl("a.css") == "https://cdn.ie/s/a.css");
+}
+
+TEST_CASE("dom: bad input gives a result or a clear error, never a crash", "[engine][dom][bad-input]") {
+  SECTION("empty file") {
+    auto doc = Parse("");
+    CHECK(doc->html() != nullptr);
+    CHECK_FALSE(doc->HasTitleElement());
+  }
+  SECTION("invalid UTF-8 declared as UTF-8 is repaired with U+FFFD") {
+    auto doc = Parse("<meta charset=utf-8><p>a\xFF\xFE b</p>");
+    std::string text = doc->ElementsByTag("p")[0]->TextContent();
+    CHECK(text.find("\xEF\xBF\xBD") != std::string::npos);
+  }
+  SECTION("binary data is refused") {
+    std::string binary(4096, '\0');
+    binary[0] = '\x89';
+    binary[1] = 'P';
+    auto doc = Document::ParseHtml(binary, {});
+    REQUIRE_FALSE(doc.has_value());
+    CHECK(doc.error().code == plainsight::engine::ErrorCode::kUnsupported);
+  }
+  SECTION("100,000 nested elements are bounded, not a stack overflow") {
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) {
+      deep += "<div>";
+    }
+    deep += "text";
+    auto doc = Parse(deep);
+    CHECK(doc->ElementsByTag("div").size() == 100000);
+    CHECK_FALSE(doc->warnings().empty());
+    CHECK(doc->body()->TextContent() == "text");
+  }
+  SECTION("a page over the size limit is refused with a clear error") {
+    ParseOptions options;
+    options.max_bytes = 1000;
+    auto doc = Document::ParseHtml(std::string(2000, 'a'), options);
+    REQUIRE_FALSE(doc.has_value());
+    CHECK(doc.error().code == plainsight::engine::ErrorCode::kTooLarge);
+  }
+  SECTION("a 50 MB page parses") {
+    std::string big = "<!DOCTYPE html><html><body>";
+    std::string para = "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>\n";
+    while (big.size() < (50u << 20)) {
+      big += para;
+    }
+    auto doc = Parse(big);
+    CHECK(doc->ElementsByTag("p").size() > 700000);
+  }
+}
+
+TEST_CASE("language tags: valid primary subtags come from the IANA registry", "[engine][lang]") {
+  using plainsight::engine::IsValidLanguageTag;
+  struct Row {
+    const char* tag;
+    bool valid;
+  };
+  const Row rows[] = {
+      {"en", true},       {"EN", true},          {"en-IE", true},  {"ga", true},
+      {"en-US-GB", true},  // only the primary subtag is checked, as ACT does
+      {"fr-CH", true},    {"lb", true},          {"eng", false},  // registry lists "en", not "eng"
+      {"english", false}, {"i-lux", false},      {"#!", false},    {"", false},
+      {"  ", false},      {"em-US", false},      {"zz", false},    {"x-private", false},
+  };
+  for (const Row& row : rows) {
+    INFO(row.tag);
+    CHECK(IsValidLanguageTag(row.tag) == row.valid);
+  }
+}

@@ -1,0 +1,170 @@
+// The rule runner and finding locations.
+#include "engine/runner.h"
+
+#include <exception>
+#include <unordered_map>
+
+namespace plainsight::engine {
+
+const char* OutcomeName(Outcome outcome) noexcept {
+  switch (outcome) {
+    case Outcome::kPassed: return "passed";
+    case Outcome::kFailed: return "failed";
+    case Outcome::kCantTell: return "cantTell";
+    case Outcome::kInapplicable: return "inapplicable";
+  }
+  return "inapplicable";
+}
+
+const char* ImpactName(Impact impact) noexcept {
+  switch (impact) {
+    case Impact::kMinor: return "minor";
+    case Impact::kModerate: return "moderate";
+    case Impact::kSerious: return "serious";
+    case Impact::kCritical: return "critical";
+  }
+  return "serious";
+}
+
+Outcome Aggregate(std::span<const Finding> findings) noexcept {
+  bool any_cant = false;
+  bool any_pass = false;
+  for (const Finding& f : findings) {
+    if (f.outcome == Outcome::kFailed) {
+      return Outcome::kFailed;
+    }
+    any_cant |= f.outcome == Outcome::kCantTell;
+    any_pass |= f.outcome == Outcome::kPassed;
+  }
+  if (any_cant) {
+    return Outcome::kCantTell;
+  }
+  return any_pass ? Outcome::kPassed : Outcome::kInapplicable;
+}
+
+std::string SelectorPath(const Node& node) {
+  if (!node.IsElement()) {
+    return {};
+  }
+  std::vector<std::string> parts;
+  for (const Node* n = &node; n && n->IsElement(); n = n->parent()) {
+    const std::string* id = n->Attr("id");
+    if (id && !id->empty() && id->find_first_of(" \t\n\"'#.:[]>+~()") == std::string::npos &&
+        !std::isdigit(static_cast<unsigned char>((*id)[0])) &&
+        n->document().GetElementById(*id) == n) {
+      // Unique enough: the first element with this id is this one. Later duplicates still get a
+      // path, below.
+      int count = 0;
+      for (const Node* e : n->document().elements()) {
+        const std::string* other = e->Attr("id");
+        if (other && *other == *id && ++count > 1) {
+          break;
+        }
+      }
+      if (count == 1) {
+        parts.push_back("#" + *id);
+        break;
+      }
+    }
+    std::string part = n->tag();
+    const Node* parent = n->parent();
+    if (parent && n->tag() != "html" && n->tag() != "body" && n->tag() != "head") {
+      int index = 0;
+      int position = 0;
+      int same_tag = 0;
+      for (const Node* c : parent->children()) {
+        if (!c->IsElement()) {
+          continue;
+        }
+        ++index;
+        if (c->tag() == n->tag()) {
+          ++same_tag;
+        }
+        if (c == n) {
+          position = index;
+        }
+      }
+      if (same_tag > 1) {
+        part += ":nth-child(" + std::to_string(position) + ")";
+      }
+    }
+    parts.push_back(std::move(part));
+  }
+  std::string out;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    if (!out.empty()) {
+      out += " > ";
+    }
+    out += *it;
+  }
+  return out;
+}
+
+std::string Snippet(const Node& node, size_t max_chars) {
+  std::string_view src = node.StartTagSource();
+  std::string text;
+  if (src.empty() && node.IsElement()) {
+    text = "<" + node.tag() + ">";
+  } else {
+    text = std::string(src);
+  }
+  for (char& c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      c = ' ';
+    }
+  }
+  if (text.size() > max_chars) {
+    size_t cut = max_chars;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    text.resize(cut);
+    text += "…";
+  }
+  return text;
+}
+
+PageAudit RunRules(const Page& page, std::span<const Rule* const> rules, const RunOptions& options) {
+  PageAudit audit;
+  const Document& doc = page.document();
+  audit.url = doc.url();
+  audit.title = doc.Title();
+  audit.lang = doc.Lang();
+  audit.warnings = doc.warnings();
+  for (const std::string& w : page.styles().warnings()) {
+    audit.warnings.push_back(w);
+  }
+  for (const Rule* rule : rules) {
+    RuleResult result;
+    result.rule = rule;
+    Findings findings(rule->id);
+    try {
+      rule->check(page, findings);
+      result.findings = std::move(findings.items());
+    } catch (const std::exception& e) {
+      if (options.strict) {
+        throw;
+      }
+      result.error = e.what();
+      result.findings.clear();
+      result.findings.push_back(Finding{rule->id, Outcome::kCantTell, nullptr,
+                                        std::string("the rule could not finish: ") + e.what(),
+                                        {}, {}, {}, {}});
+    }
+    for (Finding& f : result.findings) {
+      if (f.node) {
+        f.selector = SelectorPath(*f.node);
+        f.position = f.node->position();
+        f.snippet = Snippet(*f.node);
+        if (&f.node->document() != &doc) {
+          f.document_url = f.node->document().url();
+        }
+      }
+    }
+    result.outcome = Aggregate(result.findings);
+    audit.results.push_back(std::move(result));
+  }
+  return audit;
+}
+
+}  // namespace plainsight::engine

@@ -1,0 +1,159 @@
+// Audit JSON and text output.
+#include "reports/audit_report.h"
+
+#include <map>
+
+namespace plainsight::reports {
+namespace {
+
+nlohmann::json Strings(std::span<const std::string_view> values) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (std::string_view v : values) {
+    arr.push_back(std::string(v));
+  }
+  return arr;
+}
+
+bool Listed(engine::Outcome o, const ReportOptions& options) {
+  return o == engine::Outcome::kFailed || o == engine::Outcome::kCantTell ||
+         (options.include_passed && o == engine::Outcome::kPassed);
+}
+
+}  // namespace
+
+nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptions& options) {
+  nlohmann::json pages = nlohmann::json::array();
+  std::map<std::string, int> totals{{"failed", 0}, {"cantTell", 0}, {"passed", 0}};
+  int unreadable = 0;
+  for (const AuditedInput& input : inputs) {
+    nlohmann::json page;
+    if (!input.error.empty()) {
+      page["url"] = input.source;
+      page["title"] = "";
+      page["lang"] = "";
+      page["error"] = input.error;
+      page["findings"] = nlohmann::json::array();
+      pages.push_back(std::move(page));
+      ++unreadable;
+      continue;
+    }
+    const engine::PageAudit& audit = input.audit;
+    page["url"] = audit.url;
+    page["title"] = audit.title;
+    page["lang"] = audit.lang;
+    nlohmann::json findings = nlohmann::json::array();
+    nlohmann::json rules = nlohmann::json::object();
+    for (const engine::RuleResult& result : audit.results) {
+      const engine::Rule& rule = *result.rule;
+      rules[std::string(rule.id)] = engine::OutcomeName(result.outcome);
+      for (const engine::Finding& f : result.findings) {
+        totals[engine::OutcomeName(f.outcome)]++;
+        if (!Listed(f.outcome, options)) {
+          continue;
+        }
+        nlohmann::json j;
+        j["rule"] = std::string(rule.id);
+        j["outcome"] = engine::OutcomeName(f.outcome);
+        j["severity"] = engine::ImpactName(rule.impact);
+        j["wcag"] = Strings(rule.wcag);
+        j["en301549"] = Strings(rule.en301549);
+        j["act"] = Strings(rule.act);
+        j["selector"] = f.selector;
+        j["line"] = f.position.line;
+        j["column"] = f.position.column;
+        j["snippet"] = f.snippet;
+        j["message"] = f.message;
+        j["help"] = std::string(rule.help);
+        if (!f.document_url.empty()) {
+          j["document"] = f.document_url;
+        }
+        findings.push_back(std::move(j));
+      }
+    }
+    page["findings"] = std::move(findings);
+    page["rules"] = std::move(rules);
+    if (!audit.warnings.empty()) {
+      page["warnings"] = audit.warnings;
+    }
+    if (!input.extra.is_null()) {
+      for (auto it = input.extra.begin(); it != input.extra.end(); ++it) {
+        page[it.key()] = it.value();
+      }
+    }
+    pages.push_back(std::move(page));
+  }
+  nlohmann::json out;
+  out["tool"] = {{"name", "plainsight"}, {"version", PLAINSIGHT_VERSION}};
+  out["pages"] = std::move(pages);
+  out["summary"] = {{"pages", inputs.size()},
+                    {"unreadable", unreadable},
+                    {"failed", totals["failed"]},
+                    {"cantTell", totals["cantTell"]},
+                    {"passed", totals["passed"]}};
+  return out;
+}
+
+void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
+                    const ReportOptions& options) {
+  int failed = 0;
+  int review = 0;
+  for (const AuditedInput& input : inputs) {
+    if (!input.error.empty()) {
+      out << input.source << ": error: " << input.error << "\n";
+      continue;
+    }
+    for (const engine::RuleResult& result : input.audit.results) {
+      const engine::Rule& rule = *result.rule;
+      for (const engine::Finding& f : result.findings) {
+        if (!Listed(f.outcome, options)) {
+          continue;
+        }
+        const char* kind = f.outcome == engine::Outcome::kFailed   ? "error"
+                           : f.outcome == engine::Outcome::kCantTell ? "review"
+                                                                    : "passed";
+        failed += f.outcome == engine::Outcome::kFailed;
+        review += f.outcome == engine::Outcome::kCantTell;
+        out << input.source;
+        if (f.position.line) {
+          out << ":" << f.position.line << ":" << f.position.column;
+        }
+        out << ": " << kind << ": " << (f.message.empty() ? std::string(rule.summary) : f.message)
+            << " [" << rule.id;
+        if (!rule.wcag.empty()) {
+          out << ", WCAG " << rule.wcag[0];
+        }
+        out << "]\n";
+        if (!f.snippet.empty()) {
+          out << "    " << f.snippet << "\n";
+        }
+        if (f.outcome != engine::Outcome::kPassed) {
+          out << "    fix: " << rule.help << "\n";
+        }
+      }
+    }
+  }
+  out << inputs.size() << (inputs.size() == 1 ? " page" : " pages") << " audited: " << failed
+      << " failed, " << review << " to review by a person.\n";
+}
+
+bool AnyFailed(std::span<const AuditedInput> inputs) {
+  for (const AuditedInput& input : inputs) {
+    for (const engine::RuleResult& r : input.audit.results) {
+      if (r.outcome == engine::Outcome::kFailed) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool AnyUnreadable(std::span<const AuditedInput> inputs) {
+  for (const AuditedInput& input : inputs) {
+    if (!input.error.empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace plainsight::reports

@@ -1,0 +1,91 @@
+// The CLI's contract: exit statuses and the JSON fields other tools depend on.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("plainsight-cli-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(reinterpret_cast<uintptr_t>(this)));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  std::string Write(const std::string& name, const std::string& content) {
+    fs::path p = path / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+};
+
+int Audit(std::vector<std::string> args) {
+  args.insert(args.begin(), "audit");
+  std::vector<char*> argv;
+  for (auto& a : args) {
+    argv.push_back(a.data());
+  }
+  return plainsight::cli::RunAudit(static_cast<int>(argv.size()), argv.data());
+}
+
+}  // namespace
+
+TEST_CASE("cli: audit exits 0 when nothing failed, 1 when something failed, 2 on bad input",
+          "[cli][audit]") {
+  TempDir dir;
+  std::string good = dir.Write("good.html",
+                               "<!DOCTYPE html><html lang=en><title>Bins - Cork County Council"
+                               "</title><body><p>Collection days.</p></body></html>");
+  std::string bad = dir.Write("bad.html", "<!DOCTYPE html><html><body><p>x</p></body></html>");
+  std::string out = (dir.path / "out.json").string();
+  CHECK(Audit({good, "--format", "json", "--out", out}) == 0);
+  CHECK(Audit({bad, "--format", "json", "--out", out}) == 1);
+  CHECK(Audit({(dir.path / "missing.html").string(), "--out", out}) == 2);
+  CHECK(Audit({good, "--format", "yaml", "--out", out}) == 2);
+  CHECK(Audit({"--no-such-flag", good}) == 2);
+  CHECK(Audit({}) == 2);
+}
+
+TEST_CASE("cli: audit JSON has the documented fields", "[cli][audit]") {
+  TempDir dir;
+  std::string bad = dir.Write("site/index.html",
+                              "<!DOCTYPE html><html><head><title>Home</title></head><body>"
+                              "<p>x</p></body></html>");
+  dir.Write("site/notes.txt", "ignored");
+  std::string out = (dir.path / "out.json").string();
+  REQUIRE(Audit({(dir.path / "site").string(), "--format", "json", "--out", out}) == 1);
+  std::ifstream in(out);
+  auto j = nlohmann::json::parse(in);
+  CHECK(j["tool"]["name"] == "plainsight");
+  CHECK(j["tool"].contains("version"));
+  REQUIRE(j["pages"].size() == 1);
+  const auto& page = j["pages"][0];
+  CHECK(page["title"] == "Home");
+  CHECK(page["lang"] == "");
+  CHECK(page["url"].get<std::string>().rfind("file://", 0) == 0);
+  bool found = false;
+  for (const auto& f : page["findings"]) {
+    for (const char* key : {"rule", "outcome", "severity", "wcag", "en301549", "act", "selector",
+                            "line", "column", "snippet", "message"}) {
+      CHECK(f.contains(key));
+    }
+    if (f["rule"] == "html.html-has-lang") {
+      found = true;
+      CHECK(f["outcome"] == "failed");
+      CHECK(f["wcag"][0] == "3.1.1");
+      CHECK(f["act"][0] == "b5c3f8");
+      CHECK(f["selector"] == "html");
+      CHECK(f["line"] == 1);
+    }
+  }
+  CHECK(found);
+}

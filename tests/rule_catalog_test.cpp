@@ -1,0 +1,70 @@
+// The catalogue's invariants: sorted unique ids, complete metadata, parseable criteria, and
+// passed, failed and inapplicable examples for every rule.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "rules/catalog.h"
+
+namespace pe = plainsight::engine;
+
+TEST_CASE("catalog: ids are unique, sorted and name their source file", "[rules][catalog]") {
+  auto rules = plainsight::rules::AllRules();
+  REQUIRE(rules.size() >= 1);
+  std::set<std::string_view> seen;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const pe::Rule& r = *rules[i];
+    INFO(r.id);
+    CHECK(seen.insert(r.id).second);
+    if (i > 0) {
+      CHECK(rules[i - 1]->id < r.id);
+    }
+    // "html.img-alt" lives in rules/html/img_alt.cpp (or a file named after a sibling rule
+    // sharing its check, such as meta_refresh.cpp for both meta-refresh rules).
+    std::string id(r.id);
+    auto dot = id.find('.');
+    REQUIRE(dot != std::string::npos);
+    std::string folder = id.substr(0, dot);
+    std::string name = id.substr(dot + 1);
+    std::replace(name.begin(), name.end(), '-', '_');
+    std::filesystem::path dir = std::filesystem::path(PLAINSIGHT_SOURCE_DIR) / "rules" / folder;
+    bool found = false;
+    std::string candidate = name;
+    while (!candidate.empty() && !found) {
+      found = std::filesystem::exists(dir / (candidate + ".cpp"));
+      auto cut = candidate.rfind('_');
+      candidate = cut == std::string::npos ? "" : candidate.substr(0, cut);
+    }
+    CHECK(found);
+  }
+}
+
+TEST_CASE("catalog: every rule has metadata, criteria that parse, and examples of each outcome",
+          "[rules][catalog]") {
+  const std::regex sc(R"(\d\.\d{1,2}\.\d{1,2})");
+  const std::regex clause(R"((9|10|11)(\.\d{1,2}){2,4})");
+  const std::regex act(R"([0-9a-z]{6})");
+  for (const pe::Rule* r : plainsight::rules::AllRules()) {
+    INFO(r->id);
+    CHECK_FALSE(r->summary.empty());
+    CHECK_FALSE(r->why.empty());
+    CHECK_FALSE(r->help.empty());
+    CHECK(r->check != nullptr);
+    CHECK_FALSE(r->wcag.empty());
+    for (auto c : r->wcag) {
+      CHECK(std::regex_match(std::string(c), sc));
+    }
+    for (auto c : r->en301549) {
+      CHECK(std::regex_match(std::string(c), clause));
+    }
+    for (auto a : r->act) {
+      CHECK(std::regex_match(std::string(a), act));
+    }
+    CHECK((r->level == "A" || r->level == "AA" || r->level == "AAA"));
+    CHECK(r->passes.size() >= 1);
+    CHECK(r->fails.size() >= 1);
+    CHECK(r->inapplicable.size() >= 1);
+  }
+}
