@@ -1,4 +1,4 @@
-// plainsight audit FILE|DIR... [--format text|json] [--out PATH] [--rules ID,...] [--passes]
+// plainsight audit FILE|DIR... [--format text|json|html] [--out PATH] [--rules ID,...] [--passes]
 // Audits local HTML, XHTML and SVG files (a DIR: every .html/.htm/.xhtml/.svg below it).
 #include <algorithm>
 #include <filesystem>
@@ -10,13 +10,14 @@
 #include "engine/page.h"
 #include "engine/runner.h"
 #include "reports/audit_report.h"
+#include "reports/html_report.h"
 #include "rules/catalog.h"
 
 namespace plainsight::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: plainsight audit FILE|DIR... [--format text|json] [--out PATH] [--rules ID,...] "
+    "usage: plainsight audit FILE|DIR... [--format text|json|html] [--out PATH] [--rules ID,...] "
     "[--passes] [--strict]";
 
 bool IsAuditableExtension(const std::filesystem::path& p) {
@@ -80,8 +81,8 @@ int RunAudit(int argc, char** argv) {
       inputs.emplace_back(arg);
     }
   }
-  if (format != "text" && format != "json") {
-    return UsageError("--format must be text or json, not '" + format + "'");
+  if (format != "text" && format != "json" && format != "html") {
+    return UsageError("--format must be text, json or html, not '" + format + "'");
   }
   if (inputs.empty()) {
     return UsageError(std::string("nothing to audit\n") + kUsage);
@@ -169,14 +170,14 @@ int RunAudit(int argc, char** argv) {
   }
   if (format == "json") {
     *out << reports::AuditJson(results, report_options).dump(2) << "\n";
+  } else if (format == "html") {
+    reports::WriteAuditHtml(results, *out);
   } else {
     reports::WriteAuditText(results, *out, report_options);
   }
   out->flush();
   if (reports::AnyUnreadable(results)) {
-    if (format == "json" && out == &std::cout) {
-      // The JSON already says which inputs failed; say it on stderr too for people.
-    }
+    // The report already says which inputs could not be read; say it on stderr too.
     for (const auto& r : results) {
       if (!r.error.empty()) {
         std::cerr << "plainsight: " << r.source << ": " << r.error << "\n";

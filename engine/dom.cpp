@@ -911,6 +911,79 @@ bool LooksBinary(std::string_view bytes) {
   return nuls > 0 && nuls * 100 >= head.size();  // 1% or more NULs
 }
 
+// Gumbo, like the HTML parsing algorithm it implements, walks the stack of open elements for
+// every start tag ("has a p element in button scope"), so 100,000 nested elements cost 5e9 steps.
+// Browsers bound the depth of the tree they build; we bound the input instead: a cheap scan
+// counts nesting of elements whose end tag is required, and the input is cut where that depth
+// passes `limit`. Returns the byte offset to cut at, or npos when no cut is needed.
+size_t DeepNestingCutoff(std::string_view s, int limit) {
+  // Elements that never nest through their own start tags (void elements, or ones whose end tag
+  // is implied by a sibling), and raw-text elements whose content is skipped.
+  static const std::string_view kNoDepth[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+      "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody",
+      "thead", "tfoot", "rb", "rt", "rp", "colgroup", "caption", "html", "head", "body", "param",
+      "frame", "keygen", "!doctype"};
+  int depth = 0;
+  size_t i = 0;
+  const size_t n = s.size();
+  auto name_at = [&](size_t k) {
+    size_t start = k;
+    while (k < n && (std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '-' || s[k] == '!')) {
+      ++k;
+    }
+    return AsciiLower(s.substr(start, k - start));
+  };
+  while (i < n) {
+    size_t lt = s.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= n) {
+      break;
+    }
+    i = lt + 1;
+    if (s.compare(i, 3, "!--") == 0) {
+      size_t end = s.find("-->", i + 3);
+      i = end == std::string_view::npos ? n : end + 3;
+      continue;
+    }
+    bool closing = s[i] == '/';
+    if (closing) {
+      ++i;
+    }
+    if (i >= n || !std::isalpha(static_cast<unsigned char>(s[i]))) {
+      continue;
+    }
+    std::string name = name_at(i);
+    size_t gt = s.find('>', i);
+    bool self_closing = gt != std::string_view::npos && gt > i && s[gt - 1] == '/';
+    if (!closing && (name == "script" || name == "style" || name == "textarea" || name == "title" ||
+                     name == "xmp" || name == "plaintext")) {
+      std::string close = "</" + name;
+      size_t end = i;
+      // Case-insensitive search for the closing tag.
+      while (true) {
+        end = s.find("</", end);
+        if (end == std::string_view::npos || AsciiLower(s.substr(end, close.size())) == close) {
+          break;
+        }
+        end += 2;
+      }
+      i = end == std::string_view::npos ? n : end;
+      continue;
+    }
+    if (std::find(std::begin(kNoDepth), std::end(kNoDepth), name) != std::end(kNoDepth)) {
+      continue;
+    }
+    if (closing) {
+      depth = std::max(0, depth - 1);
+    } else if (!self_closing) {
+      if (++depth > limit) {
+        return lt;
+      }
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Document>> Document::ParseHtml(std::string_view bytes,
@@ -934,6 +1007,15 @@ Result<std::unique_ptr<Document>> Document::ParseHtml(std::string_view bytes,
   }
   doc->source_ = std::move(*decoded);
   doc->charset_ = chosen;
+  if (size_t cut = DeepNestingCutoff(doc->source_, options.max_scanned_depth);
+      cut != std::string::npos) {
+    doc->warnings_.push_back("elements nest more than " + std::to_string(options.max_scanned_depth) +
+                             " deep; the page was read up to line " +
+                             std::to_string(std::count(doc->source_.begin(),
+                                                       doc->source_.begin() + cut, '\n') + 1) +
+                             " and the rest was not audited");
+    doc->source_.resize(cut);
+  }
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.tab_stop = 1;     // columns count bytes, as compilers report them
   gopts.max_errors = 0;   // parse errors are not reported; recovery still happens

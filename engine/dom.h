@@ -125,6 +125,8 @@ struct ParseOptions {
   int max_depth = 512;           // deeper trees are cut (the rest becomes siblings), as browsers
                                  // cap nesting; a warning is recorded
   int max_nested_documents = 8;  // iframe srcdoc/src nesting limit
+  int max_scanned_depth = 10000;  // input nesting deeper than this is cut before parsing (the
+                                  // HTML parser is quadratic in depth); a warning says where
 };
 
 class Document {

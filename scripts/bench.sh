@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# make bench: each benchmark prints its own figure and the baseline it is measured against in the
+# same run (Gumbo alone for the page engine, GNU style for text, wget for the crawler).
+set -uo pipefail
+BUILD=${1:-build}
+status=0
+run() {
+  echo "== $1"
+  shift
+  "$@" || status=1
+  echo
+}
+[ -x "$BUILD/bench/plainsight_engine_bench" ] && run "page audit vs Gumbo parse" "$BUILD/bench/plainsight_engine_bench"
+for b in "$BUILD"/bench/text/plainsight_text_bench; do
+  [ -x "$b" ] && run "plain-language analysis vs GNU style" "$b"
+done
+for s in bench/crawler/*.sh; do
+  [ -f "$s" ] && run "crawler vs wget" bash "$s" "$BUILD"
+done
+exit $status
