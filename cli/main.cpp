@@ -3,6 +3,8 @@
 #include <string_view>
 
 #include "cli/commands.h"
+#include "cli/crawl_commands.h"
+#include "cli/text_command.h"
 
 namespace {
 
@@ -11,7 +13,10 @@ constexpr const char* kHelp = R"(plainsight: accessibility and plain-language au
 usage: plainsight COMMAND [ARGS]
 
 commands:
-  audit FILE|DIR...     audit local HTML/SVG files against the accessibility rules
+  audit FILE|DIR|URL... audit local HTML/SVG files, or crawl a site and audit its pages
+  text FILE|-           check a draft for plain language (text, Markdown, HTML, DOCX, ODT)
+  robots URL            say whether robots.txt lets plainsight fetch URL, and which line decided
+  crawl URL             crawl a site without auditing: list what is fetched and skipped, and why
   rules                 list the rules (--format text|json|markdown)
   act TESTCASES.json    run the W3C ACT rules test cases (--out RESULTS.json)
   version               print the version
@@ -33,6 +38,15 @@ int main(int argc, char** argv) {
   }
   if (command == "rules") {
     return plainsight::cli::RunRules(argc - 1, argv + 1);
+  }
+  if (command == "text") {
+    return plainsight::cli::RunTextCommand(argc - 1, argv + 1);
+  }
+  if (command == "robots") {
+    return plainsight::cli::RunRobotsCommand(argc - 1, argv + 1);
+  }
+  if (command == "crawl") {
+    return plainsight::cli::RunCrawl(argc - 1, argv + 1);
   }
   if (command == "act") {
     return plainsight::cli::RunAct(argc - 1, argv + 1);

@@ -2,6 +2,8 @@
 // charset sniffing per the HTML Standard 13.2.3 and decoding through ICU converters.
 #include "engine/dom.h"
 
+#include "engine/url.h"
+
 #include <gumbo.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -377,183 +379,11 @@ Result<std::string> DecodeToUtf8(std::string_view bytes, std::string_view transp
 }
 
 // ---------------------------------------------------------------------------------------------
-// URLs. RFC 3986 section 5.2 reference resolution with the WHATWG leniencies that matter for
-// markup: surrounding whitespace is stripped, backslashes count as slashes in special schemes.
-
-namespace {
-
-struct UrlParts {
-  std::string scheme, authority, path, query, fragment;
-  bool has_authority = false, has_query = false, has_fragment = false;
-};
-
-UrlParts SplitUrl(std::string_view s) {
-  UrlParts p;
-  size_t i = 0;
-  size_t colon = s.find(':');
-  size_t first_delim = s.find_first_of("/?#");
-  if (colon != std::string_view::npos && colon > 0 &&
-      (first_delim == std::string_view::npos || colon < first_delim)) {
-    bool ok = std::isalpha(static_cast<unsigned char>(s[0]));
-    for (size_t k = 1; k < colon && ok; ++k) {
-      char c = s[k];
-      ok = std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-    }
-    if (ok) {
-      p.scheme = AsciiLower(s.substr(0, colon));
-      i = colon + 1;
-    }
-  }
-  if (s.substr(i, 2) == "//") {
-    p.has_authority = true;
-    size_t end = s.find_first_of("/?#", i + 2);
-    if (end == std::string_view::npos) {
-      end = s.size();
-    }
-    p.authority = std::string(s.substr(i + 2, end - i - 2));
-    i = end;
-  }
-  size_t end = s.find_first_of("?#", i);
-  if (end == std::string_view::npos) {
-    end = s.size();
-  }
-  p.path = std::string(s.substr(i, end - i));
-  i = end;
-  if (i < s.size() && s[i] == '?') {
-    p.has_query = true;
-    end = s.find('#', i);
-    if (end == std::string_view::npos) {
-      end = s.size();
-    }
-    p.query = std::string(s.substr(i + 1, end - i - 1));
-    i = end;
-  }
-  if (i < s.size() && s[i] == '#') {
-    p.has_fragment = true;
-    p.fragment = std::string(s.substr(i + 1));
-  }
-  return p;
-}
-
-std::string RemoveDotSegments(std::string_view path) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  bool absolute = !path.empty() && path[0] == '/';
-  if (absolute) {
-    i = 1;
-  }
-  bool trailing_slash = false;
-  while (i <= path.size()) {
-    size_t end = path.find('/', i);
-    if (end == std::string_view::npos) {
-      end = path.size();
-    }
-    std::string_view seg = path.substr(i, end - i);
-    trailing_slash = false;
-    if (seg == "..") {
-      if (!out.empty()) {
-        out.pop_back();
-      }
-      trailing_slash = true;
-    } else if (seg == ".") {
-      trailing_slash = true;
-    } else {
-      out.push_back(seg);
-    }
-    i = end + 1;
-  }
-  std::string result = absolute ? "/" : "";
-  for (size_t k = 0; k < out.size(); ++k) {
-    if (k) {
-      result += '/';
-    }
-    result += out[k];
-  }
-  if (trailing_slash && (result.empty() || result.back() != '/')) {
-    result += '/';
-  }
-  return result;
-}
-
-std::string JoinUrl(const UrlParts& p) {
-  std::string out;
-  if (!p.scheme.empty()) {
-    out += p.scheme + ":";
-  }
-  if (p.has_authority) {
-    out += "//" + p.authority;
-  }
-  out += p.path;
-  if (p.has_query) {
-    out += "?" + p.query;
-  }
-  if (p.has_fragment) {
-    out += "#" + p.fragment;
-  }
-  return out;
-}
-
-}  // namespace
+// URLs: the WHATWG URL parser in engine/url.h, as browsers resolve links.
 
 std::string ResolveUrl(std::string_view base, std::string_view reference) {
-  std::string ref(TrimWhitespace(reference));
-  // Tabs and newlines inside URLs are removed (WHATWG URL: "remove all ASCII tab or newline").
-  std::erase_if(ref, [](char c) { return c == '\t' || c == '\n' || c == '\r'; });
-  UrlParts r = SplitUrl(ref);
-  UrlParts b = SplitUrl(base);
-  bool special = [](const std::string& s) {
-    return s == "http" || s == "https" || s == "file" || s == "ftp" || s == "ws" || s == "wss";
-  }(r.scheme.empty() ? b.scheme : r.scheme);
-  if (special) {
-    std::replace(ref.begin(), ref.end(), '\\', '/');
-    r = SplitUrl(ref);
-  }
-  UrlParts t;
-  if (!r.scheme.empty()) {
-    t = r;
-    t.path = RemoveDotSegments(r.path);
-    return JoinUrl(t);
-  }
-  if (b.scheme.empty()) {
-    return {};
-  }
-  t.scheme = b.scheme;
-  if (r.has_authority) {
-    t.has_authority = true;
-    t.authority = r.authority;
-    t.path = RemoveDotSegments(r.path);
-    t.has_query = r.has_query;
-    t.query = r.query;
-  } else {
-    t.has_authority = b.has_authority;
-    t.authority = b.authority;
-    if (r.path.empty()) {
-      t.path = b.path;
-      t.has_query = r.has_query ? true : b.has_query;
-      t.query = r.has_query ? r.query : b.query;
-    } else {
-      if (r.path[0] == '/') {
-        t.path = RemoveDotSegments(r.path);
-      } else {
-        std::string merged;
-        if (b.has_authority && b.path.empty()) {
-          merged = "/" + r.path;
-        } else {
-          size_t slash = b.path.rfind('/');
-          merged = (slash == std::string::npos ? "" : b.path.substr(0, slash + 1)) + r.path;
-        }
-        t.path = RemoveDotSegments(merged);
-      }
-      t.has_query = r.has_query;
-      t.query = r.query;
-    }
-  }
-  t.has_fragment = r.has_fragment;
-  t.fragment = r.fragment;
-  if (t.has_authority && t.path.empty() && special) {
-    t.path = "/";
-  }
-  return JoinUrl(t);
+  auto resolved = ResolveUrlString(base, reference);
+  return resolved ? *resolved : std::string();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -594,6 +424,11 @@ class DocumentBuilder {
   Document& doc_;
   const ParseOptions& options_;
   int nesting_;
+ public:
+  // HTML 7.1: an iframe srcdoc document's base URL is its parent document's.
+  std::string fallback_base_;
+
+ private:
   Node* block_ = nullptr;
   size_t next_ = 0;
   size_t capacity_ = 0;
@@ -807,10 +642,10 @@ void DocumentBuilder::Finish() {
       }
     }
   }
-  doc_.base_url_ = doc_.url_;
+  doc_.base_url_ = doc_.url_ == "about:srcdoc" && !fallback_base_.empty() ? fallback_base_ : doc_.url_;
   for (const Node* e : doc_.elements_) {
     if (e->IsHtml("base") && e->HasAttribute("href")) {
-      std::string resolved = engine::ResolveUrl(doc_.url_, *e->Attr("href"));
+      std::string resolved = engine::ResolveUrl(doc_.base_url_, *e->Attr("href"));
       if (!resolved.empty()) {
         doc_.base_url_ = resolved;
       }
@@ -881,6 +716,7 @@ void DocumentBuilder::LoadNestedDocuments() {
     gopts.max_errors = 0;
     GumboOutput* out = gumbo_parse_with_options(&gopts, child->source_.data(), child->source_.size());
     DocumentBuilder builder(*child, nested, nesting_ + 1);
+    builder.fallback_base_ = doc_.base_url_;
     builder.BuildFromGumbo(out->document);
     gumbo_destroy_output(&gopts, out);
     builder.Finish();

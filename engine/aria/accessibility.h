@@ -29,7 +29,7 @@ class Accessibility {
   // The first valid non-abstract token of the role attribute, or "" when none is valid.
   std::string_view ExplicitRole(const Node& element) const;
   // The implicit role per HTML-AAM (context-dependent: a <header> scoped to body is "banner",
-  // <img alt=""> is "presentation"/"none", <a> without href is "generic", <td> in a table is
+  // <img alt=""> is "none", <a> without href is generic (returned as ""), <td> in a table is
   // "cell" or "gridcell", <section> with a name is "region", <select> is combobox or listbox...),
   // "" when none.
   std::string_view ImplicitRole(const Node& element) const;
@@ -78,8 +78,16 @@ class Accessibility {
   // (looking through generic/none/hidden wrappers) plus aria-owns targets, in order.
   std::vector<const Node*> OwnedElements(const Node& element) const;
   // The nearest ancestor included in the tree with a role other than generic/none (respecting
-  // aria-owns), or nullptr.
+  // aria-owns), or nullptr. Wrappers are what IsTreeWrapper says: a generic element that is
+  // focusable or has a global ARIA attribute is exposed, so it can be returned here (and by
+  // OwnedElements) with Role() "".
   const Node* AccessibleParent(const Node& element) const;
+  // Does the element own non-whitespace rendered text directly (as a child, or through
+  // wrappers)? Rules on required owned elements count such text as a wrongly owned node.
+  bool OwnsText(const Node& element) const;
+  // Is the element looked through when building the accessibility tree: role none, generic
+  // without focus or global ARIA attributes, or visibility hidden (its descendants may show)?
+  bool IsTreeWrapper(const Node& element) const;
   // The element whose aria-owns claims this element (the first claim wins; cycles ignored), or
   // nullptr.
   const Node* AriaOwner(const Node& element) const;

@@ -43,31 +43,33 @@ struct StyleValue {
 // The winning declaration for one property on one element (before inheritance), so that rules
 // can ask where a value came from (ACT rules on !important in style attributes need it).
 struct CascadedDeclaration {
-  std::string value;              // as declared, trimmed, without "!important"
+  std::string value;  // as declared, trimmed, without "!important"
   bool important = false;
   bool from_style_attribute = false;
-  bool user_agent = false;        // from the UA stylesheet
+  bool user_agent = false;  // from the UA stylesheet
 };
 
 class ComputedStyle {
  public:
   // The computed value of a property (any of those listed in css/properties.cpp; others return
   // the initial value "" with known=true). Always returns a value: the initial one when unset.
+  // Also answers "overflow" (from overflow-x/-y) and custom properties ("--name").
   const StyleValue& Get(std::string_view property) const;
   // The winning cascaded declaration for `property` on this element, nullptr if none applied
   // (the value is then inherited or initial).
   const CascadedDeclaration* Cascaded(std::string_view property) const;
 
   // Typed views; std::nullopt when the value is unknown or not of that type.
-  bool DisplayNone() const;          // display: none
-  bool VisibilityHidden() const;     // visibility: hidden or collapse
-  std::optional<double> Opacity() const;           // 0..1, this element's own
-  std::optional<Rgba> Color() const;               // currentColor resolved
+  bool DisplayNone() const;               // display: none
+  bool VisibilityHidden() const;          // visibility: hidden or collapse
+  std::optional<double> Opacity() const;  // 0..1, this element's own
+  std::optional<Rgba> Color() const;      // currentColor resolved
   std::optional<Rgba> BackgroundColor() const;
   std::optional<double> FontSizePx() const;
-  std::optional<int> FontWeight() const;           // 100..900 (bold = 700)
+  std::optional<int> FontWeight() const;  // 100..900 (bold = 700)
   // A length property in px (letter-spacing, word-spacing, line-height, width, height,
   // text-indent...); std::nullopt for keywords such as "normal" or "auto", and when unknown.
+  // A unitless line-height (computed "1.5") is returned multiplied by the font size.
   std::optional<double> LengthPx(std::string_view property) const;
 
   // Implementation detail, used by Styles: property slot storage.
@@ -119,6 +121,7 @@ struct Declaration {
   std::string value;     // trimmed, without !important
   bool important = false;
 };
+
 std::vector<Declaration> ParseDeclarationList(std::string_view css);
 
 // Parses a CSS colour (named, #rgb[a], #rrggbb[aa], rgb[a](), hsl[a](), transparent).

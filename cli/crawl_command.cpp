@@ -1,0 +1,70 @@
+// plainsight crawl URL... [crawl options]: crawls without auditing and prints one line per URL
+// fetched ("fetched STATUS KIND URL") or skipped ("skipped REASON URL: detail") on stdout, so a
+// webmaster can see what an audit would cover and why a page was left out. Also the crawler
+// bench's command (crawl and link extraction, no rules).
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/crawl_commands.h"
+
+namespace plainsight::cli {
+
+int RunCrawl(int argc, char** argv) {
+  CrawlCliOptions options;
+  options.progress = CrawlCliOptions::Progress::kNone;  // stdout is the listing
+  bool quiet = false;
+  std::vector<std::string> seeds;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--quiet" || arg == "-q") {
+      quiet = true;
+    } else if (arg == "--help" || arg == "-h") {
+      std::cout << "usage: plainsight crawl URL... [--quiet] [crawl options]\n"
+                << CrawlFlagsHelp();
+      return 0;
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      std::string error;
+      int consumed = ParseCrawlFlag(argc, argv, i, options, &error);
+      if (consumed < 0) {
+        return UsageError(error);
+      }
+      if (consumed == 0) {
+        return UsageError("unknown option " + std::string(arg));
+      }
+    } else {
+      seeds.emplace_back(arg);
+    }
+  }
+  if (seeds.empty()) {
+    return UsageError("usage: plainsight crawl URL... [crawl options]");
+  }
+  options.crawl.seeds = seeds;
+  options.on_skip = [&](const crawler::SkippedUrl& s) {
+    if (!quiet) {
+      std::printf("skipped %s %s: %s\n", crawler::SkipReasonName(s.reason), s.url.c_str(),
+                  s.detail.c_str());
+    }
+  };
+  size_t fetched = 0;
+  size_t skipped = 0;
+  auto on_skip = options.on_skip;
+  options.on_skip = [&](const crawler::SkippedUrl& s) {
+    ++skipped;
+    on_skip(s);
+  };
+  int status = RunCrawlAudit(options, [&](const crawler::FetchedResource& r) {
+    ++fetched;
+    if (!quiet) {
+      std::printf("fetched %d %s %s%s%s\n", r.status, crawler::ResourceKindName(r.kind),
+                  r.final_url.c_str(), r.error ? ": " : "",
+                  r.error ? r.error->message.c_str() : "");
+    }
+  });
+  if (status == 0) {
+    std::printf("total: %zu fetched, %zu skipped\n", fetched, skipped);
+  }
+  return status;
+}
+
+}  // namespace plainsight::cli

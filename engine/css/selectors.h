@@ -1,0 +1,168 @@
+// Selectors Level 4 (https://drafts.csswg.org/selectors-4/): parsing, specificity, matching.
+//
+// Matching runs right to left with the failure propagation of Servo/Gecko ("restart from the
+// closest descendant / later sibling"), so that chains of descendant combinators stay linear in
+// the tree depth instead of exponential. Dynamic pseudo-classes (:hover, :focus, :visited...)
+// never match: a static audit sees the page at rest.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/css/tokenizer.h"
+#include "engine/dom.h"
+
+namespace plainsight::engine::css {
+
+enum class Combinator : uint8_t { kNone, kDescendant, kChild, kNextSibling, kSubsequentSibling };
+
+enum class AttrOp : uint8_t {
+  kExists,
+  kEquals,
+  kIncludes,
+  kDashMatch,
+  kPrefix,
+  kSuffix,
+  kSubstring
+};
+
+struct AttrSelector {
+  std::string name;  // lowercase (matched case-insensitively on HTML elements)
+  std::string name_raw;
+  AttrOp op = AttrOp::kExists;
+  std::string value;
+
+  enum Case : uint8_t { kDefault, kInsensitive, kSensitive } case_flag = kDefault;
+};
+
+enum class PseudoClass : uint8_t {
+  kFirstChild,
+  kLastChild,
+  kOnlyChild,
+  kNthChild,
+  kNthLastChild,
+  kFirstOfType,
+  kLastOfType,
+  kOnlyOfType,
+  kNthOfType,
+  kNthLastOfType,
+  kRoot,
+  kEmpty,
+  kLink,  // :link and :any-link (nothing is visited)
+  kDisabled,
+  kEnabled,
+  kChecked,
+  kRequired,
+  kOptional,
+  kReadOnly,
+  kReadWrite,
+  kPlaceholderShown,
+  kDefined,
+  kNot,
+  kIs,  // :is(), :matches(), :-webkit-any()
+  kWhere,
+  kHas,
+  kLang,
+  kDir,
+  kNever,  // dynamic states: :hover, :focus, :visited, :target...
+};
+
+struct ComplexSelector;
+using SelectorList = std::vector<ComplexSelector>;
+
+struct PseudoSelector {
+  PseudoClass kind = PseudoClass::kNever;
+  int a = 0;  // an+b
+  int b = 0;
+  std::string arg;                     // :lang(), :dir()
+  std::shared_ptr<SelectorList> list;  // :not/:is/:where/:has/:nth-child(of S)
+  bool focus = false;                  // :focus, :focus-visible, :focus-within
+};
+
+struct Compound {
+  std::string tag;         // lowercase; empty means any
+  bool html_only = false;  // UA stylesheet type selectors apply to HTML elements only
+  std::vector<std::string> ids;
+  std::vector<std::string> classes;
+  std::vector<AttrSelector> attrs;
+  std::vector<PseudoSelector> pseudos;
+  // How this compound relates to the next one to the left (kNone for the leftmost).
+  Combinator combinator = Combinator::kNone;
+};
+
+enum class PseudoElement : uint8_t { kNone, kBefore, kAfter, kOther };
+
+struct ComplexSelector {
+  std::vector<Compound> compounds;  // right to left: compounds[0] is the subject
+  PseudoElement pseudo_element = PseudoElement::kNone;
+  Combinator relative = Combinator::kNone;  // inside :has(): the leading combinator
+  uint32_t specificity = 0;                 // a << 16 | b << 8 | c, each saturating at 255
+  bool uses_focus = false;                  // mentions :focus / :focus-visible / :focus-within
+  // Hashes of ids, classes and tags that ancestors must carry, for the ancestor filter.
+  uint32_t ancestor_hashes[4] = {0, 0, 0, 0};
+};
+
+// Parses a selector list from tokens [begin, end). Returns false (and the whole list is
+// invalid, per Selectors 4 section 3.1) on any unknown or malformed part.
+bool ParseSelectorList(const TokenList& tl, size_t begin, size_t end, bool user_agent,
+                       SelectorList* out);
+
+// Hashes used by the ancestor filter.
+uint32_t HashTag(std::string_view lowercase_tag);
+uint32_t HashId(std::string_view id);
+uint32_t HashClass(std::string_view cls);
+
+// Per-document facts the matcher reads: element indices, siblings and positions.
+class ElementTable {
+ public:
+  explicit ElementTable(const Document& document);
+
+  size_t size() const { return nodes_.size(); }
+
+  const Node& node(uint32_t i) const { return *nodes_[i]; }
+
+  // -1 when the node is not an element of this document.
+  int32_t IndexOf(const Node& node) const;
+
+  int32_t parent(uint32_t i) const { return parent_[i]; }
+
+  int32_t prev(uint32_t i) const { return prev_[i]; }
+
+  int32_t next(uint32_t i) const { return next_[i]; }
+
+  uint32_t child_index(uint32_t i) const { return child_index_[i]; }  // 1-based
+
+  uint32_t sibling_count(uint32_t i) const { return sibling_count_[i]; }
+
+  // One past the last descendant of i (elements are in tree order).
+  uint32_t subtree_end(uint32_t i) const { return subtree_end_[i]; }
+
+  const Node* root_element() const { return root_element_; }
+
+ private:
+  std::vector<const Node*> nodes_;
+  std::vector<int32_t> parent_, prev_, next_;
+  std::vector<uint32_t> child_index_, sibling_count_, subtree_end_;
+  std::vector<int32_t> index_of_order_;
+  const Node* root_element_ = nullptr;
+};
+
+class Matcher {
+ public:
+  explicit Matcher(const ElementTable& table) : table_(table) {}
+
+  bool Matches(const ComplexSelector& selector, uint32_t element) const;
+  bool MatchesList(const SelectorList& list, uint32_t element) const;
+
+ private:
+  enum class Result : uint8_t { kMatched, kRestartSibling, kRestartDescendant, kGlobalFail };
+  Result MatchFrom(const ComplexSelector& s, size_t compound, uint32_t element, int depth) const;
+  bool MatchCompound(const Compound& c, uint32_t element, int depth) const;
+  bool MatchPseudo(const PseudoSelector& p, uint32_t element, int depth) const;
+  const ElementTable& table_;
+};
+
+}  // namespace plainsight::engine::css

@@ -1,0 +1,1112 @@
+// The cascade (CSS Cascading and Inheritance 4, sections 6-7): collects the UA stylesheet,
+// author sheets (<style>, <link rel=stylesheet>, @import) and style attributes; matches rules
+// through an index keyed by each selector's rightmost id, class or tag, with an ancestor Bloom
+// filter; and computes values per element in tree order (parents before children), sharing
+// storage between elements with the same parent style and matched rules.
+#include "engine/css/style.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/css/selectors.h"
+#include "engine/css/stylesheet.h"
+#include "engine/css/ua_stylesheet.h"
+#include "engine/css/values.h"
+
+namespace plainsight::engine {
+
+using css::PropId;
+
+// Custom properties of an element: name -> value (inherited, shared until changed).
+using CustomMap = std::unordered_map<std::string, css::CustomValue>;
+
+struct ComputedStyle::Impl {
+  std::shared_ptr<const void> arena;  // keeps pooled values and declarations alive
+  std::array<const StyleValue*, css::kNumProps> values{};
+  std::vector<std::pair<uint8_t, const CascadedDeclaration*>> cascaded;
+  std::shared_ptr<const CustomMap> custom;
+  // Parsed copies of values children read (saves re-parsing text per element).
+  double font_px = 16;
+  bool font_known = true;
+  int weight = 400;
+  bool weight_known = true;
+};
+
+namespace {
+
+const StyleValue& EmptyValue() {
+  static const StyleValue kEmpty{"", true};
+  return kEmpty;
+}
+
+PropId PropertyId(std::string_view name) {
+  static const std::unordered_map<std::string_view, PropId> kIds = [] {
+    std::unordered_map<std::string_view, PropId> ids;
+    for (int k = 0; k < css::kNumProps; ++k) {
+      ids.emplace(css::Info(static_cast<PropId>(k)).name, static_cast<PropId>(k));
+    }
+    return ids;
+  }();
+  const auto it = kIds.find(name);
+  return it == kIds.end() ? css::kNoProp : it->second;
+}
+
+std::optional<double> ParsePx(const StyleValue& v) {
+  if (!v.known || v.text.size() < 3 || v.text.compare(v.text.size() - 2, 2, "px") != 0) {
+    return std::nullopt;
+  }
+  try {
+    size_t used = 0;
+    const double d = std::stod(v.text.substr(0, v.text.size() - 2), &used);
+    if (used != v.text.size() - 2) {
+      return std::nullopt;
+    }
+    return d;
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+std::optional<double> ParseNumber(const std::string& text) {
+  try {
+    size_t used = 0;
+    const double d = std::stod(text, &used);
+    if (used != text.size()) {
+      return std::nullopt;
+    }
+    return d;
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+// ---- ComputedStyle ----
+
+ComputedStyle::ComputedStyle(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+ComputedStyle::ComputedStyle() = default;
+ComputedStyle::~ComputedStyle() = default;
+ComputedStyle::ComputedStyle(const ComputedStyle&) = default;
+ComputedStyle& ComputedStyle::operator=(const ComputedStyle&) = default;
+
+const StyleValue& ComputedStyle::Get(std::string_view property) const {
+  const PropId id = PropertyId(property);
+  if (id == css::kNoProp) {
+    // Shorthands read as their longhands' values, when those agree on one.
+    if (property == "overflow") {
+      const StyleValue& x = Get("overflow-x");
+      const StyleValue& y = Get("overflow-y");
+      return x.text == y.text ? x : y;
+    }
+    if (property.substr(0, 2) == "--" && impl_ && impl_->custom) {
+      static thread_local StyleValue custom;
+      const auto it = impl_->custom->find(std::string(property));
+      if (it != impl_->custom->end()) {
+        custom = StyleValue{it->second.value, it->second.known};
+        return custom;
+      }
+    }
+    return EmptyValue();
+  }
+  if (!impl_ || impl_->values[id] == nullptr) {
+    return css::InitialValue(id);
+  }
+  return *impl_->values[id];
+}
+
+const CascadedDeclaration* ComputedStyle::Cascaded(std::string_view property) const {
+  if (!impl_) {
+    return nullptr;
+  }
+  const PropId id = PropertyId(property);
+  for (const auto& [prop, decl] : impl_->cascaded) {
+    if (prop == id) {
+      return decl;
+    }
+  }
+  return nullptr;
+}
+
+bool ComputedStyle::DisplayNone() const {
+  return Get("display").text == "none";
+}
+
+bool ComputedStyle::VisibilityHidden() const {
+  const std::string& v = Get("visibility").text;
+  return v == "hidden" || v == "collapse";
+}
+
+std::optional<double> ComputedStyle::Opacity() const {
+  const StyleValue& v = Get("opacity");
+  return v.known ? ParseNumber(v.text) : std::nullopt;
+}
+
+std::optional<Rgba> ComputedStyle::Color() const {
+  const StyleValue& v = Get("color");
+  return v.known ? ParseColor(v.text) : std::nullopt;
+}
+
+std::optional<Rgba> ComputedStyle::BackgroundColor() const {
+  const StyleValue& v = Get("background-color");
+  return v.known ? ParseColor(v.text) : std::nullopt;
+}
+
+std::optional<double> ComputedStyle::FontSizePx() const {
+  return ParsePx(Get("font-size"));
+}
+
+std::optional<int> ComputedStyle::FontWeight() const {
+  const StyleValue& v = Get("font-weight");
+  if (!v.known) {
+    return std::nullopt;
+  }
+  const std::optional<double> d = ParseNumber(v.text);
+  return d ? std::optional<int>(static_cast<int>(*d)) : std::nullopt;
+}
+
+std::optional<double> ComputedStyle::LengthPx(std::string_view property) const {
+  const StyleValue& v = Get(property);
+  if (property == "line-height" && v.known) {
+    // A unitless line-height is a multiple of the font size.
+    if (const std::optional<double> n = ParseNumber(v.text)) {
+      const std::optional<double> font = FontSizePx();
+      return font ? std::optional<double>(*n * *font) : std::nullopt;
+    }
+  }
+  return ParsePx(v);
+}
+
+Styles::~Styles() = default;
+
+namespace {
+
+// ---- Rule index ----
+
+struct IndexedSelector {
+  const css::ComplexSelector* selector;
+  const css::StyleRule* rule;
+  uint32_t order;
+};
+
+class RuleIndex {
+ public:
+  void Add(const css::ComplexSelector* selector, const css::StyleRule* rule, uint32_t order) {
+    const uint32_t index = static_cast<uint32_t>(entries_.size());
+    entries_.push_back({selector, rule, order});
+    const css::Compound& subject = selector->compounds[0];
+    if (!subject.ids.empty()) {
+      by_id_[subject.ids[0]].push_back(index);
+    } else if (!subject.classes.empty()) {
+      by_class_[subject.classes[0]].push_back(index);
+    } else if (!subject.tag.empty()) {
+      by_tag_[subject.tag].push_back(index);
+    } else {
+      universal_.push_back(index);
+    }
+  }
+
+  bool empty() const { return entries_.empty(); }
+
+  const IndexedSelector& entry(uint32_t i) const { return entries_[i]; }
+
+  // Calls f(index) for each entry whose rightmost compound could match an element with this
+  // tag, id and classes.
+  template <typename F>
+  void Candidates(std::string_view tag, const std::string* id,
+                  const std::vector<std::string_view>& classes, F&& f) const {
+    for (uint32_t i : universal_) {
+      f(i);
+    }
+    if (!by_tag_.empty()) {
+      if (auto it = by_tag_.find(std::string(tag)); it != by_tag_.end()) {
+        for (uint32_t i : it->second) {
+          f(i);
+        }
+      }
+    }
+    if (id != nullptr && !by_id_.empty()) {
+      if (auto it = by_id_.find(*id); it != by_id_.end()) {
+        for (uint32_t i : it->second) {
+          f(i);
+        }
+      }
+    }
+    if (!by_class_.empty()) {
+      for (std::string_view cls : classes) {
+        if (auto it = by_class_.find(std::string(cls)); it != by_class_.end()) {
+          for (uint32_t i : it->second) {
+            f(i);
+          }
+        }
+      }
+    }
+  }
+
+ private:
+  std::vector<IndexedSelector> entries_;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_id_, by_class_, by_tag_;
+  std::vector<uint32_t> universal_;
+};
+
+// A parsed sheet (or set of sheets of one origin) with its indexes.
+struct SheetSet {
+  std::vector<std::unique_ptr<css::StyleRule>> rules;
+  RuleIndex elements;
+  RuleIndex before;
+  RuleIndex after;
+  bool uses_focus = false;
+
+  void BuildIndex() {
+    uint32_t order = 1;
+    for (const auto& rule : rules) {
+      for (const css::ComplexSelector& sel : rule->selectors) {
+        uses_focus = uses_focus || sel.uses_focus;
+        switch (sel.pseudo_element) {
+          case css::PseudoElement::kNone:
+            elements.Add(&sel, rule.get(), order);
+            break;
+          case css::PseudoElement::kBefore:
+            before.Add(&sel, rule.get(), order);
+            break;
+          case css::PseudoElement::kAfter:
+            after.Add(&sel, rule.get(), order);
+            break;
+          case css::PseudoElement::kOther:
+            break;
+        }
+      }
+      ++order;
+    }
+  }
+};
+
+const SheetSet& UserAgentSheet() {
+  static const SheetSet* sheet = [] {
+    auto* s = new SheetSet;
+    css::SheetOptions options;
+    options.user_agent = true;
+    css::ParseStylesheet(css::kUserAgentStylesheet, options, &s->rules);
+    s->BuildIndex();
+    return s;
+  }();
+  return *sheet;
+}
+
+// Cascade levels, lowest first (CSS Cascade 4 section 6.1 with the style attribute's place from
+// section 6.3: it outranks every selector of its origin and importance).
+enum Level : uint64_t {
+  kNone = 0,
+  kUaNormal = 1,
+  kAuthorNormal = 2,
+  kStyleAttrNormal = 3,
+  kAuthorImportant = 4,
+  kStyleAttrImportant = 5,
+  kUaImportant = 6,
+};
+
+uint64_t Key(uint64_t level, uint32_t specificity, uint32_t order) {
+  return level << 56 | static_cast<uint64_t>(specificity & 0xffffff) << 32 | order;
+}
+
+struct Winner {
+  uint64_t key = 0;
+  const css::Decl* decl = nullptr;
+};
+
+// Everything ComputedStyle::Impl points into.
+struct Arena {
+  std::deque<std::vector<css::Decl>> element_decls;  // style attributes and presentational hints
+  std::deque<StyleValue> pool;
+  std::unordered_map<std::string, const StyleValue*> interned;
+  std::shared_ptr<SheetSet> author;
+};
+
+class Cascade;
+
+struct PseudoData {
+  ComputedStyle style;
+  std::optional<std::string> text;
+  bool generates_box = false;
+};
+
+class StylesImpl final : public Styles {
+ public:
+  StylesImpl(const Document& document, const MediaContext& media);
+
+  const ComputedStyle& Of(const Node& element) const override {
+    const int32_t i = table_.IndexOf(element);
+    return i < 0 ? NotRendered() : styles_[i];
+  }
+
+  const ComputedStyle* Before(const Node& element) const override {
+    const PseudoData* p = Pseudo(before_, element);
+    return p != nullptr && p->generates_box ? &p->style : nullptr;
+  }
+
+  const ComputedStyle* After(const Node& element) const override {
+    const PseudoData* p = Pseudo(after_, element);
+    return p != nullptr && p->generates_box ? &p->style : nullptr;
+  }
+
+  std::optional<std::string> BeforeText(const Node& element) const override {
+    const PseudoData* p = Pseudo(before_, element);
+    return p != nullptr && p->generates_box ? p->text : std::nullopt;
+  }
+
+  std::optional<std::string> AfterText(const Node& element) const override {
+    const PseudoData* p = Pseudo(after_, element);
+    return p != nullptr && p->generates_box ? p->text : std::nullopt;
+  }
+
+  bool IsDisplayNone(const Node& element) const override {
+    const int32_t i = table_.IndexOf(element);
+    return i < 0 || display_none_[i] != 0;
+  }
+
+  const std::vector<std::string>& warnings() const override { return warnings_; }
+
+  bool HasFocusStyles() const { return uses_focus_; }
+
+ private:
+  friend class Cascade;
+
+  static const ComputedStyle& NotRendered() {
+    static const ComputedStyle kStyle = [] {
+      auto impl = std::make_shared<ComputedStyle::Impl>();
+      static const StyleValue kNone{"none", true};
+      impl->values[css::kDisplay] = &kNone;
+      return ComputedStyle(impl);
+    }();
+    return kStyle;
+  }
+
+  const PseudoData* Pseudo(const std::unordered_map<uint32_t, PseudoData>& map,
+                           const Node& element) const {
+    const int32_t i = table_.IndexOf(element);
+    if (i < 0) {
+      return nullptr;
+    }
+    const auto it = map.find(static_cast<uint32_t>(i));
+    return it == map.end() ? nullptr : &it->second;
+  }
+
+  void CollectSheets(const Document& document, const MediaContext& media);
+
+  css::ElementTable table_;
+  std::shared_ptr<Arena> arena_;
+  std::vector<ComputedStyle> styles_;
+  std::vector<uint8_t> display_none_;
+  std::unordered_map<uint32_t, PseudoData> before_, after_;
+  std::vector<std::string> warnings_;
+  bool uses_focus_ = false;
+};
+
+bool HasToken(std::string_view list, std::string_view word) {
+  for (std::string_view w : SplitWhitespace(list)) {
+    if (css::EqualsIgnoreCase(w, word)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void StylesImpl::CollectSheets(const Document& document, const MediaContext& media) {
+  auto author = std::make_shared<SheetSet>();
+  const ResourceLoader* loader = document.loader();
+  auto fetch = [&](const std::string& url) -> std::optional<std::string> {
+    if (loader == nullptr || !*loader) {
+      warnings_.push_back("stylesheet " + url + " not loaded: no resource loader");
+      return std::nullopt;
+    }
+    Result<std::string> body = (*loader)(url);
+    if (!body) {
+      warnings_.push_back("stylesheet " + url + " not loaded: " + body.error().ToString());
+      return std::nullopt;
+    }
+    return std::move(body).value();
+  };
+  const std::string document_base = document.ResolveUrl("");
+  for (const Node* e : document.elements()) {
+    const bool style =
+        (e->ns() == Namespace::kHtml || e->ns() == Namespace::kSvg) && e->tag() == "style";
+    const bool link = e->IsHtml("link");
+    if (!style && !link) {
+      continue;
+    }
+    if (e->ClosestHtmlAncestor("noscript") != nullptr) {
+      continue;  // the audited browser runs scripts, so noscript content is inert text
+    }
+    if (const std::string* m = e->Attr("media");
+        m != nullptr && !css::EvaluateMediaList(*m, media)) {
+      continue;
+    }
+    css::SheetOptions options;
+    options.media = media;
+    options.fetch = fetch;
+    options.warnings = &warnings_;
+    if (style) {
+      const std::string_view type = TrimWhitespace(e->AttrOr("type"));
+      if (!type.empty() && !css::EqualsIgnoreCase(type, "text/css")) {
+        continue;
+      }
+      options.base_url = document_base;
+      css::ParseStylesheet(e->TextContent(), options, &author->rules);
+      continue;
+    }
+    const std::string_view rel = e->AttrOr("rel");
+    const std::string_view href = TrimWhitespace(e->AttrOr("href"));
+    if (!HasToken(rel, "stylesheet") || HasToken(rel, "alternate") || href.empty() ||
+        e->HasAttribute("disabled")) {
+      continue;
+    }
+    const std::string url = document.ResolveUrl(href);
+    if (url.empty()) {
+      warnings_.push_back("stylesheet " + std::string(href) + " not loaded: cannot resolve URL");
+      continue;
+    }
+    std::optional<std::string> body = fetch(url);
+    if (!body) {
+      continue;
+    }
+    options.base_url = url;
+    css::ParseStylesheet(*body, options, &author->rules);
+  }
+  author->BuildIndex();
+  uses_focus_ = author->uses_focus || UserAgentSheet().uses_focus;
+  arena_->author = std::move(author);
+}
+
+// ---- The per-element cascade ----
+
+class Cascade {
+ public:
+  Cascade(StylesImpl& styles, const MediaContext& media)
+      : s_(styles),
+        table_(styles.table_),
+        matcher_(table_),
+        ua_(UserAgentSheet()),
+        author_(*styles.arena_->author),
+        media_(media) {
+    bloom_.fill(0);
+  }
+
+  void Run() {
+    const size_t n = table_.size();
+    s_.styles_.resize(n);
+    s_.display_none_.assign(n, 0);
+    std::vector<uint32_t> stack;
+    std::vector<std::string_view> classes;
+    for (uint32_t i = 0; i < n; ++i) {
+      const int32_t parent = table_.parent(i);
+      while (!stack.empty() && static_cast<int32_t>(stack.back()) != parent) {
+        BloomPop();
+        stack.pop_back();
+      }
+      const Node& node = table_.node(i);
+      ClassesOf(node, &classes);
+      ComputeElement(i, parent, node, classes);
+      const std::shared_ptr<ComputedStyle::Impl>& impl = current_;
+      s_.styles_[i] = ComputedStyle(impl);
+      const bool none =
+          impl->values[css::kDisplay] != nullptr && impl->values[css::kDisplay]->text == "none";
+      s_.display_none_[i] = (none || (parent >= 0 && s_.display_none_[parent] != 0)) ? 1 : 0;
+      impls_.push_back(impl);
+      if (parent < 0 && !root_font_set_) {
+        // rem: relative to the root element's font size (CSS Values 4 section 6.1.1).
+        root_font_set_ = true;
+        const std::optional<double> px = s_.styles_[i].FontSizePx();
+        root_font_px_ = px.value_or(16);
+        root_font_known_ = px.has_value();
+      }
+      BloomPush(i, classes);
+      stack.push_back(i);
+    }
+  }
+
+ private:
+  static void ClassesOf(const Node& node, std::vector<std::string_view>* out) {
+    out->clear();
+    const std::string* attr = node.Attr("class");
+    if (attr == nullptr) {
+      return;
+    }
+    for (std::string_view c : SplitWhitespace(*attr)) {
+      if (std::find(out->begin(), out->end(), c) == out->end()) {
+        out->push_back(c);
+      }
+    }
+  }
+
+  void BloomAdd(uint32_t h, int delta) {
+    bloom_[h & 4095] = static_cast<uint16_t>(bloom_[h & 4095] + delta);
+    bloom_[(h >> 12) & 4095] = static_cast<uint16_t>(bloom_[(h >> 12) & 4095] + delta);
+  }
+
+  bool BloomMayContain(uint32_t h) const {
+    return bloom_[h & 4095] != 0 && bloom_[(h >> 12) & 4095] != 0;
+  }
+
+  // Adds element i (whose classes are given) to the ancestor filter.
+  void BloomPush(uint32_t i, const std::vector<std::string_view>& classes) {
+    const Node& node = table_.node(i);
+    bloom_hash_begin_.push_back(static_cast<uint32_t>(bloom_hashes_.size()));
+    bloom_hashes_.push_back(css::HashTag(node.tag()));
+    if (const std::string* id = node.Attr("id")) {
+      bloom_hashes_.push_back(css::HashId(*id));
+    }
+    for (std::string_view c : classes) {
+      bloom_hashes_.push_back(css::HashClass(c));
+    }
+    for (size_t k = bloom_hash_begin_.back(); k < bloom_hashes_.size(); ++k) {
+      BloomAdd(bloom_hashes_[k], +1);
+    }
+  }
+
+  void BloomPop() {
+    const uint32_t begin = bloom_hash_begin_.back();
+    bloom_hash_begin_.pop_back();
+    for (size_t k = begin; k < bloom_hashes_.size(); ++k) {
+      BloomAdd(bloom_hashes_[k], -1);
+    }
+    bloom_hashes_.resize(begin);
+  }
+
+  bool Rejected(const css::ComplexSelector& sel) const {
+    for (uint32_t h : sel.ancestor_hashes) {
+      if (h != 0 && !BloomMayContain(h)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Matches one index; appends (origin tag | entry) to matched_.
+  void MatchIndex(const RuleIndex& index, uint32_t origin_tag, uint32_t element, const Node& node,
+                  const std::vector<std::string_view>& classes) {
+    if (index.empty()) {
+      return;
+    }
+    index.Candidates(node.tag(), node.Attr("id"), classes, [&](uint32_t k) {
+      const IndexedSelector& e = index.entry(k);
+      if (!Rejected(*e.selector) && matcher_.Matches(*e.selector, element)) {
+        matched_.push_back(origin_tag | k);
+      }
+    });
+  }
+
+  void Apply(const css::Decl& d, uint64_t normal, uint64_t important, uint32_t specificity,
+             uint32_t order) {
+    const uint64_t key = Key(d.cascaded.important ? important : normal, specificity, order);
+    if (d.prop == css::kCustomProp) {
+      for (auto& [name, w] : custom_) {
+        if (*name == d.custom_name) {
+          if (key >= w.key) {
+            w = {key, &d};
+          }
+          return;
+        }
+      }
+      custom_.emplace_back(&d.custom_name, Winner{key, &d});
+      return;
+    }
+    Winner& w = best_[d.prop];
+    if (key >= w.key) {
+      w = {key, &d};
+    }
+    if (d.cascaded.user_agent) {
+      Winner& u = ua_best_[d.prop];
+      if (key >= u.key) {
+        u = {key, &d};
+      }
+    }
+  }
+
+  void ApplyMatched(const std::vector<uint32_t>& matched, const RuleIndex& ua_index,
+                    const RuleIndex& author_index) {
+    // Sorting by (origin, specificity, order) is not needed: keys decide.
+    for (uint32_t m : matched) {
+      const bool ua = (m & kAuthorTag) == 0;
+      const IndexedSelector& e = (ua ? ua_index : author_index).entry(m & ~kAuthorTag);
+      for (const css::Decl& d : e.rule->decls) {
+        Apply(d, ua ? kUaNormal : kAuthorNormal, ua ? kUaImportant : kAuthorImportant,
+              e.selector->specificity, e.order);
+      }
+    }
+  }
+
+  // HTML Standard 15.3 presentational hints for the properties computed here.
+  void PresentationalHints(const Node& node, std::vector<css::Decl>* out) {
+    if (node.ns() != Namespace::kHtml) {
+      return;
+    }
+    auto add = [&](std::string_view prop, std::string_view value) {
+      std::vector<css::Decl> decls;
+      if (css::BuildDecls(prop, value, false, false, false, &decls)) {
+        for (css::Decl& d : decls) {
+          out->push_back(std::move(d));
+        }
+      }
+    };
+    const std::string& tag = node.tag();
+    const bool dimensions = tag == "img" || tag == "iframe" || tag == "video" || tag == "canvas" ||
+                            tag == "embed" || tag == "object" || tag == "table" || tag == "td" ||
+                            tag == "th" || tag == "col" ||
+                            (tag == "input" && css::EqualsIgnoreCase(node.AttrOr("type"), "image"));
+    if (dimensions) {
+      for (std::string_view attr : {"width", "height"}) {
+        const std::string* v = node.Attr(attr);
+        if (v == nullptr) {
+          continue;
+        }
+        // "Rules for parsing dimension values": digits, optional fraction, optional %.
+        std::string_view s = TrimWhitespace(*v);
+        size_t k = 0;
+        while (k < s.size() && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.')) {
+          ++k;
+        }
+        if (k == 0) {
+          continue;
+        }
+        const bool pct = k < s.size() && s[k] == '%';
+        add(attr, std::string(s.substr(0, k)) + (pct ? "%" : "px"));
+      }
+    }
+    if (const std::string* bg = node.Attr("bgcolor");
+        bg != nullptr && (tag == "body" || tag == "table" || tag == "tr" || tag == "td" ||
+                          tag == "th" || tag == "thead" || tag == "tbody" || tag == "tfoot")) {
+      add("background-color", *bg);
+    }
+    if (tag == "font") {
+      if (const std::string* c = node.Attr("color")) {
+        add("color", *c);
+      }
+    }
+    if (tag == "body") {
+      if (const std::string* c = node.Attr("text")) {
+        add("color", *c);
+      }
+    }
+    if (const std::string* align = node.Attr("align");
+        align != nullptr &&
+        (tag == "div" || tag == "p" || tag == "h1" || tag == "h2" || tag == "h3" || tag == "h4" ||
+         tag == "h5" || tag == "h6" || tag == "td" || tag == "th" || tag == "tr")) {
+      const std::string a = AsciiLower(TrimWhitespace(*align));
+      if (a == "left" || a == "right" || a == "center" || a == "justify") {
+        add("text-align", a);
+      }
+    }
+  }
+
+  const StyleValue* Intern(StyleValue&& v) {
+    std::string key;
+    key.reserve(v.text.size() + 1);
+    key += v.known ? 'k' : 'u';
+    key += v.text;
+    auto it = s_.arena_->interned.find(key);
+    if (it != s_.arena_->interned.end()) {
+      return it->second;
+    }
+    s_.arena_->pool.push_back(std::move(v));
+    const StyleValue* p = &s_.arena_->pool.back();
+    s_.arena_->interned.emplace(std::move(key), p);
+    return p;
+  }
+
+  const StyleValue* ParentValue(PropId p, const ComputedStyle::Impl* parent) const {
+    if (parent != nullptr && parent->values[p] != nullptr) {
+      return parent->values[p];
+    }
+    return &css::InitialValue(p);
+  }
+
+  // Resolves var() in `text` against the element's custom properties.
+  bool Substitute(std::string_view text, const CustomMap* custom, std::string* out, bool* known) {
+    auto lookup = [&](std::string_view name) -> const css::CustomValue* {
+      if (custom == nullptr) {
+        return nullptr;
+      }
+      const auto it = custom->find(std::string(name));
+      return it == custom->end() || it->second.value.empty() ? nullptr : &it->second;
+    };
+    return css::SubstituteVars(text, lookup, out, known);
+  }
+
+  // The computed value of one declaration, or nullptr to fall back to unset.
+  const StyleValue* ComputeDecl(PropId p, const css::Decl& d, const ComputedStyle::Impl* parent,
+                                const CustomMap* custom, css::ComputeContext& ctx, int depth) {
+    const bool inherited = css::Info(p).inherited;
+    css::CssWide wide = d.wide;
+    std::string substituted;
+    std::string_view text = d.cascaded.value;
+    if (d.has_var && wide == css::CssWide::kNone) {
+      bool known = true;
+      if (!Substitute(d.cascaded.value, custom, &substituted, &known)) {
+        return Intern(StyleValue{d.cascaded.value, false});
+      }
+      if (d.pending != css::Shorthand::kNone) {
+        std::vector<std::pair<PropId, std::string>> expanded;
+        if (!css::ExpandShorthand(d.pending, substituted, &expanded)) {
+          return nullptr;
+        }
+        substituted.clear();
+        for (auto& [longhand, value] : expanded) {
+          if (longhand == p) {
+            substituted = value;
+          }
+        }
+      }
+      text = substituted;
+      if (!known) {
+        return Intern(StyleValue{std::string(TrimWhitespace(text)), false});
+      }
+      std::string_view trimmed = TrimWhitespace(text);
+      if (css::EqualsIgnoreCase(trimmed, "inherit")) {
+        wide = css::CssWide::kInherit;
+      } else if (css::EqualsIgnoreCase(trimmed, "initial")) {
+        wide = css::CssWide::kInitial;
+      } else if (css::EqualsIgnoreCase(trimmed, "unset")) {
+        wide = css::CssWide::kUnset;
+      }
+      text = trimmed;
+    }
+    switch (wide) {
+      case css::CssWide::kInherit:
+        ctx.used_context = true;
+        return ParentValue(p, parent);
+      case css::CssWide::kInitial:
+        return &css::InitialValue(p);
+      case css::CssWide::kUnset:
+        return inherited ? ParentValue(p, parent) : &css::InitialValue(p);
+      case css::CssWide::kRevert:
+        if (!d.cascaded.user_agent && ua_best_[p].decl != nullptr && depth == 0) {
+          return ComputeDecl(p, *ua_best_[p].decl, parent, custom, ctx, depth + 1);
+        }
+        return inherited ? ParentValue(p, parent) : &css::InitialValue(p);
+      case css::CssWide::kNone:
+        break;
+    }
+    if (d.precomputed && text.data() == d.cascaded.value.data()) {
+      return &d.computed;
+    }
+    StyleValue v;
+    if (!css::ComputeValue(p, text, ctx, &v)) {
+      return nullptr;  // invalid at computed-value time: unset
+    }
+    if (inherited && parent != nullptr && parent->values[p] != nullptr &&
+        parent->values[p]->text == v.text && parent->values[p]->known == v.known) {
+      return parent->values[p];
+    }
+    return Intern(std::move(v));
+  }
+
+  std::shared_ptr<const CustomMap> ComputeCustom(const ComputedStyle::Impl* parent) {
+    std::shared_ptr<const CustomMap> inherited = parent != nullptr ? parent->custom : nullptr;
+    if (custom_.empty()) {
+      return inherited;
+    }
+    auto map = inherited ? std::make_shared<CustomMap>(*inherited) : std::make_shared<CustomMap>();
+    // Declared values first (unresolved), then resolve var() references with cycle detection
+    // (CSS Variables 1 section 3.3: properties in a cycle become guaranteed-invalid).
+    std::unordered_map<std::string, const css::Decl*> declared;
+    for (const auto& [name, w] : custom_) {
+      const css::Decl& d = *w.decl;
+      switch (d.wide) {
+        case css::CssWide::kInherit:
+        case css::CssWide::kUnset:
+        case css::CssWide::kRevert:
+          if (inherited && inherited->count(*name)) {
+            (*map)[*name] = inherited->at(*name);
+          } else {
+            map->erase(*name);
+          }
+          break;
+        case css::CssWide::kInitial:
+          map->erase(*name);
+          break;
+        case css::CssWide::kNone:
+          declared.emplace(*name, &d);
+          break;
+      }
+    }
+    std::unordered_map<std::string, int> state;  // 1 resolving, 2 done
+    std::unordered_set<std::string> cyclic;
+    std::function<void(const std::string&, int)> resolve = [&](const std::string& name, int depth) {
+      auto it = declared.find(name);
+      if (it == declared.end() || state[name] == 2) {
+        return;
+      }
+      if (state[name] == 1 || depth > 32) {
+        map->erase(name);  // cycle
+        state[name] = 2;
+        return;
+      }
+      const css::Decl& d = *it->second;
+      if (!d.has_var) {
+        (*map)[name] = css::CustomValue{d.cascaded.value, true};
+        state[name] = 2;
+        return;
+      }
+      state[name] = 1;
+      auto lookup = [&](std::string_view ref) -> const css::CustomValue* {
+        const std::string key(ref);
+        if (state[key] == 1) {
+          cyclic.insert(key);
+          cyclic.insert(name);
+          return nullptr;
+        }
+        if (declared.count(key) && state[key] != 2) {
+          resolve(key, depth + 1);
+        }
+        const auto found = map->find(key);
+        return found == map->end() || found->second.value.empty() ? nullptr : &found->second;
+      };
+      std::string out;
+      bool known = true;
+      const bool ok = css::SubstituteVars(d.cascaded.value, lookup, &out, &known);
+      if (state[name] == 2) {
+        return;  // marked invalid by a cycle found below
+      }
+      if (cyclic.count(name) != 0) {
+        map->erase(name);  // in a dependency cycle: guaranteed-invalid
+        state[name] = 2;
+        return;
+      }
+      if (ok) {
+        (*map)[name] = css::CustomValue{std::string(TrimWhitespace(out)), known};
+      } else {
+        // Interpretation: a reference to an undefined property makes this one unknown, not
+        // invalid, since scripts may define it.
+        (*map)[name] = css::CustomValue{d.cascaded.value, false};
+      }
+      state[name] = 2;
+    };
+    for (const auto& [name, d] : declared) {
+      resolve(name, 0);
+    }
+    return map;
+  }
+
+  std::shared_ptr<ComputedStyle::Impl> Compute(const ComputedStyle::Impl* parent, bool for_pseudo) {
+    auto impl = std::make_shared<ComputedStyle::Impl>();
+    impl->arena = s_.arena_;
+    impl->custom = ComputeCustom(parent);
+    css::ComputeContext ctx;
+    ctx.viewport_width_px = media_.width_px;
+    ctx.viewport_height_px = media_.height_px;
+    ctx.root_font_px = root_font_px_;
+    ctx.root_font_known = root_font_known_;
+    if (parent != nullptr) {
+      ctx.parent_font_px = parent->font_px;
+      ctx.parent_font_known = parent->font_known;
+      ctx.parent_weight = parent->weight;
+      ctx.parent_weight_known = parent->weight_known;
+    }
+    ctx.parent_color = ParentValue(css::kColor, parent);
+    for (int k = 0; k < css::kNumProps; ++k) {
+      const PropId p = static_cast<PropId>(k);
+      const Winner& w = best_[p];
+      const StyleValue* value = nullptr;
+      if (w.decl != nullptr) {
+        impl->cascaded.emplace_back(static_cast<uint8_t>(p), &w.decl->cascaded);
+        value = ComputeDecl(p, *w.decl, parent, impl->custom.get(), ctx, 0);
+      }
+      if (value == nullptr) {
+        value = css::Info(p).inherited ? ParentValue(p, parent) : &css::InitialValue(p);
+      }
+      impl->values[p] = value;
+      if (p == css::kFontSize) {
+        if (value != ParentValue(p, parent) || parent == nullptr) {
+          const std::optional<double> px = ParsePx(*value);
+          ctx.font_px = px.value_or(16);
+          ctx.font_known = px.has_value();
+        } else {
+          ctx.font_px = parent->font_px;
+          ctx.font_known = parent->font_known;
+        }
+        impl->font_px = ctx.font_px;
+        impl->font_known = ctx.font_known;
+      } else if (p == css::kFontWeight) {
+        if (value != ParentValue(p, parent) || parent == nullptr) {
+          const std::optional<double> w = value->known ? ParseNumber(value->text) : std::nullopt;
+          impl->weight = static_cast<int>(w.value_or(400));
+          impl->weight_known = w.has_value();
+        } else {
+          impl->weight = parent->weight;
+          impl->weight_known = parent->weight_known;
+        }
+      } else if (p == css::kColor) {
+        ctx.own_color = value;
+      }
+    }
+    // outline-color's initial currentcolor, and outline-width when there is no outline
+    // (CSS UI 4 section 3.2: computed as 0 when outline-style is none).
+    if (impl->values[css::kOutlineColor]->text == "currentcolor") {
+      impl->values[css::kOutlineColor] = impl->values[css::kColor];
+    }
+    if (impl->values[css::kOutlineStyle]->text == "none" &&
+        impl->values[css::kOutlineWidth]->text != "0px") {
+      static const StyleValue kZero{"0px", true};
+      impl->values[css::kOutlineWidth] = &kZero;
+    }
+    (void)for_pseudo;
+    return impl;
+  }
+
+  void ResetCascade() {
+    best_.fill(Winner{});
+    ua_best_.fill(Winner{});
+    custom_.clear();
+  }
+
+  void ComputeElement(uint32_t i, int32_t parent, const Node& node,
+                      const std::vector<std::string_view>& classes) {
+    const ComputedStyle::Impl* parent_impl = parent >= 0 ? impls_[parent].get() : nullptr;
+    matched_.clear();
+    MatchIndex(ua_.elements, 0, i, node, classes);
+    MatchIndex(author_.elements, kAuthorTag, i, node, classes);
+    const std::string* style_attr = node.Attr("style");
+    std::vector<css::Decl> hints;
+    PresentationalHints(node, &hints);
+    const bool unique = style_attr != nullptr || !hints.empty();
+    std::string share_key;
+    if (!unique) {
+      share_key.resize(sizeof(parent_impl) + matched_.size() * sizeof(uint32_t));
+      std::memcpy(share_key.data(), &parent_impl, sizeof(parent_impl));
+      if (!matched_.empty()) {
+        std::memcpy(share_key.data() + sizeof(parent_impl), matched_.data(),
+                    matched_.size() * sizeof(uint32_t));
+      }
+      const auto it = shared_.find(share_key);
+      if (it != shared_.end() && i != 0) {
+        current_ = it->second;
+        ComputePseudos(i, node, classes);
+        return;
+      }
+    }
+    ResetCascade();
+    ApplyMatched(matched_, ua_.elements, author_.elements);
+    if (!hints.empty() || style_attr != nullptr) {
+      s_.arena_->element_decls.emplace_back();
+      std::vector<css::Decl>& owned = s_.arena_->element_decls.back();
+      owned = std::move(hints);
+      const size_t hint_count = owned.size();
+      if (style_attr != nullptr) {
+        for (css::Decl& d : css::ParseDeclarationBlock(*style_attr, false, true)) {
+          owned.push_back(std::move(d));
+        }
+      }
+      for (size_t k = 0; k < owned.size(); ++k) {
+        if (k < hint_count) {
+          Apply(owned[k], kAuthorNormal, kAuthorImportant, 0, 0);
+        } else {
+          Apply(owned[k], kStyleAttrNormal, kStyleAttrImportant, 0, 0);
+        }
+      }
+    }
+    current_ = Compute(parent_impl, false);
+    if (!unique && i != 0) {
+      shared_.emplace(std::move(share_key), current_);
+    }
+    ComputePseudos(i, node, classes);
+  }
+
+  void ComputePseudos(uint32_t i, const Node& node, const std::vector<std::string_view>& classes) {
+    if (ua_.before.empty() && ua_.after.empty() && author_.before.empty() &&
+        author_.after.empty()) {
+      return;
+    }
+    const std::shared_ptr<ComputedStyle::Impl> element_impl = current_;
+    for (int which = 0; which < 2; ++which) {
+      const RuleIndex& ua_index = which == 0 ? ua_.before : ua_.after;
+      const RuleIndex& author_index = which == 0 ? author_.before : author_.after;
+      std::vector<uint32_t> saved;
+      saved.swap(matched_);
+      MatchIndex(ua_index, 0, i, node, classes);
+      MatchIndex(author_index, kAuthorTag, i, node, classes);
+      std::vector<uint32_t> pseudo_matched;
+      pseudo_matched.swap(matched_);
+      matched_.swap(saved);
+      if (pseudo_matched.empty()) {
+        continue;
+      }
+      ResetCascade();
+      ApplyMatched(pseudo_matched, ua_index, author_index);
+      std::shared_ptr<ComputedStyle::Impl> impl = Compute(element_impl.get(), true);
+      PseudoData data;
+      data.style = ComputedStyle(impl);
+      const StyleValue& content = *impl->values[css::kContent];
+      const StyleValue& display = *impl->values[css::kDisplay];
+      data.generates_box =
+          content.text != "normal" && content.text != "none" && display.text != "none";
+      if (data.generates_box && content.known) {
+        data.text = css::ContentText(content.text, node);
+      }
+      (which == 0 ? s_.before_ : s_.after_)[i] = std::move(data);
+    }
+    current_ = element_impl;
+  }
+
+  static constexpr uint32_t kAuthorTag = 0x80000000u;
+
+  StylesImpl& s_;
+  const css::ElementTable& table_;
+  css::Matcher matcher_;
+  const SheetSet& ua_;
+  const SheetSet& author_;
+  MediaContext media_;
+  std::array<uint16_t, 4096> bloom_;
+  std::vector<uint32_t> bloom_hashes_;      // hashes of the elements on the ancestor stack
+  std::vector<uint32_t> bloom_hash_begin_;  // where each stacked element's hashes start
+  std::array<Winner, css::kNumProps> best_;
+  std::array<Winner, css::kNumProps> ua_best_;
+  std::vector<std::pair<const std::string*, Winner>> custom_;
+  std::vector<uint32_t> matched_;
+  std::vector<std::shared_ptr<ComputedStyle::Impl>> impls_;
+  std::unordered_map<std::string, std::shared_ptr<ComputedStyle::Impl>> shared_;
+  std::shared_ptr<ComputedStyle::Impl> current_;
+  double root_font_px_ = 16;
+  bool root_font_known_ = true;
+  bool root_font_set_ = false;
+};
+
+StylesImpl::StylesImpl(const Document& document, const MediaContext& media)
+    : table_(document), arena_(std::make_shared<Arena>()) {
+  CollectSheets(document, media);
+  Cascade(*this, media).Run();
+}
+
+}  // namespace
+
+std::unique_ptr<Styles> Styles::Compute(const Document& document, const MediaContext& media) {
+  return std::make_unique<StylesImpl>(document, media);
+}
+
+std::optional<Rgba> ParseColor(std::string_view value) {
+  // Computed colours are mostly "rgb(...)": parsed through ComputeValue for one code path.
+  css::ComputeContext ctx;
+  StyleValue out;
+  value = TrimWhitespace(value);
+  if (css::EqualsIgnoreCase(value, "currentcolor") ||
+      !css::ComputeValue(css::kBackgroundColor, value, ctx, &out) || !out.known) {
+    return std::nullopt;
+  }
+  // out.text is "rgb(r, g, b)" or "rgba(r, g, b, a)".
+  Rgba c;
+  const bool alpha = out.text.rfind("rgba(", 0) == 0;
+  if (alpha) {
+    std::sscanf(out.text.c_str(), "rgba(%lf, %lf, %lf, %lf)", &c.r, &c.g, &c.b, &c.a);
+  } else {
+    std::sscanf(out.text.c_str(), "rgb(%lf, %lf, %lf)", &c.r, &c.g, &c.b);
+  }
+  return c;
+}
+
+}  // namespace plainsight::engine

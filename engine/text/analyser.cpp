@@ -1,0 +1,958 @@
+// The plain-language analyser: segmentation, counts, metrics and findings. See analyser.h.
+// Sources: long-sentence and long-paragraph thresholds follow GOV.UK and the Irish Plain English
+// Style Guide for the Public Service (NALA, 2023: sentences of 15-20 words on average, none over
+// 25-35); passive voice, nominalisations, double negatives and acronyms follow the same guides.
+#include "engine/text/analyser.h"
+
+#include <cld2/public/compact_lang_det.h>
+#include <hunspell/hunspell.hxx>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/text/segment.h"
+#include "engine/text/syllables.h"
+
+namespace plainsight::engine::text {
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("PLAINSIGHT_TEXT_DATA"); env != nullptr && *env != '\0') {
+    return env;
+  }
+#ifdef PLAINSIGHT_SOURCE_DIR
+  return std::string(PLAINSIGHT_SOURCE_DIR) + "/corpora/text";
+#else
+  return "corpora/text";
+#endif
+}
+
+namespace {
+
+using StringSet = std::unordered_set<std::string, TransparentStringHash, std::equal_to<>>;
+
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string AsciiLowerString(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
+// Letter-case profile of a word, through ICU for non-ASCII text.
+struct CaseInfo {
+  int letters = 0;
+  int upper = 0;
+  int digits = 0;
+  bool first_upper = false;
+};
+
+CaseInfo Inspect(std::string_view word) {
+  CaseInfo info;
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  int32_t length = static_cast<int32_t>(word.size());
+  int32_t i = 0;
+  bool first = true;
+  while (i < length) {
+    UChar32 c;
+    if (s[i] < 0x80) {
+      c = s[i++];
+      bool lower = c >= 'a' && c <= 'z';
+      bool up = c >= 'A' && c <= 'Z';
+      if (lower || up) {
+        ++info.letters;
+        info.upper += up ? 1 : 0;
+        if (first) {
+          info.first_upper = up;
+        }
+        first = false;
+      } else if (c >= '0' && c <= '9') {
+        ++info.digits;
+      }
+      continue;
+    }
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      continue;
+    }
+    if (u_isalpha(c)) {
+      ++info.letters;
+      bool up = u_isupper(c) || u_istitle(c);
+      info.upper += up ? 1 : 0;
+      if (first) {
+        info.first_upper = up;
+      }
+      first = false;
+    } else if (u_isdigit(c)) {
+      ++info.digits;
+    }
+  }
+  return info;
+}
+
+std::string LowerForMatch(std::string_view word) {
+  std::string lower = AsciiLowerString(word);  // exact for ASCII; other bytes untouched
+  for (size_t pos = lower.find("\xE2\x80\x99"); pos != std::string::npos;
+       pos = lower.find("\xE2\x80\x99", pos)) {
+    lower.replace(pos, 3, "'");
+  }
+  if (!IsAscii(lower)) {
+    // Irish and other Latin capitals with accents: Á -> á etc. (U+00C0-U+00DE, 2-byte UTF-8).
+    for (size_t i = 0; i + 1 < lower.size(); ++i) {
+      auto b0 = static_cast<unsigned char>(lower[i]);
+      auto b1 = static_cast<unsigned char>(lower[i + 1]);
+      if (b0 == 0xC3 && b1 >= 0x80 && b1 <= 0x9E && b1 != 0x97) {
+        lower[i + 1] = static_cast<char>(b1 + 0x20);
+      }
+    }
+  }
+  return lower;
+}
+
+std::string Shorten(std::string_view s, size_t max_bytes = 300) {
+  if (s.size() <= max_bytes) {
+    return std::string(s);
+  }
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
+// Reads a word-per-line file (# comments) into a set; a missing file gives an empty set.
+StringSet LoadWordSet(const std::string& path) {
+  StringSet set;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
+      line.pop_back();
+    }
+    if (line.empty() || line[0] == '#') {
+      continue;
+    }
+    set.insert(line.substr(0, line.find('\t')));
+  }
+  return set;
+}
+
+// A Hunspell dictionary and the conversion to its encoding (ga_IE is ISO-8859-1).
+class Speller {
+ public:
+  Speller(const std::string& aff, const std::string& dic) : hunspell_(aff.c_str(), dic.c_str()) {
+    encoding_ = hunspell_.get_dict_encoding();
+    std::string upper = AsciiLowerString(encoding_);
+    utf8_ = upper == "utf-8" || upper == "utf8";
+  }
+
+  // 1 = correct, 0 = not in the dictionary, -1 = cannot be written in its encoding.
+  int Check(const std::string& word) {
+    if (auto it = cache_.find(word); it != cache_.end()) {
+      return it->second;
+    }
+    std::string encoded;
+    int result;
+    if (!Encode(word, encoded)) {
+      result = -1;
+    } else {
+      result = hunspell_.spell(encoded) ? 1 : 0;
+    }
+    if (cache_.size() < 200000) {
+      cache_.emplace(word, result);
+    }
+    return result;
+  }
+
+  std::vector<std::string> Suggest(const std::string& word) {
+    std::string encoded;
+    std::vector<std::string> out;
+    if (!Encode(word, encoded)) {
+      return out;
+    }
+    for (const std::string& s : hunspell_.suggest(encoded)) {
+      std::string decoded;
+      if (Decode(s, decoded)) {
+        out.push_back(decoded);
+      }
+      if (out.size() == 3) {
+        break;
+      }
+    }
+    return out;
+  }
+
+ private:
+  bool Convert(const char* to, const char* from, const std::string& in, std::string& out) {
+    UErrorCode status = U_ZERO_ERROR;
+    out.resize(in.size() * 4 + 4);
+    int32_t n = ucnv_convert(to, from, out.data(), static_cast<int32_t>(out.size()), in.data(),
+                             static_cast<int32_t>(in.size()), &status);
+    if (U_FAILURE(status)) {
+      return false;
+    }
+    out.resize(static_cast<size_t>(n));
+    // ICU substitutes unmappable characters with SUB (0x1A) or '?'.
+    return out.find('\x1a') == std::string::npos &&
+           (in.find('?') != std::string::npos || out.find('?') == std::string::npos);
+  }
+
+  bool Encode(const std::string& word, std::string& out) {
+    if (utf8_ || IsAscii(word)) {
+      out = word;
+      return true;
+    }
+    return Convert(encoding_.c_str(), "UTF-8", word, out);
+  }
+
+  bool Decode(const std::string& word, std::string& out) {
+    if (utf8_ || IsAscii(word)) {
+      out = word;
+      return true;
+    }
+    return Convert("UTF-8", encoding_.c_str(), word, out);
+  }
+
+  Hunspell hunspell_;
+  std::string encoding_;
+  bool utf8_ = true;
+  std::unordered_map<std::string, int, TransparentStringHash, std::equal_to<>> cache_;
+};
+
+// Everything loaded for one language.
+struct Language {
+  std::string code;  // primary subtag
+  std::unique_ptr<Segmenter> segmenter;
+  std::unique_ptr<SyllableCounter> syllables;
+  std::unique_ptr<PhraseMatcher> phrases;
+  std::unique_ptr<Speller> speller;  // null when no dictionary is installed
+  StringSet known_acronyms;
+  StringSet participles;          // English irregular past participles
+  StringSet not_participles;      // -ed words that are adjectives after "be"
+  StringSet be_forms;
+  StringSet negators;
+  StringSet negative_words;       // words that are negative by prefix ("unlikely")
+};
+
+std::string HunspellFileFor(const std::string& dir, const std::string& lang) {
+  namespace fs = std::filesystem;
+  static const std::map<std::string, std::string> kPreferred = {
+      {"en", "en_GB"}, {"ga", "ga_IE"}, {"de", "de_DE"}, {"fr", "fr_FR"}, {"es", "es_ES"},
+      {"it", "it_IT"}, {"nl", "nl_NL"}, {"pt", "pt_PT"}};
+  if (auto it = kPreferred.find(lang); it != kPreferred.end()) {
+    if (fs::exists(dir + "/" + it->second + ".dic") && fs::exists(dir + "/" + it->second + ".aff")) {
+      return dir + "/" + it->second;
+    }
+  }
+  std::error_code ec;
+  std::vector<std::string> candidates;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.size() > 4 && name.substr(name.size() - 4) == ".dic" &&
+        (name.rfind(lang + "_", 0) == 0 || name == lang + ".dic")) {
+      candidates.push_back(dir + "/" + name.substr(0, name.size() - 4));
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  for (const std::string& c : candidates) {
+    if (fs::exists(c + ".aff")) {
+      return c;
+    }
+  }
+  return {};
+}
+
+struct CollectedFindings {
+  std::vector<TextFinding> findings;
+  size_t dropped = 0;
+  size_t max = 5000;
+};
+
+}  // namespace
+
+struct Analyser::Impl {
+  AnalyserConfig config;
+  std::shared_ptr<const SyllableTable> english_table;
+  std::vector<PhraseList> extra_lists;
+  std::map<std::string, std::unique_ptr<Language>> languages;
+
+  Result<Language*> Get(const std::string& code);
+};
+
+Result<Language*> Analyser::Impl::Get(const std::string& code_in) {
+  std::string code = code_in.empty() ? "en" : code_in;
+  if (auto it = languages.find(code); it != languages.end()) {
+    return it->second.get();
+  }
+  auto lang = std::make_unique<Language>();
+  lang->code = code;
+  auto segmenter = Segmenter::Create(code);
+  if (!segmenter) {
+    return segmenter.error();
+  }
+  lang->segmenter = std::move(*segmenter);
+  lang->syllables =
+      std::make_unique<SyllableCounter>(code, code == "en" ? english_table : nullptr);
+  // Phrase lists: every .tsv in <data>/<lang>/lists, sorted, then the user's lists.
+  std::vector<PhraseList> lists;
+  namespace fs = std::filesystem;
+  std::string lists_dir = config.data_dir + "/" + code + "/lists";
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(lists_dir, ec)) {
+    if (entry.path().extension() == ".tsv") {
+      files.push_back(entry.path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const std::string& file : files) {
+    auto list = LoadPhraseList(file);
+    if (!list) {
+      return list.error();
+    }
+    lists.push_back(std::move(*list));
+  }
+  for (const PhraseList& extra : extra_lists) {
+    lists.push_back(extra);
+  }
+  auto matcher = PhraseMatcher::Build(std::move(lists));
+  if (!matcher) {
+    return matcher.error();
+  }
+  lang->phrases = std::move(*matcher);
+  std::string base = HunspellFileFor(config.hunspell_dir, code);
+  if (!base.empty()) {
+    lang->speller = std::make_unique<Speller>(base + ".aff", base + ".dic");
+  }
+  std::string dir = config.data_dir + "/" + code;
+  lang->known_acronyms = LoadWordSet(dir + "/known-acronyms.txt");
+  lang->participles = LoadWordSet(dir + "/irregular-participles.txt");
+  lang->not_participles = LoadWordSet(dir + "/adjectival-participles.txt");
+  if (code == "en") {
+    lang->be_forms = {"am", "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't",
+                      "wasn't", "weren't"};
+    lang->negators = {"not", "never", "no", "cannot", "nobody", "nothing", "none", "neither",
+                      "nor", "without", "isn't", "aren't", "wasn't", "weren't", "don't",
+                      "doesn't", "didn't", "can't", "won't", "wouldn't", "shouldn't", "couldn't",
+                      "hasn't", "haven't", "hadn't", "mustn't"};
+  } else if (code == "ga") {
+    lang->negators = {"ní", "níl", "nach", "níor", "char", "cha", "gan", "ná", "nár"};
+  }
+  lang->negative_words = LoadWordSet(dir + "/negative-words.txt");
+  Language* raw = lang.get();
+  languages.emplace(code, std::move(lang));
+  return raw;
+}
+
+Analyser::Analyser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Analyser::~Analyser() = default;
+
+Result<std::unique_ptr<Analyser>> Analyser::Create(const AnalyserConfig& config) {
+  auto impl = std::make_unique<Impl>();
+  impl->config = config;
+  if (impl->config.data_dir.empty()) {
+    impl->config.data_dir = DefaultDataDir();
+  }
+  auto table = LoadSyllableTable(impl->config.data_dir + "/en/syllables.tsv");
+  if (!table) {
+    return table.error();
+  }
+  impl->english_table = std::move(*table);
+  for (const std::string& path : config.extra_wordlists) {
+    auto list = LoadPhraseList(path);
+    if (!list) {
+      return list.error();
+    }
+    impl->extra_lists.push_back(std::move(*list));
+  }
+  return std::unique_ptr<Analyser>(new Analyser(std::move(impl)));
+}
+
+namespace {
+
+// Per-analysis state.
+class Run {
+ public:
+  Run(const ExtractedText& text, const AnalysisOptions& options) : text_(text) {
+    findings_.max = options.max_findings;
+  }
+
+  void AddFinding(const TextBlock& block, uint32_t start, uint32_t end, std::string kind,
+                  Severity severity, std::string message, std::string suggestion) {
+    if (findings_.findings.size() >= findings_.max) {
+      ++findings_.dropped;
+      return;
+    }
+    TextFinding f;
+    f.kind = std::move(kind);
+    f.severity = severity;
+    f.start = block.SourceOffset(start);
+    f.end = end > start ? block.SourceOffset(end - 1) + 1 : f.start;
+    SourcePosition pos = text_.PositionOf(f.start);
+    f.line = pos.line;
+    f.column = pos.column;
+    f.text = Shorten(std::string_view(block.text).substr(start, end - start));
+    f.message = std::move(message);
+    f.suggestion = std::move(suggestion);
+    f.block = static_cast<uint32_t>(&block - text_.blocks.data());
+    f.block_start = start;
+    f.block_end = end;
+    findings_.findings.push_back(std::move(f));
+  }
+
+  void AddDocumentFinding(std::string kind, Severity severity, std::string message,
+                          std::string suggestion) {
+    if (text_.blocks.empty()) {
+      return;
+    }
+    const TextBlock& first = text_.blocks.front();
+    AddFinding(first, 0, static_cast<uint32_t>(std::min<size_t>(first.text.size(), 80)),
+               std::move(kind), severity, std::move(message), std::move(suggestion));
+  }
+
+  CollectedFindings& findings() { return findings_; }
+
+  // Acronyms: first use and definition, in document order.
+  struct AcronymUse {
+    const TextBlock* block = nullptr;
+    uint32_t start = 0;
+    uint32_t end = 0;
+    size_t order = 0;
+    bool defined = false;
+    size_t defined_order = 0;
+  };
+  std::map<std::string, AcronymUse> acronyms;
+  size_t word_order = 0;
+  size_t suggestions_used = 0;
+  std::unordered_map<std::string, std::vector<std::string>> suggestion_cache;
+
+ private:
+  const ExtractedText& text_;
+  CollectedFindings findings_;
+};
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsRomanNumeral(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == 'M';
+  }) && s.size() <= 4;
+}
+
+// Does `word` look like a past participle after "be"?
+bool IsParticiple(const Language& lang, const std::string& lower) {
+  if (lang.participles.count(lower) > 0) {
+    return true;
+  }
+  return lower.size() >= 5 && EndsWith(lower, "ed") && lang.not_participles.count(lower) == 0;
+}
+
+// Is `lower` negative by its prefix ("unclear", "impossible", "neamhchoitianta")?
+bool IsNegativeWord(const Language& lang, const std::string& lower) {
+  if (lang.negative_words.count(lower) > 0) {
+    return true;
+  }
+  if (lang.code == "en") {
+    static const std::vector<std::string_view> kNotNegative = {
+        "under", "uni", "unti", "unle", "unto", "unde", "uncle", "unit", "unio", "uniq", "unif",
+        "univ", "unanim", "uno"};
+    if (lower.size() >= 6 && lower.rfind("un", 0) == 0) {
+      for (std::string_view p : kNotNegative) {
+        if (lower.rfind(p, 0) == 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+  if (lang.code == "ga") {
+    return lower.rfind("neamh", 0) == 0 && lower.size() > 6;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const AnalysisOptions& options) {
+  TextAnalysis out;
+  Run run(text, options);
+  Impl& impl = *impl_;
+
+  // Language: --lang, else declared, else detected, else English.
+  out.declared_lang = !options.lang.empty() ? options.lang : text.lang;
+  std::string declared = PrimaryLanguage(out.declared_lang);
+  std::string detected;
+  bool detect = options.detect_language && !options.metrics_only;
+  if (detect || declared.empty()) {
+    std::string sample;
+    for (const TextBlock& b : text.blocks) {
+      if (sample.size() > 64 * 1024) {
+        break;
+      }
+      sample += b.text;
+      sample.push_back('\n');
+    }
+    bool reliable = false;
+    int valid_prefix = 0;
+    CLD2::Language l = CLD2::DetectLanguageCheckUTF8(sample.data(), static_cast<int>(sample.size()),
+                                                     true, &reliable, &valid_prefix);
+    if (reliable && l != CLD2::UNKNOWN_LANGUAGE) {
+      detected = CLD2::LanguageCode(l);
+      if (detected == "iw") {
+        detected = "he";
+      } else if (detected == "nb" || detected == "nn") {
+        detected = "no";
+      }
+      detected = PrimaryLanguage(detected);
+    }
+  }
+  out.detected_lang = detected;
+  std::string doc_lang = !declared.empty() ? declared : (!detected.empty() ? detected : "en");
+  out.lang = doc_lang;
+
+  TextCounts totals;
+  std::vector<PhraseMatcher::Match> matches;
+  std::vector<std::string> lowered;
+  std::vector<CaseInfo> cases;
+  std::vector<int> syllables;
+  uint64_t total_words_for_detection = 0;
+
+  for (const TextBlock& block : text.blocks) {
+    // Blocks inherit the document's language; --lang replaces that inherited value only.
+    std::string block_lang = PrimaryLanguage(block.lang);
+    if (block_lang.empty() || (!options.lang.empty() && block.lang == text.lang)) {
+      block_lang = doc_lang;
+    }
+    auto lang_or = impl.Get(block_lang);
+    if (!lang_or) {
+      return lang_or.error();
+    }
+    Language& lang = **lang_or;
+    bool count_syllables = CountsSyllables(block_lang);
+    uint64_t block_words = 0;
+    uint64_t block_checked = 0;  // words looked up in the block language's dictionary
+    uint64_t block_unknown = 0;  // of which not found
+    ++totals.paragraphs;
+
+    lang.segmenter->Segment(
+        block.text, options.max_sentence_words,
+        [&](const SentenceSpan& span, const std::vector<Token>& tokens) {
+          ++totals.sentences;
+          const size_t n = tokens.size();
+          lowered.resize(n);
+          cases.resize(n);
+          syllables.resize(n);
+          uint64_t complex = 0;
+          for (size_t i = 0; i < n; ++i) {
+            const Token& t = tokens[i];
+            std::string_view w(block.text.data() + t.start, t.end - t.start);
+            CaseInfo info = Inspect(w);
+            cases[i] = info;
+            int syl = 1;
+            if (t.kind == TokenKind::kWord && count_syllables) {
+              syl = lang.syllables->Count(w);
+            }
+            syllables[i] = syl;
+            totals.letters += static_cast<uint64_t>(info.letters);
+            totals.characters += static_cast<uint64_t>(info.letters + info.digits);
+            totals.syllables += static_cast<uint64_t>(syl);
+            if (info.letters > 6) {
+              ++totals.long_words;
+            }
+            if (syl == 1) {
+              ++totals.monosyllables;
+            }
+            if (syl >= 3) {
+              ++totals.polysyllables;
+              bool proper = info.first_upper && i > 0;
+              std::string lw = AsciiLowerString(w);
+              bool inflected = syl == 3 && (EndsWith(lw, "es") || EndsWith(lw, "ed") ||
+                                            EndsWith(lw, "ing"));
+              if (!proper && !t.hyphenated && !inflected) {
+                ++complex;
+              }
+            }
+          }
+          totals.words += n;
+          totals.complex_words += complex;
+          block_words += n;
+          std::string_view sentence(block.text.data() + span.start, span.end - span.start);
+
+          if (options.detail && out.sentences.size() < options.max_detail_sentences) {
+            SentenceDetail d;
+            d.start = block.SourceOffset(span.start);
+            d.end = span.end > span.start ? block.SourceOffset(span.end - 1) + 1 : d.start;
+            d.text = std::string(sentence);
+            d.words.reserve(n);
+            for (size_t i = 0; i < n; ++i) {
+              d.words.push_back({block.text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
+                                 syllables[i]});
+            }
+            out.sentences.push_back(std::move(d));
+          }
+          if (options.metrics_only) {
+            return;
+          }
+          for (size_t i = 0; i < n; ++i) {
+            lowered[i] = LowerForMatch(
+                std::string_view(block.text.data() + tokens[i].start, tokens[i].end - tokens[i].start));
+          }
+
+          // long-sentence
+          if (span.cut) {
+            run.AddFinding(block, span.start, span.end, "long-sentence", Severity::kError,
+                           "no sentence end found after " + std::to_string(n) +
+                               " words: the text has no full stops",
+                           "Break the text into sentences that end with a full stop.");
+          } else if (n > options.long_sentence_warning_words) {
+            bool error = n > options.long_sentence_error_words;
+            run.AddFinding(
+                block, span.start, span.end, "long-sentence",
+                error ? Severity::kError : Severity::kWarning,
+                "sentence of " + std::to_string(n) + " words (over " +
+                    std::to_string(error ? options.long_sentence_error_words
+                                         : options.long_sentence_warning_words) +
+                    ")",
+                "Split it into sentences of " +
+                    std::to_string(options.long_sentence_warning_words) +
+                    " words or fewer; one idea per sentence.");
+          }
+
+          // all-caps: runs of words in capitals.
+          std::vector<bool> in_caps_run(n, false);
+          for (size_t i = 0; i < n;) {
+            auto caps = [&](size_t k) {
+              return tokens[k].kind == TokenKind::kWord && cases[k].letters >= 1 &&
+                     cases[k].upper == cases[k].letters &&
+                     (cases[k].letters >= 2 || lowered[k] == "a" || lowered[k] == "i");
+            };
+            if (!caps(i)) {
+              ++i;
+              continue;
+            }
+            size_t j = i;
+            while (j < n && caps(j)) {
+              ++j;
+            }
+            int real_words = 0;
+            for (size_t k = i; k < j; ++k) {
+              real_words += cases[k].letters >= 2 ? 1 : 0;
+            }
+            if (j - i >= options.all_caps_min_words && real_words >= 2) {
+              for (size_t k = i; k < j; ++k) {
+                in_caps_run[k] = true;
+              }
+              run.AddFinding(block, tokens[i].start, tokens[j - 1].end, "all-caps",
+                             Severity::kWarning,
+                             std::to_string(j - i) + " words in capitals are harder to read",
+                             "Use sentence case; use bold or a heading for emphasis.");
+            }
+            i = j;
+          }
+
+          // Acronyms and spelling.
+          for (size_t i = 0; i < n; ++i) {
+            const Token& t = tokens[i];
+            ++run.word_order;
+            if (t.kind != TokenKind::kWord) {
+              continue;
+            }
+            std::string_view w(block.text.data() + t.start, t.end - t.start);
+            const CaseInfo& c = cases[i];
+            bool acronym_shape = c.letters >= 2 && c.upper == c.letters && !t.hyphenated &&
+                                 w.size() <= 10 && !IsRomanNumeral(w);
+            if (acronym_shape && !in_caps_run[i]) {
+              std::string key(w);
+              bool in_parens = t.start > 0 && block.text[t.start - 1] == '(' &&
+                               t.end < block.text.size() && block.text[t.end] == ')';
+              bool before_parens = t.end + 1 < block.text.size() &&
+                                   block.text.compare(t.end, 2, " (") == 0;
+              bool known = lang.known_acronyms.count(key) > 0;
+              auto [it, inserted] = run.acronyms.try_emplace(key);
+              Run::AcronymUse& use = it->second;
+              if (inserted) {
+                use.block = &block;
+                use.start = t.start;
+                use.end = t.end;
+                use.order = run.word_order;
+                use.defined = known;
+                use.defined_order = known ? 0 : SIZE_MAX;
+              }
+              if ((in_parens || before_parens) && !use.defined) {
+                use.defined = true;
+                use.defined_order = run.word_order;
+              }
+              continue;
+            }
+            if (!options.spelling || c.digits > 0 || c.letters < 2 || c.upper == c.letters ||
+                w.find('.') != std::string_view::npos) {
+              continue;
+            }
+            // Interpretation: a capitalised word inside a sentence is taken for a name and not
+            // spell-checked; names are the main source of false alarms.
+            if (c.first_upper && i > 0) {
+              continue;
+            }
+            std::string word_lang = PrimaryLanguage(block.LangAt(t.start));
+            Language* spell_lang = &lang;
+            if (!word_lang.empty() && word_lang != lang.code) {
+              auto other = impl.Get(word_lang);
+              if (!other) {
+                continue;
+              }
+              spell_lang = *other;
+            }
+            if (!spell_lang->speller) {
+              continue;
+            }
+            std::string word(w);
+            for (size_t pos = word.find("\xE2\x80\x99"); pos != std::string::npos;
+                 pos = word.find("\xE2\x80\x99", pos)) {
+              word.replace(pos, 3, "'");
+            }
+            std::vector<std::string_view> parts;
+            if (t.hyphenated) {
+              size_t s = 0;
+              while (s <= word.size()) {
+                size_t d = word.find('-', s);
+                parts.push_back(std::string_view(word).substr(
+                    s, d == std::string::npos ? std::string::npos : d - s));
+                if (d == std::string::npos) {
+                  break;
+                }
+                s = d + 1;
+              }
+            } else {
+              parts.push_back(word);
+            }
+            bool bad = false;
+            for (std::string_view part : parts) {
+              if (part.size() >= 2 && spell_lang->speller->Check(std::string(part)) == 0) {
+                bad = true;
+              }
+            }
+            if (spell_lang == &lang) {
+              ++block_checked;
+              block_unknown += bad ? 1 : 0;
+            }
+            if (!bad) {
+              continue;
+            }
+            std::vector<std::string> suggestions;
+            if (auto it = run.suggestion_cache.find(word); it != run.suggestion_cache.end()) {
+              suggestions = it->second;
+            } else if (run.suggestions_used < options.max_spelling_suggestions) {
+              ++run.suggestions_used;
+              suggestions = spell_lang->speller->Suggest(word);
+              run.suggestion_cache.emplace(word, suggestions);
+            }
+            std::string joined;
+            for (const std::string& s : suggestions) {
+              joined += (joined.empty() ? "" : ", ") + s;
+            }
+            if (!suggestions.empty()) {
+              run.AddFinding(block, t.start, t.end, "misspelling", Severity::kWarning,
+                             "\"" + word + "\" is not in the " + spell_lang->code +
+                                 " dictionary",
+                             "Did you mean: " + joined + "?");
+            } else {
+              run.AddFinding(block, t.start, t.end, "unknown-word", Severity::kInfo,
+                             "\"" + word + "\" is not in the " + spell_lang->code +
+                                 " dictionary and has no close match",
+                             "Check the spelling, or explain the word if readers may not know it.");
+            }
+          }
+
+          // passive-voice (English)
+          if (!lang.be_forms.empty()) {
+            for (size_t i = 0; i + 1 < n; ++i) {
+              if (lang.be_forms.count(lowered[i]) == 0) {
+                continue;
+              }
+              size_t j = i + 1;
+              int skipped = 0;
+              static const std::set<std::string, std::less<>> kBetween = {
+                  "not", "also", "always", "never", "often", "usually", "still", "being",
+                  "been", "then", "already", "now", "only", "just", "all", "generally",
+                  "normally", "sometimes", "rarely", "further", "currently", "n't"};
+              while (j < n && skipped < 2 &&
+                     (kBetween.count(lowered[j]) > 0 || EndsWith(lowered[j], "ly"))) {
+                ++j;
+                ++skipped;
+              }
+              if (j < n && tokens[j].kind == TokenKind::kWord && IsParticiple(lang, lowered[j])) {
+                bool by = j + 1 < n && lowered[j + 1] == "by";
+                run.AddFinding(block, tokens[i].start, tokens[j].end, "passive-voice",
+                               Severity::kInfo,
+                               "passive voice: \"" +
+                                   block.text.substr(tokens[i].start, tokens[j].end - tokens[i].start) +
+                                   "\"" + (by ? " (the doer follows \"by\")" : ""),
+                               "Say who does it, in the active voice: \"we " +
+                                   lowered[j] + " ...\" or \"you must ...\".");
+                i = j;
+              }
+            }
+          }
+
+          // double-negative
+          if (!lang.negators.empty()) {
+            for (size_t i = 0; i < n; ++i) {
+              bool negator = lang.negators.count(lowered[i]) > 0 || EndsWith(lowered[i], "n't");
+              if (!negator || lowered[i] == "without" || lowered[i] == "gan") {
+                continue;
+              }
+              for (size_t j = i + 1; j < n && j <= i + 3; ++j) {
+                bool second = lang.negators.count(lowered[j]) > 0 && lowered[j] != "no" &&
+                              lowered[j] != "nor" && lowered[j] != "ná";
+                if (second || IsNegativeWord(lang, lowered[j])) {
+                  run.AddFinding(block, tokens[i].start, tokens[j].end, "double-negative",
+                                 Severity::kWarning,
+                                 "double negative: \"" +
+                                     block.text.substr(tokens[i].start,
+                                                       tokens[j].end - tokens[i].start) +
+                                     "\"",
+                                 "Say it positively (\"not unlikely\" -> \"likely\").");
+                  i = j;
+                  break;
+                }
+              }
+            }
+          }
+        });
+
+    if (options.metrics_only) {
+      continue;
+    }
+    total_words_for_detection += block_words;
+
+    // Phrase lists over the whole block.
+    matches.clear();
+    lang.phrases->FindAll(block.text, matches);
+    for (const PhraseMatcher::Match& m : matches) {
+      const std::string& kind = m.list->kind;
+      std::string found = block.text.substr(m.start, m.end - m.start);
+      std::string message;
+      std::string suggestion;
+      if (kind == "nominalisation") {
+        message = "\"" + found + "\" hides a verb in a noun";
+        suggestion = "Use the verb: " + m.entry->suggestion;
+      } else if (kind == "jargon") {
+        message = "\"" + found + "\" is jargon many readers will not know";
+        suggestion = m.entry->suggestion;
+      } else {
+        message = "\"" + found + "\" has a plainer alternative";
+        suggestion = "Try: " + m.entry->suggestion;
+      }
+      run.AddFinding(block, m.start, m.end, kind, m.list->severity, std::move(message),
+                     std::move(suggestion));
+    }
+
+    // long-paragraph
+    if (block.kind == BlockKind::kParagraph && block_words > options.long_paragraph_words) {
+      run.AddFinding(block, 0, static_cast<uint32_t>(std::min<size_t>(block.text.size(), 120)),
+                     "long-paragraph", Severity::kWarning,
+                     "paragraph of " + std::to_string(block_words) + " words (over " +
+                         std::to_string(options.long_paragraph_words) + ")",
+                     "Break it up: one topic per paragraph, a few sentences each.");
+    }
+
+    // A block in another language than it declares (WCAG 3.1.2 territory).
+    // CLD2 runs on a block only when the block's own dictionary does not know many of its words
+    // (or there is no dictionary): a block that spell-checks as English is English, and this
+    // keeps detection off the hot path.
+    bool suspicious = !lang.speller || !options.spelling || block_checked < 10 ||
+                      block_unknown * 4 > block_checked;
+    if (detect && suspicious && block_words >= 30 && text.blocks.size() > 1) {
+      bool reliable = false;
+      int valid_prefix = 0;
+      CLD2::Language l = CLD2::DetectLanguageCheckUTF8(
+          block.text.data(), static_cast<int>(std::min<size_t>(block.text.size(), 16384)), true,
+          &reliable, &valid_prefix);
+      std::string code = PrimaryLanguage(CLD2::LanguageCode(l));
+      if (reliable && l != CLD2::UNKNOWN_LANGUAGE && code != block_lang && code != doc_lang &&
+          code != "un") {
+        run.AddFinding(block, 0, static_cast<uint32_t>(std::min<size_t>(block.text.size(), 80)),
+                       "language-mismatch", Severity::kWarning,
+                       "this passage looks like " + code + " but is marked as " + block_lang,
+                       "Mark the passage with its language (lang=\"" + code +
+                           "\") or check the text.");
+      }
+    }
+  }
+
+  if (!options.metrics_only) {
+    // Document-level language mismatch.
+    if (!declared.empty() && !detected.empty() && detected != declared &&
+        totals.words >= 15) {
+      run.AddDocumentFinding("language-mismatch", Severity::kError,
+                             "the text is declared as " + declared + " but reads as " + detected,
+                             "Declare the right language (" + detected +
+                                 "), or check you analysed the right file.");
+    }
+    for (const auto& [acronym, use] : run.acronyms) {
+      if (!use.defined) {
+        run.AddFinding(*use.block, use.start, use.end, "acronym-undefined", Severity::kWarning,
+                       acronym + " is never spelled out",
+                       "Write it out in full the first time: \"Full Name (" + acronym + ")\".");
+      } else if (use.defined_order > use.order) {
+        run.AddFinding(*use.block, use.start, use.end, "acronym-before-definition",
+                       Severity::kWarning, acronym + " is used before it is spelled out",
+                       "Spell it out at its first use, not later.");
+      }
+    }
+  }
+
+  for (const TextBlock& block : text.blocks) {
+    if (block.lang.empty()) {
+      continue;
+    }
+    std::string code = PrimaryLanguage(block.lang);
+    if (!options.metrics_only && options.spelling) {
+      auto l = impl.Get(code);
+      if (l && !(*l)->speller) {
+        std::string note = "no Hunspell dictionary installed for " + code + ": spelling not checked";
+        if (std::find(out.notes.begin(), out.notes.end(), note) == out.notes.end()) {
+          out.notes.push_back(note);
+        }
+      }
+    }
+  }
+
+  out.metrics = ComputeMetrics(totals, doc_lang);
+  CollectedFindings& collected = run.findings();
+  std::stable_sort(collected.findings.begin(), collected.findings.end(),
+                   [](const TextFinding& a, const TextFinding& b) {
+                     return a.start != b.start ? a.start < b.start : a.end > b.end;
+                   });
+  out.findings = std::move(collected.findings);
+  out.findings_dropped = collected.dropped;
+  (void)total_words_for_detection;
+  return out;
+}
+
+Result<TextAnalysis> Analyser::AnalyseDocument(const Document& document,
+                                               const AnalysisOptions& options) {
+  HtmlExtractOptions extract;
+  extract.main_content_only = true;
+  ExtractedText text = ExtractFromDocument(document, extract);
+  return Analyse(text, options);
+}
+
+}  // namespace plainsight::engine::text

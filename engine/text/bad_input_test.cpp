@@ -1,0 +1,124 @@
+// Bad input (issue 3, "Speed and bad input"): a clear error or a result, never a crash or
+// unbounded memory.
+#include <catch2/catch.hpp>
+
+#include "engine/text/analyser.h"
+#include "engine/text/test_support.h"
+
+namespace plainsight::engine::text {
+namespace {
+
+TEST_CASE("bad input: invalid UTF-8 is refused with its line and column", "[text][bad-input]") {
+  auto out = ExtractPlainText("Good line.\nBad \xff byte.");
+  REQUIRE_FALSE(out);
+  CHECK(out.error().code == ErrorCode::kParse);
+  CHECK(out.error().where == "2:5");
+  CHECK(out.error().message.find("UTF-8") != std::string::npos);
+  CHECK_FALSE(ExtractMarkdown("\xc3\x28"));
+}
+
+TEST_CASE("bad input: a binary file is refused", "[text][bad-input]") {
+  std::string binary("\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10);
+  auto out = Extract(binary, "program");
+  REQUIRE_FALSE(out);
+  CHECK(out.error().message.find("binary") != std::string::npos);
+}
+
+TEST_CASE("bad input: an empty file gives an empty result", "[text][bad-input]") {
+  auto out = ExtractPlainText("");
+  REQUIRE(out);
+  CHECK(out->blocks.empty());
+  auto a = testing::SharedAnalyser().Analyse(*out);
+  REQUIRE(a);
+  CHECK(a->metrics.counts.words == 0);
+  CHECK_FALSE(a->metrics.flesch_reading_ease.has_value());
+  CHECK(a->findings.empty());
+}
+
+TEST_CASE("bad input: text without punctuation is cut into bounded sentences",
+          "[text][bad-input]") {
+  // 4 MB here; the 100 MB case is the [.slow] test below and bench/text.
+  std::string text;
+  text.reserve(4u << 20);
+  while (text.size() < (4u << 20)) {
+    text += "word and more words without any stop ";
+  }
+  auto extracted = ExtractPlainText(text);
+  REQUIRE(extracted);
+  AnalysisOptions options;
+  options.detail = true;
+  options.max_detail_sentences = 10;
+  options.max_findings = 100;
+  auto a = testing::SharedAnalyser().Analyse(*extracted, options);
+  REQUIRE(a);
+  const uint64_t words = a->metrics.counts.words;
+  CHECK(words > 500000);
+  CHECK(a->metrics.counts.sentences >= words / options.max_sentence_words);
+  CHECK(a->sentences.size() == 10);
+  for (const SentenceDetail& s : a->sentences) {
+    CHECK(s.words.size() <= options.max_sentence_words);
+  }
+  CHECK(a->findings.size() <= 100);
+  CHECK(a->findings_dropped > 0);
+  for (const TextFinding& f : a->findings) {
+    CHECK(f.text.size() <= 303);  // shortened with an ellipsis
+  }
+}
+
+TEST_CASE("bad input: 100 MB without punctuation finishes with bounded sentences",
+          "[text][bad-input][.slow]") {
+  std::string text;
+  text.reserve(100u << 20);
+  while (text.size() < (100u << 20)) {
+    text += "word and more words without any stop ";
+  }
+  auto extracted = ExtractPlainText(text);
+  REQUIRE(extracted);
+  AnalysisOptions options;
+  options.spelling = false;
+  auto a = testing::SharedAnalyser().Analyse(*extracted, options);
+  REQUIRE(a);
+  CHECK(a->metrics.counts.sentences >= a->metrics.counts.words / options.max_sentence_words);
+  CHECK(a->findings.size() <= options.max_findings);
+}
+
+TEST_CASE("bad input: a DOCX zip bomb is refused by the decompressed-size cap",
+          "[text][bad-input]") {
+  // 8 MB of one repeated byte compresses to a few KB; the cap is set to 1 MB.
+  std::string inflated(8u << 20, 'a');
+  std::string zip = testing::MakeZip({{"word/document.xml", inflated}});
+  REQUIRE(zip.size() < (1u << 20));
+  ExtractLimits limits;
+  limits.max_member_bytes = 1u << 20;
+  auto out = ExtractDocx(zip, limits);
+  REQUIRE_FALSE(out);
+  CHECK(out.error().code == ErrorCode::kTooLarge);
+  CHECK(out.error().message.find("zip bomb") != std::string::npos);
+}
+
+TEST_CASE("bad input: a DOCX that is not a zip, or lacks its body, is refused",
+          "[text][bad-input]") {
+  auto not_zip = Extract("This is just text pretending.", "letter.docx");
+  REQUIRE_FALSE(not_zip);
+  CHECK(not_zip.error().code == ErrorCode::kParse);
+  CHECK(not_zip.error().message.find("not a zip") != std::string::npos);
+  auto no_body = ExtractDocx(testing::MakeZip({{"other.xml", "<a/>"}}));
+  REQUIRE_FALSE(no_body);
+  CHECK(no_body.error().message.find("word/document.xml") != std::string::npos);
+  auto broken_xml = ExtractDocx(testing::MakeZip({{"word/document.xml", "<w:document><w:p>"}}));
+  REQUIRE_FALSE(broken_xml);
+  CHECK(broken_xml.error().code == ErrorCode::kParse);
+  auto truncated = ExtractOdt(testing::MakeZip({{"content.xml", "<a/>"}}).substr(0, 20));
+  REQUIRE_FALSE(truncated);
+}
+
+TEST_CASE("bad input: an input over the size limit is refused", "[text][bad-input]") {
+  ExtractLimits limits;
+  limits.max_input_bytes = 10;
+  auto out = ExtractPlainText("more than ten bytes", limits);
+  REQUIRE_FALSE(out);
+  CHECK(out.error().code == ErrorCode::kTooLarge);
+}
+
+}  // namespace
+}  // namespace plainsight::engine::text

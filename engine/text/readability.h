@@ -1,0 +1,62 @@
+// Readability formulas (issue 3, item 4). Pure functions of counts; each formula, its source
+// and its reading are documented in docs/readability.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace plainsight::engine::text {
+
+struct TextCounts {
+  uint64_t words = 0;
+  uint64_t sentences = 0;
+  uint64_t syllables = 0;
+  uint64_t complex_words = 0;  // Gunning: 3+ syllables, not a proper noun, hyphenated compound,
+                               // or 3 syllables only through -es/-ed/-ing
+  uint64_t polysyllables = 0;  // SMOG and Wiener: 3+ syllables, no exclusions
+  uint64_t monosyllables = 0;  // Wiener: words of one syllable
+  uint64_t letters = 0;        // letters only (Coleman-Liau, Gulpease, average word length)
+  uint64_t characters = 0;     // letters and digits (ARI)
+  uint64_t long_words = 0;     // LIX and Wiener: more than 6 letters
+  uint64_t paragraphs = 0;
+
+  TextCounts& operator+=(const TextCounts& other);
+};
+
+// Every value is empty when the text has no words or no sentences. The syllable-based formulas
+// are also empty for languages whose syllables are not counted (Chinese, Japanese, Thai...).
+struct Metrics {
+  TextCounts counts;
+  std::optional<double> average_sentence_length;   // words per sentence
+  std::optional<double> average_word_length;       // letters per word
+  std::optional<double> average_syllables_per_word;
+  std::optional<double> flesch_reading_ease;       // Flesch 1948
+  std::optional<double> flesch_kincaid_grade;      // Kincaid et al. 1975
+  std::optional<double> gunning_fog;               // Gunning 1952
+  std::optional<double> smog;                      // McLaughlin 1969
+  std::optional<double> coleman_liau;              // Coleman and Liau 1975
+  std::optional<double> ari;                       // Smith and Senter 1967
+  std::optional<double> lix;                       // Björnsson 1968
+  // Language-specific formulas, set only for their language.
+  std::optional<double> amstad;                    // de: Amstad 1978
+  std::optional<double> wiener_sachtextformel;     // de: Bamberger and Vanecek 1984 (1st WSTF)
+  std::optional<double> fernandez_huerta;          // es: Fernández Huerta 1959
+  std::optional<double> kandel_moles;              // fr: Kandel and Moles 1958
+  std::optional<double> gulpease;                  // it: Lucisano and Piemontese 1988
+  std::optional<double> douma;                     // nl: Douma 1960
+};
+
+// Computes every formula that applies to `lang` (BCP 47) from the counts.
+Metrics ComputeMetrics(const TextCounts& counts, std::string_view lang);
+
+// Does this language get syllable counts (alphabetic scripts)?
+bool CountsSyllables(std::string_view lang);
+
+// A sentence in plain words about a Flesch reading ease score ("fairly difficult: ...") and
+// about a LIX score, for the text summary.
+std::string DescribeFlesch(double score);
+std::string DescribeLix(double score);
+
+}  // namespace plainsight::engine::text

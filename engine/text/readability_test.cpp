@@ -1,0 +1,87 @@
+// Readability formulas against hand-worked examples (docs/readability.md shows the working).
+#include <catch2/catch.hpp>
+
+#include "engine/text/readability.h"
+
+namespace plainsight::engine::text {
+namespace {
+
+// 100 words, 5 sentences, 150 syllables, 10 complex words, 12 polysyllables, 60 monosyllables,
+// 450 letters, 460 letters and digits, 20 words over six letters.
+TextCounts WorkedCounts() {
+  TextCounts c;
+  c.words = 100;
+  c.sentences = 5;
+  c.syllables = 150;
+  c.complex_words = 10;
+  c.polysyllables = 12;
+  c.monosyllables = 60;
+  c.letters = 450;
+  c.characters = 460;
+  c.long_words = 20;
+  return c;
+}
+
+TEST_CASE("readability: every general formula matches the hand-worked example",
+          "[text][readability]") {
+  Metrics m = ComputeMetrics(WorkedCounts(), "en");
+  struct Row {
+    const char* name;
+    std::optional<double> value;
+    double expected;
+  };
+  const Row rows[] = {
+      {"average sentence length", m.average_sentence_length, 20.0},
+      {"average word length", m.average_word_length, 4.5},
+      {"Flesch reading ease", m.flesch_reading_ease, 59.635},   // 206.835-20.3-126.9
+      {"Flesch-Kincaid grade", m.flesch_kincaid_grade, 9.91},   // 7.8+17.7-15.59
+      {"Gunning fog", m.gunning_fog, 12.0},                     // 0.4*(20+10)
+      {"SMOG", m.smog, 11.979248},                              // 1.043*sqrt(72)+3.1291
+      {"Coleman-Liau", m.coleman_liau, 9.18},                   // 26.46-1.48-15.8
+      {"ARI", m.ari, 10.236},                                   // 21.666+10-21.43
+      {"LIX", m.lix, 40.0},                                     // 20+20
+  };
+  for (const Row& row : rows) {
+    INFO(row.name);
+    REQUIRE(row.value.has_value());
+    CHECK(*row.value == Approx(row.expected).margin(1e-4));
+  }
+  CHECK_FALSE(m.amstad.has_value());
+  CHECK_FALSE(m.gulpease.has_value());
+}
+
+TEST_CASE("readability: language formulas match the hand-worked example", "[text][readability]") {
+  TextCounts c = WorkedCounts();
+  CHECK(*ComputeMetrics(c, "de").amstad == Approx(72.25));                  // 180-20-87.75
+  CHECK(*ComputeMetrics(c, "de-AT").wiener_sachtextformel == Approx(5.423)); // 2.322+3.344+2.594-1.962-0.875
+  CHECK(*ComputeMetrics(c, "es").fernandez_huerta == Approx(96.44));         // 206.84-90-20.4
+  CHECK(*ComputeMetrics(c, "fr").kandel_moles == Approx(76.3));              // 207-20.3-110.4
+  CHECK(*ComputeMetrics(c, "it").gulpease == Approx(59.0));                  // 89+(1500-4500)/100
+  CHECK(*ComputeMetrics(c, "nl").douma == Approx(72.735));                   // 206.835-18.6-115.5
+  CHECK_FALSE(ComputeMetrics(c, "ga").amstad.has_value());
+  CHECK(*ComputeMetrics(c, "ga").lix == Approx(40.0));
+}
+
+TEST_CASE("readability: no words or no sentences gives no scores", "[text][readability]") {
+  Metrics empty = ComputeMetrics(TextCounts{}, "en");
+  CHECK_FALSE(empty.flesch_reading_ease.has_value());
+  CHECK_FALSE(empty.lix.has_value());
+  CHECK(empty.counts.words == 0);
+}
+
+TEST_CASE("readability: syllable formulas are left out for scripts without syllable counts",
+          "[text][readability]") {
+  Metrics m = ComputeMetrics(WorkedCounts(), "zh-Hans");
+  CHECK_FALSE(m.flesch_reading_ease.has_value());
+  CHECK(m.lix.has_value());
+}
+
+TEST_CASE("readability: the plain-words descriptions follow Flesch's bands", "[text][readability]") {
+  CHECK(DescribeFlesch(95).rfind("very easy", 0) == 0);
+  CHECK(DescribeFlesch(65).rfind("plain English", 0) == 0);
+  CHECK(DescribeFlesch(10).rfind("very difficult", 0) == 0);
+  CHECK(DescribeLix(45).rfind("medium", 0) == 0);
+}
+
+}  // namespace
+}  // namespace plainsight::engine::text

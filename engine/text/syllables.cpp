@@ -1,0 +1,476 @@
+// Syllable counting: CMU-derived table, derivation from the table, spelling rules.
+// The English rules are our own (no packaged library counts syllables in C or C++); they were
+// tuned on a tuning half of dictionary words and measured on the other half
+// (bench/text/syllable_accuracy.py).
+#include "engine/text/syllables.h"
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "engine/text/segment.h"
+
+namespace plainsight::engine::text {
+
+Result<std::shared_ptr<const SyllableTable>> LoadSyllableTable(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    return Fail(ErrorCode::kNotFound, "cannot open syllable table " + path);
+  }
+  auto table = std::make_shared<SyllableTable>();
+  table->reserve(60000);
+  std::string line;
+  int line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (line.empty() || line[0] == '#') {
+      continue;
+    }
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab + 1 >= line.size()) {
+      return Fail(ErrorCode::kParse, "expected word<TAB>syllables", path + ":" +
+                                                                         std::to_string(line_number));
+    }
+    int count = 0;
+    for (size_t i = tab + 1; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i) {
+      count = count * 10 + (line[i] - '0');
+    }
+    if (count <= 0 || count > 30) {
+      return Fail(ErrorCode::kParse, "syllable count out of range",
+                  path + ":" + std::to_string(line_number));
+    }
+    table->emplace(line.substr(0, tab), static_cast<uint8_t>(count));
+  }
+  return std::shared_ptr<const SyllableTable>(std::move(table));
+}
+
+namespace {
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool IsConsonantLetter(char c) { return c >= 'a' && c <= 'z' && !IsVowel(c) && c != 'y'; }
+
+}  // namespace
+
+int EnglishSyllablesByRule(std::string_view word) {
+  std::string w;
+  w.reserve(word.size());
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') {
+      w.push_back(c);
+    }
+  }
+  if (EndsWith(word, "'s") && w.size() > 1) {
+    // The possessive adds a syllable only after a sibilant ("the church's").
+    w.pop_back();
+  }
+  if (w.empty()) {
+    return 1;
+  }
+  const size_t n = w.size();
+  // Vowel letters; 'y' is a consonant before a vowel at the start or after a vowel ("yes",
+  // "player"), a vowel otherwise ("my", "rhythm").
+  std::vector<bool> vowel(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    if (IsVowel(w[i])) {
+      vowel[i] = true;
+    } else if (w[i] == 'y') {
+      bool before_vowel = i + 1 < n && IsVowel(w[i + 1]);
+      bool after_vowel = i > 0 && IsVowel(w[i - 1]);
+      vowel[i] = !(before_vowel && (i == 0 || after_vowel));
+    }
+  }
+  int groups = 0;
+  std::vector<size_t> group_start;
+  for (size_t i = 0; i < n; ++i) {
+    if (vowel[i] && (i == 0 || !vowel[i - 1])) {
+      ++groups;
+      group_start.push_back(i);
+    }
+  }
+  if (groups == 0) {
+    return 1;  // "hmm", "nth"
+  }
+  if (n <= 3) {
+    return groups;
+  }
+  auto lone_e = [&](size_t i) {  // an 'e' that forms a vowel group on its own
+    return w[i] == 'e' && (i == 0 || !vowel[i - 1]) && (i + 1 >= n || !vowel[i + 1]);
+  };
+  int count = groups;
+  // Silent final e ("make"), but not consonant+le ("table") or a word's only vowel.
+  if (w[n - 1] == 'e' && lone_e(n - 1) && groups > 1) {
+    bool le = n >= 3 && w[n - 2] == 'l' && IsConsonantLetter(w[n - 3]);
+    if (!le) {
+      --count;
+    }
+  }
+  // "-es" and "-ed" after a silent e: "makes", "hoped"; but "boxes", "wanted" keep it.
+  if (n >= 4 && lone_e(n - 2) && groups > 1 && (w[n - 1] == 's' || w[n - 1] == 'd')) {
+    char before = w[n - 3];
+    bool le = before == 'l' && IsConsonantLetter(w[n - 4]);
+    bool sounded = w[n - 1] == 's'
+                       ? (before == 's' || before == 'x' || before == 'z' || before == 'c' ||
+                          before == 'g' || EndsWith(w, "ches") || EndsWith(w, "shes"))
+                       : (before == 't' || before == 'd');
+    if (!sounded && !le && IsConsonantLetter(before)) {
+      --count;
+    }
+  }
+  // Silent e inside before common suffixes: "statement", "hopeful", "lately", "useless".
+  for (std::string_view suffix : {"ment", "ments", "ful", "fully", "less", "ness", "ly"}) {
+    if (EndsWith(w, suffix) && n > suffix.size() + 2) {
+      size_t e = n - suffix.size() - 1;
+      if (lone_e(e) && IsConsonantLetter(w[e - 1]) && !(w[e - 1] == 'l' && e >= 2 &&
+                                                         IsConsonantLetter(w[e - 2]))) {
+        --count;
+      }
+      break;
+    }
+  }
+  // "-que" and "-gue" endings are silent: "unique", "league".
+  if ((EndsWith(w, "que") || EndsWith(w, "gue")) && n > 4) {
+    --count;
+  }
+  // Vowel pairs that are two syllables (hiatus).
+  for (size_t i = 0; i + 1 < n; ++i) {
+    char a = w[i];
+    char b = w[i + 1];
+    char prev = i > 0 ? w[i - 1] : ' ';
+    if (a == 'i' && b == 'a') {
+      // "media", "trial"; not "special", "initial", "Asia", "Georgia".
+      if (prev != 'c' && prev != 't' && prev != 's' && prev != 'g') {
+        ++count;
+      }
+    } else if (a == 'i' && b == 'o') {
+      bool merged = (prev == 't' || prev == 's' || prev == 'c' || prev == 'g' || prev == 'x') &&
+                    i + 2 < n && (w[i + 2] == 'n' || w[i + 2] == 'u');
+      if (!merged) {
+        ++count;  // "radio", "period", "various"
+      }
+    } else if (a == 'u' && b == 'a' && prev != 'q' && prev != 'g') {
+      ++count;  // "usual", "actual"
+    } else if (a == 'e' && b == 'o' && i + 2 == n) {
+      ++count;  // "video", "stereo"
+    } else if (a == 'e' && b == 'a' && i + 2 == n && n > 3) {
+      ++count;  // "idea", "area"
+    } else if (a == 'u' && b == 'o' && prev != 'q') {
+      ++count;  // "continuous", "fluorescent"
+    } else if (a == 'e' && b == 'o' && i + 3 < n && w[i + 2] == 'u' && w[i + 3] == 's' &&
+               prev != 'g' && prev != 'c') {
+      ++count;  // "simultaneous"; not "gorgeous", "herbaceous"
+    } else if (a == 'i' && b == 'e' && (EndsWith(w, "ier") || EndsWith(w, "iest")) &&
+               i + 3 >= n - 1 && n > 4) {
+      ++count;  // "happier", "earliest"
+    } else if (a == 'i' && b == 'i') {
+      ++count;  // "skiing"
+    }
+  }
+  // "-ing" after a vowel: "being", "going", "lying", "continuing".
+  if (EndsWith(w, "ing") && n > 4 && (vowel[n - 4] || w[n - 4] == 'y') && w[n - 4] != 'i') {
+    ++count;
+  }
+  // "-ism", "-sm" and "-thm": "realism", "spasm", "rhythm".
+  if ((EndsWith(w, "sm") || EndsWith(w, "thm")) && n > 3) {
+    ++count;
+  }
+  // "-le" after a vowel-less consonant pair counts ("able" handled above); "-les" too.
+  if (EndsWith(w, "les") && n > 4 && IsConsonantLetter(w[n - 4]) && w[n - 4] != 'l') {
+    // "tables": the e group already counts; nothing to do.
+  }
+  // "co-" + vowel: "cooperate", "coordinate".
+  if ((StartsWith(w, "coop") || StartsWith(w, "coord") || StartsWith(w, "coe")) && n > 5) {
+    ++count;
+  }
+  if (StartsWith(w, "re") && n > 5 && (w[2] == 'a' || w[2] == 'i') && !StartsWith(w, "rea") &&
+      !StartsWith(w, "rei")) {
+    ++count;
+  }
+  if (StartsWith(w, "reac") || StartsWith(w, "reapp") || StartsWith(w, "reass") ||
+      StartsWith(w, "reinv") || StartsWith(w, "reins") || StartsWith(w, "reint")) {
+    ++count;
+  }
+  return std::max(count, 1);
+}
+
+namespace {
+
+std::u32string ToCodePoints(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  int32_t i = 0;
+  int32_t length = static_cast<int32_t>(s.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0) {
+      out.push_back(static_cast<char32_t>(c));
+    }
+  }
+  return out;
+}
+
+bool IsVowelCodePoint(char32_t c, std::string_view lang) {
+  static constexpr std::u32string_view kVowels =
+      U"aeiouáéíóúàèìòùâêîôûäëïöüæœøåãõāēīōūąęėįųőűěůyýÿ";
+  if (c == U'y') {
+    // y is a vowel in Dutch/German/French/Nordic words ("Typ"); a consonant in Spanish "ya".
+    return lang != "es" && lang != "ga";
+  }
+  return kVowels.find(c) != std::u32string_view::npos;
+}
+
+bool IsStrongVowel(char32_t c) {
+  return c == U'a' || c == U'e' || c == U'o' || c == U'á' || c == U'é' || c == U'ó';
+}
+
+}  // namespace
+
+int VowelGroupSyllables(std::string_view lower_word, std::string_view lang) {
+  std::u32string w = ToCodePoints(lower_word);
+  int count = 0;
+  bool in_group = false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    bool v = IsVowelCodePoint(w[i], lang);
+    if (v && !in_group) {
+      ++count;
+    } else if (v && in_group && (lang == "es" || lang == "it" || lang == "pt")) {
+      // Hiatus: two strong vowels are two syllables ("poeta", "leer"); an accented weak vowel
+      // breaks a diphthong ("día").
+      char32_t prev = w[i - 1];
+      if ((IsStrongVowel(prev) && IsStrongVowel(w[i])) || w[i] == U'í' || w[i] == U'ú' ||
+          prev == U'í' || prev == U'ú') {
+        ++count;
+      }
+    }
+    in_group = v;
+  }
+  if (lang == "fr" && count > 1) {
+    // Silent final e and -es ("table", "tables" are one syllable in careful counting: two
+    // when pronounced; readability formulas for French count the written e as silent).
+    size_t n = w.size();
+    if ((n >= 2 && w[n - 1] == U'e' && !IsVowelCodePoint(w[n - 2], lang)) ||
+        (n >= 3 && w[n - 1] == U's' && w[n - 2] == U'e' && !IsVowelCodePoint(w[n - 3], lang))) {
+      --count;
+    }
+  }
+  return std::max(count, 1);
+}
+
+SyllableCounter::SyllableCounter(std::string_view lang, std::shared_ptr<const SyllableTable> table)
+    : lang_(PrimaryLanguage(lang)), english_(lang_ == "en" || lang_.empty()),
+      table_(std::move(table)) {}
+
+namespace {
+
+// Lowercases a word: ASCII directly (exact for ASCII), anything else through ICU with the
+// language's rules (Turkish dotted i, Irish "tUasal" needs no special case here).
+std::string LowerWord(std::string_view word, const std::string& lang) {
+  bool ascii = std::all_of(word.begin(), word.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    std::string out(word);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') {
+        c = static_cast<char>(c - 'A' + 'a');
+      }
+    }
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  u.toLower(icu::Locale(lang.c_str()));
+  std::string out;
+  u.toUTF8String(out);
+  // Typographic apostrophe to ASCII, as in the table.
+  for (size_t pos = out.find("\xE2\x80\x99"); pos != std::string::npos;
+       pos = out.find("\xE2\x80\x99", pos)) {
+    out.replace(pos, 3, "'");
+  }
+  return out;
+}
+
+bool HasLetterOrDigitOnlyNumber(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+}  // namespace
+
+int SyllableCounter::LookUp(std::string_view w, int depth) const {
+  if (!table_) {
+    return -1;
+  }
+  if (auto it = table_->find(w); it != table_->end()) {
+    return it->second;
+  }
+  if (depth >= 2 || w.size() < 4) {
+    return -1;
+  }
+  auto stem_count = [&](std::string_view stem) -> int {
+    if (stem.size() < 2) {
+      return -1;
+    }
+    if (auto it = table_->find(stem); it != table_->end()) {
+      return it->second;
+    }
+    return -1;
+  };
+  auto with_e = [&](std::string_view stem) -> int {
+    std::string e(stem);
+    e.push_back('e');
+    return stem_count(e);
+  };
+  auto undoubled = [&](std::string_view stem) -> int {  // "running" -> "run"
+    if (stem.size() >= 3 && stem[stem.size() - 1] == stem[stem.size() - 2]) {
+      return stem_count(stem.substr(0, stem.size() - 1));
+    }
+    return -1;
+  };
+  auto sibilant = [](std::string_view stem) {
+    return EndsWith(stem, "s") || EndsWith(stem, "x") || EndsWith(stem, "z") ||
+           EndsWith(stem, "ch") || EndsWith(stem, "sh") || EndsWith(stem, "ce") ||
+           EndsWith(stem, "ge") || EndsWith(stem, "se") || EndsWith(stem, "ze");
+  };
+  if (EndsWith(w, "'s") || EndsWith(w, "s'")) {
+    std::string_view stem = w.substr(0, w.size() - 2);
+    if (EndsWith(w, "s'")) {
+      stem = w.substr(0, w.size() - 1);
+      return LookUp(stem, depth + 1);
+    }
+    int c = LookUp(stem, depth + 1);
+    return c < 0 ? -1 : c + (sibilant(stem) ? 1 : 0);
+  }
+  if (EndsWith(w, "ies") || EndsWith(w, "ied")) {
+    std::string y(w.substr(0, w.size() - 3));
+    y.push_back('y');
+    if (int c = stem_count(y); c > 0) {
+      return c;
+    }
+  }
+  if (EndsWith(w, "ing")) {
+    std::string_view stem = w.substr(0, w.size() - 3);
+    for (int c : {stem_count(stem), with_e(stem), undoubled(stem)}) {
+      if (c > 0) {
+        return c + 1;
+      }
+    }
+  }
+  if (EndsWith(w, "ed")) {
+    std::string_view stem = w.substr(0, w.size() - 2);
+    bool td = EndsWith(stem, "t") || EndsWith(stem, "d");
+    if (int c = stem_count(stem); c > 0) {
+      return c + (td ? 1 : 0);
+    }
+    if (int c = stem_count(w.substr(0, w.size() - 1)); c > 0) {  // "used" = "use" + d
+      return c + (td ? 1 : 0);
+    }
+    if (int c = undoubled(stem); c > 0) {
+      return c + (td ? 1 : 0);
+    }
+  }
+  if (EndsWith(w, "es")) {
+    std::string_view stem = w.substr(0, w.size() - 2);
+    if (int c = stem_count(stem); c > 0) {
+      return c + (sibilant(stem) ? 1 : 0);
+    }
+  }
+  if (EndsWith(w, "s") && !EndsWith(w, "ss")) {
+    std::string_view stem = w.substr(0, w.size() - 1);
+    if (int c = stem_count(stem); c > 0) {
+      return c + (sibilant(stem) ? 1 : 0);
+    }
+  }
+  if (EndsWith(w, "ily")) {
+    std::string y(w.substr(0, w.size() - 3));
+    y.push_back('y');
+    if (int c = stem_count(y); c > 0) {
+      return c + 1;
+    }
+  }
+  for (std::string_view suffix : {"ly", "ness", "ment", "ments", "ful", "less", "er", "ers",
+                                  "est", "ship", "hood", "able", "ably"}) {
+    if (EndsWith(w, suffix) && w.size() > suffix.size() + 2) {
+      std::string_view stem = w.substr(0, w.size() - suffix.size());
+      int extra = (suffix == "able" || suffix == "ably") ? 2 : 1;
+      for (int c : {stem_count(stem), with_e(stem), undoubled(stem)}) {
+        if (c > 0) {
+          return c + extra;
+        }
+      }
+    }
+  }
+  for (auto [prefix, extra] : {std::pair<std::string_view, int>{"un", 1}, {"re", 1}, {"pre", 1},
+                               {"non", 1}, {"dis", 1}, {"mis", 1}, {"sub", 1}, {"over", 2},
+                               {"under", 2}, {"out", 1}, {"inter", 2}, {"counter", 2},
+                               {"anti", 2}, {"multi", 2}, {"self", 1}}) {
+    if (StartsWith(w, prefix) && w.size() > prefix.size() + 2) {
+      int c = LookUp(w.substr(prefix.size()), depth + 1);
+      if (c > 0) {
+        return c + extra;
+      }
+    }
+  }
+  return -1;
+}
+
+int SyllableCounter::CountPart(std::string_view lower, bool use_table) const {
+  if (!HasLetterOrDigitOnlyNumber(lower)) {
+    return 1;
+  }
+  if (english_) {
+    bool ascii = std::all_of(lower.begin(), lower.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (use_table) {
+      int c = LookUp(lower, 0);
+      if (c > 0) {
+        return c;
+      }
+    }
+    if (ascii) {
+      return EnglishSyllablesByRule(lower);
+    }
+    return VowelGroupSyllables(lower, "en");  // "café", "naïve"
+  }
+  return VowelGroupSyllables(lower, lang_);
+}
+
+int SyllableCounter::Count(std::string_view word) const {
+  std::string lower = LowerWord(word, lang_);
+  if (lower.find('-') == std::string::npos) {
+    return CountPart(lower, true);
+  }
+  int total = 0;
+  size_t start = 0;
+  while (start <= lower.size()) {
+    size_t dash = lower.find('-', start);
+    size_t end = dash == std::string::npos ? lower.size() : dash;
+    if (end > start) {
+      total += CountPart(std::string_view(lower).substr(start, end - start), true);
+    }
+    if (dash == std::string::npos) {
+      break;
+    }
+    start = dash + 1;
+  }
+  return std::max(total, 1);
+}
+
+int SyllableCounter::CountByRules(std::string_view word) const {
+  return CountPart(LowerWord(word, lang_), false);
+}
+
+}  // namespace plainsight::engine::text

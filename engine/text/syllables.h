@@ -1,0 +1,64 @@
+// Syllable counting (issue 3, item 3).
+//
+// English: a table derived from the CMU Pronouncing Dictionary (corpora/text/en/syllables.tsv,
+// BSD licence beside it), then the table again for inflected and prefixed forms it lacks
+// ("reorganising" = "reorganise" + 1), then spelling rules. Hyphenation patterns are not used for
+// English: they undercount badly (issue 3 cites ~60% exact).
+// Other languages: vowel-group rules, with the language's vowels (Irish á é í ó ú and its vowel
+// digraphs, which are one syllable each; Spanish and Italian hiatus of strong vowels; French
+// silent final e). Measured figures are in bench/text/README.md.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "engine/result.h"
+
+namespace plainsight::engine::text {
+
+// Deliberately not noexcept: libstdc++ then caches each key's hash in its node, so a lookup does
+// not rehash every key along the bucket chain (measured: the table lookups took 16% of the full
+// analysis before).
+struct TransparentStringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// word (lowercase) -> syllables
+using SyllableTable =
+    std::unordered_map<std::string, uint8_t, TransparentStringHash, std::equal_to<>>;
+
+// Reads a `word<TAB>count` file (# comments). Fails with kNotFound or kParse (with line).
+Result<std::shared_ptr<const SyllableTable>> LoadSyllableTable(const std::string& path);
+
+class SyllableCounter {
+ public:
+  // `lang` is a BCP 47 tag. For English, `table` may be null (rules only).
+  SyllableCounter(std::string_view lang, std::shared_ptr<const SyllableTable> table);
+
+  // Syllables in one word (UTF-8, any case; hyphenated compounds are summed). At least 1 for
+  // any word that has a letter; 1 for numbers and symbols.
+  int Count(std::string_view word) const;
+  // The same without the table (for measuring the rules on their own).
+  int CountByRules(std::string_view word) const;
+
+  bool english() const { return english_; }
+
+ private:
+  int CountPart(std::string_view lower, bool use_table) const;
+  int LookUp(std::string_view lower, int depth) const;  // -1 when not derivable from the table
+  std::string lang_;
+  bool english_ = false;
+  std::shared_ptr<const SyllableTable> table_;
+};
+
+// Spelling rules for one lowercase ASCII English word (letters and apostrophes).
+int EnglishSyllablesByRule(std::string_view lower_word);
+
+// Vowel-group rules for one lowercase word in `lang` (primary subtag).
+int VowelGroupSyllables(std::string_view lower_word_utf8, std::string_view lang);
+
+}  // namespace plainsight::engine::text

@@ -1,0 +1,450 @@
+// Helpers shared by the ARIA rules; see aria_support.h.
+#include "rules/html/aria_support.h"
+
+#include <algorithm>
+
+#include "rules/support.h"
+
+namespace plainsight::rules {
+namespace {
+
+// WAI-ARIA 1.3 global properties not in the engine's 1.2 tables. Browsers ship them, and ACT
+// rule kb1m8s tests them.
+constexpr std::string_view kAria13Globals[] = {"aria-braillelabel", "aria-brailleroledescription"};
+
+bool IsAria13Global(std::string_view name) {
+  for (std::string_view g : kAria13Globals) {
+    if (g == name) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool HasGlobalAria(const engine::Node& e) {
+  for (const AriaAttributeUse& use : AriaAttributesOf(e)) {
+    if (IsGlobalAriaAttribute(use)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void CollectOwned(const engine::Page& page, const engine::Node& node,
+                  std::vector<const engine::Node*>& out, int depth);
+
+// Adds `child` or, when it is presentational, what it owns in turn.
+void AddOwned(const engine::Page& page, const engine::Node& child,
+              std::vector<const engine::Node*>& out, int depth) {
+  const engine::Accessibility& a11y = page.a11y();
+  if (a11y.IsHidden(child)) {
+    return;
+  }
+  if (a11y.Role(child) == "none") {
+    CollectOwned(page, child, out, depth + 1);
+    return;
+  }
+  out.push_back(&child);
+}
+
+void CollectOwned(const engine::Page& page, const engine::Node& node,
+                  std::vector<const engine::Node*>& out, int depth) {
+  // Depth guard: aria-owns cycles through presentational elements.
+  if (depth > 64) {
+    return;
+  }
+  const engine::Accessibility& a11y = page.a11y();
+  for (const engine::Node* child : node.children()) {
+    if (!child->IsElement()) {
+      continue;
+    }
+    if (a11y.AriaOwner(*child) != nullptr) {
+      continue;  // re-parented by aria-owns (added below, by its owner)
+    }
+    AddOwned(page, *child, out, depth);
+  }
+  if (const std::string* owns = node.Attr("aria-owns")) {
+    for (std::string_view id : engine::SplitWhitespace(*owns)) {
+      const engine::Node* target = node.document().GetElementById(id);
+      if (target != nullptr && a11y.AriaOwner(*target) == &node) {
+        AddOwned(page, *target, out, depth);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool IsHtmlOrSvgElement(const engine::Node& element) {
+  return element.IsElement() &&
+         (element.ns() == engine::Namespace::kHtml || element.ns() == engine::Namespace::kSvg);
+}
+
+std::vector<AriaAttributeUse> AriaAttributesOf(const engine::Node& element) {
+  std::vector<AriaAttributeUse> out;
+  for (const engine::Attribute& a : element.attributes()) {
+    if (a.name.size() <= 5) {
+      continue;
+    }
+    std::string name = engine::AsciiLower(a.name);
+    if (name.compare(0, 5, "aria-") != 0) {
+      continue;
+    }
+    const engine::AriaAttributeInfo* info = engine::FindAriaAttribute(name);
+    if (info == nullptr && !IsAria13Global(name)) {
+      continue;
+    }
+    out.push_back(AriaAttributeUse{std::move(name), a.value, info});
+  }
+  return out;
+}
+
+bool IsGlobalAriaAttribute(const AriaAttributeUse& use) {
+  return use.info == nullptr ? IsAria13Global(use.name) : use.info->global;
+}
+
+std::string DescribeAriaValues(const engine::AriaAttributeInfo& info) {
+  using T = engine::AriaValueType;
+  auto join = [&](std::string_view sep) {
+    std::string s;
+    for (size_t i = 0; i < info.allowed_tokens.size(); ++i) {
+      if (i > 0) {
+        s += i + 1 == info.allowed_tokens.size() ? " or " : sep;
+      }
+      s += "\"" + std::string(info.allowed_tokens[i]) + "\"";
+    }
+    return s;
+  };
+  switch (info.type) {
+    case T::kTrueFalse:
+      return "\"true\" or \"false\"";
+    case T::kTrueFalseUndefined:
+      return "\"true\", \"false\" or \"undefined\"";
+    case T::kTristate:
+      return "\"true\", \"false\", \"mixed\" or \"undefined\"";
+    case T::kIdRef:
+      return "one id";
+    case T::kIdRefList:
+      return "a list of ids";
+    case T::kInteger:
+      return "a whole number";
+    case T::kNumber:
+      return "a number";
+    case T::kString:
+      return "text";
+    case T::kToken:
+      return join(", ");
+    case T::kTokenList:
+      return "one or more of " + join(", ");
+  }
+  return "a valid value";
+}
+
+bool HasGenericRole(const engine::Page& page, const engine::Node& element) {
+  const engine::Accessibility& a11y = page.PageFor(element).a11y();
+  if (!a11y.Role(element).empty()) {
+    return false;
+  }
+  if (EqualsIgnoreCase(a11y.ExplicitRole(element), "generic")) {
+    return true;
+  }
+  if (element.ns() != engine::Namespace::kHtml || !a11y.ExplicitRole(element).empty()) {
+    return false;
+  }
+  // HTML-AAM 1.0 section 4 ("generic" rows). header/footer/aside get "" from the engine only
+  // when scoped to sectioning content, where HTML-AAM maps them to generic.
+  static constexpr std::string_view kGeneric[] = {"a",    "b",     "bdi",  "bdo",    "data",
+                                                  "div",  "footer", "header", "i",   "pre",
+                                                  "q",    "samp",  "small", "span", "u"};
+  for (std::string_view tag : kGeneric) {
+    if (element.tag() == tag) {
+      return tag != "a" || !element.HasAttribute("href");
+    }
+  }
+  return false;
+}
+
+bool BuildsShadowDom(const engine::Page& page) {
+  for (const engine::Node* e : page.document().elements()) {
+    if (e->HasAttribute("shadowrootmode")) {
+      return true;
+    }
+    if (e->IsHtml("script") && e->TextContent().find("attachShadow") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<const engine::Node*> ActOwnedElements(const engine::Page& page,
+                                                  const engine::Node& element) {
+  std::vector<const engine::Node*> out;
+  CollectOwned(page.PageFor(element), element, out, 0);
+  return out;
+}
+
+const engine::Node* ActAccessibilityParent(const engine::Page& page, const engine::Node& element) {
+  const engine::Accessibility& a11y = page.PageFor(element).a11y();
+  auto up = [&](const engine::Node& n) -> const engine::Node* {
+    const engine::Node* owner = a11y.AriaOwner(n);
+    return owner != nullptr ? owner : n.ParentElement();
+  };
+  int guard = 0;
+  for (const engine::Node* n = up(element); n != nullptr && guard < 4096; n = up(*n), ++guard) {
+    if (a11y.IsHidden(*n)) {
+      continue;
+    }
+    std::string_view role = a11y.Role(*n);
+    if (role == "none") {
+      continue;
+    }
+    // Interpretation: elements without a role (generic or none at all) and without global
+    // ARIA attributes are left out of browsers' accessibility trees, so they are looked through;
+    // with a global attribute (aria-live...) they are included and break the parent relation.
+    if (role.empty() && !HasGlobalAria(*n)) {
+      continue;
+    }
+    return n;
+  }
+  return nullptr;
+}
+
+namespace {
+
+// HTML "rules for parsing non-negative integers", clamped as the table model clamps spans.
+int ParseSpan(const engine::Node& cell, std::string_view attribute, int fallback, int min,
+              int max) {
+  const std::string* v = cell.Attr(attribute);
+  if (v == nullptr) {
+    return fallback;
+  }
+  std::string_view s = engine::TrimWhitespace(*v);
+  long n = 0;
+  size_t i = 0;
+  if (i < s.size() && s[i] == '+') {
+    ++i;
+  }
+  size_t start = i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9' && n < 100000) {
+    n = n * 10 + (s[i] - '0');
+    ++i;
+  }
+  if (i == start) {
+    return fallback;
+  }
+  return static_cast<int>(std::clamp<long>(n, min, max));
+}
+
+bool IsColumnHeader(const TableModel& m, const TableCell& c) {
+  std::string scope = engine::AsciiLower(engine::TrimWhitespace(c.element->AttrOr("scope")));
+  if (scope == "col") {
+    return true;
+  }
+  if (scope == "row" || scope == "rowgroup" || scope == "colgroup") {
+    return false;
+  }
+  for (int y = c.y; y < c.y + c.height; ++y) {
+    for (int x = 0; x < m.width; ++x) {
+      int i = m.CellAt(x, y);
+      if (i >= 0 && !m.cells[i].header) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+bool IsRowHeader(const TableModel& m, const TableCell& c) {
+  std::string scope = engine::AsciiLower(engine::TrimWhitespace(c.element->AttrOr("scope")));
+  if (scope == "row") {
+    return true;
+  }
+  if (scope == "col" || scope == "rowgroup" || scope == "colgroup" || IsColumnHeader(m, c)) {
+    return false;
+  }
+  for (int x = c.x; x < c.x + c.width; ++x) {
+    for (int y = 0; y < m.height; ++y) {
+      int i = m.CellAt(x, y);
+      if (i >= 0 && !m.cells[i].header) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// HTML's "internal algorithm for scanning and assigning header cells".
+void Scan(const TableModel& m, int principal, int x, int y, int dx, int dy, std::vector<int>& out) {
+  std::vector<int> opaque;
+  bool in_block = m.cells[principal].header;
+  std::vector<int> block;
+  if (in_block) {
+    block.push_back(principal);
+  }
+  for (;;) {
+    x += dx;
+    y += dy;
+    if (x < 0 || y < 0 || x >= m.width || y >= m.height) {
+      return;
+    }
+    int i = m.CellAt(x, y);
+    if (i < 0) {
+      continue;
+    }
+    const TableCell& cur = m.cells[i];
+    if (cur.header) {
+      in_block = true;
+      block.push_back(i);
+      bool blocked = false;
+      if (dx == 0) {
+        for (int o : opaque) {
+          if (m.cells[o].x == cur.x && m.cells[o].width == cur.width) {
+            blocked = true;
+          }
+        }
+        if (!IsColumnHeader(m, cur)) {
+          blocked = true;
+        }
+      } else {
+        for (int o : opaque) {
+          if (m.cells[o].y == cur.y && m.cells[o].height == cur.height) {
+            blocked = true;
+          }
+        }
+        if (!IsRowHeader(m, cur)) {
+          blocked = true;
+        }
+      }
+      if (!blocked && std::find(out.begin(), out.end(), i) == out.end()) {
+        out.push_back(i);
+      }
+    } else if (in_block) {
+      in_block = false;
+      opaque.insert(opaque.end(), block.begin(), block.end());
+      block.clear();
+    }
+  }
+}
+
+}  // namespace
+
+int TableModel::IndexOf(const engine::Node& element) const {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (cells[i].element == &element) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+TableModel BuildTableModel(const engine::Node& table) {
+  TableModel m;
+  // Rows in table order; tfoot row groups go last (HTML "forming a table", step 18).
+  std::vector<std::vector<const engine::Node*>> groups;
+  std::vector<std::vector<const engine::Node*>> footers;
+  for (const engine::Node* child : table.children()) {
+    if (child->IsHtml("tr")) {
+      groups.push_back({child});
+    } else if (child->IsHtml("thead") || child->IsHtml("tbody") || child->IsHtml("tfoot")) {
+      std::vector<const engine::Node*> rows;
+      for (const engine::Node* r : child->children()) {
+        if (r->IsHtml("tr")) {
+          rows.push_back(r);
+        }
+      }
+      (child->IsHtml("tfoot") ? footers : groups).push_back(rows);
+    }
+  }
+  groups.insert(groups.end(), footers.begin(), footers.end());
+  // Occupancy grows as rows are added: a map from (x, y) to cell index.
+  std::vector<std::vector<int>> grid;
+  auto occupy = [&](int x, int y, int index) {
+    if (static_cast<int>(grid.size()) <= y) {
+      grid.resize(y + 1);
+    }
+    if (static_cast<int>(grid[y].size()) <= x) {
+      grid[y].resize(x + 1, -1);
+    }
+    grid[y][x] = index;
+  };
+  auto taken = [&](int x, int y) {
+    return y < static_cast<int>(grid.size()) && x < static_cast<int>(grid[y].size()) &&
+           grid[y][x] >= 0;
+  };
+  int y = 0;
+  for (const std::vector<const engine::Node*>& rows : groups) {
+    int group_start = y;
+    int group_end = group_start + static_cast<int>(rows.size());
+    for (const engine::Node* row : rows) {
+      int x = 0;
+      for (const engine::Node* cell : row->children()) {
+        if (!cell->IsHtml("td") && !cell->IsHtml("th")) {
+          continue;
+        }
+        while (taken(x, y)) {
+          ++x;
+        }
+        TableCell c;
+        c.element = cell;
+        c.x = x;
+        c.y = y;
+        c.width = ParseSpan(*cell, "colspan", 1, 1, 1000);
+        int rowspan = ParseSpan(*cell, "rowspan", 1, 0, 65534);
+        c.height = rowspan == 0 ? std::max(1, group_end - y) : std::min(rowspan, group_end - y);
+        c.height = std::max(c.height, 1);
+        c.header = cell->IsHtml("th");
+        std::string scope = engine::AsciiLower(engine::TrimWhitespace(cell->AttrOr("scope")));
+        if (c.header && (scope == "rowgroup" || scope == "colgroup")) {
+          m.has_group_scope = true;
+        }
+        int index = static_cast<int>(m.cells.size());
+        m.cells.push_back(c);
+        for (int yy = c.y; yy < c.y + c.height; ++yy) {
+          for (int xx = c.x; xx < c.x + c.width; ++xx) {
+            occupy(xx, yy, index);
+          }
+        }
+        x += c.width;
+      }
+      ++y;
+    }
+    y = std::max(y, group_end);
+  }
+  m.height = static_cast<int>(grid.size());
+  for (const std::vector<int>& row : grid) {
+    m.width = std::max(m.width, static_cast<int>(row.size()));
+  }
+  m.slots.assign(static_cast<size_t>(m.width) * m.height, -1);
+  for (int yy = 0; yy < m.height; ++yy) {
+    for (int xx = 0; xx < static_cast<int>(grid[yy].size()); ++xx) {
+      m.slots[yy * m.width + xx] = grid[yy][xx];
+    }
+  }
+  return m;
+}
+
+std::vector<int> AssignedHeaderCells(const TableModel& m, int index) {
+  std::vector<int> out;
+  const TableCell& c = m.cells[index];
+  if (const std::string* headers = c.element->Attr("headers")) {
+    for (std::string_view id : engine::SplitWhitespace(*headers)) {
+      for (size_t i = 0; i < m.cells.size(); ++i) {
+        if (m.cells[i].element->AttrOr("id") == id && static_cast<int>(i) != index) {
+          out.push_back(static_cast<int>(i));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+  for (int x = c.x; x < c.x + c.width; ++x) {
+    Scan(m, index, x, c.y, 0, -1, out);
+  }
+  for (int y = c.y; y < c.y + c.height; ++y) {
+    Scan(m, index, c.x, y, -1, 0, out);
+  }
+  out.erase(std::remove(out.begin(), out.end(), index), out.end());
+  return out;
+}
+
+}  // namespace plainsight::rules

@@ -1,0 +1,207 @@
+// Helpers for the accessible-name rules. See name_support.h.
+#include "rules/html/name_support.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "engine/aria/aria.h"
+
+namespace plainsight::rules {
+namespace {
+
+void VisitPage(const engine::Page& page,
+               const std::function<void(const engine::Page&, const engine::Node&)>& visit) {
+  for (const engine::Node* e : page.document().elements()) {
+    visit(page, *e);
+  }
+  for (const auto& sub : page.subpages()) {
+    VisitPage(*sub, visit);
+  }
+}
+
+bool IsAsciiPunctOrSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '.' || c == ',' ||
+         c == ':' || c == ';' || c == '!' || c == '?' || c == '-' || c == '>' || c == '<' ||
+         c == '(' || c == ')' || c == '[' || c == ']' || c == '"' || c == '\'' || c == '*' ||
+         c == '_' || c == '|';
+}
+
+// Typographic marks often put around "read more" links: ellipsis, guillemets, arrows.
+constexpr std::array<std::string_view, 6> kDecorativeMarks = {
+    "\xE2\x80\xA6",  // … horizontal ellipsis
+    "\xC2\xBB",      // » right guillemet
+    "\xC2\xAB",      // « left guillemet
+    "\xE2\x80\xBA",  // › single right angle quotation mark
+    "\xE2\x86\x92",  // → rightwards arrow
+    "\xC2\xA0",      // no-break space
+};
+
+bool StripOneMark(std::string_view& s, bool front) {
+  if (s.empty()) {
+    return false;
+  }
+  unsigned char c = static_cast<unsigned char>(front ? s.front() : s.back());
+  if (IsAsciiPunctOrSpace(c)) {
+    front ? s.remove_prefix(1) : s.remove_suffix(1);
+    return true;
+  }
+  for (std::string_view mark : kDecorativeMarks) {
+    if (front && s.substr(0, mark.size()) == mark) {
+      s.remove_prefix(mark.size());
+      return true;
+    }
+    if (!front && s.size() >= mark.size() && s.substr(s.size() - mark.size()) == mark) {
+      s.remove_suffix(mark.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+template <size_t N>
+bool InList(std::string_view normalized, const std::array<std::string_view, N>& list) {
+  return std::find(list.begin(), list.end(), normalized) != list.end();
+}
+
+}  // namespace
+
+void ForEachElement(const engine::Page& page,
+                    const std::function<void(const engine::Page&, const engine::Node&)>& visit) {
+  VisitPage(page, visit);
+}
+
+bool HasRoleOrSubclass(const engine::Page& page, const engine::Node& element,
+                       std::string_view role) {
+  std::string_view own = page.PageFor(element).a11y().Role(element);
+  return !own.empty() && engine::RoleInheritsFrom(own, role);
+}
+
+bool HasExplicitPresentationalRole(const engine::Page& page, const engine::Node& element) {
+  std::string_view role = page.PageFor(element).a11y().ExplicitRole(element);
+  return role == "none" || role == "presentation";
+}
+
+std::string NameOf(const engine::Page& page, const engine::Node& element) {
+  return engine::CollapseWhitespace(page.PageFor(element).a11y().AccessibleName(element));
+}
+
+void CheckNonEmptyName(const engine::Page& page, engine::Findings& out,
+                       const std::function<bool(const engine::Page&, const engine::Node&)>& applies,
+                       std::string_view fail_message) {
+  ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
+    if (!applies(p, e)) {
+      return;
+    }
+    if (NameOf(p, e).empty()) {
+      out.Fail(&e, std::string(fail_message));
+    } else {
+      out.Pass(&e);
+    }
+  });
+}
+
+bool HasAncestorNamedByAuthor(const engine::Page& page, const engine::Node& element) {
+  const engine::Page& p = page.PageFor(element);
+  for (const engine::Node* a = element.ParentElement(); a != nullptr; a = a->ParentElement()) {
+    bool labelled = !engine::TrimWhitespace(a->AttrOr("aria-label")).empty();
+    if (!labelled) {
+      for (std::string_view id : engine::SplitWhitespace(a->AttrOr("aria-labelledby"))) {
+        if (p.document().GetElementById(id) != nullptr) {
+          labelled = true;
+          break;
+        }
+      }
+    }
+    // Interpretation: only a role that can carry a name counts (aria-label on a plain div is
+    // prohibited and ignored by browsers).
+    if (labelled && !p.a11y().Role(*a).empty() && p.a11y().Role(*a) != "none") {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string NormalizeForComparison(std::string_view text) {
+  std::string collapsed = engine::CollapseWhitespace(text);
+  std::string_view s = collapsed;
+  while (StripOneMark(s, true)) {
+  }
+  while (StripOneMark(s, false)) {
+  }
+  return engine::CollapseWhitespace(engine::AsciiLower(s));
+}
+
+bool IsGenericLinkText(std::string_view name) {
+  // Interpretation: only phrases that cannot say where a link goes whatever the page is about
+  // (WCAG 2.4.4 failure F84 and the examples of G91). English only; other languages are left
+  // to human review.
+  static constexpr std::array<std::string_view, 26> kGeneric = {"click here",
+                                                                "click",
+                                                                "here",
+                                                                "click this link",
+                                                                "this link",
+                                                                "link",
+                                                                "more",
+                                                                "read more",
+                                                                "more info",
+                                                                "more information",
+                                                                "learn more",
+                                                                "find out more",
+                                                                "see more",
+                                                                "show more",
+                                                                "details",
+                                                                "more details",
+                                                                "continue",
+                                                                "continue reading",
+                                                                "go",
+                                                                "this",
+                                                                "this page",
+                                                                "click here for more",
+                                                                "click here to read more",
+                                                                "read more here",
+                                                                "more here",
+                                                                "go here"};
+  return InList(NormalizeForComparison(name), kGeneric);
+}
+
+bool IsPlaceholderImageName(std::string_view name) {
+  static constexpr std::array<std::string_view, 19> kPlaceholders = {
+      "image",     "img",        "picture",          "pic",
+      "photo",     "photograph", "graphic",          "icon",
+      "spacer",    "blank",      "placeholder",      "alt",
+      "alt text",  "image alt",  "untitled",         "an image",
+      "a picture", "a photo",    "image description"};
+  std::string normalized = NormalizeForComparison(name);
+  return InList(normalized, kPlaceholders) || LooksLikeFileName(name);
+}
+
+std::string UrlFileName(std::string_view url) {
+  size_t end = url.find_first_of("?#");
+  if (end != std::string_view::npos) {
+    url = url.substr(0, end);
+  }
+  size_t slash = url.find_last_of('/');
+  if (slash != std::string_view::npos) {
+    url = url.substr(slash + 1);
+  }
+  return std::string(url);
+}
+
+bool LooksLikeFileName(std::string_view text) {
+  std::string lower = engine::AsciiLower(engine::TrimWhitespace(text));
+  if (lower.empty() || lower.find(' ') != std::string::npos) {
+    return false;
+  }
+  size_t dot = lower.rfind('.');
+  if (dot == std::string::npos || dot == 0) {
+    return false;
+  }
+  static constexpr std::array<std::string_view, 24> kExtensions = {
+      "png", "jpg",  "jpeg", "gif", "svg",  "webp", "bmp",  "tif",  "tiff", "ico", "avif", "pdf",
+      "doc", "docx", "odt",  "xls", "xlsx", "ppt",  "pptx", "html", "htm",  "php", "aspx", "rtf"};
+  std::string_view ext = std::string_view(lower).substr(dot + 1);
+  return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
+}
+
+}  // namespace plainsight::rules
