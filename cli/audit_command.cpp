@@ -24,7 +24,9 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: plainsight audit FILE|DIR|URL... [--format text|json|html] [--out PATH]\n"
-    "                        [--rules ID,...] [--passes] [--strict] [--no-text] [crawl options]\n"
+    "                        [--level A|AA|AAA] [--rules ID,...] [--passes] [--review]\n"
+    "                        [--strict] [--no-text] [crawl options]\n"
+    "--level: the WCAG conformance level to check (default AA, what EN 301 549 requires).\n"
     "A URL (http or https) is crawled; see the crawl options below.\n";
 
 bool IsAuditableExtension(const std::filesystem::path& p) {
@@ -88,6 +90,7 @@ int RunAudit(int argc, char** argv) {
   std::string out_path;
   std::string only_rules;
   bool text = true;
+  std::string level = "AA";
   reports::ReportOptions report_options;
   engine::RunOptions run_options;
   CrawlCliOptions crawl;
@@ -114,8 +117,16 @@ int RunAudit(int argc, char** argv) {
         return UsageError("--rules needs a comma-separated list of rule ids");
       }
       only_rules = v;
+    } else if (arg == "--level") {
+      const char* v = value();
+      if (!v) {
+        return UsageError("--level needs A, AA or AAA");
+      }
+      level = v;
     } else if (arg == "--passes") {
       report_options.include_passed = true;
+    } else if (arg == "--review") {
+      report_options.list_review_in_text = true;
     } else if (arg == "--strict") {
       run_options.strict = true;
     } else if (arg == "--no-text") {
@@ -142,11 +153,18 @@ int RunAudit(int argc, char** argv) {
   if (inputs.empty()) {
     return UsageError(std::string("nothing to audit\n") + kUsage);
   }
+  if (level != "A" && level != "AA" && level != "AAA") {
+    return UsageError("--level must be A, AA or AAA, not '" + level + "'");
+  }
 
   std::vector<const engine::Rule*> rules;
   if (only_rules.empty()) {
-    auto all = rules::AllRules();
-    rules.assign(all.begin(), all.end());
+    // Rules whose criteria are above the chosen level are not run (named rules always are).
+    for (const engine::Rule* r : rules::AllRules()) {
+      if (r->level.size() <= level.size()) {
+        rules.push_back(r);
+      }
+    }
   } else {
     std::stringstream ss(only_rules);
     std::string id;

@@ -396,7 +396,10 @@ class DocumentBuilder {
 
   Node* NewNode() {
     if (next_ == capacity_) {
-      capacity_ = std::max<size_t>(256, capacity_ * 2);
+      // The first block is sized from the source (about one node per 24 bytes of markup), so a
+      // small page does not construct and destroy hundreds of unused nodes.
+      capacity_ = capacity_ == 0 ? std::clamp<size_t>(doc_.source_.size() / 24, 16, 8192)
+                                 : capacity_ * 2;
       doc_.arenas_.push_back(std::make_unique<Node[]>(capacity_));
       block_ = doc_.arenas_.back().get();
       next_ = 0;

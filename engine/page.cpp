@@ -30,6 +30,19 @@ void Page::BuildSubpages() {
   }
 }
 
+const Styles& Page::StylesFor(const MediaContext& media) const {
+  if (media.width_px == media_.width_px && media.height_px == media_.height_px) {
+    return *styles_;
+  }
+  for (const auto& [m, styles] : other_media_) {
+    if (m.width_px == media.width_px && m.height_px == media.height_px) {
+      return *styles;
+    }
+  }
+  other_media_.emplace_back(media, Styles::Compute(*document_, media));
+  return *other_media_.back().second;
+}
+
 const Page* Page::PageOf(const Document& document) const {
   if (&document == document_) {
     return this;

@@ -25,6 +25,9 @@ class Page {
   const Styles& styles() const { return *styles_; }
   const Accessibility& a11y() const { return *a11y_; }
   const MediaContext& media() const { return media_; }
+  // The styles for another viewport (a portrait screen, a zoomed one), computed on first use
+  // and kept for the page's life. Not thread-safe: a page is audited on one thread.
+  const Styles& StylesFor(const MediaContext& media) const;
 
   // The page of a nested document of this page (or of this page itself), nullptr if unknown.
   const Page* PageOf(const Document& document) const;
@@ -41,6 +44,7 @@ class Page {
   std::unique_ptr<Accessibility> a11y_;
   MediaContext media_;
   std::vector<std::unique_ptr<Page>> subpages_;
+  mutable std::vector<std::pair<MediaContext, std::unique_ptr<Styles>>> other_media_;
 };
 
 }  // namespace plainsight::engine

@@ -1,6 +1,7 @@
 // Audit JSON and text output.
 #include "reports/audit_report.h"
 
+#include <algorithm>
 #include <map>
 
 namespace plainsight::reports {
@@ -102,38 +103,52 @@ void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
       out << input.source << ": error: " << input.error << "\n";
       continue;
     }
+    // Like a compiler: in source order within a file.
+    std::vector<std::pair<const engine::Finding*, const engine::Rule*>> listed;
     for (const engine::RuleResult& result : input.audit.results) {
-      const engine::Rule& rule = *result.rule;
       for (const engine::Finding& f : result.findings) {
-        if (!Listed(f.outcome, options)) {
-          continue;
-        }
-        const char* kind = f.outcome == engine::Outcome::kFailed   ? "error"
-                           : f.outcome == engine::Outcome::kCantTell ? "review"
-                                                                    : "passed";
         failed += f.outcome == engine::Outcome::kFailed;
         review += f.outcome == engine::Outcome::kCantTell;
-        out << input.source;
-        if (f.position.line) {
-          out << ":" << f.position.line << ":" << f.position.column;
+        bool show = f.outcome == engine::Outcome::kFailed ||
+                    (f.outcome == engine::Outcome::kCantTell && options.list_review_in_text) ||
+                    (f.outcome == engine::Outcome::kPassed && options.include_passed);
+        if (show) {
+          listed.emplace_back(&f, result.rule);
         }
-        out << ": " << kind << ": " << (f.message.empty() ? std::string(rule.summary) : f.message)
-            << " [" << rule.id;
-        if (!rule.wcag.empty()) {
-          out << ", WCAG " << rule.wcag[0];
-        }
-        out << "]\n";
-        if (!f.snippet.empty()) {
-          out << "    " << f.snippet << "\n";
-        }
-        if (f.outcome != engine::Outcome::kPassed) {
-          out << "    fix: " << rule.help << "\n";
-        }
+      }
+    }
+    std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) {
+      return std::pair(a.first->position.line, a.first->position.column) <
+             std::pair(b.first->position.line, b.first->position.column);
+    });
+    for (const auto& [f, rule] : listed) {
+      const char* kind = f->outcome == engine::Outcome::kFailed     ? "error"
+                         : f->outcome == engine::Outcome::kCantTell ? "review"
+                                                                    : "passed";
+      out << input.source;
+      if (f->position.line) {
+        out << ":" << f->position.line << ":" << f->position.column;
+      }
+      out << ": " << kind << ": " << (f->message.empty() ? std::string(rule->summary) : f->message)
+          << " [" << rule->id;
+      if (!rule->wcag.empty()) {
+        out << ", WCAG " << rule->wcag[0];
+      }
+      out << "]\n";
+      if (!f->snippet.empty()) {
+        out << "    " << f->snippet << "\n";
+      }
+      if (f->outcome != engine::Outcome::kPassed) {
+        out << "    fix: " << rule->help << "\n";
       }
     }
   }
   out << inputs.size() << (inputs.size() == 1 ? " page" : " pages") << " audited: " << failed
-      << " failed, " << review << " to review by a person.\n";
+      << " failed, " << review << " to review by a person";
+  if (review > 0 && !options.list_review_in_text) {
+    out << " (--review lists them)";
+  }
+  out << ".\n";
 }
 
 bool AnyFailed(std::span<const AuditedInput> inputs) {

@@ -23,6 +23,7 @@ struct AuditedInput {
 
 struct ReportOptions {
   bool include_passed = false;   // list passed targets too (default: failed and cantTell only)
+  bool list_review_in_text = false;  // text output: list cantTell items too (default: count them)
 };
 
 // {"tool":{"name","version"},"pages":[{"url","title","lang","findings":[...]}], "summary":{...}}

@@ -9,6 +9,18 @@ bool IsTopLevelHtmlPage(const engine::Page& page) {
          doc.html()->IsHtml("html");
 }
 
+bool BuildsShadowTrees(const engine::Page& page) {
+  for (const engine::Node* e : page.document().elements()) {
+    if (e->HasAttribute("shadowrootmode")) {
+      return true;
+    }
+    if (e->IsHtml("script") && e->TextContent().find("attachShadow") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) {
     return false;

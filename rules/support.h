@@ -13,6 +13,11 @@ namespace plainsight::rules {
 // iframe's document): the applicability of the page-level ACT rules.
 bool IsTopLevelHtmlPage(const engine::Page& page);
 
+// Does the page build shadow trees, by script (attachShadow) or declaratively (a template with
+// shadowrootmode)? Their content is not in the static tree, so rules that need the whole tree
+// answer cantTell for such pages.
+bool BuildsShadowTrees(const engine::Page& page);
+
 // ASCII case-insensitive equality (for attribute values the HTML spec compares that way).
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 

@@ -5,6 +5,8 @@
 // storage between elements with the same parent style and matched rules.
 #include "engine/css/style.h"
 
+#include <charconv>
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -57,33 +59,48 @@ PropId PropertyId(std::string_view name) {
   return it == kIds.end() ? css::kNoProp : it->second;
 }
 
+// The whole of `text` as a number, or nullopt (std::from_chars: no locale, no allocation).
+std::optional<double> ParseWholeNumber(std::string_view text) {
+  if (!text.empty() && text.front() == '+') {
+    text.remove_prefix(1);
+  }
+  double d = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), d);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) {
+    return std::nullopt;
+  }
+  return d;
+}
+
 std::optional<double> ParsePx(const StyleValue& v) {
   if (!v.known || v.text.size() < 3 || v.text.compare(v.text.size() - 2, 2, "px") != 0) {
     return std::nullopt;
   }
-  try {
-    size_t used = 0;
-    const double d = std::stod(v.text.substr(0, v.text.size() - 2), &used);
-    if (used != v.text.size() - 2) {
-      return std::nullopt;
-    }
-    return d;
-  } catch (...) {
-    return std::nullopt;
-  }
+  return ParseWholeNumber(std::string_view(v.text).substr(0, v.text.size() - 2));
 }
 
-std::optional<double> ParseNumber(const std::string& text) {
-  try {
-    size_t used = 0;
-    const double d = std::stod(text, &used);
-    if (used != text.size()) {
-      return std::nullopt;
-    }
-    return d;
-  } catch (...) {
+std::optional<double> ParseNumber(const std::string& text) { return ParseWholeNumber(text); }
+
+// Reads the serialised computed colour "rgb(r, g, b)" / "rgba(r, g, b, a)" without sscanf.
+std::optional<Rgba> ParseSerializedRgb(std::string_view text) {
+  const bool alpha = text.rfind("rgba(", 0) == 0;
+  if (!alpha && text.rfind("rgb(", 0) != 0) {
     return std::nullopt;
   }
+  text.remove_prefix(alpha ? 5 : 4);
+  double parts[4] = {0, 0, 0, 1};
+  const int count = alpha ? 4 : 3;
+  for (int k = 0; k < count; ++k) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == ',')) {
+      text.remove_prefix(1);
+    }
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), parts[k]);
+    if (ec != std::errc()) {
+      return std::nullopt;
+    }
+    text.remove_prefix(end - text.data());
+  }
+  return Rgba{parts[0], parts[1], parts[2], parts[3]};
 }
 
 }  // namespace
@@ -151,12 +168,24 @@ std::optional<double> ComputedStyle::Opacity() const {
 
 std::optional<Rgba> ComputedStyle::Color() const {
   const StyleValue& v = Get("color");
-  return v.known ? ParseColor(v.text) : std::nullopt;
+  if (!v.known) {
+    return std::nullopt;
+  }
+  if (auto fast = ParseSerializedRgb(v.text)) {
+    return fast;
+  }
+  return ParseColor(v.text);
 }
 
 std::optional<Rgba> ComputedStyle::BackgroundColor() const {
   const StyleValue& v = Get("background-color");
-  return v.known ? ParseColor(v.text) : std::nullopt;
+  if (!v.known) {
+    return std::nullopt;
+  }
+  if (auto fast = ParseSerializedRgb(v.text)) {
+    return fast;
+  }
+  return ParseColor(v.text);
 }
 
 std::optional<double> ComputedStyle::FontSizePx() const {
@@ -373,6 +402,10 @@ class StylesImpl final : public Styles {
 
   const std::vector<std::string>& warnings() const override { return warnings_; }
 
+  bool AuthorCssMentions(std::string_view lowercase_needle) const override {
+    return author_css_lower_.find(lowercase_needle) != std::string::npos;
+  }
+
   bool HasFocusStyles() const { return uses_focus_; }
 
  private:
@@ -406,6 +439,7 @@ class StylesImpl final : public Styles {
   std::vector<uint8_t> display_none_;
   std::unordered_map<uint32_t, PseudoData> before_, after_;
   std::vector<std::string> warnings_;
+  std::string author_css_lower_;  // all author CSS text, lowercased, for AuthorCssMentions
   bool uses_focus_ = false;
 };
 
@@ -431,10 +465,16 @@ void StylesImpl::CollectSheets(const Document& document, const MediaContext& med
       warnings_.push_back("stylesheet " + url + " not loaded: " + body.error().ToString());
       return std::nullopt;
     }
+    author_css_lower_ += AsciiLower(*body);
+    author_css_lower_ += '\n';
     return std::move(body).value();
   };
   const std::string document_base = document.ResolveUrl("");
   for (const Node* e : document.elements()) {
+    if (const std::string* inline_style = e->Attr("style")) {
+      author_css_lower_ += AsciiLower(*inline_style);
+      author_css_lower_ += '\n';
+    }
     const bool style =
         (e->ns() == Namespace::kHtml || e->ns() == Namespace::kSvg) && e->tag() == "style";
     const bool link = e->IsHtml("link");
@@ -458,7 +498,10 @@ void StylesImpl::CollectSheets(const Document& document, const MediaContext& med
         continue;
       }
       options.base_url = document_base;
-      css::ParseStylesheet(e->TextContent(), options, &author->rules);
+      const std::string text = e->TextContent();
+      author_css_lower_ += AsciiLower(text);
+      author_css_lower_ += '\n';
+      css::ParseStylesheet(text, options, &author->rules);
       continue;
     }
     const std::string_view rel = e->AttrOr("rel");
@@ -1099,14 +1142,7 @@ std::optional<Rgba> ParseColor(std::string_view value) {
     return std::nullopt;
   }
   // out.text is "rgb(r, g, b)" or "rgba(r, g, b, a)".
-  Rgba c;
-  const bool alpha = out.text.rfind("rgba(", 0) == 0;
-  if (alpha) {
-    std::sscanf(out.text.c_str(), "rgba(%lf, %lf, %lf, %lf)", &c.r, &c.g, &c.b, &c.a);
-  } else {
-    std::sscanf(out.text.c_str(), "rgb(%lf, %lf, %lf)", &c.r, &c.g, &c.b);
-  }
-  return c;
+  return ParseSerializedRgb(out.text);
 }
 
 }  // namespace plainsight::engine

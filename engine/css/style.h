@@ -112,6 +112,12 @@ class Styles {
 
   // Stylesheet load failures, skipped @-rules and the like, for reports.
   virtual const std::vector<std::string>& warnings() const = 0;
+
+  // Does any author CSS (<style> elements, linked and imported sheets, style attributes)
+  // contain `lowercase_needle`, ASCII case-insensitively? A cheap test rules use to skip work
+  // that cannot matter ("no author CSS mentions overflow"). False positives are fine (a
+  // comment may mention it); a false negative never happens.
+  virtual bool AuthorCssMentions(std::string_view lowercase_needle) const = 0;
 };
 
 // Parses a declaration list such as a style attribute's value ("color: red; width: 2px

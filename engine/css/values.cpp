@@ -65,6 +65,8 @@ constexpr PropertyInfo kProps[kNumProps] = {
     {"float", false, "none"},
     {"vertical-align", false, "baseline"},
     {"text-overflow", false, "clip"},
+    {"text-shadow", true, "none"},
+    {"rotate", false, "none"},
 };
 
 struct NamedColor {
@@ -1494,6 +1496,8 @@ bool ComputeValue(PropId id, std::string_view text, ComputeContext& ctx, StyleVa
     case kClipPath:
     case kTransform:
     case kContent:
+    case kTextShadow:
+    case kRotate:
       return ComputeRaw(tl, text, out);
     case kNumProps:
     case kCustomProp:

@@ -66,6 +66,8 @@ enum PropId : uint8_t {
   kFloat,
   kVerticalAlign,
   kTextOverflow,
+  kTextShadow,
+  kRotate,
   kNumProps,
   kCustomProp = 254,  // a custom property (--name)
   kNoProp = 255,

@@ -78,7 +78,7 @@ std::string Describe(std::span<const std::string_view> entries) {
 
 void Check(const engine::Page& page, engine::Findings& out) {
   const engine::Accessibility& a11y = page.a11y();
-  if (BuildsShadowDom(page)) {
+  if (BuildsShadowTrees(page)) {
     out.CantTell(nullptr, "A script builds shadow DOM; check that lists, menus, tables and tab "
                           "lists inside it own only the roles they require.");
   }

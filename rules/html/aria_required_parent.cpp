@@ -12,6 +12,7 @@
 
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
+#include "rules/support.h"
 #include "rules/html/aria_support.h"
 
 namespace plainsight::rules {
@@ -28,7 +29,7 @@ std::string JoinRoles(std::span<const std::string_view> roles) {
 
 void Check(const engine::Page& page, engine::Findings& out) {
   const engine::Accessibility& a11y = page.a11y();
-  if (BuildsShadowDom(page)) {
+  if (BuildsShadowTrees(page)) {
     out.CantTell(nullptr, "A script builds shadow DOM; check that elements inside it sit in the "
                           "roles they require (a listitem in a list, a tab in a tablist).");
   }

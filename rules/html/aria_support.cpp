@@ -164,18 +164,6 @@ bool HasGenericRole(const engine::Page& page, const engine::Node& element) {
   return false;
 }
 
-bool BuildsShadowDom(const engine::Page& page) {
-  for (const engine::Node* e : page.document().elements()) {
-    if (e->HasAttribute("shadowrootmode")) {
-      return true;
-    }
-    if (e->IsHtml("script") && e->TextContent().find("attachShadow") != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
-}
-
 std::vector<const engine::Node*> ActOwnedElements(const engine::Page& page,
                                                   const engine::Node& element) {
   std::vector<const engine::Node*> out;

@@ -40,9 +40,6 @@ std::string DescribeAriaValues(const engine::AriaAttributeInfo& info);
 // input type=file...) are not generic.
 bool HasGenericRole(const engine::Page& page, const engine::Node& element);
 
-// Does a script on the page build content static analysis cannot see (shadow roots)? Rules that
-// look for owned or owning elements say cantTell on such pages rather than guess.
-bool BuildsShadowDom(const engine::Page& page);
 
 // The elements `element` owns in the sense of the ACT rules' "owned by": element children in
 // the accessibility tree (children claimed by another element's aria-owns excluded, its own

@@ -85,29 +85,16 @@ bool NameReplacesText(const engine::Page& page, const engine::Node& parent, std:
   return false;
 }
 
-bool ScriptsBuildShadowTrees(const engine::Page& page) {
-  for (const engine::Node* e : page.document().elements()) {
-    if (e->IsHtml("script") && e->TextContent().find("attachShadow") != std::string::npos) {
-      return true;
-    }
-    if (e->IsHtml("template") && e->HasAttribute("shadowrootmode")) {
-      return true;
-    }
-  }
-  return false;
-}
-
 void CheckContrast(const engine::Page& page, engine::Findings& out, const Thresholds& t) {
   const engine::Document& doc = page.document();
   if (doc.is_xml()) {
     return;
   }
-  if (ScriptsBuildShadowTrees(page) && doc.html()) {
+  if (BuildsShadowTrees(page) && doc.html()) {
     out.CantTell(doc.html(), "A script builds shadow trees whose text cannot be checked without "
                              "running it; check the contrast of text the scripts add.");
   }
   std::set<const engine::Node*> disabled_labels = DisabledWidgetLabels(page);
-  bool page_has_shadows = visual::PageCssMentions(page, "text-shadow");
   for (const engine::Node* parent : doc.elements()) {
     if (parent->ns() != engine::Namespace::kHtml) {
       continue;
@@ -147,9 +134,6 @@ void CheckContrast(const engine::Page& page, engine::Findings& out, const Thresh
       } else if (NameReplacesText(page, *parent, text->text())) {
         out.CantTell(parent, message + " The element's accessible name replaces this text: "
                                        "check whether it is an icon rather than words.");
-      } else if (page_has_shadows) {
-        out.CantTell(parent, message + " The page uses text-shadow, which may change the "
-                                       "background: check it.");
       } else {
         out.Fail(parent, message);
       }

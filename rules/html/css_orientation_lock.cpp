@@ -55,8 +55,13 @@ void Check(const engine::Page& page, engine::Findings& out) {
   if (long_side == short_side) {
     long_side += 1;
   }
-  std::unique_ptr<engine::Styles> portrait = engine::Styles::Compute(doc, {short_side, long_side});
-  std::unique_ptr<engine::Styles> landscape = engine::Styles::Compute(doc, {long_side, short_side});
+  // Only a rotation can lock the orientation: without rotate() or matrix() anywhere in the
+  // author CSS there is nothing to compare.
+  if (!page.styles().AuthorCssMentions("rotate") && !page.styles().AuthorCssMentions("matrix")) {
+    return;
+  }
+  const engine::Styles* portrait = &page.StylesFor({short_side, long_side});
+  const engine::Styles* landscape = &page.StylesFor({long_side, short_side});
   std::string body_text = doc.body() ? engine::CollapseWhitespace(doc.body()->TextContent()) : "";
   for (const engine::Node* e : doc.elements()) {
     if (e->ns() != engine::Namespace::kHtml || !IsPageWide(*e, body_text)) {

@@ -70,7 +70,12 @@ void Check(const engine::Page& page, engine::Findings& out) {
   const double zoom = kOptions[0].default_value;
   const double viewport_w = page.media().width_px / zoom;
   const double viewport_h = page.media().height_px / zoom;
-  std::unique_ptr<engine::Styles> styles = engine::Styles::Compute(doc, {viewport_w, viewport_h});
+  // Text is clipped only by an author's overflow: hidden or clip (the UA sheet sets neither on
+  // text containers); without any overflow in the author CSS the rule has no target.
+  if (!page.styles().AuthorCssMentions("overflow")) {
+    return;
+  }
+  const engine::Styles* styles = &page.StylesFor({viewport_w, viewport_h});
   for (const engine::Node* box : doc.elements()) {
     if (box->ns() != engine::Namespace::kHtml || styles->IsDisplayNone(*box)) {
       continue;

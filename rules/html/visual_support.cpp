@@ -217,8 +217,7 @@ TextColors ColorsOfText(const engine::Page& page, const engine::Node& parent) {
   std::reverse(ctx.chain.begin(), ctx.chain.end());
   const engine::ComputedStyle& s = p.styles().Of(parent);
   const engine::StyleValue& shadow = s.Get("text-shadow");
-  if (!shadow.known || (!shadow.text.empty() && shadow.text != "none") ||
-      StyleAttributeDeclaresOnPath(parent, "text-shadow")) {
+  if (!shadow.known || (!shadow.text.empty() && engine::AsciiLower(shadow.text) != "none")) {
     out.reason = "the text has a text-shadow";
     return out;
   }
@@ -251,40 +250,6 @@ bool IsLargeScaleText(const engine::ComputedStyle& style) {
   }
   std::optional<int> weight = style.FontWeight();
   return *size >= 18.66 && weight && *weight >= 700;
-}
-
-bool PageCssMentions(const engine::Page& page, std::string_view property) {
-  std::string needle = engine::AsciiLower(property);
-  for (const engine::Node* e : page.document().elements()) {
-    if (e->IsHtml("style") && engine::AsciiLower(e->TextContent()).find(needle) != std::string::npos) {
-      return true;
-    }
-    if (const std::string* style = e->Attr("style");
-        style && engine::AsciiLower(*style).find(needle) != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
-}
-
-bool StyleAttributeDeclaresOnPath(const engine::Node& element, std::string_view property) {
-  for (const engine::Node* n = &element; n && n->IsElement(); n = n->parent()) {
-    const std::string* style = n->Attr("style");
-    if (!style) {
-      continue;
-    }
-    for (const engine::Declaration& d : engine::ParseDeclarationList(*style)) {
-      if (d.property != property) {
-        continue;
-      }
-      std::string v = engine::AsciiLower(d.value);
-      if (v == "none" || v == "initial" || v == "unset") {
-        return false;  // the nearest declaration switches it off
-      }
-      return v != "inherit";
-    }
-  }
-  return false;
 }
 
 WidthBounds TextWidthBounds(const engine::Page& page, const engine::Node& element,

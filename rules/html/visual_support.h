@@ -58,14 +58,6 @@ TextColors ColorsOfText(const engine::Page& page, const engine::Node& parent);
 // WCAG 2.2 "large scale" text: at least 18 point (24px), or 14 point (18.66px) and bold.
 bool IsLargeScaleText(const engine::ComputedStyle& style);
 
-// Does any CSS of the page (style elements and style attributes) mention `property`? The cascade
-// does not compute every property (text-shadow, for one); rules use this to turn a certain
-// failure into a question when the page might use it.
-bool PageCssMentions(const engine::Page& page, std::string_view property);
-
-// Is `property` declared (with a value other than none/initial) in the style attribute of the
-// element or one of its ancestors?
-bool StyleAttributeDeclaresOnPath(const engine::Node& element, std::string_view property);
 
 // Bounds on the width in px of one line of `text` set in the element's font: characters times
 // an average advance of 0.3em (narrow) and 0.7em (wide), plus letter and word spacing. Used to
