@@ -125,6 +125,7 @@ int RunAudit(int argc, char** argv) {
       level = v;
     } else if (arg == "--passes") {
       report_options.include_passed = true;
+      run_options.locate_passed = true;
     } else if (arg == "--review") {
       report_options.list_review_in_text = true;
     } else if (arg == "--strict") {

@@ -757,22 +757,19 @@ bool LooksBinary(std::string_view bytes) {
 // passes `limit`. Returns the byte offset to cut at, or npos when no cut is needed.
 size_t DeepNestingCutoff(std::string_view s, int limit) {
   // Elements that never nest through their own start tags (void elements, or ones whose end tag
-  // is implied by a sibling), and raw-text elements whose content is skipped.
-  static const std::string_view kNoDepth[] = {
+  // is implied by a sibling). Raw-text elements' content is skipped below.
+  static constexpr std::string_view kNoDepth[] = {
       "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
       "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody",
       "thead", "tfoot", "rb", "rt", "rp", "colgroup", "caption", "html", "head", "body", "param",
-      "frame", "keygen", "!doctype"};
+      "frame", "keygen"};
+  static constexpr std::string_view kRawText[] = {"script", "style", "textarea", "title", "xmp",
+                                                  "plaintext"};
   int depth = 0;
   size_t i = 0;
   const size_t n = s.size();
-  auto name_at = [&](size_t k) {
-    size_t start = k;
-    while (k < n && (std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '-' || s[k] == '!')) {
-      ++k;
-    }
-    return AsciiLower(s.substr(start, k - start));
-  };
+  char name_buf[12];
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
   while (i < n) {
     size_t lt = s.find('<', i);
     if (lt == std::string_view::npos || lt + 1 >= n) {
@@ -791,17 +788,29 @@ size_t DeepNestingCutoff(std::string_view s, int limit) {
     if (i >= n || !std::isalpha(static_cast<unsigned char>(s[i]))) {
       continue;
     }
-    std::string name = name_at(i);
-    size_t gt = s.find('>', i);
-    bool self_closing = gt != std::string_view::npos && gt > i && s[gt - 1] == '/';
-    if (!closing && (name == "script" || name == "style" || name == "textarea" || name == "title" ||
-                     name == "xmp" || name == "plaintext")) {
-      std::string close = "</" + name;
-      size_t end = i;
-      // Case-insensitive search for the closing tag.
-      while (true) {
-        end = s.find("</", end);
-        if (end == std::string_view::npos || AsciiLower(s.substr(end, close.size())) == close) {
+    // The tag name, lowercased into a small buffer (names longer than it are in no list).
+    size_t len = 0;
+    size_t k = i;
+    while (k < n && (std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '-')) {
+      if (len < sizeof name_buf) {
+        name_buf[len] = lower(s[k]);
+      }
+      ++len;
+      ++k;
+    }
+    std::string_view name = len <= sizeof name_buf ? std::string_view(name_buf, len)
+                                                   : std::string_view();
+    size_t gt = s.find('>', k);
+    bool self_closing = gt != std::string_view::npos && gt > k && s[gt - 1] == '/';
+    if (!closing && std::find(std::begin(kRawText), std::end(kRawText), name) != std::end(kRawText)) {
+      // Skip to the matching end tag, compared ASCII case-insensitively.
+      size_t end = k;
+      while ((end = s.find("</", end)) != std::string_view::npos) {
+        size_t m = 0;
+        while (m < name.size() && end + 2 + m < n && lower(s[end + 2 + m]) == name[m]) {
+          ++m;
+        }
+        if (m == name.size()) {
           break;
         }
         end += 2;
@@ -809,7 +818,8 @@ size_t DeepNestingCutoff(std::string_view s, int limit) {
       i = end == std::string_view::npos ? n : end;
       continue;
     }
-    if (std::find(std::begin(kNoDepth), std::end(kNoDepth), name) != std::end(kNoDepth)) {
+    i = k;
+    if (!name.empty() && std::find(std::begin(kNoDepth), std::end(kNoDepth), name) != std::end(kNoDepth)) {
       continue;
     }
     if (closing) {

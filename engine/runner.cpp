@@ -152,7 +152,7 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules, const R
                                         {}, {}, {}, {}});
     }
     for (Finding& f : result.findings) {
-      if (f.node) {
+      if (f.node && (options.locate_passed || f.outcome != Outcome::kPassed)) {
         f.selector = SelectorPath(*f.node);
         f.position = f.node->position();
         f.snippet = Snippet(*f.node);

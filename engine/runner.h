@@ -29,6 +29,9 @@ struct PageAudit {
 
 struct RunOptions {
   bool strict = false;  // rethrow a rule's exception instead of recording cantTell
+  // Fill selector, position and snippet for passed targets too (failed and cantTell ones always
+  // get them). Off by default: most targets pass, and reports list them only on request.
+  bool locate_passed = false;
 };
 
 // Runs `rules` on `page`. Never throws unless options.strict.
