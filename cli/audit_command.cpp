@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/crawl_commands.h"
+#include "crawler/subresources.h"
 #include "engine/page.h"
 #include "engine/runner.h"
 #include "engine/text/analyser.h"
@@ -242,8 +243,21 @@ int RunAudit(int argc, char** argv) {
   nlohmann::json documents = nlohmann::json::array();
   nlohmann::json unreachable = nlohmann::json::array();
   bool seed_failed = false;
+  std::unique_ptr<crawler::SubresourceLoader> subresources;
   if (!urls.empty()) {
     crawl.crawl.seeds = urls;
+    // Stylesheets and iframes of crawled pages, fetched with the crawl's own safety settings.
+    crawler::SubresourceOptions sub;
+    sub.fetcher.user_agent = crawl.crawl.user_agent;
+    sub.fetcher.allow_private = crawl.crawl.allow_private;
+    sub.fetcher.connect_timeout_ms = crawl.crawl.connect_timeout_ms;
+    sub.fetcher.total_timeout_ms = crawl.crawl.timeout_ms;
+    auto made = crawler::SubresourceLoader::Create(sub);
+    if (!made) {
+      return UsageError(made.error().ToString());
+    }
+    subresources = std::move(*made);
+    crawl.crawl.subresource_loader = &subresources->loader();
     int status = RunCrawlAudit(crawl, [&](const crawler::FetchedResource& r) {
       if (r.error) {
         unreachable.push_back({{"url", r.url},

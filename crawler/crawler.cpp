@@ -680,6 +680,7 @@ class Crawler {
     po.url = done.res.final_url;
     po.charset = job.charset;
     po.max_bytes = options_.max_page_bytes;
+    po.loader = options_.subresource_loader;
     auto parsed = engine::Document::ParseHtml(done.res.body, po);
     if (!parsed) {
       done.res.error = parsed.error();

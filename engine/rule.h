@@ -81,6 +81,9 @@ struct Rule {
   std::span<const std::string_view> passes;
   std::span<const std::string_view> fails;
   std::span<const std::string_view> inapplicable;
+  // Examples a person must judge (rules about meaning: is this title descriptive?). A rule
+  // that can never prove a pass may give these instead of pass examples.
+  std::span<const std::string_view> cant_tell;
   std::span<const RuleOption> options;
   // WCAG conformance level of the strictest criterion: "A", "AA" or "AAA".
   std::string_view level = "A";

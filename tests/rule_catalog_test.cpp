@@ -63,7 +63,8 @@ TEST_CASE("catalog: every rule has metadata, criteria that parse, and examples o
       CHECK(std::regex_match(std::string(a), act));
     }
     CHECK((r->level == "A" || r->level == "AA" || r->level == "AAA"));
-    CHECK(r->passes.size() >= 1);
+    // A rule about meaning may be unable to prove a pass: it then shows what it asks a person.
+    CHECK(r->passes.size() + r->cant_tell.size() >= 1);
     CHECK(r->fails.size() >= 1);
     CHECK(r->inapplicable.size() >= 1);
   }

@@ -48,3 +48,12 @@ TEST_CASE("rules: every inapplicable example is inapplicable", "[rules][examples
     }
   }
 }
+
+TEST_CASE("rules: every cantTell example needs a person", "[rules][examples]") {
+  for (const pe::Rule* rule : plainsight::rules::AllRules()) {
+    for (std::string_view html : rule->cant_tell) {
+      INFO(rule->id << " cantTell example: " << html);
+      CHECK(RunExample(*rule, html) == pe::Outcome::kCantTell);
+    }
+  }
+}

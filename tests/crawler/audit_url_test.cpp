@@ -1,0 +1,86 @@
+// `plainsight audit URL` end to end: a site on a loopback server is crawled and every page
+// audited with its linked stylesheets applied, and the JSON lists documents and broken links.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "tests/crawler/test_server.h"
+
+namespace {
+
+using plainsight::testing::TestConnection;
+using plainsight::testing::TestRequest;
+using plainsight::testing::TestServer;
+
+void Site(const TestRequest& r, TestConnection& c) {
+  if (r.target == "/" || r.target == "/index.html") {
+    c.Respond(200, "text/html; charset=utf-8",
+              "<!DOCTYPE html><html lang=en><head><title>Home - Test Council</title>"
+              "<link rel=stylesheet href=/css/site.css></head><body><main><h1>Home</h1>"
+              "<p class=faint>Opening hours</p><a href=/about.html>About us</a> "
+              "<a href=/report.pdf>Annual report (PDF)</a> <a href=/gone.html>Old page</a>"
+              "</main></body></html>");
+  } else if (r.target == "/css/site.css") {
+    c.Respond(200, "text/css", ".faint { color: #bbbbbb; background: #ffffff }");
+  } else if (r.target == "/about.html") {
+    c.Respond(200, "text/html", "<!DOCTYPE html><html lang=en><title>About - Test Council</title>"
+                                "<p>We run the parks.</p></html>");
+  } else if (r.target == "/report.pdf") {
+    c.Respond(200, "application/pdf", "%PDF-1.4\n%%EOF\n");
+  } else {
+    c.Respond(404, "text/html", "not found");
+  }
+}
+
+int Audit(std::vector<std::string> args) {
+  args.insert(args.begin(), "audit");
+  std::vector<char*> argv;
+  for (auto& a : args) {
+    argv.push_back(a.data());
+  }
+  return plainsight::cli::RunAudit(static_cast<int>(argv.size()), argv.data());
+}
+
+}  // namespace
+
+TEST_CASE("audit URL: pages are crawled and audited with their linked stylesheets",
+          "[cli][audit][crawler]") {
+  TestServer server(&Site);
+  std::string out = (std::filesystem::temp_directory_path() /
+                     ("plainsight-audit-url-" + std::to_string(::getpid()) + ".json"))
+                        .string();
+  int status = Audit({server.Url("/"), "--allow-private", "--delay-ms", "0", "--progress", "none",
+                      "--no-text", "--format", "json", "--out", out});
+  CHECK(status == 1);  // the faint text fails contrast
+  std::ifstream in(out);
+  auto j = nlohmann::json::parse(in);
+  std::filesystem::remove(out);
+  REQUIRE(j["pages"].size() == 2);
+  bool contrast_failed = false;
+  for (const auto& page : j["pages"]) {
+    CHECK_FALSE(page.contains("warnings"));  // the stylesheet was loaded
+    for (const auto& f : page["findings"]) {
+      if (f["rule"] == "html.color-contrast" && f["outcome"] == "failed") {
+        contrast_failed = true;
+        CHECK(page["url"] == server.Url("/"));
+      }
+    }
+  }
+  CHECK(contrast_failed);
+  REQUIRE(j["documents"].size() == 1);
+  CHECK(j["documents"][0]["type"] == "pdf");
+  CHECK(j["documents"][0]["linked_from"] == server.Url("/"));
+  REQUIRE(j["unreachable"].size() == 1);
+  CHECK(j["unreachable"][0]["url"] == server.Url("/gone.html"));
+  CHECK(j["unreachable"][0]["status"] == 404);
+}
+
+TEST_CASE("audit URL: a start URL that cannot be fetched exits 2", "[cli][audit][crawler]") {
+  TestServer server(&Site);
+  CHECK(Audit({server.Url("/missing.html"), "--allow-private", "--delay-ms", "0", "--progress",
+               "none", "--no-text", "--format", "json", "--out", "/dev/null"}) == 2);
+}
