@@ -260,7 +260,11 @@ void PrintText(const std::string& name, const text::TextAnalysis& a, std::ostrea
      : f.severity == text::Severity::kWarning ? warnings
                                                : infos)++;
   }
-  out << "  " << errors << " errors, " << warnings << " warnings, " << infos << " notes.\n";
+  auto count = [](int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  out << "  " << count(errors, "error", "errors") << ", " << count(warnings, "warning", "warnings")
+      << ", " << count(infos, "note", "notes") << ".\n";
   for (const std::string& note : a.notes) {
     out << "  Note: " << note << ".\n";
   }
