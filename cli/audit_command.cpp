@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <unordered_map>
 
 #include "cli/commands.h"
 #include "cli/crawl_commands.h"
@@ -26,7 +27,9 @@ namespace {
 constexpr const char* kUsage =
     "usage: plainsight audit FILE|DIR|URL... [--format text|json|html] [--out PATH]\n"
     "                        [--level A|AA|AAA] [--rules ID,...] [--passes] [--review]\n"
-    "                        [--strict] [--no-text] [crawl options]\n"
+    "                        [--strict] [--no-text] [--state FILE] [crawl options]\n"
+    "--state FILE: keep ETag/Last-Modified and page bodies between crawls, so pages that have\n"
+    "not changed are requested conditionally (304 Not Modified) and audited from the copy.\n"
     "--level: the WCAG conformance level to check (default AA, what EN 301 549 requires).\n"
     "A URL (http or https) is crawled; see the crawl options below.\n";
 
@@ -83,6 +86,98 @@ class PageAuditor {
   std::unique_ptr<engine::text::Analyser> analyser_;
 };
 
+// The crawl state file (--state): per normalised URL, the validators and, for HTML, the body and
+// content type of the last fetch. CBOR, because bodies are bytes in any charset.
+engine::Result<std::unordered_map<std::string, crawler::Validators>> LoadCrawlState(
+    const std::string& path) {
+  std::unordered_map<std::string, crawler::Validators> out;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return out;  // the first crawl
+  }
+  auto bytes = ReadFile(path);
+  if (!bytes) {
+    return bytes.error();
+  }
+  auto j = nlohmann::json::from_cbor(*bytes, true, false);
+  if (j.is_discarded() || j.value("format", "") != "plainsight-crawl-state" ||
+      !j.contains("resources")) {
+    return engine::Fail(engine::ErrorCode::kParse, "not a plainsight crawl state file", path);
+  }
+  for (auto it = j["resources"].begin(); it != j["resources"].end(); ++it) {
+    crawler::Validators v;
+    v.etag = it.value().value("etag", "");
+    v.last_modified = it.value().value("last_modified", "");
+    v.content_type = it.value().value("content_type", "");
+    if (it.value().contains("body") && it.value()["body"].is_binary()) {
+      const auto& bin = it.value()["body"].get_binary();
+      v.body.assign(bin.begin(), bin.end());
+    }
+    out.emplace(it.key(), std::move(v));
+  }
+  return out;
+}
+
+void RememberForNextCrawl(const crawler::FetchedResource& r,
+                          const std::unordered_map<std::string, crawler::Validators>& previous,
+                          std::unordered_map<std::string, crawler::Validators>& next) {
+  crawler::Validators v;
+  if (r.not_modified) {
+    auto it = previous.find(r.url);
+    if (it == previous.end()) {
+      return;
+    }
+    v = it->second;  // still current; a 304 may repeat or omit the validators
+    if (!r.etag.empty()) {
+      v.etag = r.etag;
+    }
+    if (!r.last_modified.empty()) {
+      v.last_modified = r.last_modified;
+    }
+  } else {
+    if (r.etag.empty() && r.last_modified.empty()) {
+      return;  // nothing to ask conditionally next time
+    }
+    v.etag = r.etag;
+    v.last_modified = r.last_modified;
+    if (r.kind == crawler::ResourceKind::kHtml) {
+      v.body = r.body;
+      v.content_type = r.content_type;
+    }
+  }
+  next[r.url] = std::move(v);
+}
+
+engine::Result<void> SaveCrawlState(const std::string& path,
+                                    const std::unordered_map<std::string, crawler::Validators>& state) {
+  nlohmann::json resources = nlohmann::json::object();
+  for (const auto& [url, v] : state) {
+    nlohmann::json entry{{"etag", v.etag}, {"last_modified", v.last_modified}};
+    if (!v.body.empty()) {
+      entry["content_type"] = v.content_type;
+      entry["body"] = nlohmann::json::binary(std::vector<uint8_t>(v.body.begin(), v.body.end()));
+    }
+    resources[url] = std::move(entry);
+  }
+  nlohmann::json j{{"format", "plainsight-crawl-state"}, {"version", 1}, {"resources", resources}};
+  std::vector<uint8_t> bytes = nlohmann::json::to_cbor(j);
+  // Written beside the target and renamed over it, so an interrupted run keeps the old state.
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    if (!out) {
+      return engine::Fail(engine::ErrorCode::kIo, "cannot write the crawl state", tmp);
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    return engine::Fail(engine::ErrorCode::kIo, "cannot replace the crawl state: " + ec.message(), path);
+  }
+  return {};
+}
+
 }  // namespace
 
 int RunAudit(int argc, char** argv) {
@@ -92,6 +187,7 @@ int RunAudit(int argc, char** argv) {
   std::string only_rules;
   bool text = true;
   std::string level = "AA";
+  std::string state_path;
   reports::ReportOptions report_options;
   engine::RunOptions run_options;
   CrawlCliOptions crawl;
@@ -131,6 +227,12 @@ int RunAudit(int argc, char** argv) {
       report_options.list_review_in_text = true;
     } else if (arg == "--strict") {
       run_options.strict = true;
+    } else if (arg == "--state") {
+      const char* v = value();
+      if (!v) {
+        return UsageError("--state needs a file path");
+      }
+      state_path = v;
     } else if (arg == "--no-text") {
       text = false;
     } else if (arg == "--help" || arg == "-h") {
@@ -244,6 +346,14 @@ int RunAudit(int argc, char** argv) {
   nlohmann::json unreachable = nlohmann::json::array();
   bool seed_failed = false;
   std::unique_ptr<crawler::SubresourceLoader> subresources;
+  std::unordered_map<std::string, crawler::Validators> next_state;
+  if (!urls.empty() && !state_path.empty()) {
+    auto loaded = LoadCrawlState(state_path);
+    if (!loaded) {
+      return UsageError(loaded.error().ToString());
+    }
+    crawl.crawl.validators = std::move(*loaded);
+  }
   if (!urls.empty()) {
     crawl.crawl.seeds = urls;
     // Stylesheets and iframes of crawled pages, fetched with the crawl's own safety settings.
@@ -259,6 +369,9 @@ int RunAudit(int argc, char** argv) {
     subresources = std::move(*made);
     crawl.crawl.subresource_loader = &subresources->loader();
     int status = RunCrawlAudit(crawl, [&](const crawler::FetchedResource& r) {
+      if (!state_path.empty() && !r.error) {
+        RememberForNextCrawl(r, crawl.crawl.validators, next_state);
+      }
       if (r.error) {
         unreachable.push_back({{"url", r.url},
                                {"status", r.status},
@@ -291,6 +404,11 @@ int RunAudit(int argc, char** argv) {
     });
     if (status != 0) {
       return status;
+    }
+    if (!state_path.empty()) {
+      if (auto saved = SaveCrawlState(state_path, next_state); !saved) {
+        std::cerr << "plainsight: " << saved.error().ToString() << "\n";
+      }
     }
   }
 

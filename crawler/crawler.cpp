@@ -620,10 +620,16 @@ class Crawler {
     }
     if (r.status == 304) {
       res.not_modified = true;
-      Deliver(res);
-      return;
-    }
-    if (r.status < 200 || r.status >= 300) {
+      auto cached = options_.validators.find(task.key);
+      if (cached == options_.validators.end() || cached->second.body.empty()) {
+        Deliver(res);
+        return;
+      }
+      // The server confirmed the earlier body is current: carry on with it.
+      r.body = cached->second.body;
+      r.content_type = cached->second.content_type;
+      res.content_type = r.content_type;
+    } else if (r.status < 200 || r.status >= 300) {
       std::string msg = "HTTP " + std::to_string(r.status);
       if (r.status == 429 || r.status == 503) {
         msg += " after " + std::to_string(task.attempts + 1) + " attempts";

@@ -100,6 +100,10 @@ struct CrawlStats {
 struct Validators {
   std::string etag;
   std::string last_modified;
+  // What the earlier fetch returned, so that a 304 Not Modified can be handled as the page it
+  // confirms (links followed, page audited). Empty: a 304 is delivered with an empty body.
+  std::string body;
+  std::string content_type;
 };
 
 enum class SampleMode { kNone, kEu };

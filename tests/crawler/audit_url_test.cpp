@@ -84,3 +84,56 @@ TEST_CASE("audit URL: a start URL that cannot be fetched exits 2", "[cli][audit]
   CHECK(Audit({server.Url("/missing.html"), "--allow-private", "--delay-ms", "0", "--progress",
                "none", "--no-text", "--format", "json", "--out", "/dev/null"}) == 2);
 }
+
+TEST_CASE("audit URL --state: unchanged pages are requested conditionally and still audited",
+          "[cli][audit][crawler]") {
+  auto handler = [](const TestRequest& r, TestConnection& c) {
+    std::string body;
+    if (r.target == "/") {
+      body = "<!DOCTYPE html><html lang=en><title>Home - Test Council</title><body>"
+             "<a href=/next.html>Next</a></body></html>";
+    } else if (r.target == "/next.html") {
+      body = "<!DOCTYPE html><html><title>Next - Test Council</title><body><img src=a.png>"
+             "</body></html>";  // no lang, no alt: two failures
+    } else {
+      c.Respond(404, "text/html", "not found");
+      return;
+    }
+    std::string etag = "\"v1-" + std::to_string(body.size()) + "\"";
+    auto it = r.headers.find("if-none-match");
+    if (it != r.headers.end() && it->second == etag) {
+      c.Respond(304, "", "", {{"ETag", etag}});
+      return;
+    }
+    c.Respond(200, "text/html", body, {{"ETag", etag}});
+  };
+  TestServer server(handler);
+  auto dir = std::filesystem::temp_directory_path() / ("plainsight-state-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string state = (dir / "state.cbor").string();
+  auto run = [&](const std::string& out) {
+    return Audit({server.Url("/"), "--allow-private", "--delay-ms", "0", "--progress", "none",
+                  "--no-sitemaps", "--no-text", "--state", state, "--format", "json", "--out", out});
+  };
+  std::string first = (dir / "first.json").string();
+  std::string second = (dir / "second.json").string();
+  CHECK(run(first) == 1);
+  CHECK(std::filesystem::exists(state));
+  CHECK(run(second) == 1);
+  auto read = [](const std::string& p) {
+    std::ifstream in(p);
+    auto j = nlohmann::json::parse(in);
+    return j["summary"];
+  };
+  CHECK(read(first) == read(second));
+  CHECK(read(second)["pages"] == 2);
+  // The second crawl asked conditionally for both pages and followed the link from the copy.
+  int conditional = 0;
+  for (const auto& req : server.Requests()) {
+    if (req.headers.count("if-none-match")) {
+      ++conditional;
+    }
+  }
+  CHECK(conditional == 2);
+  std::filesystem::remove_all(dir);
+}
