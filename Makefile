@@ -34,7 +34,7 @@ rules-doc: build
 
 fuzz: deps
 	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-	  -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DPLAINSIGHT_BUILD_FUZZ=ON -DPLAINSIGHT_BUILD_TESTS=OFF -DPLAINSIGHT_BUILD_BENCH=OFF >/dev/null
 	@cmake --build build-fuzz -j$(JOBS)
 
