@@ -78,7 +78,9 @@ int RunRules(int argc, char** argv) {
                 << " | " << Join(r->act, ", ") << " | " << engine::ImpactName(r->impact) << " |\n";
     }
     for (const engine::Rule* r : rules) {
-      std::cout << "\n## " << r->id << "\n\n" << r->summary << ".\n\n"
+      // An explicit anchor: Markdown renderers drop the dot from generated heading ids.
+      std::cout << "\n<a id=\"" << r->id << "\"></a>\n\n## " << r->id << "\n\n" << r->summary
+                << ".\n\n"
                 << "- Why it matters: " << r->why << "\n"
                 << "- How to fix: " << r->help << "\n"
                 << "- WCAG 2.1/2.2: " << Join(r->wcag, ", ") << " (level " << r->level << ")\n"

@@ -1,6 +1,9 @@
 // Shared applicability helpers for rules.
 #include "rules/support.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace plainsight::rules {
 
 bool IsTopLevelHtmlPage(const engine::Page& page) {
@@ -41,35 +44,90 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+namespace {
+
+// The element's own part of IsVisible: fully transparent, or moved far off-screen or clipped to
+// nothing by its own styles.
+bool HiddenByOwnStyle(const engine::ComputedStyle& s) {
+  if (auto o = s.Opacity(); o && *o == 0) {
+    return true;
+  }
+  const std::string_view position = s.Get("position").text;
+  if (position == "absolute" || position == "fixed") {
+    for (const char* side : {"left", "top"}) {
+      if (auto v = s.LengthPx(side); v && *v <= -1000) {
+        return true;
+      }
+    }
+    const std::string& clip = s.Get("clip").text;
+    if (clip.find("rect(0") != std::string::npos || clip.find("rect(1px, 1px, 1px, 1px)") != std::string::npos ||
+        clip.find("rect(1px 1px 1px 1px)") != std::string::npos) {
+      return true;
+    }
+  }
+  if (auto indent = s.LengthPx("text-indent"); indent && *indent <= -1000) {
+    return true;
+  }
+  return false;
+}
+
+// HiddenByOwnStyle of the element or an ancestor, memoised per page (Page::Derived): rules ask
+// about most elements, and each answer is the element's own plus its parent's.
+class StyleHiddenCache {
+ public:
+  explicit StyleHiddenCache(const engine::Page& page) : page_(page) {}
+
+  bool Hidden(const engine::Node& element) const {
+    if (!element.IsElement()) {
+      return false;
+    }
+    if (&element.document() != &page_.document()) {
+      return Walk(element);  // not this page's node (callers pass the node's own page)
+    }
+    // Collect the ancestors not known yet, then resolve from the top down.
+    std::vector<const engine::Node*> chain;
+    for (const engine::Node* n = &element; n && n->IsElement(); n = n->parent()) {
+      if (n->order() < by_order_.size() && by_order_[n->order()] != 0) {
+        break;
+      }
+      chain.push_back(n);
+    }
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      const engine::Node* n = *it;
+      const engine::Node* parent = n->parent();
+      bool hidden = (parent && parent->IsElement() && by_order_[parent->order()] == 2) ||
+                    HiddenByOwnStyle(page_.styles().Of(*n));
+      if (n->order() >= by_order_.size()) {
+        by_order_.resize(std::max<size_t>(n->order() + 1, by_order_.size() * 2), 0);
+      }
+      by_order_[n->order()] = hidden ? 2 : 1;
+    }
+    return by_order_[element.order()] == 2;
+  }
+
+ private:
+  bool Walk(const engine::Node& element) const {
+    for (const engine::Node* n = &element; n && n->IsElement(); n = n->parent()) {
+      if (HiddenByOwnStyle(page_.styles().Of(*n))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  const engine::Page& page_;
+  mutable std::vector<uint8_t> by_order_;  // by Node::order(): 0 not known, 1 shown, 2 hidden
+};
+
+}  // namespace
+
 bool IsVisible(const engine::Page& page, const engine::Node& element) {
   const engine::Page& p = page.PageFor(element);
   if (p.a11y().IsInvisible(element)) {
     return false;
   }
   // Fully transparent, or moved far off-screen / clipped to nothing by the element or an ancestor.
-  for (const engine::Node* n = &element; n && n->IsElement(); n = n->parent()) {
-    const engine::ComputedStyle& s = p.styles().Of(*n);
-    if (auto o = s.Opacity(); o && *o == 0) {
-      return false;
-    }
-    const std::string& position = s.Get("position").text;
-    if (position == "absolute" || position == "fixed") {
-      for (const char* side : {"left", "top"}) {
-        if (auto v = s.LengthPx(side); v && *v <= -1000) {
-          return false;
-        }
-      }
-      const std::string& clip = s.Get("clip").text;
-      if (clip.find("rect(0") != std::string::npos || clip.find("rect(1px, 1px, 1px, 1px)") != std::string::npos ||
-          clip.find("rect(1px 1px 1px 1px)") != std::string::npos) {
-        return false;
-      }
-    }
-    if (auto indent = s.LengthPx("text-indent"); indent && *indent <= -1000) {
-      return false;
-    }
-  }
-  return true;
+  return !p.Derived<StyleHiddenCache>().Hidden(element);
 }
 
 bool HasExposedOrVisibleText(const engine::Page& page, const engine::Node& element) {

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -88,4 +90,21 @@ TEST_CASE("cli: audit JSON has the documented fields", "[cli][audit]") {
     }
   }
   CHECK(found);
+}
+
+TEST_CASE("cli: docs/rules.md is generated from the rules' metadata and up to date", "[cli][docs]") {
+  // Captures `plainsight rules --format markdown` and compares it with the committed file.
+  std::string path = std::string(PLAINSIGHT_SOURCE_DIR) + "/docs/rules.md";
+  std::ifstream in(path);
+  REQUIRE(in.good());
+  std::stringstream committed;
+  committed << in.rdbuf();
+  std::stringstream generated;
+  auto* old = std::cout.rdbuf(generated.rdbuf());
+  const char* argv[] = {"rules", "--format", "markdown"};
+  int status = plainsight::cli::RunRules(3, const_cast<char**>(argv));
+  std::cout.rdbuf(old);
+  REQUIRE(status == 0);
+  INFO("docs/rules.md is stale: run `make rules-doc` and commit it");
+  CHECK(generated.str() == committed.str());
 }

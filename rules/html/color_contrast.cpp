@@ -34,13 +34,29 @@ bool IsFormControl(const engine::Node& e) {
   return e.IsHtml("button") || e.IsHtml("input") || e.IsHtml("select") || e.IsHtml("textarea");
 }
 
+// visual::IsDisabledOrInDisabled for every element of the document, worked out from the top
+// down (an element is disabled when it is itself, or its parent is), indexed by Node::order().
+std::vector<bool> DisabledByOrder(const engine::Document& doc) {
+  std::vector<bool> out;
+  for (const engine::Node* e : doc.elements()) {
+    if (e->order() >= out.size()) {
+      out.resize(e->order() + 1, false);
+    }
+    const engine::Node* parent = e->parent();
+    out[e->order()] = visual::IsDisabled(*e) ||
+                      (parent != nullptr && parent->IsElement() && out[parent->order()]);
+  }
+  return out;
+}
+
 // Labels of disabled widgets: <label> elements of disabled form controls and the elements a
 // disabled widget's aria-labelledby points to.
-std::set<const engine::Node*> DisabledWidgetLabels(const engine::Page& page) {
+std::set<const engine::Node*> DisabledWidgetLabels(const engine::Page& page,
+                                                   const std::vector<bool>& disabled) {
   std::set<const engine::Node*> out;
   const engine::Accessibility& a11y = page.a11y();
   for (const engine::Node* e : page.document().elements()) {
-    if (!visual::IsDisabledOrInDisabled(page, *e)) {
+    if (!disabled[e->order()]) {
       continue;
     }
     std::string_view role = a11y.Role(*e);
@@ -85,38 +101,70 @@ bool NameReplacesText(const engine::Page& page, const engine::Node& parent, std:
   return false;
 }
 
+// The facts both contrast rules judge, worked out once per page (Page::Derived): each target
+// parent with its visible text children, colours, contrast ratio and text size.
+struct TextContrast {
+  struct Target {
+    const engine::Node* parent;
+    std::vector<const engine::Node*> texts;
+    visual::TextColors colors;
+    double ratio = 0;  // when colors.known
+    bool large = false;
+  };
+  bool builds_shadow_trees = false;
+  std::vector<Target> targets;
+
+  explicit TextContrast(const engine::Page& page) {
+    const engine::Document& doc = page.document();
+    if (doc.is_xml()) {
+      return;
+    }
+    builds_shadow_trees = BuildsShadowTrees(page);
+    const std::vector<bool> disabled = DisabledByOrder(doc);
+    std::set<const engine::Node*> disabled_labels = DisabledWidgetLabels(page, disabled);
+    for (const engine::Node* parent : doc.elements()) {
+      if (parent->ns() != engine::Namespace::kHtml) {
+        continue;
+      }
+      std::vector<const engine::Node*> texts = visual::VisibleTextChildren(page, *parent);
+      if (texts.empty() || disabled[parent->order()] ||
+          UnderAny(*parent, disabled_labels)) {
+        continue;
+      }
+      Target target{parent, std::move(texts), visual::ColorsOfText(page, *parent)};
+      if (target.colors.known) {
+        target.ratio = visual::ContrastRatio(target.colors.foreground, target.colors.background);
+        target.large = visual::IsLargeScaleText(page.styles().Of(*parent));
+      }
+      targets.push_back(std::move(target));
+    }
+  }
+};
+
 void CheckContrast(const engine::Page& page, engine::Findings& out, const Thresholds& t) {
   const engine::Document& doc = page.document();
   if (doc.is_xml()) {
     return;
   }
-  if (BuildsShadowTrees(page) && doc.html()) {
+  const TextContrast& contrast = page.Derived<TextContrast>();
+  if (contrast.builds_shadow_trees && doc.html()) {
     out.CantTell(doc.html(), "A script builds shadow trees whose text cannot be checked without "
                              "running it; check the contrast of text the scripts add.");
   }
-  std::set<const engine::Node*> disabled_labels = DisabledWidgetLabels(page);
-  for (const engine::Node* parent : doc.elements()) {
-    if (parent->ns() != engine::Namespace::kHtml) {
-      continue;
-    }
-    std::vector<const engine::Node*> texts = visual::VisibleTextChildren(page, *parent);
-    if (texts.empty() || visual::IsDisabledOrInDisabled(page, *parent) ||
-        UnderAny(*parent, disabled_labels)) {
-      continue;
-    }
-    const engine::ComputedStyle& style = page.styles().Of(*parent);
-    visual::TextColors colors = visual::ColorsOfText(page, *parent);
-    for (const engine::Node* text : texts) {
+  for (const TextContrast::Target& target : contrast.targets) {
+    const engine::Node* parent = target.parent;
+    const visual::TextColors& colors = target.colors;
+    for (const engine::Node* text : target.texts) {
       if (!colors.known) {
         out.CantTell(parent, "Cannot work out the text's contrast: " + colors.reason +
                                  ". Check it reaches " + t.criterion + ".");
         continue;
       }
-      double ratio = visual::ContrastRatio(colors.foreground, colors.background);
+      double ratio = target.ratio;
       if (ratio < 1.0 + 1e-3) {
         continue;  // same colour as the background: not visible, so not a target (ACT)
       }
-      bool large = visual::IsLargeScaleText(style);
+      bool large = target.large;
       double needed = large ? t.large : t.normal;
       if (ratio + 1e-9 >= needed) {
         out.Pass(parent);

@@ -89,14 +89,20 @@ std::string NameOf(const engine::Page& page, const engine::Node& element) {
 void CheckNonEmptyName(const engine::Page& page, engine::Findings& out,
                        const std::function<bool(const engine::Page&, const engine::Node&)>& applies,
                        std::string_view fail_message) {
-  ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
-    if (!applies(p, e)) {
+  // One pointer captured, so std::function keeps the lambda inline (no allocation).
+  struct Context {
+    engine::Findings& out;
+    const std::function<bool(const engine::Page&, const engine::Node&)>& applies;
+    std::string_view fail_message;
+  } context{out, applies, fail_message};
+  ForEachElement(page, [c = &context](const engine::Page& p, const engine::Node& e) {
+    if (!c->applies(p, e)) {
       return;
     }
     if (NameOf(p, e).empty()) {
-      out.Fail(&e, std::string(fail_message));
+      c->out.Fail(&e, std::string(c->fail_message));
     } else {
-      out.Pass(&e);
+      c->out.Pass(&e);
     }
   });
 }

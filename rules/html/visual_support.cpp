@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 
 #include "rules/support.h"
 
@@ -57,9 +58,10 @@ std::optional<engine::Rgba> OverOpt(const engine::Rgba& top, const std::optional
 
 // Positioned so that what lies behind it is not its parent's background at that spot.
 bool MovesOffItsBackdrop(const engine::ComputedStyle& s, std::string* reason) {
-  const std::string& position = s.Get("position").text;
+  const std::string_view position = s.Get("position").text;
   if (position == "absolute" || position == "fixed" || position == "sticky") {
-    *reason = "an element is positioned (" + position + ") so what lies behind it is not known";
+    *reason = "an element is positioned (" + std::string(position) +
+              ") so what lies behind it is not known";
     return true;
   }
   if (position == "relative") {
@@ -73,16 +75,75 @@ bool MovesOffItsBackdrop(const engine::ComputedStyle& s, std::string* reason) {
     }
   }
   const engine::StyleValue& transform = s.Get("transform");
-  if (!transform.known || (!transform.text.empty() && transform.text != "none")) {
+  if (!transform.known || (!transform.text.empty() && std::string_view(transform.text) != "none")) {
     *reason = "an element is transformed";
     return true;
   }
   return false;
 }
 
+// What one element contributes to the colours drawn inside it, read from its computed style
+// once per page (ColorsOfText walks every text's ancestors, so the same elements come up again
+// and again).
+struct Layer {
+  const engine::Node* node = nullptr;
+  std::string moves_reason;  // non-empty: MovesOffItsBackdrop, with its reason
+  bool bg_unknown = false;   // the background colour could not be computed
+  engine::Rgba bg;
+  bool image = false;        // a background image or gradient (or an unknown one)
+  std::optional<double> opacity;
+};
+
+Layer ReadLayer(const engine::ComputedStyle& s, const engine::Node& node) {
+  Layer layer;
+  layer.node = &node;
+  std::string reason;
+  if (MovesOffItsBackdrop(s, &reason)) {
+    layer.moves_reason = std::move(reason);
+  }
+  std::optional<engine::Rgba> bg = s.BackgroundColor();
+  layer.bg_unknown = !bg || !s.Get("background-color").known;
+  if (bg) {
+    layer.bg = *bg;
+  }
+  const engine::StyleValue& image = s.Get("background-image");
+  layer.image = !image.known || (!image.text.empty() && std::string_view(image.text) != "none");
+  layer.opacity = s.Opacity();
+  return layer;
+}
+
+// The layers of a page's elements, read on first use (Page::Derived).
+class LayerCache {
+ public:
+  explicit LayerCache(const engine::Page& page) : styles_(page.styles()) {}
+
+  const Layer& Of(const engine::Node& e) const {
+    const uint32_t order = e.order();
+    if (order >= by_order_.size()) {
+      by_order_.resize(std::max<size_t>(order + 1, by_order_.size() * 2));
+    }
+    Layer& slot = by_order_[order];
+    if (slot.node == &e) {
+      return slot;
+    }
+    if (slot.node == nullptr) {
+      slot = ReadLayer(styles_.Of(e), e);
+      return slot;
+    }
+    // A node of another document with the same order (callers pass the node's own page, so
+    // this does not happen in practice): kept aside, never cached by order.
+    others_.push_back(ReadLayer(styles_.Of(e), e));
+    return others_.back();
+  }
+
+ private:
+  const engine::Styles& styles_;
+  mutable std::vector<Layer> by_order_;
+  mutable std::deque<Layer> others_;
+};
+
 struct RenderContext {
-  const engine::Styles* styles;
-  std::vector<const engine::Node*> chain;  // root first, the text's parent last
+  std::vector<const Layer*> chain;  // root first, the text's parent last
   std::string reason;
 };
 
@@ -98,25 +159,24 @@ std::optional<engine::Rgba> RenderAt(RenderContext& ctx, size_t i, std::optional
     auto out = OverOpt(*text, backdrop);
     return out;
   }
-  const engine::ComputedStyle& s = ctx.styles->Of(*ctx.chain[i]);
-  if (MovesOffItsBackdrop(s, &ctx.reason)) {
+  const Layer& s = *ctx.chain[i];
+  if (!s.moves_reason.empty()) {
+    ctx.reason = s.moves_reason;
     backdrop = std::nullopt;
   }
   std::optional<engine::Rgba> layer = backdrop;
-  std::optional<engine::Rgba> bg = s.BackgroundColor();
-  if (!bg || !s.Get("background-color").known) {
+  if (s.bg_unknown) {
     ctx.reason = "a background colour could not be computed";
     layer = std::nullopt;
-  } else if (bg->a > 0) {
-    layer = OverOpt(*bg, backdrop);
+  } else if (s.bg.a > 0) {
+    layer = OverOpt(s.bg, backdrop);
   }
-  const engine::StyleValue& image = s.Get("background-image");
-  if (!image.known || (!image.text.empty() && image.text != "none")) {
+  if (s.image) {
     ctx.reason = "the text is over a background image or gradient";
     layer = std::nullopt;
   }
   std::optional<engine::Rgba> inner = RenderAt(ctx, i + 1, layer, text);
-  std::optional<double> opacity = s.Opacity();
+  const std::optional<double>& opacity = s.opacity;
   if (!opacity) {
     ctx.reason = "an opacity could not be computed";
     return std::nullopt;
@@ -138,14 +198,14 @@ double AverageAdvanceEm(char32_t cp, bool wide) {
 }
 
 bool IsInlineDisplay(const engine::ComputedStyle& s) {
-  const std::string& d = s.Get("display").text;
+  const std::string_view d = s.Get("display").text;
   return d == "inline" || d == "contents";
 }
 
 bool ShrinksToFit(const engine::ComputedStyle& s) {
-  const std::string& d = s.Get("display").text;
-  const std::string& position = s.Get("position").text;
-  const std::string& f = s.Get("float").text;
+  const std::string_view d = s.Get("display").text;
+  const std::string_view position = s.Get("position").text;
+  const std::string_view f = s.Get("float").text;
   return d == "inline-block" || d == "inline-flex" || d == "inline-grid" || d == "table" ||
          d == "inline-table" || d == "table-cell" || position == "absolute" || position == "fixed" ||
          (!f.empty() && f != "none");
@@ -160,13 +220,17 @@ bool HasNonWhitespace(std::string_view text) {
 std::vector<const engine::Node*> VisibleTextChildren(const engine::Page& page,
                                                      const engine::Node& element) {
   std::vector<const engine::Node*> out;
-  if (!element.IsElement() || !IsVisible(page, element)) {
+  if (!element.IsElement()) {
     return out;
   }
   for (const engine::Node* c : element.children()) {
     if (c->IsText() && HasNonWhitespace(c->text())) {
       out.push_back(c);
     }
+  }
+  // The cheap test first: most elements have no text of their own.
+  if (!out.empty() && !IsVisible(page, element)) {
+    out.clear();
   }
   return out;
 }
@@ -210,11 +274,6 @@ engine::Rgba Mix(const engine::Rgba& a, const engine::Rgba& b, double w) {
 TextColors ColorsOfText(const engine::Page& page, const engine::Node& parent) {
   const engine::Page& p = page.PageFor(parent);
   TextColors out;
-  RenderContext ctx{&p.styles(), {}, {}};
-  for (const engine::Node* n = &parent; n && n->IsElement(); n = n->parent()) {
-    ctx.chain.push_back(n);
-  }
-  std::reverse(ctx.chain.begin(), ctx.chain.end());
   const engine::ComputedStyle& s = p.styles().Of(parent);
   const engine::StyleValue& shadow = s.Get("text-shadow");
   if (!shadow.known || (!shadow.text.empty() && engine::AsciiLower(shadow.text) != "none")) {
@@ -226,6 +285,13 @@ TextColors ColorsOfText(const engine::Page& page, const engine::Node& parent) {
     out.reason = "the text colour could not be computed";
     return out;
   }
+  const LayerCache& layers = p.Derived<LayerCache>();
+  RenderContext ctx;
+  ctx.chain.reserve(32);
+  for (const engine::Node* n = &parent; n && n->IsElement(); n = n->parent()) {
+    ctx.chain.push_back(&layers.Of(*n));
+  }
+  std::reverse(ctx.chain.begin(), ctx.chain.end());
   const engine::Rgba canvas{255, 255, 255, 1};
   std::optional<engine::Rgba> bg = RenderAt(ctx, 0, canvas, nullptr);
   std::optional<engine::Rgba> fg = RenderAt(ctx, 0, canvas, &*color);
@@ -296,7 +362,7 @@ WidthBounds AvailableWidthBounds(const engine::Page& page, const engine::Node& e
 
 Wrap TextWraps(const engine::Page& page, const engine::Node& element) {
   const engine::ComputedStyle& s = page.PageFor(element).styles().Of(element);
-  const std::string& ws = s.Get("white-space").text;
+  const std::string_view ws = s.Get("white-space").text;
   if (ws == "nowrap" || ws == "pre") {
     return Wrap::kNo;
   }
@@ -341,16 +407,22 @@ bool MayBeHumanLanguage(std::string_view text) {
   return false;
 }
 
+bool IsDisabled(const engine::Node& n) {
+  if (!n.IsElement()) {
+    return false;
+  }
+  if (EqualsIgnoreCase(engine::TrimWhitespace(n.AttrOr("aria-disabled")), "true")) {
+    return true;
+  }
+  return n.HasAttribute("disabled") &&
+         (n.IsHtml("button") || n.IsHtml("input") || n.IsHtml("select") || n.IsHtml("textarea") ||
+          n.IsHtml("optgroup") || n.IsHtml("option") || n.IsHtml("fieldset"));
+}
+
 bool IsDisabledOrInDisabled(const engine::Page& page, const engine::Node& element) {
   (void)page;
   for (const engine::Node* n = &element; n && n->IsElement(); n = n->parent()) {
-    if (EqualsIgnoreCase(engine::TrimWhitespace(n->AttrOr("aria-disabled")), "true")) {
-      return true;
-    }
-    if (n->HasAttribute("disabled") &&
-        (n->IsHtml("button") || n->IsHtml("input") || n->IsHtml("select") ||
-         n->IsHtml("textarea") || n->IsHtml("optgroup") || n->IsHtml("option") ||
-         n->IsHtml("fieldset"))) {
+    if (IsDisabled(*n)) {
       return true;
     }
   }

@@ -87,6 +87,9 @@ bool MayBeHumanLanguage(std::string_view text);
 
 // Is the element disabled (HTML "actually disabled", or aria-disabled="true") or inside one?
 bool IsDisabledOrInDisabled(const engine::Page& page, const engine::Node& element);
+// The element itself, not its ancestors: disabled attribute on a form control, optgroup, option
+// or fieldset, or aria-disabled="true".
+bool IsDisabled(const engine::Node& element);
 
 }  // namespace plainsight::rules::visual
 
