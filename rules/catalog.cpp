@@ -53,6 +53,7 @@ constexpr const engine::Rule* kAll[] = {
     &kHtmlNoAutoplayAudio,
     &kHtmlNoAutoplayAudioControl,
     &kHtmlObjectName,
+    &kHtmlPageLangMatches,
     &kHtmlPageTitle,
     &kHtmlPageTitleDescriptive,
     &kHtmlPresentationalChildrenFocus,

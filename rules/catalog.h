@@ -62,6 +62,7 @@ extern const engine::Rule kHtmlMetaViewportZoom;
 extern const engine::Rule kHtmlNoAutoplayAudio;
 extern const engine::Rule kHtmlNoAutoplayAudioControl;
 extern const engine::Rule kHtmlObjectName;
+extern const engine::Rule kHtmlPageLangMatches;
 extern const engine::Rule kHtmlPageTitle;
 extern const engine::Rule kHtmlPageTitleDescriptive;
 extern const engine::Rule kHtmlPresentationalChildrenFocus;
