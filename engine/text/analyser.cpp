@@ -4,12 +4,6 @@
 // 25-35); passive voice, nominalisations, double negatives and acronyms follow the same guides.
 #include "engine/text/analyser.h"
 
-#include <cld2/public/compact_lang_det.h>
-#include <hunspell/hunspell.hxx>
-#include <unicode/uchar.h>
-#include <unicode/ucnv.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -18,8 +12,15 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <cld2/public/compact_lang_det.h>
+#include <hunspell/hunspell.hxx>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/utf8.h>
+
 #include "engine/text/segment.h"
 #include "engine/text/syllables.h"
+#include "engine/text/word_table.h"
 
 namespace plainsight::engine::text {
 
@@ -122,6 +123,17 @@ std::string LowerForMatch(std::string_view word) {
   return lower;
 }
 
+// The end of a finding that covers the start of a block: at most `max_bytes`, and never inside
+// a UTF-8 sequence (a cut character made the finding's text invalid UTF-8, which JSON output
+// cannot carry).
+uint32_t LeadEnd(std::string_view text, size_t max_bytes) {
+  size_t end = std::min(text.size(), max_bytes);
+  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  return static_cast<uint32_t>(end);
+}
+
 std::string Shorten(std::string_view s, size_t max_bytes = 300) {
   if (s.size() <= max_bytes) {
     return std::string(s);
@@ -160,7 +172,12 @@ class Speller {
   }
 
   // 1 = correct, 0 = not in the dictionary, -1 = cannot be written in its encoding.
-  int Check(const std::string& word) {
+  // `use_cache` = false when the caller caches the verdict itself (the analyser's word table).
+  int Check(const std::string& word, bool use_cache = true) {
+    if (!use_cache) {
+      std::string encoded;
+      return Encode(word, encoded) ? (hunspell_.spell(encoded) ? 1 : 0) : -1;
+    }
     if (auto it = cache_.find(word); it != cache_.end()) {
       return it->second;
     }
@@ -232,6 +249,38 @@ class Speller {
   std::unordered_map<std::string, int, TransparentStringHash, std::equal_to<>> cache_;
 };
 
+// What the analyser needs to know about one word, by its exact bytes, in one language: the
+// facts are pure functions of the bytes, so they are computed once per distinct word.
+enum WordFlag : uint16_t {
+  kFirstUpper = 1 << 0,
+  kInflectedEnding = 1 << 1,  // ends in -es, -ed or -ing (ASCII, any case): not "complex" at 3
+  kBeForm = 1 << 2,           // "is", "were"... (passive voice)
+  kBetween = 1 << 3,          // may stand between "be" and a participle ("not", "-ly")
+  kParticiple = 1 << 4,
+  kBy = 1 << 5,
+  kNegator = 1 << 6,         // opens a double negative ("not", "-n't")
+  kNotOpening = 1 << 7,      // a negator that does not open one ("without", "gan")
+  kSecondNegator = 1 << 8,   // closes one as a negator (not "no", "nor", "ná")
+  kNegativeWord = 1 << 9,    // closes one by its prefix ("unlikely")
+  kCapsShortWord = 1 << 10,  // "a" or "i": counts in a run of capitals
+};
+
+enum CachedFact : uint8_t {
+  kHaveSyllables = 1 << 0,
+  kHaveListFlags = 1 << 1,
+  kHaveSpelling = 1 << 2,
+};
+
+struct CachedWord {
+  uint8_t have = 0;  // CachedFact bits; the letter-case fields are always filled in
+  uint8_t syllables = 0;
+  uint8_t letters = 0;  // keys are at most WordTable::kMaxKeyBytes bytes, so these fit
+  uint8_t upper = 0;
+  uint8_t digits = 0;
+  bool misspelt = false;
+  uint16_t flags = 0;  // WordFlag
+};
+
 // Everything loaded for one language.
 struct Language {
   std::string code;  // primary subtag
@@ -245,6 +294,8 @@ struct Language {
   StringSet be_forms;
   StringSet negators;
   StringSet negative_words;       // words that are negative by prefix ("unlikely")
+  // Every distinct word met so far (exact bytes) with what is known about it in this language.
+  WordTable<CachedWord> words;
 };
 
 std::string HunspellFileFor(const std::string& dir, const std::string& lang) {
@@ -420,8 +471,8 @@ class Run {
       return;
     }
     const TextBlock& first = text_.blocks.front();
-    AddFinding(first, 0, static_cast<uint32_t>(std::min<size_t>(first.text.size(), 80)),
-               std::move(kind), severity, std::move(message), std::move(suggestion));
+    AddFinding(first, 0, LeadEnd(first.text, 80), std::move(kind), severity, std::move(message),
+               std::move(suggestion));
   }
 
   CollectedFindings& findings() { return findings_; }
@@ -488,6 +539,192 @@ bool IsNegativeWord(const Language& lang, const std::string& lower) {
   return false;
 }
 
+// Does `w`, lowercased in ASCII, end in -es, -ed or -ing? (Inflected three-syllable words are
+// not "complex" for Gunning fog.)
+bool HasInflectedEnding(std::string_view w) {
+  auto ends = [&](std::string_view suffix) {
+    if (w.size() < suffix.size()) {
+      return false;
+    }
+    std::string_view tail = w.substr(w.size() - suffix.size());
+    for (size_t i = 0; i < suffix.size(); ++i) {
+      char c = tail[i];
+      if (c >= 'A' && c <= 'Z') {
+        c = static_cast<char>(c - 'A' + 'a');
+      }
+      if (c != suffix[i]) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return ends("es") || ends("ed") || ends("ing");
+}
+
+// Flags for the passive-voice and double-negative checks, from the word as matched (lowercase,
+// typographic apostrophe as ASCII).
+uint16_t ListFlags(const Language& lang, std::string_view w) {
+  static const std::set<std::string, std::less<>> kBetweenWords = {
+      "not",      "also",      "always",  "never",   "often",     "usually", "still", "being",
+      "been",     "then",      "already", "now",     "only",      "just",    "all",   "generally",
+      "normally", "sometimes", "rarely",  "further", "currently", "n't"};
+  std::string lower = LowerForMatch(w);
+  uint16_t flags = 0;
+  if (lang.be_forms.count(lower) > 0) {
+    flags |= kBeForm;
+  }
+  if (kBetweenWords.count(lower) > 0 || EndsWith(lower, "ly")) {
+    flags |= kBetween;
+  }
+  if (IsParticiple(lang, lower)) {
+    flags |= kParticiple;
+  }
+  if (lower == "by") {
+    flags |= kBy;
+  }
+  bool negator_word = lang.negators.count(lower) > 0;
+  if (negator_word || EndsWith(lower, "n't")) {
+    flags |= kNegator;
+  }
+  if (lower == "without" || lower == "gan") {
+    flags |= kNotOpening;
+  }
+  if (negator_word && lower != "no" && lower != "nor" && lower != "ná") {
+    flags |= kSecondNegator;
+  }
+  if (IsNegativeWord(lang, lower)) {
+    flags |= kNegativeWord;
+  }
+  if (lower == "a" || lower == "i") {
+    flags |= kCapsShortWord;
+  }
+  return flags;
+}
+
+// One token's facts, copied out of the word cache (or computed, for words too long to cache).
+struct TokenFacts {
+  int letters = 0;
+  int upper = 0;
+  int digits = 0;
+  int syllables = 1;
+  uint16_t flags = 0;  // WordFlag
+};
+
+void FillCase(std::string_view w, int& letters, int& upper, int& digits, uint16_t& flags) {
+  CaseInfo info = Inspect(w);
+  letters = info.letters;
+  upper = info.upper;
+  digits = info.digits;
+  flags = static_cast<uint16_t>((info.first_upper ? kFirstUpper : 0) |
+                                (HasInflectedEnding(w) ? kInflectedEnding : 0));
+}
+
+// The cache entry for `w` in `lang`, with its letter case filled in; nullptr when the word is not
+// cached (too long, or the cache is full).
+CachedWord* Entry(Language& lang, std::string_view w, uint64_t hash) {
+  bool inserted = false;
+  CachedWord* c = lang.words.FindOrInsert(w, hash, CachedWord{}, &inserted);
+  if (c != nullptr && inserted) {
+    int letters;
+    int upper;
+    int digits;
+    FillCase(w, letters, upper, digits, c->flags);
+    c->letters = static_cast<uint8_t>(letters);
+    c->upper = static_cast<uint8_t>(upper);
+    c->digits = static_cast<uint8_t>(digits);
+  }
+  return c;
+}
+
+// Letter case, and syllables and list flags when asked (syllables are 1 when not asked).
+// `hash` is from lang.words.Prefetch(w).
+TokenFacts Facts(Language& lang, std::string_view w, uint64_t hash, bool syllables,
+                 bool list_flags) {
+  TokenFacts out;
+  CachedWord* c = Entry(lang, w, hash);
+  if (c == nullptr) {
+    FillCase(w, out.letters, out.upper, out.digits, out.flags);
+    if (syllables) {
+      out.syllables = lang.syllables->Count(w);
+    }
+    if (list_flags) {
+      out.flags |= ListFlags(lang, w);
+    }
+    return out;
+  }
+  if (syllables && (c->have & kHaveSyllables) == 0) {
+    c->syllables = static_cast<uint8_t>(std::min(lang.syllables->Count(w), 255));
+    c->have |= kHaveSyllables;
+  }
+  if (list_flags && (c->have & kHaveListFlags) == 0) {
+    c->flags |= ListFlags(lang, w);
+    c->have |= kHaveListFlags;
+  }
+  out.letters = c->letters;
+  out.upper = c->upper;
+  out.digits = c->digits;
+  out.syllables = syllables ? c->syllables : 1;
+  out.flags = c->flags;
+  return out;
+}
+
+// The word as Hunspell sees it: typographic apostrophes as ASCII.
+std::string SpellingForm(std::string_view w) {
+  std::string word(w);
+  for (size_t pos = word.find("\xE2\x80\x99"); pos != std::string::npos;
+       pos = word.find("\xE2\x80\x99", pos)) {
+    word.replace(pos, 3, "'");
+  }
+  return word;
+}
+
+// Is any part (of two bytes or more) of the word not in the dictionary? Hyphenated compounds
+// are checked part by part.
+bool CheckSpelling(Speller& speller, std::string_view w, bool hyphenated, bool cached) {
+  std::string word = SpellingForm(w);
+  std::vector<std::string_view> parts;
+  if (hyphenated) {
+    size_t s = 0;
+    while (s <= word.size()) {
+      size_t d = word.find('-', s);
+      parts.push_back(
+          std::string_view(word).substr(s, d == std::string::npos ? std::string::npos : d - s));
+      if (d == std::string::npos) {
+        break;
+      }
+      s = d + 1;
+    }
+  } else {
+    parts.push_back(word);
+  }
+  bool bad = false;
+  for (std::string_view part : parts) {
+    if (part.size() >= 2 && speller.Check(std::string(part), !cached) == 0) {
+      bad = true;
+    }
+  }
+  return bad;
+}
+
+// The spelling verdict for a word, cached per language. The cache is keyed by the bytes alone,
+// so it is used only when the token's hyphenation agrees with its bytes (always, with ICU's
+// word rules: only the hyphen join puts a '-' inside a word).
+bool Misspelt(Language& spell_lang, std::string_view w, bool hyphenated) {
+  if (hyphenated != (w.find('-') != std::string_view::npos)) {
+    return CheckSpelling(*spell_lang.speller, w, hyphenated, false);
+  }
+  CachedWord* c = Entry(spell_lang, w, HashWord(w));
+  if (c != nullptr && (c->have & kHaveSpelling) != 0) {
+    return c->misspelt;
+  }
+  bool bad = CheckSpelling(*spell_lang.speller, w, hyphenated, c != nullptr);
+  if (c != nullptr) {
+    c->misspelt = bad;
+    c->have |= kHaveSpelling;
+  }
+  return bad;
+}
+
 }  // namespace
 
 Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const AnalysisOptions& options) {
@@ -529,9 +766,9 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
 
   TextCounts totals;
   std::vector<PhraseMatcher::Match> matches;
-  std::vector<std::string> lowered;
-  std::vector<CaseInfo> cases;
-  std::vector<int> syllables;
+  std::vector<TokenFacts> facts;
+  std::vector<uint64_t> hashes;
+  std::vector<bool> in_caps_run;
   uint64_t total_words_for_detection = 0;
 
   for (const TextBlock& block : text.blocks) {
@@ -549,6 +786,9 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
     uint64_t block_words = 0;
     uint64_t block_checked = 0;  // words looked up in the block language's dictionary
     uint64_t block_unknown = 0;  // of which not found
+    // The language a word is spell-checked in: the block's own (inline runs aside).
+    const std::string uniform_word_lang =
+        block.lang_runs.empty() ? PrimaryLanguage(block.lang) : std::string();
     ++totals.paragraphs;
 
     lang.segmenter->Segment(
@@ -556,24 +796,27 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
         [&](const SentenceSpan& span, const std::vector<Token>& tokens) {
           ++totals.sentences;
           const size_t n = tokens.size();
-          lowered.resize(n);
-          cases.resize(n);
-          syllables.resize(n);
+          facts.resize(n);
+          hashes.resize(n);
+          const bool list_flags = !options.metrics_only;
           uint64_t complex = 0;
+          // Start every word's cache miss first, so that they overlap.
+          for (size_t i = 0; i < n; ++i) {
+            const Token& t = tokens[i];
+            hashes[i] =
+                lang.words.Prefetch(std::string_view(block.text.data() + t.start, t.end - t.start));
+          }
           for (size_t i = 0; i < n; ++i) {
             const Token& t = tokens[i];
             std::string_view w(block.text.data() + t.start, t.end - t.start);
-            CaseInfo info = Inspect(w);
-            cases[i] = info;
-            int syl = 1;
-            if (t.kind == TokenKind::kWord && count_syllables) {
-              syl = lang.syllables->Count(w);
-            }
-            syllables[i] = syl;
-            totals.letters += static_cast<uint64_t>(info.letters);
-            totals.characters += static_cast<uint64_t>(info.letters + info.digits);
+            TokenFacts f = Facts(lang, w, hashes[i], t.kind == TokenKind::kWord && count_syllables,
+                                 list_flags);
+            facts[i] = f;
+            const int syl = f.syllables;
+            totals.letters += static_cast<uint64_t>(f.letters);
+            totals.characters += static_cast<uint64_t>(f.letters + f.digits);
             totals.syllables += static_cast<uint64_t>(syl);
-            if (info.letters > 6) {
+            if (f.letters > 6) {
               ++totals.long_words;
             }
             if (syl == 1) {
@@ -581,10 +824,8 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
             }
             if (syl >= 3) {
               ++totals.polysyllables;
-              bool proper = info.first_upper && i > 0;
-              std::string lw = AsciiLowerString(w);
-              bool inflected = syl == 3 && (EndsWith(lw, "es") || EndsWith(lw, "ed") ||
-                                            EndsWith(lw, "ing"));
+              bool proper = (f.flags & kFirstUpper) != 0 && i > 0;
+              bool inflected = syl == 3 && (f.flags & kInflectedEnding) != 0;
               if (!proper && !t.hyphenated && !inflected) {
                 ++complex;
               }
@@ -602,18 +843,20 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
             d.text = std::string(sentence);
             d.words.reserve(n);
             for (size_t i = 0; i < n; ++i) {
-              d.words.push_back({block.text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
-                                 syllables[i]});
+              d.words.push_back(
+                  {block.text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
+                   facts[i].syllables});
             }
             out.sentences.push_back(std::move(d));
           }
           if (options.metrics_only) {
             return;
           }
-          for (size_t i = 0; i < n; ++i) {
-            lowered[i] = LowerForMatch(
-                std::string_view(block.text.data() + tokens[i].start, tokens[i].end - tokens[i].start));
-          }
+          auto word_at = [&](size_t k) {
+            return std::string_view(block.text.data() + tokens[k].start,
+                                    tokens[k].end - tokens[k].start);
+          };
+          auto has = [&](size_t k, uint16_t flag) { return (facts[k].flags & flag) != 0; };
 
           // long-sentence
           if (span.cut) {
@@ -636,13 +879,18 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
           }
 
           // all-caps: runs of words in capitals.
-          std::vector<bool> in_caps_run(n, false);
-          for (size_t i = 0; i < n;) {
-            auto caps = [&](size_t k) {
-              return tokens[k].kind == TokenKind::kWord && cases[k].letters >= 1 &&
-                     cases[k].upper == cases[k].letters &&
-                     (cases[k].letters >= 2 || lowered[k] == "a" || lowered[k] == "i");
-            };
+          auto caps = [&](size_t k) {
+            const TokenFacts& f = facts[k];
+            return tokens[k].kind == TokenKind::kWord && f.letters >= 1 && f.upper == f.letters &&
+                   (f.letters >= 2 || has(k, kCapsShortWord));
+          };
+          // Most sentences have no word in capitals at all: skip the run search then.
+          bool any_caps = false;
+          for (size_t k = 0; k < n && !any_caps; ++k) {
+            any_caps = caps(k);
+          }
+          in_caps_run.assign(n, false);
+          for (size_t i = 0; any_caps && i < n;) {
             if (!caps(i)) {
               ++i;
               continue;
@@ -653,7 +901,7 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
             }
             int real_words = 0;
             for (size_t k = i; k < j; ++k) {
-              real_words += cases[k].letters >= 2 ? 1 : 0;
+              real_words += facts[k].letters >= 2 ? 1 : 0;
             }
             if (j - i >= options.all_caps_min_words && real_words >= 2) {
               for (size_t k = i; k < j; ++k) {
@@ -674,8 +922,8 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
             if (t.kind != TokenKind::kWord) {
               continue;
             }
-            std::string_view w(block.text.data() + t.start, t.end - t.start);
-            const CaseInfo& c = cases[i];
+            std::string_view w = word_at(i);
+            const TokenFacts& c = facts[i];
             bool acronym_shape = c.letters >= 2 && c.upper == c.letters && !t.hyphenated &&
                                  w.size() <= 10 && !IsRomanNumeral(w);
             if (acronym_shape && !in_caps_run[i]) {
@@ -707,10 +955,12 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
             }
             // Interpretation: a capitalised word inside a sentence is taken for a name and not
             // spell-checked; names are the main source of false alarms.
-            if (c.first_upper && i > 0) {
+            if ((c.flags & kFirstUpper) != 0 && i > 0) {
               continue;
             }
-            std::string word_lang = PrimaryLanguage(block.LangAt(t.start));
+            std::string word_lang = block.lang_runs.empty()
+                                        ? uniform_word_lang
+                                        : PrimaryLanguage(block.LangAt(t.start));
             Language* spell_lang = &lang;
             if (!word_lang.empty() && word_lang != lang.code) {
               auto other = impl.Get(word_lang);
@@ -722,32 +972,7 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
             if (!spell_lang->speller) {
               continue;
             }
-            std::string word(w);
-            for (size_t pos = word.find("\xE2\x80\x99"); pos != std::string::npos;
-                 pos = word.find("\xE2\x80\x99", pos)) {
-              word.replace(pos, 3, "'");
-            }
-            std::vector<std::string_view> parts;
-            if (t.hyphenated) {
-              size_t s = 0;
-              while (s <= word.size()) {
-                size_t d = word.find('-', s);
-                parts.push_back(std::string_view(word).substr(
-                    s, d == std::string::npos ? std::string::npos : d - s));
-                if (d == std::string::npos) {
-                  break;
-                }
-                s = d + 1;
-              }
-            } else {
-              parts.push_back(word);
-            }
-            bool bad = false;
-            for (std::string_view part : parts) {
-              if (part.size() >= 2 && spell_lang->speller->Check(std::string(part)) == 0) {
-                bad = true;
-              }
-            }
+            bool bad = Misspelt(*spell_lang, w, t.hyphenated);
             if (spell_lang == &lang) {
               ++block_checked;
               block_unknown += bad ? 1 : 0;
@@ -755,6 +980,7 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
             if (!bad) {
               continue;
             }
+            std::string word = SpellingForm(w);
             std::vector<std::string> suggestions;
             if (auto it = run.suggestion_cache.find(word); it != run.suggestion_cache.end()) {
               suggestions = it->second;
@@ -783,29 +1009,24 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
           // passive-voice (English)
           if (!lang.be_forms.empty()) {
             for (size_t i = 0; i + 1 < n; ++i) {
-              if (lang.be_forms.count(lowered[i]) == 0) {
+              if (!has(i, kBeForm)) {
                 continue;
               }
               size_t j = i + 1;
               int skipped = 0;
-              static const std::set<std::string, std::less<>> kBetween = {
-                  "not", "also", "always", "never", "often", "usually", "still", "being",
-                  "been", "then", "already", "now", "only", "just", "all", "generally",
-                  "normally", "sometimes", "rarely", "further", "currently", "n't"};
-              while (j < n && skipped < 2 &&
-                     (kBetween.count(lowered[j]) > 0 || EndsWith(lowered[j], "ly"))) {
+              while (j < n && skipped < 2 && has(j, kBetween)) {
                 ++j;
                 ++skipped;
               }
-              if (j < n && tokens[j].kind == TokenKind::kWord && IsParticiple(lang, lowered[j])) {
-                bool by = j + 1 < n && lowered[j + 1] == "by";
-                run.AddFinding(block, tokens[i].start, tokens[j].end, "passive-voice",
-                               Severity::kInfo,
-                               "passive voice: \"" +
-                                   block.text.substr(tokens[i].start, tokens[j].end - tokens[i].start) +
-                                   "\"" + (by ? " (the doer follows \"by\")" : ""),
-                               "Say who does it, in the active voice: \"we " +
-                                   lowered[j] + " ...\" or \"you must ...\".");
+              if (j < n && tokens[j].kind == TokenKind::kWord && has(j, kParticiple)) {
+                bool by = j + 1 < n && has(j + 1, kBy);
+                run.AddFinding(
+                    block, tokens[i].start, tokens[j].end, "passive-voice", Severity::kInfo,
+                    "passive voice: \"" +
+                        block.text.substr(tokens[i].start, tokens[j].end - tokens[i].start) + "\"" +
+                        (by ? " (the doer follows \"by\")" : ""),
+                    "Say who does it, in the active voice: \"we " + LowerForMatch(word_at(j)) +
+                        " ...\" or \"you must ...\".");
                 i = j;
               }
             }
@@ -814,14 +1035,11 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
           // double-negative
           if (!lang.negators.empty()) {
             for (size_t i = 0; i < n; ++i) {
-              bool negator = lang.negators.count(lowered[i]) > 0 || EndsWith(lowered[i], "n't");
-              if (!negator || lowered[i] == "without" || lowered[i] == "gan") {
+              if (!has(i, kNegator) || has(i, kNotOpening)) {
                 continue;
               }
               for (size_t j = i + 1; j < n && j <= i + 3; ++j) {
-                bool second = lang.negators.count(lowered[j]) > 0 && lowered[j] != "no" &&
-                              lowered[j] != "nor" && lowered[j] != "ná";
-                if (second || IsNegativeWord(lang, lowered[j])) {
+                if (has(j, kSecondNegator) || has(j, kNegativeWord)) {
                   run.AddFinding(block, tokens[i].start, tokens[j].end, "double-negative",
                                  Severity::kWarning,
                                  "double negative: \"" +
@@ -866,8 +1084,7 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
 
     // long-paragraph
     if (block.kind == BlockKind::kParagraph && block_words > options.long_paragraph_words) {
-      run.AddFinding(block, 0, static_cast<uint32_t>(std::min<size_t>(block.text.size(), 120)),
-                     "long-paragraph", Severity::kWarning,
+      run.AddFinding(block, 0, LeadEnd(block.text, 120), "long-paragraph", Severity::kWarning,
                      "paragraph of " + std::to_string(block_words) + " words (over " +
                          std::to_string(options.long_paragraph_words) + ")",
                      "Break it up: one topic per paragraph, a few sentences each.");
@@ -888,11 +1105,10 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
       std::string code = PrimaryLanguage(CLD2::LanguageCode(l));
       if (reliable && l != CLD2::UNKNOWN_LANGUAGE && code != block_lang && code != doc_lang &&
           code != "un") {
-        run.AddFinding(block, 0, static_cast<uint32_t>(std::min<size_t>(block.text.size(), 80)),
-                       "language-mismatch", Severity::kWarning,
-                       "this passage looks like " + code + " but is marked as " + block_lang,
-                       "Mark the passage with its language (lang=\"" + code +
-                           "\") or check the text.");
+        run.AddFinding(
+            block, 0, LeadEnd(block.text, 80), "language-mismatch", Severity::kWarning,
+            "this passage looks like " + code + " but is marked as " + block_lang,
+            "Mark the passage with its language (lang=\"" + code + "\") or check the text.");
       }
     }
   }

@@ -95,7 +95,9 @@ struct AnalyserConfig {
 std::string DefaultDataDir();
 
 // Holds the loaded resources (syllable table, phrase matchers, Hunspell dictionaries, ICU
-// iterators) per language, created on first use. Not thread-safe: use one Analyser per thread.
+// iterators) per language, created on first use, and what it has learnt about each distinct word
+// (syllables, letter case, spelling verdict; at most 8 MiB per language, kept across analyses).
+// Not thread-safe: use one Analyser per thread.
 class Analyser {
  public:
   // Loads the English syllable table and the user word lists. Fails with kNotFound / kParse

@@ -249,5 +249,18 @@ TEST_CASE("phrase lists: the format's directives and errors", "[text][analyser]"
   CHECK_FALSE(ParsePhraseList("#kind: nonsense\n", "k.tsv"));
 }
 
+TEST_CASE("analyser: a long-paragraph finding never cuts a character in two", "[text][analyser]") {
+  // "é" is two bytes; the finding covers at most the first 120 bytes, and byte 120 here is the
+  // second byte of an "é".
+  const std::string para = "Ann " + Repeat("éé éé ", 80) + "end.";
+  REQUIRE(static_cast<unsigned char>(para[120]) == 0xA9);
+  TextAnalysis a = Analyse(para, "en");
+  auto f = std::find_if(a.findings.begin(), a.findings.end(),
+                        [](const TextFinding& x) { return x.kind == "long-paragraph"; });
+  REQUIRE(f != a.findings.end());
+  CHECK(f->end == 119);
+  CHECK(f->text == para.substr(0, 119));
+}
+
 }  // namespace
 }  // namespace plainsight::engine::text

@@ -21,7 +21,6 @@ Result<std::shared_ptr<const SyllableTable>> LoadSyllableTable(const std::string
     return Fail(ErrorCode::kNotFound, "cannot open syllable table " + path);
   }
   auto table = std::make_shared<SyllableTable>();
-  table->reserve(60000);
   std::string line;
   int line_number = 0;
   while (std::getline(in, line)) {
@@ -42,9 +41,32 @@ Result<std::shared_ptr<const SyllableTable>> LoadSyllableTable(const std::string
       return Fail(ErrorCode::kParse, "syllable count out of range",
                   path + ":" + std::to_string(line_number));
     }
-    table->emplace(line.substr(0, tab), static_cast<uint8_t>(count));
+    table->Insert(std::string_view(line).substr(0, tab), static_cast<uint8_t>(count));
   }
   return std::shared_ptr<const SyllableTable>(std::move(table));
+}
+
+void SyllableTable::Insert(std::string_view word, uint8_t syllables) {
+  bool inserted = false;
+  if (short_.FindOrInsert(word, syllables, &inserted) == nullptr) {
+    // Too long for the flat table, or (past a million words) the flat table is full.
+    short_overflow_ = short_overflow_ || word.size() <= WordTable<uint8_t>::kMaxKeyBytes;
+    long_.emplace(std::string(word), syllables);
+  }
+}
+
+int SyllableTable::Find(std::string_view word) const {
+  if (word.size() <= WordTable<uint8_t>::kMaxKeyBytes) {
+    const uint8_t* found = short_.Find(word);
+    if (found != nullptr) {
+      return *found;
+    }
+    if (!short_overflow_) {
+      return -1;
+    }
+  }
+  auto it = long_.find(word);
+  return it != long_.end() ? it->second : -1;
 }
 
 namespace {
@@ -314,8 +336,8 @@ int SyllableCounter::LookUp(std::string_view w, int depth) const {
   if (!table_) {
     return -1;
   }
-  if (auto it = table_->find(w); it != table_->end()) {
-    return it->second;
+  if (int c = table_->Find(w); c >= 0) {
+    return c;
   }
   if (depth >= 2 || w.size() < 4) {
     return -1;
@@ -324,10 +346,7 @@ int SyllableCounter::LookUp(std::string_view w, int depth) const {
     if (stem.size() < 2) {
       return -1;
     }
-    if (auto it = table_->find(stem); it != table_->end()) {
-      return it->second;
-    }
-    return -1;
+    return table_->Find(stem);
   };
   auto with_e = [&](std::string_view stem) -> int {
     std::string e(stem);

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "engine/result.h"
+#include "engine/text/word_table.h"
 
 namespace plainsight::engine::text {
 
@@ -27,9 +28,24 @@ struct TransparentStringHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// word (lowercase) -> syllables
-using SyllableTable =
-    std::unordered_map<std::string, uint8_t, TransparentStringHash, std::equal_to<>>;
+// word (lowercase) -> syllables. Words of up to WordTable::kMaxKeyBytes bytes (nearly all) sit
+// in a flat table, one cache line access per lookup; the few longer ones in a node map.
+class SyllableTable {
+ public:
+  SyllableTable() : short_(size_t{1} << 20) {}
+
+  // Keeps the first count given for a word.
+  void Insert(std::string_view word, uint8_t syllables);
+  // The syllables of `word`, or -1 when it is not in the table.
+  int Find(std::string_view word) const;
+
+  size_t size() const { return short_.size() + long_.size(); }
+
+ private:
+  WordTable<uint8_t> short_;
+  std::unordered_map<std::string, uint8_t, TransparentStringHash, std::equal_to<>> long_;
+  bool short_overflow_ = false;  // some short words are in long_
+};
 
 // Reads a `word<TAB>count` file (# comments). Fails with kNotFound or kParse (with line).
 Result<std::shared_ptr<const SyllableTable>> LoadSyllableTable(const std::string& path);
