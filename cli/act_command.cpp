@@ -110,7 +110,7 @@ int RunAct(int argc, char** argv) {
   if (!file) {
     return UsageError("cannot write " + out_path);
   }
-  file << out.dump(1) << "\n";
+  file << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   std::cerr << "plainsight act: " << run << " test cases run, " << results.size()
             << " results written to " << out_path
             << (unreadable ? ", " + std::to_string(unreadable) + " unreadable" : std::string()) << "\n";

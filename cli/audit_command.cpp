@@ -427,7 +427,8 @@ int RunAudit(int argc, char** argv) {
       report["documents"] = documents;
       report["unreachable"] = unreachable;
     }
-    *out << report.dump(2) << "\n";
+    // Page text is valid UTF-8 by construction; replace rather than throw if a byte slipped by.
+    *out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else if (format == "html") {
     reports::WriteAuditHtml(results, *out);
   } else {
