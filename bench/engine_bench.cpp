@@ -11,6 +11,7 @@
 #include <sstream>
 #include <vector>
 
+#include "cli/malloc_tuning.h"
 #include "engine/page.h"
 #include "engine/runner.h"
 #include "rules/catalog.h"
@@ -42,6 +43,8 @@ double Seconds(std::chrono::steady_clock::time_point start) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The same allocator settings as the plainsight binary, so the bench measures what users run.
+  plainsight::cli::TuneAllocator();
   fs::path dir = fs::path(PLAINSIGHT_SHARED_DIR) / "act-rules" / "testcases";
   bool profile_rules = false;
   if (argc > 1 && std::string_view(argv[1]) == "--profile-rules") {
@@ -139,6 +142,12 @@ int main(int argc, char** argv) {
         built.push_back(pe::Page::Build(std::move(*doc)));
       }
     }
+    // Every rule once first, so that each page's lazily built caches (accessibility flags and
+    // roles, names, Page::Derived data such as the text colours the contrast rules share) are
+    // in place: what is timed below is each rule's own cost, not whichever rule came first.
+    for (const auto& page : built) {
+      (void)pe::RunRules(*page, rules);
+    }
     for (const pe::Rule* rule : rules) {
       const pe::Rule* one[] = {rule};
       auto t0 = std::chrono::steady_clock::now();
@@ -151,7 +160,7 @@ int main(int argc, char** argv) {
     }
     std::sort(costs.rbegin(), costs.rend());
     for (const auto& [us, id] : costs) {
-      std::cout << "  " << id << ": " << us << " us/page\n";
+      std::cout << "  " << id << ": " << us << " us/page (caches warm)\n";
     }
   }
   std::cout << "pages: " << pages.size() << " x " << rounds << " rounds (best of "

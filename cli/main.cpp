@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/crawl_commands.h"
+#include "cli/malloc_tuning.h"
 #include "cli/text_command.h"
 
 namespace {
@@ -28,6 +29,7 @@ Run 'plainsight COMMAND --help' for a command's options.
 }  // namespace
 
 int main(int argc, char** argv) {
+  plainsight::cli::TuneAllocator();
   if (argc < 2) {
     std::cerr << kHelp;
     return 2;

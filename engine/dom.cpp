@@ -215,6 +215,18 @@ bool IsValidUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   while (i < n) {
+    // ASCII runs, eight bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080ull) != 0) {
+        break;
+      }
+      i += 8;
+    }
+    if (i >= n) {
+      break;
+    }
     unsigned char c = p[i];
     if (c < 0x80) {
       ++i;
@@ -356,15 +368,17 @@ Result<std::string> DecodeToUtf8(std::string_view bytes, std::string_view transp
     encoding = PrescanMetaCharset(bytes);
   }
   std::string_view body = bytes.substr(skip);
+  bool valid_utf8 = false;  // known valid: the fallback below checked it already
   if (encoding.empty()) {
     // Interpretation: HTML leaves the fallback to the user agent (13.2.3.1 step 9); valid UTF-8
     // is taken as UTF-8 (what browsers' detectors conclude), anything else as windows-1252.
-    encoding = IsValidUtf8(body) ? "utf-8" : "windows-1252";
+    valid_utf8 = IsValidUtf8(body);
+    encoding = valid_utf8 ? "utf-8" : "windows-1252";
   }
   if (chosen) {
     *chosen = encoding;
   }
-  if (encoding == "utf-8" && IsValidUtf8(body)) {
+  if (encoding == "utf-8" && (valid_utf8 || IsValidUtf8(body))) {
     return std::string(body);
   }
   auto converted = ConvertWithIcu(body, encoding);
@@ -472,7 +486,9 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
     int depth;
   };
   std::vector<Item> stack;
+  stack.reserve(64);
   const GumboVector& top = groot->v.document.children;
+  root->children_.reserve(top.length);
   for (unsigned i = top.length; i-- > 0;) {
     stack.push_back({static_cast<const GumboNode*>(top.data[i]), root, 1});
   }
@@ -507,6 +523,8 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
         n->template_content_ = fragment;
         child_parent = fragment;
       }
+      // At most one child per Gumbo child (adjacent text merges): one allocation, no regrowth.
+      child_parent->children_.reserve(el.children.length);
       int depth = item.depth;
       if (depth >= options_.max_depth) {
         // Deviation from the HTML tree: beyond max_depth, children are attached to this element's
@@ -619,7 +637,9 @@ void DocumentBuilder::BuildFromXml(xmlDocPtr xdoc) {
 
 void DocumentBuilder::Finish() {
   // Index elements in tree order; find html/head/body, the base URL.
+  doc_.elements_.reserve(order_);  // every node made, an upper bound on the elements
   std::vector<const Node*> stack{doc_.root_};
+  stack.reserve(64);
   while (!stack.empty()) {
     const Node* n = stack.back();
     stack.pop_back();
@@ -655,11 +675,12 @@ void DocumentBuilder::Finish() {
       break;
     }
   }
+  const std::string& src = doc_.source_;
+  doc_.line_starts_.reserve(src.size() / 32 + 1);
   doc_.line_starts_.push_back(0);
-  for (size_t i = 0; i < doc_.source_.size(); ++i) {
-    if (doc_.source_[i] == '\n') {
-      doc_.line_starts_.push_back(static_cast<uint32_t>(i + 1));
-    }
+  for (const char* p = src.data(), *end = src.data() + src.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr; ++p) {
+    doc_.line_starts_.push_back(static_cast<uint32_t>(p - src.data() + 1));
   }
   LoadNestedDocuments();
 }
@@ -967,7 +988,19 @@ std::string Document::Lang() const {
 }
 
 std::string Document::ResolveUrl(std::string_view reference) const {
-  return engine::ResolveUrl(base_url_, reference);
+  if (!parsed_base_ && !base_parse_failed_) {
+    auto base = ParseUrl(base_url_);
+    if (base) {
+      parsed_base_ = std::make_unique<Url>(std::move(*base));
+    } else {
+      base_parse_failed_ = true;
+    }
+  }
+  if (!parsed_base_) {
+    return engine::ResolveUrl(base_url_, reference);  // relative to nothing: "" unless absolute
+  }
+  auto url = ParseUrl(reference, parsed_base_.get());
+  return url ? url->Serialize() : std::string();
 }
 
 SourcePosition Document::PositionOf(uint32_t offset) const {

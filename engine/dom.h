@@ -21,6 +21,7 @@
 namespace plainsight::engine {
 
 class Document;
+struct Url;
 
 // 1-based line and column (column counts bytes of the decoded UTF-8 line, as compilers do) and
 // the 0-based byte offset into Document::source().
@@ -202,6 +203,9 @@ class Document {
   std::string source_;
   std::string charset_;
   std::vector<std::string> warnings_;
+  // The base URL parsed once, on the first ResolveUrl (rules resolve every link).
+  mutable std::unique_ptr<Url> parsed_base_;
+  mutable bool base_parse_failed_ = false;
   const Node* owner_element_ = nullptr;
   const ResourceLoader* loader_ = nullptr;
   bool is_xml_ = false;

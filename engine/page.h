@@ -35,6 +35,27 @@ class Page {
   const Page& PageFor(const Node& node) const;
   const std::vector<std::unique_ptr<Page>>& subpages() const { return subpages_; }
 
+  // Derived data cache: data computed from this page alone (no I/O, no options), built on first
+  // use as T(page) and kept for the page's life, one object per type T. Rules that need the same
+  // derived facts (the two contrast rules need every text's colours) share the work this way and
+  // stay pure functions of the page. T must be constructible from `const Page&`; define it in the
+  // rule's or helper's own file (an anonymous-namespace type is fine: each type is its own key).
+  // Not thread-safe, like StylesFor: a page is audited on one thread. If T's constructor
+  // throws, nothing is kept and the next call tries again.
+  template <typename T>
+  const T& Derived() const {
+    const void* key = &kDerivedKey<T>;
+    for (const DerivedEntry& entry : derived_) {
+      if (entry.key == key) {
+        return *static_cast<const T*>(entry.value.get());
+      }
+    }
+    auto value = std::make_shared<const T>(*this);
+    const T& out = *value;
+    derived_.push_back(DerivedEntry{key, std::move(value)});
+    return out;
+  }
+
  private:
   Page() = default;
   void BuildSubpages();
@@ -45,6 +66,14 @@ class Page {
   MediaContext media_;
   std::vector<std::unique_ptr<Page>> subpages_;
   mutable std::vector<std::pair<MediaContext, std::unique_ptr<Styles>>> other_media_;
+  // One distinct address per type: the key of Derived<T>().
+  template <typename T>
+  static constexpr char kDerivedKey = 0;
+  struct DerivedEntry {
+    const void* key;
+    std::shared_ptr<const void> value;
+  };
+  mutable std::vector<DerivedEntry> derived_;
 };
 
 }  // namespace plainsight::engine

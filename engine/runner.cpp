@@ -42,7 +42,40 @@ Outcome Aggregate(std::span<const Finding> findings) noexcept {
   return any_pass ? Outcome::kPassed : Outcome::kInapplicable;
 }
 
-std::string SelectorPath(const Node& node) {
+namespace {
+
+// The ids of a document's elements: for each id, the first element (in tree order) that has it
+// and how many do. Built on first use per document, so locating many findings on a large page
+// does not rescan the document for every ancestor with an id.
+class IdIndex {
+ public:
+  struct Entry {
+    const Node* first = nullptr;
+    int count = 0;
+  };
+
+  const Entry* Find(const Document& doc, std::string_view id) {
+    auto [it, added] = by_document_.try_emplace(&doc);
+    if (added) {
+      for (const Node* e : doc.elements()) {
+        if (const std::string* v = e->Attr("id")) {
+          Entry& entry = it->second[*v];
+          if (entry.first == nullptr) {
+            entry.first = e;
+          }
+          ++entry.count;
+        }
+      }
+    }
+    const auto found = it->second.find(id);
+    return found == it->second.end() ? nullptr : &found->second;
+  }
+
+ private:
+  std::unordered_map<const Document*, std::unordered_map<std::string_view, Entry>> by_document_;
+};
+
+std::string SelectorPathWith(const Node& node, IdIndex& ids) {
   if (!node.IsElement()) {
     return {};
   }
@@ -50,18 +83,11 @@ std::string SelectorPath(const Node& node) {
   for (const Node* n = &node; n && n->IsElement(); n = n->parent()) {
     const std::string* id = n->Attr("id");
     if (id && !id->empty() && id->find_first_of(" \t\n\"'#.:[]>+~()") == std::string::npos &&
-        !std::isdigit(static_cast<unsigned char>((*id)[0])) &&
-        n->document().GetElementById(*id) == n) {
-      // Unique enough: the first element with this id is this one. Later duplicates still get a
-      // path, below.
-      int count = 0;
-      for (const Node* e : n->document().elements()) {
-        const std::string* other = e->Attr("id");
-        if (other && *other == *id && ++count > 1) {
-          break;
-        }
-      }
-      if (count == 1) {
+        !std::isdigit(static_cast<unsigned char>((*id)[0]))) {
+      // Unique enough: this is the only element of its document with this id. Duplicates
+      // still get a path, below.
+      const IdIndex::Entry* entry = ids.Find(n->document(), *id);
+      if (entry != nullptr && entry->first == n && entry->count == 1) {
         parts.push_back("#" + *id);
         break;
       }
@@ -100,6 +126,13 @@ std::string SelectorPath(const Node& node) {
   return out;
 }
 
+}  // namespace
+
+std::string SelectorPath(const Node& node) {
+  IdIndex ids;
+  return SelectorPathWith(node, ids);
+}
+
 std::string Snippet(const Node& node, size_t max_chars) {
   std::string_view src = node.StartTagSource();
   std::string text;
@@ -134,6 +167,8 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules, const R
   for (const std::string& w : page.styles().warnings()) {
     audit.warnings.push_back(w);
   }
+  audit.results.reserve(rules.size());
+  IdIndex ids;
   for (const Rule* rule : rules) {
     RuleResult result;
     result.rule = rule;
@@ -153,7 +188,7 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules, const R
     }
     for (Finding& f : result.findings) {
       if (f.node && (options.locate_passed || f.outcome != Outcome::kPassed)) {
-        f.selector = SelectorPath(*f.node);
+        f.selector = SelectorPathWith(*f.node, ids);
         f.position = f.node->position();
         f.snippet = Snippet(*f.node);
         if (&f.node->document() != &doc) {

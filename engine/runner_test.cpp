@@ -68,3 +68,32 @@ TEST_CASE("runner: aggregation follows the ACT order of outcomes", "[engine][run
   CHECK(pe::Aggregate(std::vector{f(O::kPassed), f(O::kFailed), f(O::kCantTell)}) == O::kFailed);
   CHECK(pe::Aggregate(std::vector{f(O::kPassed)}) == O::kPassed);
 }
+namespace {
+struct ElementCount {
+  explicit ElementCount(const plainsight::engine::Page& page)
+      : count(page.document().elements().size()) {
+    ++constructed;
+  }
+  size_t count;
+  static inline int constructed = 0;
+};
+}  // namespace
+
+TEST_CASE("Page::Derived builds each type once per page and hands back the same object",
+          "[engine][page]") {
+  using namespace plainsight::engine;
+  auto doc = Document::ParseHtml("<p>a</p><p>b</p>", ParseOptions{});
+  REQUIRE(doc);
+  auto page = Page::Build(std::move(*doc));
+  ElementCount::constructed = 0;
+  const ElementCount& first = page->Derived<ElementCount>();
+  const ElementCount& again = page->Derived<ElementCount>();
+  CHECK(&first == &again);
+  CHECK(ElementCount::constructed == 1);
+  CHECK(first.count == page->document().elements().size());
+  auto other_doc = Document::ParseHtml("<p>c</p>", ParseOptions{});
+  REQUIRE(other_doc);
+  auto other = Page::Build(std::move(*other_doc));
+  CHECK(&other->Derived<ElementCount>() != &first);
+  CHECK(ElementCount::constructed == 2);
+}

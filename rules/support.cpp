@@ -75,7 +75,11 @@ bool HiddenByOwnStyle(const engine::ComputedStyle& s) {
 // about most elements, and each answer is the element's own plus its parent's.
 class StyleHiddenCache {
  public:
-  explicit StyleHiddenCache(const engine::Page& page) : page_(page) {}
+  explicit StyleHiddenCache(const engine::Page& page) : page_(page) {
+    if (!page.document().elements().empty()) {
+      by_order_.resize(page.document().elements().back()->order() + 1, 0);
+    }
+  }
 
   bool Hidden(const engine::Node& element) const {
     if (!element.IsElement()) {
@@ -84,28 +88,45 @@ class StyleHiddenCache {
     if (&element.document() != &page_.document()) {
       return Walk(element);  // not this page's node (callers pass the node's own page)
     }
+    if (Known(element)) {
+      return by_order_[element.order()] == 2;
+    }
+    // The common case (elements visited in tree order): the parent is known already.
+    if (const engine::Node* parent = element.parent();
+        parent == nullptr || !parent->IsElement() || Known(*parent)) {
+      Resolve(element);
+      return by_order_[element.order()] == 2;
+    }
     // Collect the ancestors not known yet, then resolve from the top down.
     std::vector<const engine::Node*> chain;
     for (const engine::Node* n = &element; n && n->IsElement(); n = n->parent()) {
-      if (n->order() < by_order_.size() && by_order_[n->order()] != 0) {
+      if (Known(*n)) {
         break;
       }
       chain.push_back(n);
     }
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      const engine::Node* n = *it;
-      const engine::Node* parent = n->parent();
-      bool hidden = (parent && parent->IsElement() && by_order_[parent->order()] == 2) ||
-                    HiddenByOwnStyle(page_.styles().Of(*n));
-      if (n->order() >= by_order_.size()) {
-        by_order_.resize(std::max<size_t>(n->order() + 1, by_order_.size() * 2), 0);
-      }
-      by_order_[n->order()] = hidden ? 2 : 1;
+      Resolve(**it);
     }
     return by_order_[element.order()] == 2;
   }
 
  private:
+  bool Known(const engine::Node& n) const {
+    return n.order() < by_order_.size() && by_order_[n.order()] != 0;
+  }
+
+  // Precondition: the parent, if an element, is known.
+  void Resolve(const engine::Node& n) const {
+    const engine::Node* parent = n.parent();
+    bool hidden = (parent && parent->IsElement() && by_order_[parent->order()] == 2) ||
+                  HiddenByOwnStyle(page_.styles().Of(n));
+    if (n.order() >= by_order_.size()) {
+      by_order_.resize(std::max<size_t>(n.order() + 1, by_order_.size() * 2), 0);
+    }
+    by_order_[n.order()] = hidden ? 2 : 1;
+  }
+
   bool Walk(const engine::Node& element) const {
     for (const engine::Node* n = &element; n && n->IsElement(); n = n->parent()) {
       if (HiddenByOwnStyle(page_.styles().Of(*n))) {

@@ -86,7 +86,7 @@ bool IsLabelable(const Node& e) {
   if (e.ns() != Namespace::kHtml) {
     return false;
   }
-  const std::string& t = e.tag();
+  const std::string_view t = e.tag();
   if (t == "input") {
     return !AttrEquals(e, "type", "hidden");
   }
@@ -274,7 +274,7 @@ class AccessibilityImpl {
       }
       // content-visibility: hidden skips the element's contents (CSS Contain 2, 4.1).
       if (!f.not_rendered && OwnDocument(a, p) &&
-          a.styles().Of(p).Get("content-visibility").text == "hidden") {
+          std::string_view(a.styles().Of(p).Get("content-visibility").text) == "hidden") {
         f.not_rendered = true;
       }
     }
@@ -311,6 +311,15 @@ class AccessibilityImpl {
     Cache::Entry& entry = c.Of(e);
     if (entry.flags_done) {
       return entry.flags;
+    }
+    // The common case (elements visited in tree order): the parent is done already.
+    if (const Node* parent = e.ParentElement(); parent == nullptr || c.Of(*parent).flags_done) {
+      const Cache::Flags* pf = parent != nullptr ? &c.Of(*parent).flags : nullptr;
+      Cache::Flags f = ComputeFlags(a, e, pf, parent);
+      Cache::Entry& done = c.Of(e);
+      done.flags = f;
+      done.flags_done = true;
+      return done.flags;
     }
     // Walk up to the nearest ancestor with flags, then compute down: iterative, so 100,000
     // nested elements do not overflow the stack.
@@ -419,7 +428,7 @@ class AccessibilityImpl {
   }
 
   static std::string_view ImplicitHtmlRole(const Accessibility& a, Cache& c, const Node& e) {
-    const std::string& t = e.tag();
+    const std::string_view t = e.tag();
     if (t == "a" || t == "area") {
       return e.HasAttribute("href") ? "link" : "";
     }
@@ -621,7 +630,7 @@ class AccessibilityImpl {
   // SVG-AAM 1.0 section 5.1 (simplified): the svg element is a graphics-document; shapes and
   // images are exposed only when they have a name or description, groups when named.
   static std::string_view ImplicitSvgRole(const Accessibility& a, Cache& c, const Node& e) {
-    const std::string& t = e.tag();
+    const std::string_view t = e.tag();
     if (t == "svg") {
       return "graphics-document";
     }
@@ -692,7 +701,7 @@ class AccessibilityImpl {
     if (e.ns() != Namespace::kHtml) {
       return false;
     }
-    const std::string& t = e.tag();
+    const std::string_view t = e.tag();
     if (t == "a" || t == "area") {
       return e.HasAttribute("href");
     }
@@ -953,7 +962,7 @@ class AccessibilityImpl {
     if (e.ns() != Namespace::kHtml) {
       return std::nullopt;
     }
-    const std::string& t = e.tag();
+    const std::string_view t = e.tag();
     if (t == "input") {
       std::string type = InputType(e);
       if (type == "button" || type == "submit" || type == "reset") {
@@ -1507,16 +1516,7 @@ bool Accessibility::HasPresentationalAncestor(const Node& element) const {
   if (entry.presentational_ancestor >= 0) {
     return entry.presentational_ancestor == 1;
   }
-  // Iterative: collect the uncached chain, resolve top-down.
-  std::vector<const Node*> chain;
-  for (const Node* n = &element; n != nullptr; n = n->ParentElement()) {
-    if (cache_->Of(*n).presentational_ancestor >= 0) {
-      break;
-    }
-    chain.push_back(n);
-  }
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-    const Node* n = *it;
+  auto resolve = [&](const Node* n) {
     const Node* p = n->ParentElement();
     bool value = false;
     if (p != nullptr) {
@@ -1527,6 +1527,23 @@ bool Accessibility::HasPresentationalAncestor(const Node& element) const {
       }
     }
     cache_->Of(*n).presentational_ancestor = value ? 1 : 0;
+  };
+  // The common case (elements visited in tree order): the parent is done already.
+  if (const Node* p = element.ParentElement();
+      p == nullptr || cache_->Of(*p).presentational_ancestor >= 0) {
+    resolve(&element);
+    return cache_->Of(element).presentational_ancestor == 1;
+  }
+  // Iterative: collect the uncached chain, resolve top-down.
+  std::vector<const Node*> chain;
+  for (const Node* n = &element; n != nullptr; n = n->ParentElement()) {
+    if (cache_->Of(*n).presentational_ancestor >= 0) {
+      break;
+    }
+    chain.push_back(n);
+  }
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    resolve(*it);
   }
   return cache_->Of(element).presentational_ancestor == 1;
 }

@@ -357,6 +357,9 @@ struct Registry {
   std::vector<std::vector<std::string_view>> tokens;
   std::vector<AriaAttributeInfo> attributes;
   std::unordered_map<std::string_view, size_t> attribute_index;
+  // ancestors[i][j]: role j is role i or one of its superclasses, transitively (RoleInheritsFrom
+  // is asked for every element by several rules, so the walk is done once here).
+  std::vector<std::vector<bool>> ancestors;
 
   Registry() {
     constexpr size_t n = std::size(kRoles);
@@ -386,6 +389,11 @@ struct Registry {
                                l.required, l.supported, l.prohibited, row.name_from,
                                row.name_required, row.children_presentational});
     }
+    ancestors.assign(n, std::vector<bool>(n, false));
+    std::vector<int> done(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+      FillAncestors(i, done);
+    }
     tokens.resize(std::size(kAttributes));
     for (size_t i = 0; i < std::size(kAttributes); ++i) {
       tokens[i] = Split(kAttributes[i].tokens, ' ');
@@ -395,6 +403,26 @@ struct Registry {
       attributes.push_back(
           AriaAttributeInfo{row.name, row.type, tokens[i], row.global, row.deprecated});
       attribute_index.emplace(row.name, i);
+    }
+  }
+
+  void FillAncestors(size_t i, std::vector<int>& done) {
+    if (done[i] != 0) {
+      return;  // done, or a cycle (the tables have none)
+    }
+    done[i] = 1;
+    ancestors[i][i] = true;
+    for (std::string_view super : lists[i].superclasses) {
+      auto it = role_index.find(super);
+      if (it == role_index.end()) {
+        continue;
+      }
+      FillAncestors(it->second, done);
+      for (size_t j = 0; j < ancestors.size(); ++j) {
+        if (ancestors[it->second][j]) {
+          ancestors[i][j] = true;
+        }
+      }
     }
   }
 
@@ -570,20 +598,13 @@ std::span<const AriaAttributeInfo> AllAriaAttributes() noexcept {
 }
 
 bool RoleInheritsFrom(std::string_view role, std::string_view ancestor_role) noexcept {
-  if (role == ancestor_role) {
-    return FindRole(role) != nullptr;
-  }
-  const RoleInfo* info = FindRole(role);
-  if (info == nullptr) {
+  const Registry& r = GetRegistry();
+  auto it = r.role_index.find(role);
+  if (it == r.role_index.end()) {
     return false;
   }
-  // The hierarchy is a shallow DAG (depth < 8), so plain recursion is cheap.
-  for (std::string_view super : info->superclasses) {
-    if (RoleInheritsFrom(super, ancestor_role)) {
-      return true;
-    }
-  }
-  return false;
+  auto ancestor = r.role_index.find(ancestor_role);
+  return ancestor != r.role_index.end() && r.ancestors[it->second][ancestor->second];
 }
 
 bool IsAttributeAllowed(std::string_view role, std::string_view attribute) noexcept {

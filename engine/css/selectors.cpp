@@ -876,52 +876,49 @@ uint32_t HashClass(std::string_view cls) {
   return Fnv('.', cls);
 }
 
-ElementTable::ElementTable(const Document& document) {
-  nodes_ = document.elements();
-  const size_t n = nodes_.size();
+ElementTable::ElementTable(const Document& document) : nodes_(&document.elements()) {
+  const std::vector<const Node*>& nodes = *nodes_;
+  const size_t n = nodes.size();
   uint32_t max_order = 0;
-  for (const Node* e : nodes_) {
+  for (const Node* e : nodes) {
     max_order = std::max(max_order, e->order());
   }
   index_of_order_.assign(n == 0 ? 0 : max_order + 1, -1);
   for (size_t i = 0; i < n; ++i) {
-    index_of_order_[nodes_[i]->order()] = static_cast<int32_t>(i);
+    index_of_order_[nodes[i]->order()] = static_cast<int32_t>(i);
   }
-  parent_.assign(n, -1);
-  prev_.assign(n, -1);
-  next_.assign(n, -1);
-  child_index_.assign(n, 1);
-  sibling_count_.assign(n, 1);
-  subtree_end_.assign(n, static_cast<uint32_t>(n));
-  std::vector<int32_t> last_child(n, -1);
-  std::vector<uint32_t> child_count(n, 0);
+  rows_.assign(n, Row{});
+  for (Row& row : rows_) {
+    row.subtree_end = static_cast<uint32_t>(n);
+  }
   int32_t last_root = -1;
   uint32_t root_count = 0;
   std::vector<uint32_t> stack;
+  stack.reserve(64);
   for (size_t i = 0; i < n; ++i) {
-    const Node* p = nodes_[i]->ParentElement();
+    const Node* p = nodes[i]->ParentElement();
     const int32_t pi = p == nullptr ? -1 : IndexOf(*p);
-    parent_[i] = pi;
-    int32_t& last = pi < 0 ? last_root : last_child[pi];
-    uint32_t& count = pi < 0 ? root_count : child_count[pi];
-    prev_[i] = last;
+    rows_[i].parent = pi;
+    int32_t& last = pi < 0 ? last_root : rows_[pi].last_child;
+    uint32_t& count = pi < 0 ? root_count : rows_[pi].child_count;
+    rows_[i].prev = last;
     if (last >= 0) {
-      next_[last] = static_cast<int32_t>(i);
+      rows_[last].next = static_cast<int32_t>(i);
     }
     last = static_cast<int32_t>(i);
-    child_index_[i] = ++count;
+    rows_[i].child_index = ++count;
     while (!stack.empty() && static_cast<int32_t>(stack.back()) != pi) {
-      subtree_end_[stack.back()] = static_cast<uint32_t>(i);
+      rows_[stack.back()].subtree_end = static_cast<uint32_t>(i);
       stack.pop_back();
     }
     stack.push_back(static_cast<uint32_t>(i));
   }
   for (size_t i = 0; i < n; ++i) {
-    sibling_count_[i] = parent_[i] < 0 ? root_count : child_count[parent_[i]];
+    rows_[i].sibling_count = rows_[i].parent < 0 ? root_count : rows_[rows_[i].parent].child_count;
   }
   root_element_ = document.html();
   if (root_element_ == nullptr && n > 0) {
-    root_element_ = nodes_[0];
+    root_element_ = nodes[0];
   }
 }
 
@@ -931,7 +928,7 @@ int32_t ElementTable::IndexOf(const Node& node) const {
     return -1;
   }
   const int32_t i = index_of_order_[order];
-  return i >= 0 && nodes_[i] == &node ? i : -1;
+  return i >= 0 && (*nodes_)[i] == &node ? i : -1;
 }
 
 bool Matcher::Matches(const ComplexSelector& selector, uint32_t element) const {

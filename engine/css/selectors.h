@@ -120,32 +120,42 @@ class ElementTable {
  public:
   explicit ElementTable(const Document& document);
 
-  size_t size() const { return nodes_.size(); }
+  size_t size() const { return nodes_->size(); }
 
-  const Node& node(uint32_t i) const { return *nodes_[i]; }
+  const Node& node(uint32_t i) const { return *(*nodes_)[i]; }
 
   // -1 when the node is not an element of this document.
   int32_t IndexOf(const Node& node) const;
 
-  int32_t parent(uint32_t i) const { return parent_[i]; }
+  int32_t parent(uint32_t i) const { return rows_[i].parent; }
 
-  int32_t prev(uint32_t i) const { return prev_[i]; }
+  int32_t prev(uint32_t i) const { return rows_[i].prev; }
 
-  int32_t next(uint32_t i) const { return next_[i]; }
+  int32_t next(uint32_t i) const { return rows_[i].next; }
 
-  uint32_t child_index(uint32_t i) const { return child_index_[i]; }  // 1-based
+  uint32_t child_index(uint32_t i) const { return rows_[i].child_index; }  // 1-based
 
-  uint32_t sibling_count(uint32_t i) const { return sibling_count_[i]; }
+  uint32_t sibling_count(uint32_t i) const { return rows_[i].sibling_count; }
 
   // One past the last descendant of i (elements are in tree order).
-  uint32_t subtree_end(uint32_t i) const { return subtree_end_[i]; }
+  uint32_t subtree_end(uint32_t i) const { return rows_[i].subtree_end; }
 
   const Node* root_element() const { return root_element_; }
 
  private:
-  std::vector<const Node*> nodes_;
-  std::vector<int32_t> parent_, prev_, next_;
-  std::vector<uint32_t> child_index_, sibling_count_, subtree_end_;
+  // One row per element, in one allocation (a table is built for every page).
+  struct Row {
+    int32_t parent = -1;
+    int32_t prev = -1;
+    int32_t next = -1;
+    uint32_t child_index = 1;
+    uint32_t sibling_count = 1;
+    uint32_t subtree_end = 0;
+    int32_t last_child = -1;   // while building
+    uint32_t child_count = 0;  // while building
+  };
+  const std::vector<const Node*>* nodes_;  // the document's elements(); the document outlives us
+  std::vector<Row> rows_;
   std::vector<int32_t> index_of_order_;
   const Node* root_element_ = nullptr;
 };

@@ -47,16 +47,21 @@ const StyleValue& EmptyValue() {
   return kEmpty;
 }
 
-PropId PropertyId(std::string_view name) {
-  static const std::unordered_map<std::string_view, PropId> kIds = [] {
-    std::unordered_map<std::string_view, PropId> ids;
-    for (int k = 0; k < css::kNumProps; ++k) {
-      ids.emplace(css::Info(static_cast<PropId>(k)).name, static_cast<PropId>(k));
-    }
-    return ids;
-  }();
-  const auto it = kIds.find(name);
-  return it == kIds.end() ? css::kNoProp : it->second;
+PropId PropertyId(std::string_view name) { return css::LookupProperty(name); }
+
+// Reads a run of at most 15 ASCII digits at the start of `text` as an exact integer; returns the
+// number of characters read (0 when `text` does not start with a digit). Computed values are
+// mostly small integers ("16px", "400", "rgb(0, 0, 0)") and libstdc++'s from_chars for double
+// costs far more; every integer of 15 digits is exact in a double, so the result is the same.
+size_t ReadSmallInteger(std::string_view text, double* out) {
+  size_t i = 0;
+  uint64_t v = 0;
+  while (i < text.size() && i < 15 && text[i] >= '0' && text[i] <= '9') {
+    v = v * 10 + static_cast<uint64_t>(text[i] - '0');
+    ++i;
+  }
+  *out = static_cast<double>(v);
+  return i;
 }
 
 // The whole of `text` as a number, or nullopt (std::from_chars: no locale, no allocation).
@@ -65,6 +70,13 @@ std::optional<double> ParseWholeNumber(std::string_view text) {
     text.remove_prefix(1);
   }
   double d = 0;
+  {
+    const bool negative = !text.empty() && text.front() == '-';
+    const std::string_view digits = negative ? text.substr(1) : text;
+    if (!digits.empty() && ReadSmallInteger(digits, &d) == digits.size()) {
+      return negative ? -d : d;
+    }
+  }
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), d);
   if (ec != std::errc() || end != text.data() + text.size() || text.empty()) {
     return std::nullopt;
@@ -93,6 +105,15 @@ std::optional<Rgba> ParseSerializedRgb(std::string_view text) {
   for (int k = 0; k < count; ++k) {
     while (!text.empty() && (text.front() == ' ' || text.front() == ',')) {
       text.remove_prefix(1);
+    }
+    // Integer components (the usual case) without from_chars; anything more (a fraction, an
+    // exponent) goes through it, from the start of the number.
+    const size_t read = ReadSmallInteger(text, &parts[k]);
+    if (read > 0 && (read == text.size() || (text[read] != '.' && text[read] != 'e' &&
+                                             text[read] != 'E' && !(text[read] >= '0' &&
+                                                                    text[read] <= '9')))) {
+      text.remove_prefix(read);
+      continue;
     }
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), parts[k]);
     if (ec != std::errc()) {
@@ -153,7 +174,7 @@ const CascadedDeclaration* ComputedStyle::Cascaded(std::string_view property) co
 }
 
 bool ComputedStyle::DisplayNone() const {
-  return Get("display").text == "none";
+  return std::string_view(Get("display").text) == "none";
 }
 
 bool ComputedStyle::VisibilityHidden() const {
@@ -469,7 +490,9 @@ void StylesImpl::CollectSheets(const Document& document, const MediaContext& med
     author_css_lower_ += '\n';
     return std::move(body).value();
   };
-  const std::string document_base = document.ResolveUrl("");
+  // Resolved only when a <style> element needs it: most pages have none, and URL parsing is
+  // not free.
+  std::optional<std::string> document_base;
   for (const Node* e : document.elements()) {
     if (const std::string* inline_style = e->Attr("style")) {
       author_css_lower_ += AsciiLower(*inline_style);
@@ -497,7 +520,10 @@ void StylesImpl::CollectSheets(const Document& document, const MediaContext& med
       if (!type.empty() && !css::EqualsIgnoreCase(type, "text/css")) {
         continue;
       }
-      options.base_url = document_base;
+      if (!document_base) {
+        document_base = document.ResolveUrl("");
+      }
+      options.base_url = *document_base;
       const std::string text = e->TextContent();
       author_css_lower_ += AsciiLower(text);
       author_css_lower_ += '\n';
@@ -529,6 +555,25 @@ void StylesImpl::CollectSheets(const Document& document, const MediaContext& med
 
 // ---- The per-element cascade ----
 
+// Each property's initial value and inheritance, looked up once: Cascade::Compute visits every
+// property of every element that does not share its style.
+struct PropertyTable {
+  std::array<const StyleValue*, css::kNumProps> initial{};
+  std::array<bool, css::kNumProps> inherited{};
+};
+
+const PropertyTable& Properties() {
+  static const PropertyTable table = [] {
+    PropertyTable t;
+    for (int k = 0; k < css::kNumProps; ++k) {
+      t.initial[k] = &css::InitialValue(static_cast<PropId>(k));
+      t.inherited[k] = css::Info(static_cast<PropId>(k)).inherited;
+    }
+    return t;
+  }();
+  return table;
+}
+
 class Cascade {
  public:
   Cascade(StylesImpl& styles, const MediaContext& media)
@@ -547,6 +592,12 @@ class Cascade {
     s_.display_none_.assign(n, 0);
     std::vector<uint32_t> stack;
     std::vector<std::string_view> classes;
+    stack.reserve(64);
+    classes.reserve(8);
+    impls_.reserve(n);
+    matched_.reserve(64);
+    bloom_hashes_.reserve(256);
+    bloom_hash_begin_.reserve(64);
     for (uint32_t i = 0; i < n; ++i) {
       const int32_t parent = table_.parent(i);
       while (!stack.empty() && static_cast<int32_t>(stack.back()) != parent) {
@@ -559,7 +610,7 @@ class Cascade {
       const std::shared_ptr<ComputedStyle::Impl>& impl = current_;
       s_.styles_[i] = ComputedStyle(impl);
       const bool none =
-          impl->values[css::kDisplay] != nullptr && impl->values[css::kDisplay]->text == "none";
+          impl->values[css::kDisplay] != nullptr && std::string_view(impl->values[css::kDisplay]->text) == "none";
       s_.display_none_[i] = (none || (parent >= 0 && s_.display_none_[parent] != 0)) ? 1 : 0;
       impls_.push_back(impl);
       if (parent < 0 && !root_font_set_) {
@@ -698,7 +749,7 @@ class Cascade {
         }
       }
     };
-    const std::string& tag = node.tag();
+    const std::string_view tag = node.tag();
     const bool dimensions = tag == "img" || tag == "iframe" || tag == "video" || tag == "canvas" ||
                             tag == "embed" || tag == "object" || tag == "table" || tag == "td" ||
                             tag == "th" || tag == "col" ||
@@ -953,6 +1004,12 @@ class Cascade {
       ctx.parent_weight_known = parent->weight_known;
     }
     ctx.parent_color = ParentValue(css::kColor, parent);
+    const PropertyTable& table = Properties();
+    size_t winners = 0;
+    for (const Winner& w : best_) {
+      winners += w.decl != nullptr ? 1 : 0;
+    }
+    impl->cascaded.reserve(winners);
     for (int k = 0; k < css::kNumProps; ++k) {
       const PropId p = static_cast<PropId>(k);
       const Winner& w = best_[p];
@@ -962,7 +1019,9 @@ class Cascade {
         value = ComputeDecl(p, *w.decl, parent, impl->custom.get(), ctx, 0);
       }
       if (value == nullptr) {
-        value = css::Info(p).inherited ? ParentValue(p, parent) : &css::InitialValue(p);
+        value = table.inherited[p] && parent != nullptr && parent->values[p] != nullptr
+                    ? parent->values[p]
+                    : table.initial[p];
       }
       impl->values[p] = value;
       if (p == css::kFontSize) {
@@ -991,11 +1050,11 @@ class Cascade {
     }
     // outline-color's initial currentcolor, and outline-width when there is no outline
     // (CSS UI 4 section 3.2: computed as 0 when outline-style is none).
-    if (impl->values[css::kOutlineColor]->text == "currentcolor") {
+    if (std::string_view(impl->values[css::kOutlineColor]->text) == "currentcolor") {
       impl->values[css::kOutlineColor] = impl->values[css::kColor];
     }
-    if (impl->values[css::kOutlineStyle]->text == "none" &&
-        impl->values[css::kOutlineWidth]->text != "0px") {
+    if (std::string_view(impl->values[css::kOutlineStyle]->text) == "none" &&
+        std::string_view(impl->values[css::kOutlineWidth]->text) != "0px") {
       static const StyleValue kZero{"0px", true};
       impl->values[css::kOutlineWidth] = &kZero;
     }
@@ -1019,7 +1078,9 @@ class Cascade {
     std::vector<css::Decl> hints;
     PresentationalHints(node, &hints);
     const bool unique = style_attr != nullptr || !hints.empty();
-    std::string share_key;
+    // The key lives in a member buffer reused from element to element; it is copied only
+    // when a new entry is stored.
+    std::string& share_key = share_key_;
     if (!unique) {
       share_key.resize(sizeof(parent_impl) + matched_.size() * sizeof(uint32_t));
       std::memcpy(share_key.data(), &parent_impl, sizeof(parent_impl));
@@ -1056,7 +1117,7 @@ class Cascade {
     }
     current_ = Compute(parent_impl, false);
     if (!unique && i != 0) {
-      shared_.emplace(std::move(share_key), current_);
+      shared_.emplace(share_key, current_);
     }
     ComputePseudos(i, node, classes);
   }
@@ -1088,7 +1149,8 @@ class Cascade {
       const StyleValue& content = *impl->values[css::kContent];
       const StyleValue& display = *impl->values[css::kDisplay];
       data.generates_box =
-          content.text != "normal" && content.text != "none" && display.text != "none";
+          std::string_view(content.text) != "normal" && std::string_view(content.text) != "none" &&
+          std::string_view(display.text) != "none";
       if (data.generates_box && content.known) {
         data.text = css::ContentText(content.text, node);
       }
@@ -1113,6 +1175,7 @@ class Cascade {
   std::vector<std::pair<const std::string*, Winner>> custom_;
   std::vector<uint32_t> matched_;
   std::vector<std::shared_ptr<ComputedStyle::Impl>> impls_;
+  std::string share_key_;
   std::unordered_map<std::string, std::shared_ptr<ComputedStyle::Impl>> shared_;
   std::shared_ptr<ComputedStyle::Impl> current_;
   double root_font_px_ = 16;

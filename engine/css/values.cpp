@@ -1158,13 +1158,54 @@ const PropertyInfo& Info(PropId id) {
   return kProps[id];
 }
 
+namespace {
+
+// Property name -> id: an open-addressing table hashed on the length and three bytes, each probe
+// confirmed by comparing the whole name. Every ComputedStyle::Get() goes through here, and
+// std::unordered_map's hashing of the whole string showed in profiles; a generated perfect hash
+// (gperf) would add a build step for the same result.
+constexpr size_t kNameSlots = 256;  // a power of two, well above 4 * kNumProps
+
+constexpr size_t NameHash(std::string_view name) {
+  size_t h = name.size();
+  if (!name.empty()) {
+    h = h * 131 + static_cast<unsigned char>(name.front());
+    h = h * 131 + static_cast<unsigned char>(name[name.size() / 2]);
+    h = h * 131 + static_cast<unsigned char>(name.back());
+  }
+  return h ^ (h >> 7);
+}
+
+struct NameTable {
+  std::array<uint8_t, kNameSlots> slots{};
+  constexpr NameTable() {
+    for (auto& s : slots) {
+      s = kNoProp;
+    }
+    for (int k = 0; k < kNumProps; ++k) {
+      size_t i = NameHash(kProps[k].name) & (kNameSlots - 1);
+      while (slots[i] != kNoProp) {
+        i = (i + 1) & (kNameSlots - 1);
+      }
+      slots[i] = static_cast<uint8_t>(k);
+    }
+  }
+};
+
+constexpr NameTable kNameTable;
+
+}  // namespace
+
 PropId LookupProperty(std::string_view name) {
-  for (int k = 0; k < kNumProps; ++k) {
+  for (size_t i = NameHash(name) & (kNameSlots - 1);; i = (i + 1) & (kNameSlots - 1)) {
+    const uint8_t k = kNameTable.slots[i];
+    if (k == kNoProp) {
+      return kNoProp;
+    }
     if (kProps[k].name == name) {
       return static_cast<PropId>(k);
     }
   }
-  return kNoProp;
 }
 
 Shorthand LookupShorthand(std::string_view name) {

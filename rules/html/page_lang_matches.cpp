@@ -77,9 +77,14 @@ void Check(const engine::Page& page, engine::Findings& out) {
     return;
   }
   std::string declared = engine::PrimaryLanguage(*lang);
-  engine::DetectedLanguage detected = engine::DetectLanguage(text);
-  if (!detected.reliable || detected.language.empty() ||
-      detected.words < static_cast<int>(kOptions[0].default_value)) {
+  // Too few words is decided before asking the detector (which costs far more than counting).
+  const bool enough_words =
+      engine::SplitWhitespace(text).size() >= static_cast<size_t>(kOptions[0].default_value);
+  engine::DetectedLanguage detected;
+  if (enough_words) {
+    detected = engine::DetectLanguage(text);
+  }
+  if (!enough_words || !detected.reliable || detected.language.empty()) {
     out.CantTell(html, "There is too little text to tell its language automatically: check that "
                        "it is in the language lang=\"" + *lang + "\" names.");
     return;

@@ -311,7 +311,7 @@ Verdict Make(engine::Outcome outcome, const engine::Node* node, std::string mess
 
 }  // namespace
 
-Verdict MainLandmarkVerdict(const engine::Page& page) {
+Verdict ComputeMainLandmarkVerdict(const engine::Page& page) {
   if (!IsTopLevelHtmlPage(page)) {
     return {};
   }
@@ -331,7 +331,7 @@ Verdict MainLandmarkVerdict(const engine::Page& page) {
               "other pages, wrap the page's own content in <main>.");
 }
 
-Verdict SkipLinkVerdict(const engine::Page& page) {
+Verdict ComputeSkipLinkVerdict(const engine::Page& page) {
   if (!IsTopLevelHtmlPage(page)) {
     return {};
   }
@@ -377,7 +377,7 @@ Verdict SkipLinkVerdict(const engine::Page& page) {
               "(<a href=\"#main\">Skip to main content</a>) and give the main content that id.");
 }
 
-Verdict MainHeadingVerdict(const engine::Page& page) {
+Verdict ComputeMainHeadingVerdict(const engine::Page& page) {
   if (!IsTopLevelHtmlPage(page)) {
     return {};
   }
@@ -407,7 +407,7 @@ Verdict MainHeadingVerdict(const engine::Page& page) {
               "heading.");
 }
 
-Verdict CollapsibleVerdict(const engine::Page& page) {
+Verdict ComputeCollapsibleVerdict(const engine::Page& page) {
   if (!IsTopLevelHtmlPage(page)) {
     return {};
   }
@@ -434,6 +434,29 @@ void Report(const Verdict& verdict, engine::Findings& out) {
   if (verdict.outcome != engine::Outcome::kInapplicable) {
     out.Add(verdict.outcome, verdict.node, verdict.message);
   }
+}
+
+// The four verdicts are computed once per page and shared by html.main-landmark,
+// html.skip-link, html.main-heading, html.repeated-block-collapsible and html.bypass-blocks.
+struct BypassVerdicts {
+  explicit BypassVerdicts(const engine::Page& page)
+      : main(ComputeMainLandmarkVerdict(page)),
+        skip(ComputeSkipLinkVerdict(page)),
+        heading(ComputeMainHeadingVerdict(page)),
+        collapsible(ComputeCollapsibleVerdict(page)) {}
+  Verdict main, skip, heading, collapsible;
+};
+
+Verdict MainLandmarkVerdict(const engine::Page& page) { return page.Derived<BypassVerdicts>().main; }
+
+Verdict SkipLinkVerdict(const engine::Page& page) { return page.Derived<BypassVerdicts>().skip; }
+
+Verdict MainHeadingVerdict(const engine::Page& page) {
+  return page.Derived<BypassVerdicts>().heading;
+}
+
+Verdict CollapsibleVerdict(const engine::Page& page) {
+  return page.Derived<BypassVerdicts>().collapsible;
 }
 
 }  // namespace plainsight::rules::page
