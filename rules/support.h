@@ -19,7 +19,7 @@ bool IsTopLevelHtmlPage(const engine::Page& page);
 bool BuildsShadowTrees(const engine::Page& page);
 
 // ASCII case-insensitive equality (for attribute values the HTML spec compares that way).
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+using engine::EqualsIgnoreCase;  // engine/dom.h
 
 // Has the element non-whitespace text in its flat tree that is visible or included in the
 // accessibility tree? (ACT's "has a text node descendant that is visible or included in the

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "engine/aria/aria.h"
+#include "engine/dom.h"
 
 namespace plainsight::engine {
 namespace {
@@ -462,58 +463,6 @@ const Registry& GetRegistry() {
   return registry;
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) {
-    return false;
-  }
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    char y = b[i];
-    if (x >= 'A' && x <= 'Z') {
-      x = static_cast<char>(x - 'A' + 'a');
-    }
-    if (y >= 'A' && y <= 'Z') {
-      y = static_cast<char>(y - 'A' + 'a');
-    }
-    if (x != y) {
-      return false;
-    }
-  }
-  return true;
-}
-
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsAsciiSpace(s.front())) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && IsAsciiSpace(s.back())) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
-std::vector<std::string_view> Tokens(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && IsAsciiSpace(s[i])) {
-      ++i;
-    }
-    size_t start = i;
-    while (i < s.size() && !IsAsciiSpace(s[i])) {
-      ++i;
-    }
-    if (i > start) {
-      out.push_back(s.substr(start, i - start));
-    }
-  }
-  return out;
-}
-
 bool IsDigit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -656,7 +605,7 @@ std::vector<std::string_view> RequiredAttributes(std::string_view role, bool foc
 }
 
 bool IsValidAriaValue(const AriaAttributeInfo& attribute, std::string_view value) noexcept {
-  std::string_view v = Trim(value);
+  std::string_view v = TrimWhitespace(value);
   static constexpr std::string_view kTrueFalse[] = {"true", "false"};
   static constexpr std::string_view kTrueFalseUndefined[] = {"true", "false", "undefined"};
   static constexpr std::string_view kTristate[] = {"true", "false", "mixed", "undefined"};
@@ -668,7 +617,7 @@ bool IsValidAriaValue(const AriaAttributeInfo& attribute, std::string_view value
     case AriaValueType::kTristate:
       return IsOneOf(v, kTristate);
     case AriaValueType::kIdRef:
-      return !v.empty() && Tokens(v).size() == 1;
+      return !v.empty() && SplitWhitespace(v).size() == 1;
     case AriaValueType::kIdRefList:
       return !v.empty();
     case AriaValueType::kInteger:
@@ -680,7 +629,7 @@ bool IsValidAriaValue(const AriaAttributeInfo& attribute, std::string_view value
     case AriaValueType::kToken:
       return IsOneOf(v, attribute.allowed_tokens);
     case AriaValueType::kTokenList: {
-      std::vector<std::string_view> tokens = Tokens(v);
+      std::vector<std::string_view> tokens = SplitWhitespace(v);
       return !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [&](std::string_view t) {
         return IsOneOf(t, attribute.allowed_tokens);
       });

@@ -545,24 +545,4 @@ void Tokenize(std::string_view source, TokenList* out) {
   Tokenizer(source, out).Run();
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) {
-    return false;
-  }
-  for (size_t k = 0; k < a.size(); ++k) {
-    char x = a[k];
-    char y = b[k];
-    if (x >= 'A' && x <= 'Z') {
-      x = static_cast<char>(x + 32);
-    }
-    if (y >= 'A' && y <= 'Z') {
-      y = static_cast<char>(y + 32);
-    }
-    if (x != y) {
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace plainsight::engine::css

@@ -6,6 +6,8 @@
 // the source, or into TokenList::storage when escapes had to be decoded.
 #pragma once
 
+#include "engine/dom.h"
+
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -65,6 +67,6 @@ struct TokenList {
 void Tokenize(std::string_view source, TokenList* out);
 
 // True for ASCII case-insensitive equality (CSS keywords).
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+using engine::EqualsIgnoreCase;  // engine/dom.h
 
 }  // namespace plainsight::engine::css
