@@ -143,8 +143,16 @@ void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
       }
     }
   }
-  out << inputs.size() << (inputs.size() == 1 ? " page" : " pages") << " audited: " << failed
-      << " failed, " << review << " to review by a person";
+  size_t unreadable = 0;
+  for (const AuditedInput& input : inputs) {
+    unreadable += !input.error.empty();
+  }
+  size_t audited = inputs.size() - unreadable;
+  out << audited << (audited == 1 ? " page" : " pages") << " audited: " << failed << " failed, "
+      << review << " to review by a person";
+  if (unreadable > 0) {
+    out << "; " << unreadable << (unreadable == 1 ? " input" : " inputs") << " could not be read";
+  }
   if (review > 0 && !options.list_review_in_text) {
     out << " (--review lists them)";
   }
