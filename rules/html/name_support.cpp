@@ -10,16 +10,6 @@
 namespace plainsight::rules {
 namespace {
 
-void VisitPage(const engine::Page& page,
-               const std::function<void(const engine::Page&, const engine::Node&)>& visit) {
-  for (const engine::Node* e : page.document().elements()) {
-    visit(page, *e);
-  }
-  for (const auto& sub : page.subpages()) {
-    VisitPage(*sub, visit);
-  }
-}
-
 bool IsAsciiPunctOrSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '.' || c == ',' ||
          c == ':' || c == ';' || c == '!' || c == '?' || c == '-' || c == '>' || c == '<' ||
@@ -66,11 +56,6 @@ bool InList(std::string_view normalized, const std::array<std::string_view, N>& 
 
 }  // namespace
 
-void ForEachElement(const engine::Page& page,
-                    const std::function<void(const engine::Page&, const engine::Node&)>& visit) {
-  VisitPage(page, visit);
-}
-
 bool HasRoleOrSubclass(const engine::Page& page, const engine::Node& element,
                        std::string_view role) {
   std::string_view own = page.PageFor(element).a11y().Role(element);
@@ -84,27 +69,6 @@ bool HasExplicitPresentationalRole(const engine::Page& page, const engine::Node&
 
 std::string NameOf(const engine::Page& page, const engine::Node& element) {
   return engine::CollapseWhitespace(page.PageFor(element).a11y().AccessibleName(element));
-}
-
-void CheckNonEmptyName(const engine::Page& page, engine::Findings& out,
-                       const std::function<bool(const engine::Page&, const engine::Node&)>& applies,
-                       std::string_view fail_message) {
-  // One pointer captured, so std::function keeps the lambda inline (no allocation).
-  struct Context {
-    engine::Findings& out;
-    const std::function<bool(const engine::Page&, const engine::Node&)>& applies;
-    std::string_view fail_message;
-  } context{out, applies, fail_message};
-  ForEachElement(page, [c = &context](const engine::Page& p, const engine::Node& e) {
-    if (!c->applies(p, e)) {
-      return;
-    }
-    if (NameOf(p, e).empty()) {
-      c->out.Fail(&e, std::string(c->fail_message));
-    } else {
-      c->out.Pass(&e);
-    }
-  });
 }
 
 bool HasAncestorNamedByAuthor(const engine::Page& page, const engine::Node& element) {

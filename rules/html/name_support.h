@@ -13,10 +13,18 @@
 
 namespace plainsight::rules {
 
-// Calls `visit` for every element of the page and of its nested (iframe) documents, in tree
-// order, with the page that holds the element (so its a11y() and styles() apply).
-void ForEachElement(const engine::Page& page,
-                    const std::function<void(const engine::Page&, const engine::Node&)>& visit);
+// Calls `visit(page, element)` for every element of the page and of its nested (iframe)
+// documents, in tree order, with the page that holds the element (so its a11y() and styles()
+// apply). A template: it runs for every element of every page, so the visitor is inlined.
+template <typename Visit>
+void ForEachElement(const engine::Page& page, Visit&& visit) {
+  for (const engine::Node* e : page.document().elements()) {
+    visit(page, *e);
+  }
+  for (const auto& sub : page.subpages()) {
+    ForEachElement(*sub, visit);
+  }
+}
 
 // Does the element's semantic role equal `role` or inherit from it (doc-biblioref is a link)?
 bool HasRoleOrSubclass(const engine::Page& page, const engine::Node& element,
@@ -29,11 +37,22 @@ bool HasExplicitPresentationalRole(const engine::Page& page, const engine::Node&
 std::string NameOf(const engine::Page& page, const engine::Node& element);
 
 // The shared check of the "X has non-empty accessible name" ACT rules: for each element for
-// which `applies` is true, passed when its accessible name is not empty, else failed with
-// `fail_message`.
-void CheckNonEmptyName(const engine::Page& page, engine::Findings& out,
-                       const std::function<bool(const engine::Page&, const engine::Node&)>& applies,
-                       std::string_view fail_message);
+// which `applies(page, element)` is true, passed when its accessible name is not empty, else
+// failed with `fail_message`.
+template <typename Applies>
+void CheckNonEmptyName(const engine::Page& page, engine::Findings& out, Applies&& applies,
+                       std::string_view fail_message) {
+  ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
+    if (!applies(p, e)) {
+      return;
+    }
+    if (NameOf(p, e).empty()) {
+      out.Fail(&e, std::string(fail_message));
+    } else {
+      out.Pass(&e);
+    }
+  });
+}
 
 // Does some ancestor of the element (in its own document) get its accessible name from the
 // author (aria-label / aria-labelledby), so that the element's own name is not announced?

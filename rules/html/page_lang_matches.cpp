@@ -21,30 +21,31 @@ constexpr engine::RuleOption kOptions[] = {
     {"min_percent", 80, "share of the text the detected language must cover to fail"},
 };
 
-// The nearest element (self included) with a non-empty lang attribute.
-const engine::Node* LangOwner(const engine::Node& element) {
-  for (const engine::Node* n = &element; n && n->IsElement(); n = n->parent()) {
-    const std::string* lang = n->Attr("lang");
-    if (lang && !engine::TrimWhitespace(*lang).empty()) {
-      return n;
-    }
-  }
-  return nullptr;
-}
-
-// Text in the page's default language: what inherits its language from <html>.
+// Text in the page's default language: what inherits its language from <html>. One walk from
+// the root that does not enter subtrees with a lang of their own (nor script, style, template).
 std::string DefaultLanguageText(const engine::Page& page) {
   const engine::Document& doc = page.document();
-  const engine::Node* html = doc.html();
   std::string text = doc.Title();
-  for (const engine::Node* e : doc.elements()) {
-    if (LangOwner(*e) != html || e->IsHtml("title") || e->IsHtml("script") ||
-        e->IsHtml("style") || e->IsHtml("template")) {
-      continue;
+  std::vector<const engine::Node*> stack{doc.html()};
+  while (!stack.empty()) {
+    const engine::Node* e = stack.back();
+    stack.pop_back();
+    if (e != doc.html()) {
+      const std::string* lang = e->Attr("lang");
+      if ((lang && !engine::TrimWhitespace(*lang).empty()) || e->IsHtml("title") ||
+          e->IsHtml("script") || e->IsHtml("style") || e->IsHtml("template")) {
+        continue;
+      }
     }
     bool exposed = !page.a11y().IsHidden(*e);
-    if (!exposed && !IsVisible(page, *e)) {
-      continue;
+    bool perceivable = exposed || IsVisible(page, *e);
+    for (auto it = e->children().rbegin(); it != e->children().rend(); ++it) {
+      if ((*it)->IsElement()) {
+        stack.push_back(*it);
+      }
+    }
+    if (!perceivable) {
+      continue;  // its own text is neither seen nor heard; descendants decide for themselves
     }
     for (const engine::Node* c : e->children()) {
       if (c->IsText()) {
