@@ -897,7 +897,13 @@ Result<std::unique_ptr<Document>> Document::ParseHtml(std::string_view bytes,
   }
   doc->source_ = std::move(*decoded);
   doc->charset_ = chosen;
-  if (size_t cut = DeepNestingCutoff(doc->source_, options.max_scanned_depth);
+  // Every level of nesting takes a start tag of at least 3 bytes ("<a>"), so a shorter source
+  // cannot pass the limit and needs no scan.
+  const bool may_nest_too_deep =
+      doc->source_.size() / 3 > static_cast<size_t>(std::max(0, options.max_scanned_depth));
+  if (size_t cut = may_nest_too_deep
+                       ? DeepNestingCutoff(doc->source_, options.max_scanned_depth)
+                       : std::string::npos;
       cut != std::string::npos) {
     doc->warnings_.push_back("elements nest more than " + std::to_string(options.max_scanned_depth) +
                              " deep; the page was read up to line " +
