@@ -2,26 +2,34 @@
 #include "engine/language_detect.h"
 
 #include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
 
 #include "engine/dom.h"
 
 namespace plainsight::engine {
 
-DetectedLanguage DetectLanguage(std::string_view text) noexcept {
+DetectedLanguage DetectLanguage(std::string_view text, size_t max_bytes) noexcept {
   DetectedLanguage out;
-  out.words = static_cast<int>(SplitWhitespace(text).size());
-  if (text.empty()) {
+  std::string_view sample = text.substr(0, max_bytes);
+  bool in_word = false;
+  for (char c : sample) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    out.words += !space && !in_word;
+    in_word = !space;
+  }
+  if (sample.empty()) {
     return out;
   }
-  // CLD2 looks at the first few KB anyway; cap the work for huge pages.
-  std::string_view sample = text.substr(0, 64 * 1024);
+  CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
   CLD2::Language language3[3];
   int percent3[3] = {0, 0, 0};
+  double scores3[3] = {0, 0, 0};
   int text_bytes = 0;
+  int valid_prefix = 0;
   bool reliable = false;
-  CLD2::Language l = CLD2::DetectLanguageSummary(sample.data(), static_cast<int>(sample.size()),
-                                                  /*is_plain_text=*/true, language3, percent3,
-                                                  &text_bytes, &reliable);
+  CLD2::Language l = CLD2::ExtDetectLanguageSummaryCheckUTF8(
+      sample.data(), static_cast<int>(sample.size()), /*is_plain_text=*/true, &hints, /*flags=*/0,
+      language3, percent3, scores3, nullptr, &text_bytes, &reliable, &valid_prefix);
   if (l == CLD2::UNKNOWN_LANGUAGE) {
     return out;
   }

@@ -1,6 +1,6 @@
 // Which language a text is written in, detected from the text itself with CLD2 (the Compact
-// Language Detector 2, Debian's libcld2): used to report a declared language (lang) that does
-// not match the words on the page.
+// Language Detector 2, Debian's libcld2): the one wrapper of the detector, used by the page rules
+// (a declared lang that does not match the words) and by the plain-language analyser.
 #pragma once
 
 #include <string>
@@ -15,9 +15,11 @@ struct DetectedLanguage {
   int words = 0;         // words looked at (whitespace-separated)
 };
 
-// Detects the main language of UTF-8 `text` (invalid UTF-8 is tolerated). Never fails: no
-// evidence gives language "".
-DetectedLanguage DetectLanguage(std::string_view text) noexcept;
+// Detects the main language of the first `max_bytes` of UTF-8 `text`. Input is checked as
+// UTF-8: detection stops at the first invalid byte. Never fails: no evidence gives language "".
+// `language` is CLD2's code, primary subtag only ("iw" for Hebrew, "nb"/"nn" for Norwegian);
+// compare codes with SameLanguage.
+DetectedLanguage DetectLanguage(std::string_view text, size_t max_bytes = 64 * 1024) noexcept;
 
 // Do two primary language subtags name the same language, allowing for the registry's aliases
 // (no/nb, he/iw, id/in, yi/ji, jv/jw, fil/tl)?

@@ -43,18 +43,6 @@ void Warn(std::vector<std::string>* warnings, std::string message) {
   }
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
-                        s.front() == '\r' || s.front() == '\f')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' ||
-                        s.back() == '\r' || s.back() == '\f')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 struct RawDecl {
   std::string name;  // lowercase unless custom
   std::string_view value;
@@ -872,7 +860,7 @@ CssWide WideKeyword(std::string_view value) {
 
 bool BuildDecls(std::string_view name, std::string_view value, bool important, bool user_agent,
                 bool from_style_attribute, std::vector<Decl>* out) {
-  value = Trim(value);
+  value = TrimWhitespace(value);
   Decl base;
   base.cascaded.important = important;
   base.cascaded.from_style_attribute = from_style_attribute;

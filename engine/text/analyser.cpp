@@ -12,12 +12,12 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <cld2/public/compact_lang_det.h>
 #include <hunspell/hunspell.hxx>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
+#include "engine/language_detect.h"
 #include "engine/text/segment.h"
 #include "engine/text/syllables.h"
 #include "engine/text/word_table.h"
@@ -746,12 +746,9 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
       sample += b.text;
       sample.push_back('\n');
     }
-    bool reliable = false;
-    int valid_prefix = 0;
-    CLD2::Language l = CLD2::DetectLanguageCheckUTF8(sample.data(), static_cast<int>(sample.size()),
-                                                     true, &reliable, &valid_prefix);
-    if (reliable && l != CLD2::UNKNOWN_LANGUAGE) {
-      detected = CLD2::LanguageCode(l);
+    DetectedLanguage found = DetectLanguage(sample, sample.size());
+    if (found.reliable && !found.language.empty()) {
+      detected = found.language;
       if (detected == "iw") {
         detected = "he";
       } else if (detected == "nb" || detected == "nn") {
@@ -1097,13 +1094,9 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
     bool suspicious = !lang.speller || !options.spelling || block_checked < 10 ||
                       block_unknown * 4 > block_checked;
     if (detect && suspicious && block_words >= 30 && text.blocks.size() > 1) {
-      bool reliable = false;
-      int valid_prefix = 0;
-      CLD2::Language l = CLD2::DetectLanguageCheckUTF8(
-          block.text.data(), static_cast<int>(std::min<size_t>(block.text.size(), 16384)), true,
-          &reliable, &valid_prefix);
-      std::string code = PrimaryLanguage(CLD2::LanguageCode(l));
-      if (reliable && l != CLD2::UNKNOWN_LANGUAGE && code != block_lang && code != doc_lang &&
+      DetectedLanguage found = DetectLanguage(block.text, 16384);
+      const std::string& code = found.language;
+      if (found.reliable && !code.empty() && code != block_lang && code != doc_lang &&
           code != "un") {
         run.AddFinding(
             block, 0, LeadEnd(block.text, 80), "language-mismatch", Severity::kWarning,
