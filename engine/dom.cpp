@@ -288,7 +288,17 @@ bool IsValidUtf8(std::string_view s) {
 // <meta charset=...> and <meta http-equiv=content-type content="...charset=..."> in the first
 // 1024 bytes.
 std::string PrescanMetaCharset(std::string_view bytes) {
-  std::string head = AsciiLower(bytes.substr(0, 1024));
+  std::string_view raw = bytes.substr(0, 1024);
+  // Most documents have no "<meta" in any case at all: look before lowercasing a copy.
+  bool any_meta = false;
+  for (size_t i = raw.find('<'); i != std::string_view::npos && !any_meta;
+       i = raw.find('<', i + 1)) {
+    any_meta = EqualsIgnoreCase(raw.substr(i + 1, 4), "meta");
+  }
+  if (!any_meta) {
+    return {};
+  }
+  std::string head = AsciiLower(raw);
   size_t pos = 0;
   while ((pos = head.find("<meta", pos)) != std::string::npos) {
     size_t end = head.find('>', pos);
@@ -1014,6 +1024,11 @@ std::string Document::Lang() const {
 }
 
 std::string Document::ResolveUrl(std::string_view reference) const {
+  auto url = ResolveToUrl(reference);
+  return url ? url->Serialize() : std::string();
+}
+
+Result<Url> Document::ResolveToUrl(std::string_view reference) const {
   if (!parsed_base_ && !base_parse_failed_) {
     auto base = ParseUrl(base_url_);
     if (base) {
@@ -1022,11 +1037,18 @@ std::string Document::ResolveUrl(std::string_view reference) const {
       base_parse_failed_ = true;
     }
   }
-  if (!parsed_base_) {
-    return engine::ResolveUrl(base_url_, reference);  // relative to nothing: "" unless absolute
+  // Without a base, only an absolute reference resolves.
+  return ParseUrl(reference, parsed_base_.get());
+}
+
+const Url* Document::ParsedUrl() const {
+  if (!url_parse_done_) {
+    url_parse_done_ = true;
+    if (auto url = ParseUrl(url_)) {
+      parsed_url_ = std::make_unique<Url>(std::move(*url));
+    }
   }
-  auto url = ParseUrl(reference, parsed_base_.get());
-  return url ? url->Serialize() : std::string();
+  return parsed_url_.get();
 }
 
 SourcePosition Document::PositionOf(uint32_t offset) const {

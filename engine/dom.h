@@ -176,6 +176,11 @@ class Document {
   std::string Lang() const;
   // Resolves a URL reference against the document's base URL (<base href> if present).
   std::string ResolveUrl(std::string_view reference) const;
+  // The same, parsed (include engine/url.h to call it): rules that compare many links' targets
+  // skip serialising and re-parsing. Fails as ParseUrl does.
+  Result<Url> ResolveToUrl(std::string_view reference) const;
+  // The document's own URL, parsed once; nullptr when it is empty or does not parse.
+  const Url* ParsedUrl() const;
 
   // Problems met while parsing (charset fallbacks, nesting cut, parse errors for XML), for
   // reports; never fatal.
@@ -206,6 +211,8 @@ class Document {
   // The base URL parsed once, on the first ResolveUrl (rules resolve every link).
   mutable std::unique_ptr<Url> parsed_base_;
   mutable bool base_parse_failed_ = false;
+  mutable std::unique_ptr<Url> parsed_url_;
+  mutable bool url_parse_done_ = false;
   const Node* owner_element_ = nullptr;
   const ResourceLoader* loader_ = nullptr;
   bool is_xml_ = false;

@@ -5,6 +5,7 @@
 
 #include "engine/dom.h"
 #include "engine/language_tag.h"
+#include "engine/url.h"
 
 using plainsight::engine::Document;
 using plainsight::engine::ParseOptions;
@@ -56,6 +57,12 @@ TEST_CASE("dom: charset comes from BOM, then HTTP header, then meta, then sniffi
   auto sniffed = Parse("<p>caf\xE9</p>");  // not valid UTF-8: windows-1252
   CHECK(sniffed->charset() == "windows-1252");
 
+  // The prescan matches <meta> in any case, after other tags.
+  auto upper = Parse("<!doctype html><HTML><Head><META CHARSET=\"ISO-8859-1\"><p>caf\xE9</p>");
+  CHECK(upper->charset() == "windows-1252");
+  auto no_meta = Parse("<p>caf\xC3\xA9 <mete charset=windows-1252></p>");
+  CHECK(no_meta->charset() == "utf-8");
+
   auto shift_jis = Parse("<meta charset=shift_jis><p>\x93\xfa\x96\x7b</p>");  // 日本
   CHECK(shift_jis->ElementsByTag("p")[0]->TextContent() == "\xE6\x97\xA5\xE6\x9C\xAC");
 }
@@ -99,6 +106,33 @@ TEST_CASE("dom: URLs resolve like a browser's", "[engine][dom]") {
   CHECK(ResolveUrl("https://a.ie/x/y.html", "..\\z") == "https://a.ie/z");
   auto doc = Parse("<base href=\"https://cdn.ie/s/\"><p>x</p>");
   CHECK(doc->ResolveUrl("a.css") == "https://cdn.ie/s/a.css");
+  auto parsed = doc->ResolveToUrl("a.css#top");
+  REQUIRE(parsed.has_value());
+  CHECK(parsed->host == "cdn.ie");
+  CHECK(parsed->path == "/s/a.css");
+  CHECK(parsed->fragment == "top");
+  CHECK_FALSE(doc->ResolveToUrl("http://[bad").has_value());
+}
+
+TEST_CASE("dom: a document's own URL is parsed once; none for an empty or bad URL",
+          "[engine][dom]") {
+  plainsight::engine::ParseOptions options;
+  options.url = "https://www.ballykeeran.ie/bins/?week=2#top";
+  auto doc = Document::ParseHtml("<p>x</p>", options);
+  REQUIRE(doc.has_value());
+  const plainsight::engine::Url* url = (*doc)->ParsedUrl();
+  REQUIRE(url != nullptr);
+  CHECK(url->path == "/bins/");
+  CHECK(url->query == "week=2");
+  CHECK((*doc)->ParsedUrl() == url);
+  options.url = "";
+  auto none = Document::ParseHtml("<p>x</p>", options);
+  CHECK((*none)->ParsedUrl() == nullptr);
+  // Without a usable base, only absolute references resolve.
+  auto absolute = (*none)->ResolveToUrl("https://a.ie/x");
+  REQUIRE(absolute.has_value());
+  CHECK(absolute->host == "a.ie");
+  CHECK_FALSE((*none)->ResolveToUrl("x.html").has_value());
 }
 
 TEST_CASE("dom: bad input gives a result or a clear error, never a crash", "[engine][dom][bad-input]") {

@@ -1,7 +1,9 @@
 // The rule runner and finding locations.
 #include "engine/runner.h"
 
+#include <cctype>
 #include <exception>
+#include <iterator>
 #include <unordered_map>
 
 namespace plainsight::engine {
@@ -75,24 +77,55 @@ class IdIndex {
   std::unordered_map<const Document*, std::unordered_map<std::string_view, Entry>> by_document_;
 };
 
+// Whether `id` can be written as "#id" in a selector without escaping.
+bool PlainId(const std::string& id) {
+  return !id.empty() && id.find_first_of(" \t\n\"'#.:[]>+~()") == std::string::npos &&
+         !std::isdigit(static_cast<unsigned char>(id[0]));
+}
+
 std::string SelectorPathWith(const Node& node, IdIndex& ids) {
   if (!node.IsElement()) {
     return {};
   }
-  std::vector<std::string> parts;
+  // The chain from the node up to the first ancestor with a unique id (or the root), then
+  // written top-down: one string, no intermediate parts.
+  const Node* chain[64];
+  std::vector<const Node*> long_chain;  // only for paths deeper than 64
+  size_t depth = 0;
+  const std::string* stop_id = nullptr;
   for (const Node* n = &node; n && n->IsElement(); n = n->parent()) {
     const std::string* id = n->Attr("id");
-    if (id && !id->empty() && id->find_first_of(" \t\n\"'#.:[]>+~()") == std::string::npos &&
-        !std::isdigit(static_cast<unsigned char>((*id)[0]))) {
+    if (id && PlainId(*id)) {
       // Unique enough: this is the only element of its document with this id. Duplicates
       // still get a path, below.
       const IdIndex::Entry* entry = ids.Find(n->document(), *id);
       if (entry != nullptr && entry->first == n && entry->count == 1) {
-        parts.push_back("#" + *id);
+        stop_id = id;
         break;
       }
     }
-    std::string part = n->tag();
+    if (depth < std::size(chain)) {
+      chain[depth] = n;
+    } else {
+      if (long_chain.empty()) {
+        long_chain.assign(std::begin(chain), std::end(chain));
+      }
+      long_chain.push_back(n);
+    }
+    ++depth;
+  }
+  auto at = [&](size_t i) { return long_chain.empty() ? chain[i] : long_chain[i]; };
+  std::string out;
+  if (stop_id != nullptr) {
+    out += '#';
+    out += *stop_id;
+  }
+  for (size_t k = depth; k-- > 0;) {
+    const Node* n = at(k);
+    if (!out.empty()) {
+      out += " > ";
+    }
+    out += n->tag();
     const Node* parent = n->parent();
     if (parent && n->tag() != "html" && n->tag() != "body" && n->tag() != "head") {
       int index = 0;
@@ -111,17 +144,11 @@ std::string SelectorPathWith(const Node& node, IdIndex& ids) {
         }
       }
       if (same_tag > 1) {
-        part += ":nth-child(" + std::to_string(position) + ")";
+        out += ":nth-child(";
+        out += std::to_string(position);
+        out += ')';
       }
     }
-    parts.push_back(std::move(part));
-  }
-  std::string out;
-  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
-    if (!out.empty()) {
-      out += " > ";
-    }
-    out += *it;
   }
   return out;
 }

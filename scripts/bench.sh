@@ -11,6 +11,7 @@ run() {
   echo
 }
 [ -x "$BUILD/bench/plainsight_engine_bench" ] && run "page audit vs Gumbo parse" "$BUILD/bench/plainsight_engine_bench"
+[ -x "$BUILD/bench/plainsight_engine_bench_glibc" ] && run "page audit vs Gumbo parse, system allocator" "$BUILD/bench/plainsight_engine_bench_glibc"
 for b in "$BUILD"/bench/text/plainsight_text_bench; do
   [ -x "$b" ] && run "plain-language analysis vs GNU style" "$b"
 done

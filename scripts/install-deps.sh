@@ -10,6 +10,7 @@ PACKAGES=(
   libsqlite3-dev libpq-dev libarchive-dev libpsl-dev libcld2-dev libbrotli-dev zlib1g-dev
   nlohmann-json3-dev libcpp-httplib-dev catch2
   libpoppler-cpp-dev libqpdf-dev
+  libgoogle-perftools-dev
   diction wget nginx time
 )
 

@@ -124,6 +124,8 @@ struct Accessibility::Cache {
     Flags flags;
     bool role_done = false;
     bool role_busy = false;
+    bool role_id_done = false;
+    RoleId role_id = kNoRoleId;
     std::string_view role;
     bool implicit_done = false;
     std::string_view implicit_role;
@@ -1467,6 +1469,22 @@ std::string_view Accessibility::Role(const Node& element) const {
   return role;
 }
 
+RoleId Accessibility::RoleIdOf(const Node& element) const {
+  if (!element.IsElement()) {
+    return kNoRoleId;
+  }
+  Cache::Entry& entry = cache_->Of(element);
+  if (!entry.role_id_done) {
+    std::string_view role = Role(element);
+    RoleId id = role.empty() ? kNoRoleId : engine::RoleIdOf(role);
+    Cache::Entry& again = cache_->Of(element);
+    again.role_id = id;
+    again.role_id_done = true;
+    return id;
+  }
+  return entry.role_id;
+}
+
 bool Accessibility::IsAriaHidden(const Node& element) const {
   if (!element.IsElement()) {
     return false;
@@ -1502,8 +1520,8 @@ bool Accessibility::HasPresentationalAncestor(const Node& element) const {
     if (p != nullptr) {
       value = cache_->Of(*p).presentational_ancestor == 1;
       if (!value) {
-        const RoleInfo* info = FindRole(Role(*p));
-        value = info != nullptr && !Role(*p).empty() && info->children_presentational;
+        const RoleId role = RoleIdOf(*p);
+        value = role != kNoRoleId && AllRoles()[role].children_presentational;
       }
     }
     cache_->Of(*n).presentational_ancestor = value ? 1 : 0;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/aria/aria.h"
 #include "engine/css/style.h"
 #include "engine/dom.h"
 
@@ -26,6 +27,8 @@ class Accessibility {
   // or elements with global ARIA attributes). "" means no role (generic/none). Elements
   // whose explicit role is none/presentation and applies return "none".
   std::string_view Role(const Node& element) const;
+  // Role() as a number (kNoRoleId for no role), for RoleSet tests in loops over every element.
+  RoleId RoleIdOf(const Node& element) const;
   // The first valid non-abstract token of the role attribute, or "" when none is valid.
   std::string_view ExplicitRole(const Node& element) const;
   // The implicit role per HTML-AAM (context-dependent: a <header> scoped to body is "banner",

@@ -3,6 +3,9 @@
 // (states and properties); deprecated attributes per 6.2. Tables are data in aria_tables.cpp.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -59,6 +62,32 @@ const AriaAttributeInfo* FindAriaAttribute(std::string_view name) noexcept;
 std::span<const AriaAttributeInfo> AllAriaAttributes() noexcept;
 // Is `role` the same as or a subclass (transitively) of `ancestor_role`?
 bool RoleInheritsFrom(std::string_view role, std::string_view ancestor_role) noexcept;
+
+// A role as a small number: its position in AllRoles(). Rules that test the role of every
+// element of a page compare numbers rather than hash names.
+using RoleId = uint16_t;
+inline constexpr RoleId kNoRoleId = 0xFFFF;  // no role, or a name the tables do not define
+// The id of the role named `name`, or kNoRoleId.
+RoleId RoleIdOf(std::string_view name) noexcept;
+
+// A set of roles closed under subclassing: built from role names, it contains each of them and
+// every role that inherits from one (RoleSet{"link"} holds doc-backlink, doc-noteref...). Meant
+// to be built once (a function-local static) and asked per element.
+class RoleSet {
+ public:
+  RoleSet(std::initializer_list<std::string_view> roles) noexcept
+      : RoleSet(std::span<const std::string_view>(roles.begin(), roles.size())) {}
+  explicit RoleSet(std::span<const std::string_view> roles) noexcept;
+  bool Contains(RoleId role) const noexcept {
+    return role < kCapacity && (bits_[role / 64] >> (role % 64) & 1u) != 0;
+  }
+  bool Contains(std::string_view role) const noexcept { return Contains(RoleIdOf(role)); }
+
+  static constexpr size_t kCapacity = 256;  // more than the tables' roles (checked when built)
+
+ private:
+  std::array<uint64_t, kCapacity / 64> bits_{};
+};
 // May `attribute` be set on an element with `role` (global and not prohibited, or supported,
 // or required)? A role of "" means no role (generic): only globals.
 bool IsAttributeAllowed(std::string_view role, std::string_view attribute) noexcept;

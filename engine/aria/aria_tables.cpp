@@ -532,6 +532,28 @@ const RoleInfo* FindRole(std::string_view name) noexcept {
   return it == r.role_index.end() ? nullptr : &r.roles[it->second];
 }
 
+RoleId RoleIdOf(std::string_view name) noexcept {
+  const Registry& r = GetRegistry();
+  auto it = r.role_index.find(name);
+  return it == r.role_index.end() ? kNoRoleId : static_cast<RoleId>(it->second);
+}
+
+RoleSet::RoleSet(std::span<const std::string_view> roles) noexcept {
+  const Registry& r = GetRegistry();
+  static_assert(std::size(kRoles) <= kCapacity, "RoleSet::kCapacity must exceed the role count");
+  for (std::string_view name : roles) {
+    RoleId ancestor = RoleIdOf(name);
+    if (ancestor == kNoRoleId) {
+      continue;
+    }
+    for (size_t i = 0; i < r.ancestors.size(); ++i) {
+      if (r.ancestors[i][ancestor]) {
+        bits_[i / 64] |= uint64_t{1} << (i % 64);
+      }
+    }
+  }
+}
+
 std::span<const RoleInfo> AllRoles() noexcept {
   return GetRegistry().roles;
 }

@@ -216,6 +216,31 @@ TEST_CASE("aria tables: role inheritance follows superclasses transitively", "[a
   CHECK_FALSE(RoleInheritsFrom("bogus", "bogus"));
 }
 
+TEST_CASE("aria tables: role ids and role sets agree with RoleInheritsFrom", "[aria][tables]") {
+  CHECK(RoleIdOf("bogus") == kNoRoleId);
+  CHECK(RoleIdOf("") == kNoRoleId);
+  REQUIRE(RoleIdOf("link") != kNoRoleId);
+  CHECK(AllRoles()[RoleIdOf("link")].name == "link");
+  const RoleSet links{"link"};
+  CHECK(links.Contains("link"));
+  CHECK(links.Contains("doc-noteref"));
+  CHECK(links.Contains("doc-backlink"));
+  CHECK_FALSE(links.Contains("button"));
+  CHECK_FALSE(links.Contains(kNoRoleId));
+  const RoleSet fields{"checkbox", "textbox"};
+  CHECK(fields.Contains("switch"));
+  CHECK(fields.Contains("searchbox"));
+  CHECK_FALSE(fields.Contains("radio"));
+  // Every pair of roles: the set built from one role holds exactly the roles inheriting from it.
+  for (const RoleInfo& ancestor : AllRoles()) {
+    const RoleSet set{ancestor.name};
+    for (const RoleInfo& role : AllRoles()) {
+      INFO(role.name << " / " << ancestor.name);
+      CHECK(set.Contains(role.name) == RoleInheritsFrom(role.name, ancestor.name));
+    }
+  }
+}
+
 TEST_CASE("aria tables: attributes allowed per role, with inheritance and prohibitions",
           "[aria][tables]") {
   struct Row {

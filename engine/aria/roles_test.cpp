@@ -22,6 +22,8 @@ void CheckRoles(const std::vector<RoleRow>& rows) {
     INFO(row.html);
     auto page = Load(row.html);
     CHECK(page.a11y->Role(page.Id("t")) == row.role);
+    const RoleId id = page.a11y->RoleIdOf(page.Id("t"));
+    CHECK(id == (row.role.empty() ? kNoRoleId : RoleIdOf(row.role)));
   }
 }
 

@@ -59,11 +59,8 @@ bool IsPlaceholderLabel(std::string_view text) {
 
 void Check(const engine::Page& page, engine::Findings& out) {
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
-    bool field = false;
-    for (std::string_view role : kFieldRoles) {
-      field = field || HasRoleOrSubclass(p, e, role);
-    }
-    if (!field || !IsVisible(p, e)) {
+    static const engine::RoleSet kFields{std::span<const std::string_view>(kFieldRoles)};
+    if (!HasRoleOrSubclass(p, e, kFields) || !IsVisible(p, e)) {
       return;
     }
     for (const engine::Node* label : ProgrammaticLabels(p, e)) {

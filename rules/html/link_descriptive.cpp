@@ -155,7 +155,7 @@ bool NamesItsTargetHeading(const engine::Page& p, const engine::Node& link,
 
 void CheckLinks(const engine::Page& page, engine::Findings& out, bool in_context) {
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
-    if (!HasRoleOrSubclass(p, e, "link") || p.a11y().IsHidden(e)) {
+    if (!HasRoleOrSubclass(p, e, LinkRoles()) || p.a11y().IsHidden(e)) {
       return;
     }
     std::string name = NameOf(p, e);

@@ -51,7 +51,7 @@ bool AreaInUsedMap(const engine::Page& p, const engine::Node& area) {
 }
 
 bool Applies(const engine::Page& p, const engine::Node& e) {
-  if (!HasRoleOrSubclass(p, e, "link")) {
+  if (!HasRoleOrSubclass(p, e, LinkRoles())) {
     return false;
   }
   if (e.IsHtml("area")) {

@@ -148,7 +148,7 @@ void CheckSets(const engine::Page& page, engine::Findings& out, bool by_context)
   std::map<Key, std::vector<Member>> sets;
   std::vector<Key> order;
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
-    if (!HasRoleOrSubclass(p, e, "link") || p.a11y().IsHidden(e)) {
+    if (!HasRoleOrSubclass(p, e, LinkRoles()) || p.a11y().IsHidden(e)) {
       return;
     }
     std::string name = NameOf(p, e);

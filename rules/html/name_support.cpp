@@ -57,9 +57,13 @@ bool InList(std::string_view normalized, const std::array<std::string_view, N>& 
 }  // namespace
 
 bool HasRoleOrSubclass(const engine::Page& page, const engine::Node& element,
-                       std::string_view role) {
-  std::string_view own = page.PageFor(element).a11y().Role(element);
-  return !own.empty() && engine::RoleInheritsFrom(own, role);
+                       const engine::RoleSet& roles) {
+  return roles.Contains(page.PageFor(element).a11y().RoleIdOf(element));
+}
+
+const engine::RoleSet& LinkRoles() {
+  static const engine::RoleSet kLinks{"link"};
+  return kLinks;
 }
 
 bool HasExplicitPresentationalRole(const engine::Page& page, const engine::Node& element) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/aria/aria.h"
 #include "engine/page.h"
 #include "engine/rule.h"
 
@@ -26,9 +27,13 @@ void ForEachElement(const engine::Page& page, Visit&& visit) {
   }
 }
 
-// Does the element's semantic role equal `role` or inherit from it (doc-biblioref is a link)?
+// Is the element's semantic role in `roles` (a RoleSet holds subclasses too: RoleSet{"link"}
+// holds doc-biblioref)?
 bool HasRoleOrSubclass(const engine::Page& page, const engine::Node& element,
-                       std::string_view role);
+                       const engine::RoleSet& roles);
+
+// The roles the rules test most, built once.
+const engine::RoleSet& LinkRoles();
 
 // Is the first valid token of the element's role attribute "none" or "presentation"?
 bool HasExplicitPresentationalRole(const engine::Page& page, const engine::Node& element);

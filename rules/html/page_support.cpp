@@ -18,10 +18,6 @@ const std::string* HrefOf(const engine::Node& element) {
   return nullptr;
 }
 
-std::string WithoutFragment(std::string_view url) {
-  return std::string(url.substr(0, url.find('#')));
-}
-
 bool HasBaseElement(const engine::Document& doc) {
   for (const engine::Node* e : doc.elements()) {
     if (e->IsHtml("base") && e->HasAttribute("href")) {
@@ -61,9 +57,8 @@ std::optional<std::string> LinkDestination(const engine::Node& element) {
 
 std::optional<std::string> ResolveAndNormalize(const engine::Node& element,
                                                std::string_view reference) {
-  std::string resolved = element.document().ResolveUrl(engine::TrimWhitespace(reference));
-  auto url = engine::ParseUrl(resolved);
-  if (resolved.empty() || !url) {
+  auto url = element.document().ResolveToUrl(engine::TrimWhitespace(reference));
+  if (!url) {
     return std::nullopt;
   }
   std::string normal = engine::NormalizeUrl(*url);
@@ -84,14 +79,15 @@ bool IsSamePageLink(const engine::Node& link) {
     // No URL to compare with: only a bare fragment stays on the page, and only without <base>.
     return value.size() > 1 && value.front() == '#' && !HasBaseElement(doc);
   }
-  std::string resolved = doc.ResolveUrl(value);
-  auto hash = resolved.find('#');
-  if (hash == std::string::npos || hash + 1 == resolved.size()) {
+  if (value.find('#') == std::string_view::npos) {
+    return false;  // resolving drops the base's fragment: no '#' in the reference, none after
+  }
+  auto there = doc.ResolveToUrl(value);
+  if (!there || !there->fragment || there->fragment->empty()) {
     return false;
   }
-  auto here = engine::ParseUrl(doc.url());
-  auto there = engine::ParseUrl(WithoutFragment(resolved));
-  return here && there && engine::NormalizeUrl(*here) == engine::NormalizeUrl(*there);
+  const engine::Url* here = doc.ParsedUrl();
+  return here != nullptr && engine::NormalizeUrl(*here) == engine::NormalizeUrl(*there);
 }
 
 const engine::Node* SamePageTarget(const engine::Node& link) {
