@@ -103,20 +103,6 @@ std::string CollapseWhitespace(std::string_view s) {
 // ---------------------------------------------------------------------------------------------
 // Node
 
-const std::string* Node::Attr(std::string_view name) const {
-  for (const Attribute& a : attributes_) {
-    if (a.name == name) {
-      return &a.value;
-    }
-  }
-  return nullptr;
-}
-
-std::string_view Node::AttrOr(std::string_view name, std::string_view fallback) const {
-  const std::string* v = Attr(name);
-  return v ? std::string_view(*v) : fallback;
-}
-
 const Node* Node::ParentElement() const {
   return parent_ && parent_->IsElement() ? parent_ : nullptr;
 }

@@ -69,9 +69,20 @@ class Node {
 
   const std::vector<Attribute>& attributes() const { return attributes_; }
   bool HasAttribute(std::string_view name) const { return Attr(name) != nullptr; }
-  // The attribute's value, or nullptr when the element has no such attribute.
-  const std::string* Attr(std::string_view name) const;
-  std::string_view AttrOr(std::string_view name, std::string_view fallback = {}) const;
+  // The attribute's value, or nullptr when the element has no such attribute. Inline: rules and
+  // the cascade ask for attributes of every element many times.
+  const std::string* Attr(std::string_view name) const {
+    for (const Attribute& a : attributes_) {
+      if (a.name.size() == name.size() && a.name.compare(0, name.size(), name) == 0) {
+        return &a.value;
+      }
+    }
+    return nullptr;
+  }
+  std::string_view AttrOr(std::string_view name, std::string_view fallback = {}) const {
+    const std::string* v = Attr(name);
+    return v ? std::string_view(*v) : fallback;
+  }
 
   // The concatenated data of all descendant text nodes (DOM textContent).
   std::string TextContent() const;

@@ -246,6 +246,13 @@ struct IndexedSelector {
   uint32_t order;
 };
 
+// Hashes std::string keys and std::string_view probes alike, so lookups by a view into the DOM
+// build no temporary string.
+struct TransparentStringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 class RuleIndex {
  public:
   void Add(const css::ComplexSelector* selector, const css::StyleRule* rule, uint32_t order) {
@@ -276,7 +283,7 @@ class RuleIndex {
       f(i);
     }
     if (!by_tag_.empty()) {
-      if (auto it = by_tag_.find(std::string(tag)); it != by_tag_.end()) {
+      if (auto it = by_tag_.find(tag); it != by_tag_.end()) {
         for (uint32_t i : it->second) {
           f(i);
         }
@@ -291,7 +298,7 @@ class RuleIndex {
     }
     if (!by_class_.empty()) {
       for (std::string_view cls : classes) {
-        if (auto it = by_class_.find(std::string(cls)); it != by_class_.end()) {
+        if (auto it = by_class_.find(cls); it != by_class_.end()) {
           for (uint32_t i : it->second) {
             f(i);
           }
@@ -302,7 +309,8 @@ class RuleIndex {
 
  private:
   std::vector<IndexedSelector> entries_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_id_, by_class_, by_tag_;
+  std::unordered_map<std::string, std::vector<uint32_t>, TransparentStringHash, std::equal_to<>>
+      by_id_, by_class_, by_tag_;
   std::vector<uint32_t> universal_;
 };
 

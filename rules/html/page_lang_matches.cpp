@@ -7,6 +7,8 @@
 // evidence: it passes when the detector reliably agrees, fails only when it reliably finds
 // another language in at least `min_words_to_fail` words with at least `min_percent` of the
 // text, and otherwise asks a person.
+#include <algorithm>
+
 #include "engine/language_detect.h"
 #include "engine/language_tag.h"
 #include "rules/catalog.h"
@@ -79,8 +81,9 @@ void Check(const engine::Page& page, engine::Findings& out) {
   }
   std::string declared = engine::PrimaryLanguage(*lang);
   // Too few words is decided before asking the detector (which costs far more than counting).
-  const bool enough_words =
-      engine::SplitWhitespace(text).size() >= static_cast<size_t>(kOptions[0].default_value);
+  // The text is whitespace-collapsed: words are one more than its spaces.
+  const size_t words = static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
+  const bool enough_words = words >= static_cast<size_t>(kOptions[0].default_value);
   engine::DetectedLanguage detected;
   if (enough_words) {
     detected = engine::DetectLanguage(text);
