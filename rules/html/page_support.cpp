@@ -305,18 +305,22 @@ Verdict Make(engine::Outcome outcome, const engine::Node* node, std::string mess
   return Verdict{outcome, node, std::move(message)};
 }
 
+// What the four verdicts below all start from, found once per page.
+struct BypassFacts {
+  explicit BypassFacts(const engine::Page& page)
+      : mains(MainsWithContent(page)), nav(LeadingSiteNavigation(page)) {}
+  std::vector<const engine::Node*> mains;  // exposed main landmarks with content
+  const engine::Node* nav;                 // the site navigation opening the page, or nullptr
+};
+
 }  // namespace
 
-Verdict ComputeMainLandmarkVerdict(const engine::Page& page) {
-  if (!IsTopLevelHtmlPage(page)) {
-    return {};
-  }
+Verdict ComputeMainLandmarkVerdict(const engine::Page& page, const BypassFacts& facts) {
   const engine::Node* html = page.document().html();
-  auto mains = MainsWithContent(page);
-  if (!mains.empty()) {
-    return Make(engine::Outcome::kPassed, mains.front(), "main landmark");
+  if (!facts.mains.empty()) {
+    return Make(engine::Outcome::kPassed, facts.mains.front(), "main landmark");
   }
-  const engine::Node* nav = LeadingSiteNavigation(page);
+  const engine::Node* nav = facts.nav;
   if (nav != nullptr && HasContentAfter(page, *nav) && !BuildsShadowTrees(page)) {
     return Make(engine::Outcome::kFailed, html,
                 "The page starts with site navigation but has no main landmark: wrap the "
@@ -327,13 +331,10 @@ Verdict ComputeMainLandmarkVerdict(const engine::Page& page) {
               "other pages, wrap the page's own content in <main>.");
 }
 
-Verdict ComputeSkipLinkVerdict(const engine::Page& page) {
-  if (!IsTopLevelHtmlPage(page)) {
-    return {};
-  }
+Verdict ComputeSkipLinkVerdict(const engine::Page& page, const BypassFacts& facts) {
   const engine::Node* html = page.document().html();
   const auto& a11y = page.a11y();
-  auto mains = MainsWithContent(page);
+  const auto& mains = facts.mains;
   const engine::Node* valid = nullptr;
   const engine::Node* broken = nullptr;
   for (const engine::Node* e : page.document().elements()) {
@@ -373,17 +374,14 @@ Verdict ComputeSkipLinkVerdict(const engine::Page& page) {
               "(<a href=\"#main\">Skip to main content</a>) and give the main content that id.");
 }
 
-Verdict ComputeMainHeadingVerdict(const engine::Page& page) {
-  if (!IsTopLevelHtmlPage(page)) {
-    return {};
-  }
+Verdict ComputeMainHeadingVerdict(const engine::Page& page, const BypassFacts& facts) {
   const engine::Node* html = page.document().html();
-  for (const engine::Node* m : MainsWithContent(page)) {
+  for (const engine::Node* m : facts.mains) {
     if (StartsWithHeading(page, *m)) {
       return Make(engine::Outcome::kPassed, m, "the main landmark starts with a heading");
     }
   }
-  const engine::Node* nav = LeadingSiteNavigation(page);
+  const engine::Node* nav = facts.nav;
   if (nav != nullptr && HasContentAfter(page, *nav) && !BuildsShadowTrees(page)) {
     bool heading_after = false;
     for (const engine::Node* e : ElementsAfter(page, *nav)) {
@@ -403,12 +401,9 @@ Verdict ComputeMainHeadingVerdict(const engine::Page& page) {
               "heading.");
 }
 
-Verdict ComputeCollapsibleVerdict(const engine::Page& page) {
-  if (!IsTopLevelHtmlPage(page)) {
-    return {};
-  }
+Verdict ComputeCollapsibleVerdict(const engine::Page& page, const BypassFacts& facts) {
   const engine::Node* html = page.document().html();
-  const engine::Node* nav = LeadingSiteNavigation(page);
+  const engine::Node* nav = facts.nav;
   if (nav != nullptr) {
     const engine::Node* details = nav->ClosestHtmlAncestor("details");
     if (details != nullptr && nav->ClosestHtmlAncestor("summary") == nullptr) {
@@ -434,12 +429,18 @@ void Report(const Verdict& verdict, engine::Findings& out) {
 
 // The four verdicts are computed once per page and shared by html.main-landmark,
 // html.skip-link, html.main-heading, html.repeated-block-collapsible and html.bypass-blocks.
+// Pages that are not top-level HTML get four inapplicable verdicts.
 struct BypassVerdicts {
-  explicit BypassVerdicts(const engine::Page& page)
-      : main(ComputeMainLandmarkVerdict(page)),
-        skip(ComputeSkipLinkVerdict(page)),
-        heading(ComputeMainHeadingVerdict(page)),
-        collapsible(ComputeCollapsibleVerdict(page)) {}
+  explicit BypassVerdicts(const engine::Page& page) {
+    if (!IsTopLevelHtmlPage(page)) {
+      return;
+    }
+    const BypassFacts facts(page);
+    main = ComputeMainLandmarkVerdict(page, facts);
+    skip = ComputeSkipLinkVerdict(page, facts);
+    heading = ComputeMainHeadingVerdict(page, facts);
+    collapsible = ComputeCollapsibleVerdict(page, facts);
+  }
   Verdict main, skip, heading, collapsible;
 };
 
