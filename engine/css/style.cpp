@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdio>
 #include <cstring>
 #include <deque>
@@ -259,12 +260,23 @@ class RuleIndex {
     const uint32_t index = static_cast<uint32_t>(entries_.size());
     entries_.push_back({selector, rule, order});
     const css::Compound& subject = selector->compounds[0];
+    for (const css::PseudoSelector& p : subject.pseudos) {
+      if (p.kind == css::PseudoClass::kNever) {
+        return;  // :hover, :focus...: a page at rest never matches it
+      }
+    }
     if (!subject.ids.empty()) {
       by_id_[subject.ids[0]].push_back(index);
     } else if (!subject.classes.empty()) {
       by_class_[subject.classes[0]].push_back(index);
     } else if (!subject.tag.empty()) {
       by_tag_[subject.tag].push_back(index);
+    } else if (!subject.attrs.empty()) {
+      by_attribute_[subject.attrs[0].name].push_back(index);
+    } else if (std::any_of(subject.pseudos.begin(), subject.pseudos.end(), [](const auto& p) {
+                 return p.kind == css::PseudoClass::kLink;
+               })) {
+      links_.push_back(index);
     } else {
       universal_.push_back(index);
     }
@@ -274,25 +286,26 @@ class RuleIndex {
 
   const IndexedSelector& entry(uint32_t i) const { return entries_[i]; }
 
-  // Calls f(index) for each entry whose rightmost compound could match an element with this
-  // tag, id and classes.
+  // Calls f(index) once for each entry whose rightmost compound could match this element,
+  // whose classes are given.
   template <typename F>
-  void Candidates(std::string_view tag, const std::string* id,
-                  const std::vector<std::string_view>& classes, F&& f) const {
+  void Candidates(const Node& node, const std::vector<std::string_view>& classes, F&& f) const {
     for (uint32_t i : universal_) {
       f(i);
     }
     if (!by_tag_.empty()) {
-      if (auto it = by_tag_.find(tag); it != by_tag_.end()) {
+      if (auto it = by_tag_.find(std::string_view(node.tag())); it != by_tag_.end()) {
         for (uint32_t i : it->second) {
           f(i);
         }
       }
     }
-    if (id != nullptr && !by_id_.empty()) {
-      if (auto it = by_id_.find(*id); it != by_id_.end()) {
-        for (uint32_t i : it->second) {
-          f(i);
+    if (!by_id_.empty()) {
+      if (const std::string* id = node.Attr("id")) {
+        if (auto it = by_id_.find(*id); it != by_id_.end()) {
+          for (uint32_t i : it->second) {
+            f(i);
+          }
         }
       }
     }
@@ -305,12 +318,59 @@ class RuleIndex {
         }
       }
     }
+    if (!by_attribute_.empty() || !links_.empty()) {
+      AttributeCandidates(node, f);
+    }
   }
 
  private:
+  // Entries keyed by an attribute the subject requires ([hidden], [dir=rtl i]) and :link
+  // subjects (which need href): only elements with that attribute are tried. Selector names
+  // are lowercase; HTML attribute names are too, while other namespaces keep their case and
+  // match either spelling, so their names are lowercased to look up.
+  template <typename F>
+  void AttributeCandidates(const Node& node, F& f) const {
+    const bool html = node.ns() == Namespace::kHtml;
+    bool link = false;
+    const std::vector<Attribute>& attributes = node.attributes();
+    for (size_t k = 0; k < attributes.size(); ++k) {
+      const std::string& name = attributes[k].name;
+      link = link || name == "href" || name == "xlink:href";
+      if (by_attribute_.empty()) {
+        continue;
+      }
+      if (html) {
+        if (auto it = by_attribute_.find(std::string_view(name)); it != by_attribute_.end()) {
+          for (uint32_t i : it->second) {
+            f(i);
+          }
+        }
+        continue;
+      }
+      const std::string lower = AsciiLower(name);
+      bool seen = false;  // "viewBox" and "viewbox" on one element: try its entries once
+      for (size_t j = 0; j < k && !seen; ++j) {
+        seen = EqualsIgnoreCase(attributes[j].name, lower);
+      }
+      if (!seen) {
+        if (auto it = by_attribute_.find(std::string_view(lower)); it != by_attribute_.end()) {
+          for (uint32_t i : it->second) {
+            f(i);
+          }
+        }
+      }
+    }
+    if (link) {
+      for (uint32_t i : links_) {
+        f(i);
+      }
+    }
+  }
+
   std::vector<IndexedSelector> entries_;
   std::unordered_map<std::string, std::vector<uint32_t>, TransparentStringHash, std::equal_to<>>
-      by_id_, by_class_, by_tag_;
+      by_id_, by_class_, by_tag_, by_attribute_;
+  std::vector<uint32_t> links_;
   std::vector<uint32_t> universal_;
 };
 
@@ -582,6 +642,12 @@ const PropertyTable& Properties() {
   return table;
 }
 
+// The ancestor filter's counters, one set per thread (see Cascade's constructor).
+struct BloomCounters {
+  std::array<uint16_t, 4096> counts{};
+  bool in_use = false;
+};
+
 class Cascade {
  public:
   Cascade(StylesImpl& styles, const MediaContext& media)
@@ -591,8 +657,33 @@ class Cascade {
         ua_(UserAgentSheet()),
         author_(*styles.arena_->author),
         media_(media) {
-    bloom_.fill(0);
+    // The ancestor filter's 4,096 counters are zero between cascades: clearing 8 KB for
+    // every page cost more than matching a small page. Each thread keeps one set, and the
+    // destructor leaves it zero again. A cascade that starts while another runs on the same
+    // thread gets its own.
+    static thread_local BloomCounters counters;
+    if (!counters.in_use) {
+      counters.in_use = true;
+      bloom_owner_ = &counters;
+      bloom_ = &counters.counts;
+    } else {
+      own_bloom_ = std::make_unique<std::array<uint16_t, 4096>>();
+      own_bloom_->fill(0);
+      bloom_ = own_bloom_.get();
+    }
   }
+
+  ~Cascade() {
+    while (!bloom_hash_begin_.empty()) {
+      BloomPop();
+    }
+    if (bloom_owner_ != nullptr) {
+      bloom_owner_->in_use = false;
+    }
+  }
+
+  Cascade(const Cascade&) = delete;
+  Cascade& operator=(const Cascade&) = delete;
 
   void Run() {
     const size_t n = table_.size();
@@ -648,12 +739,14 @@ class Cascade {
   }
 
   void BloomAdd(uint32_t h, int delta) {
-    bloom_[h & 4095] = static_cast<uint16_t>(bloom_[h & 4095] + delta);
-    bloom_[(h >> 12) & 4095] = static_cast<uint16_t>(bloom_[(h >> 12) & 4095] + delta);
+    std::array<uint16_t, 4096>& bloom = *bloom_;
+    bloom[h & 4095] = static_cast<uint16_t>(bloom[h & 4095] + delta);
+    bloom[(h >> 12) & 4095] = static_cast<uint16_t>(bloom[(h >> 12) & 4095] + delta);
   }
 
   bool BloomMayContain(uint32_t h) const {
-    return bloom_[h & 4095] != 0 && bloom_[(h >> 12) & 4095] != 0;
+    const std::array<uint16_t, 4096>& bloom = *bloom_;
+    return bloom[h & 4095] != 0 && bloom[(h >> 12) & 4095] != 0;
   }
 
   // Adds element i (whose classes are given) to the ancestor filter.
@@ -696,7 +789,7 @@ class Cascade {
     if (index.empty()) {
       return;
     }
-    index.Candidates(node.tag(), node.Attr("id"), classes, [&](uint32_t k) {
+    index.Candidates(node, classes, [&](uint32_t k) {
       const IndexedSelector& e = index.entry(k);
       if (!Rejected(*e.selector) && matcher_.Matches(*e.selector, element)) {
         matched_.push_back(origin_tag | k);
@@ -723,11 +816,13 @@ class Cascade {
     if (key >= w.key) {
       w = {key, &d};
     }
+    winners_ |= uint64_t{1} << d.prop;
     if (d.cascaded.user_agent) {
       Winner& u = ua_best_[d.prop];
       if (key >= u.key) {
         u = {key, &d};
       }
+      ua_winners_ |= uint64_t{1} << d.prop;
     }
   }
 
@@ -1012,49 +1107,61 @@ class Cascade {
       ctx.parent_weight_known = parent->weight_known;
     }
     ctx.parent_color = ParentValue(css::kColor, parent);
+    // What the element gets with no declaration: its parent's value of an inherited property,
+    // else the initial value. Then only the properties some declaration won are computed, in
+    // PropId order: font-size, color and font-weight come first, and the values after them
+    // read those three from ctx.
     const PropertyTable& table = Properties();
-    size_t winners = 0;
-    for (const Winner& w : best_) {
-      winners += w.decl != nullptr ? 1 : 0;
+    if (parent != nullptr) {
+      for (int k = 0; k < css::kNumProps; ++k) {
+        const StyleValue* inherited = parent->values[k];
+        impl->values[k] = table.inherited[k] && inherited != nullptr ? inherited : table.initial[k];
+      }
+    } else {
+      impl->values = table.initial;
     }
-    impl->cascaded.reserve(winners);
-    for (int k = 0; k < css::kNumProps; ++k) {
-      const PropId p = static_cast<PropId>(k);
+    impl->cascaded.reserve(static_cast<size_t>(std::popcount(winners_)));
+    auto compute_winner = [&](PropId p) {
       const Winner& w = best_[p];
-      const StyleValue* value = nullptr;
-      if (w.decl != nullptr) {
-        impl->cascaded.emplace_back(static_cast<uint8_t>(p), &w.decl->cascaded);
-        value = ComputeDecl(p, *w.decl, parent, impl->custom.get(), ctx, 0);
+      impl->cascaded.emplace_back(static_cast<uint8_t>(p), &w.decl->cascaded);
+      if (const StyleValue* value = ComputeDecl(p, *w.decl, parent, impl->custom.get(), ctx, 0)) {
+        impl->values[p] = value;
       }
-      if (value == nullptr) {
-        value = table.inherited[p] && parent != nullptr && parent->values[p] != nullptr
-                    ? parent->values[p]
-                    : table.initial[p];
-      }
-      impl->values[p] = value;
-      if (p == css::kFontSize) {
-        if (value != ParentValue(p, parent) || parent == nullptr) {
-          const std::optional<double> px = ParsePx(*value);
-          ctx.font_px = px.value_or(16);
-          ctx.font_known = px.has_value();
-        } else {
-          ctx.font_px = parent->font_px;
-          ctx.font_known = parent->font_known;
-        }
-        impl->font_px = ctx.font_px;
-        impl->font_known = ctx.font_known;
-      } else if (p == css::kFontWeight) {
-        if (value != ParentValue(p, parent) || parent == nullptr) {
-          const std::optional<double> w = value->known ? ParseNumber(value->text) : std::nullopt;
-          impl->weight = static_cast<int>(w.value_or(400));
-          impl->weight_known = w.has_value();
-        } else {
-          impl->weight = parent->weight;
-          impl->weight_known = parent->weight_known;
-        }
-      } else if (p == css::kColor) {
-        ctx.own_color = value;
-      }
+    };
+    static_assert(css::kFontSize == 0 && css::kColor == 1 && css::kFontWeight == 2,
+                  "the context properties come first");
+    if ((winners_ & (uint64_t{1} << css::kFontSize)) != 0) {
+      compute_winner(css::kFontSize);
+    }
+    if (const StyleValue* value = impl->values[css::kFontSize];
+        value != ParentValue(css::kFontSize, parent) || parent == nullptr) {
+      const std::optional<double> px = ParsePx(*value);
+      ctx.font_px = px.value_or(16);
+      ctx.font_known = px.has_value();
+    } else {
+      ctx.font_px = parent->font_px;
+      ctx.font_known = parent->font_known;
+    }
+    impl->font_px = ctx.font_px;
+    impl->font_known = ctx.font_known;
+    if ((winners_ & (uint64_t{1} << css::kColor)) != 0) {
+      compute_winner(css::kColor);
+    }
+    ctx.own_color = impl->values[css::kColor];
+    if ((winners_ & (uint64_t{1} << css::kFontWeight)) != 0) {
+      compute_winner(css::kFontWeight);
+    }
+    if (const StyleValue* value = impl->values[css::kFontWeight];
+        value != ParentValue(css::kFontWeight, parent) || parent == nullptr) {
+      const std::optional<double> w = value->known ? ParseNumber(value->text) : std::nullopt;
+      impl->weight = static_cast<int>(w.value_or(400));
+      impl->weight_known = w.has_value();
+    } else {
+      impl->weight = parent->weight;
+      impl->weight_known = parent->weight_known;
+    }
+    for (uint64_t rest = winners_ >> 3; rest != 0; rest &= rest - 1) {
+      compute_winner(static_cast<PropId>(std::countr_zero(rest) + 3));
     }
     // outline-color's initial currentcolor, and outline-width when there is no outline
     // (CSS UI 4 section 3.2: computed as 0 when outline-style is none).
@@ -1071,8 +1178,14 @@ class Cascade {
   }
 
   void ResetCascade() {
-    best_.fill(Winner{});
-    ua_best_.fill(Winner{});
+    for (uint64_t m = winners_; m != 0; m &= m - 1) {
+      best_[std::countr_zero(m)] = Winner{};
+    }
+    for (uint64_t m = ua_winners_; m != 0; m &= m - 1) {
+      ua_best_[std::countr_zero(m)] = Winner{};
+    }
+    winners_ = 0;
+    ua_winners_ = 0;
     custom_.clear();
   }
 
@@ -1175,11 +1288,17 @@ class Cascade {
   const SheetSet& ua_;
   const SheetSet& author_;
   MediaContext media_;
-  std::array<uint16_t, 4096> bloom_;
+  std::array<uint16_t, 4096>* bloom_ = nullptr;  // counters of the ancestor filter
+  BloomCounters* bloom_owner_ = nullptr;          // the thread's set, when bloom_ is it
+  std::unique_ptr<std::array<uint16_t, 4096>> own_bloom_;
   std::vector<uint32_t> bloom_hashes_;      // hashes of the elements on the ancestor stack
   std::vector<uint32_t> bloom_hash_begin_;  // where each stacked element's hashes start
   std::array<Winner, css::kNumProps> best_;
   std::array<Winner, css::kNumProps> ua_best_;
+  // Which entries of best_ and ua_best_ are set: one bit per PropId.
+  uint64_t winners_ = 0;
+  uint64_t ua_winners_ = 0;
+  static_assert(css::kNumProps <= 64, "winners_ has a bit per property");
   std::vector<std::pair<const std::string*, Winner>> custom_;
   std::vector<uint32_t> matched_;
   std::vector<std::shared_ptr<ComputedStyle::Impl>> impls_;

@@ -319,6 +319,65 @@ TEST_CASE("css cascade: computed values of the listed properties", "[css][cascad
   CHECK(p.Get("a", "no-such-property").empty());
 }
 
+TEST_CASE("css cascade: rules keyed by an attribute or :link reach exactly their elements",
+          "[css][cascade][index]") {
+  // Subjects with no tag, id or class are indexed by the attribute they require, or by href
+  // for :link; these cases pin down which elements must still be tried.
+  Page p = Load(R"(<style>
+      [data-x] { color: red }
+      [data-x="b" i] { font-weight: bold }
+      [viewBox] { opacity: 0.5 }
+      [viewbox] { word-spacing: 3px }
+      :link { letter-spacing: 2px }
+      :hover { display: none }
+      :not(:hover)[title] { font-style: italic }
+    </style>
+    <p id=a data-x>a</p><p id=b DATA-X=B>b</p><p id=c>c</p>
+    <a id=l href=/x>link</a><a id=nl>no link</a><area id=ar href=/y>
+    <svg id=svg viewBox="0 0 1 1"><a id=sl xlink:href="#z"><text id=t>t</text></a></svg>
+    <span id=ti title=x>t</span>)");
+  CHECK(p.Get("a", "color") == "rgb(255, 0, 0)");
+  CHECK(p.Get("b", "color") == "rgb(255, 0, 0)");
+  CHECK(p.Get("b", "font-weight") == "700");
+  CHECK(p.Get("a", "font-weight") == "400");
+  CHECK(p.Get("c", "color") == "rgb(0, 0, 0)");
+  // SVG attribute names keep their case and match case-sensitively (Selectors 4 section 6.1).
+  CHECK(p.Get("svg", "opacity") == "0.5");
+  CHECK(p.Get("svg", "word-spacing") == "0px");
+  CHECK(p.Get("l", "letter-spacing") == "2px");
+  CHECK(p.Get("nl", "letter-spacing") == "normal");
+  CHECK(p.Get("sl", "letter-spacing") == "2px");
+  CHECK(p.Get("t", "letter-spacing") == "2px");  // inherited from the SVG link
+  CHECK(p.Get("c", "display") == "block");       // :hover never matches a page at rest
+  CHECK(p.Get("ti", "font-style") == "italic");
+  CHECK(p.Get("c", "font-style") == "normal");
+}
+
+TEST_CASE("css cascade: one page's ancestors do not leak into the next page's matching",
+          "[css][cascade][index]") {
+  // The ancestor filter's counters are reused from page to page; a page that ends deep in a
+  // tree must leave them clear, or a later page could match "nav a" without a nav.
+  for (int round = 0; round < 3; ++round) {
+    Page deep = Load("<nav class=menu><ul><li><div id=d><a href=/>x</a></div>");
+    CHECK(deep.Get("d", "display") == "block");
+    Page p = Load(R"(<style>nav a, .menu a { color: red }</style><p><a id=a href=/>x</a></p>)");
+    CHECK(p.Get("a", "color") == "rgb(0, 0, 238)");
+  }
+}
+
+TEST_CASE("css cascade: properties nobody declares are inherited or initial",
+          "[css][cascade]") {
+  Page p = Load(R"(<div id=d style="color: green; width: 10px; font-size: 20px; font-weight: 300">
+    <span id=s>x</span><b id=b>y</b><h1 id=h>z</h1></div>)");
+  CHECK(p.Get("s", "color") == "rgb(0, 128, 0)");  // inherited
+  CHECK(p.Get("s", "width") == "auto");            // not inherited: initial
+  CHECK(p.Of("s").FontSizePx() == 20);
+  CHECK(p.Of("s").FontWeight() == 300);
+  CHECK(p.Of("b").FontWeight() == 400);  // bolder than 300
+  CHECK(p.Of("h").FontSizePx() == 40);   // 2em of 20px
+  CHECK(p.Of("h").FontWeight() == 700);
+}
+
 TEST_CASE("css bad input: a megabyte of garbage CSS gives a result", "[css][bad-input]") {
   std::string garbage;
   uint32_t x = 12345;
