@@ -80,22 +80,26 @@ std::string_view TrimWhitespace(std::string_view s) {
 }
 
 std::string CollapseWhitespace(std::string_view s) {
+  // U+00A0 (C2 A0) is not collapsed: accname trims only ASCII whitespace, and a no-break space
+  // is a deliberate character. Copies whole runs of non-space characters at a time.
   std::string out;
   out.reserve(s.size());
-  bool pending_space = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    // U+00A0 (C2 A0) is not collapsed: accname trims only ASCII whitespace, and a no-break space
-    // is a deliberate character.
-    if (IsAsciiSpace(c)) {
-      pending_space = !out.empty();
-      continue;
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    while (i < n && IsAsciiSpace(s[i])) {
+      ++i;
     }
-    if (pending_space) {
-      out.push_back(' ');
-      pending_space = false;
+    const size_t start = i;
+    while (i < n && !IsAsciiSpace(s[i])) {
+      ++i;
     }
-    out.push_back(c);
+    if (i > start) {
+      if (!out.empty()) {
+        out.push_back(' ');
+      }
+      out.append(s.data() + start, i - start);
+    }
   }
   return out;
 }

@@ -256,7 +256,7 @@ class AccessibilityImpl {
       }
       // content-visibility: hidden skips the element's contents (CSS Contain 2, 4.1).
       if (!f.not_rendered && OwnDocument(a, p) &&
-          std::string_view(a.styles().Of(p).Get("content-visibility").text) == "hidden") {
+          a.styles().Of(p).ContentVisibilityHidden()) {
         f.not_rendered = true;
       }
     }
@@ -409,8 +409,93 @@ class AccessibilityImpl {
     return {};
   }
 
+  // The HTML elements with an implicit role: those whose role is fixed (kSimple, with the
+  // role) and those whose role depends on attributes or context (kSpecial, decided in
+  // ImplicitHtmlRole). Every other element has none. One lookup instead of a chain of
+  // comparisons: this runs for every element of every page.
+  enum class TagKind : uint8_t { kSimple, kSpecial };
+  struct TagRole {
+    TagKind kind;
+    std::string_view role;
+  };
+  static const std::unordered_map<std::string_view, TagRole>& HtmlTagRoles() {
+    static const std::unordered_map<std::string_view, TagRole> kTags = {
+        {"address", {TagKind::kSimple, "group"}},
+        {"article", {TagKind::kSimple, "article"}},
+        {"blockquote", {TagKind::kSimple, "blockquote"}},
+        {"code", {TagKind::kSimple, "code"}},
+        {"datalist", {TagKind::kSimple, "listbox"}},
+        {"dd", {TagKind::kSimple, "definition"}},
+        {"del", {TagKind::kSimple, "deletion"}},
+        {"details", {TagKind::kSimple, "group"}},
+        {"dfn", {TagKind::kSimple, "term"}},
+        {"dialog", {TagKind::kSimple, "dialog"}},
+        {"dt", {TagKind::kSimple, "term"}},
+        {"em", {TagKind::kSimple, "emphasis"}},
+        {"fieldset", {TagKind::kSimple, "group"}},
+        {"figure", {TagKind::kSimple, "figure"}},
+        {"hgroup", {TagKind::kSimple, "group"}},
+        {"hr", {TagKind::kSimple, "separator"}},
+        {"html", {TagKind::kSimple, "document"}},
+        {"ins", {TagKind::kSimple, "insertion"}},
+        {"main", {TagKind::kSimple, "main"}},
+        {"math", {TagKind::kSimple, "math"}},
+        {"menu", {TagKind::kSimple, "list"}},
+        {"meter", {TagKind::kSimple, "meter"}},
+        {"nav", {TagKind::kSimple, "navigation"}},
+        {"ol", {TagKind::kSimple, "list"}},
+        {"optgroup", {TagKind::kSimple, "group"}},
+        {"output", {TagKind::kSimple, "status"}},
+        {"p", {TagKind::kSimple, "paragraph"}},
+        {"progress", {TagKind::kSimple, "progressbar"}},
+        {"s", {TagKind::kSimple, "deletion"}},
+        {"search", {TagKind::kSimple, "search"}},
+        {"strong", {TagKind::kSimple, "strong"}},
+        {"sub", {TagKind::kSimple, "subscript"}},
+        {"sup", {TagKind::kSimple, "superscript"}},
+        {"table", {TagKind::kSimple, "table"}},
+        {"time", {TagKind::kSimple, "time"}},
+        {"ul", {TagKind::kSimple, "list"}},
+        {"a", {TagKind::kSpecial, {}}},
+        {"area", {TagKind::kSpecial, {}}},
+        {"h1", {TagKind::kSpecial, {}}},
+        {"h2", {TagKind::kSpecial, {}}},
+        {"h3", {TagKind::kSpecial, {}}},
+        {"h4", {TagKind::kSpecial, {}}},
+        {"h5", {TagKind::kSpecial, {}}},
+        {"h6", {TagKind::kSpecial, {}}},
+        {"img", {TagKind::kSpecial, {}}},
+        {"input", {TagKind::kSpecial, {}}},
+        {"select", {TagKind::kSpecial, {}}},
+        {"textarea", {TagKind::kSpecial, {}}},
+        {"button", {TagKind::kSpecial, {}}},
+        {"header", {TagKind::kSpecial, {}}},
+        {"footer", {TagKind::kSpecial, {}}},
+        {"aside", {TagKind::kSpecial, {}}},
+        {"section", {TagKind::kSpecial, {}}},
+        {"form", {TagKind::kSpecial, {}}},
+        {"li", {TagKind::kSpecial, {}}},
+        {"td", {TagKind::kSpecial, {}}},
+        {"th", {TagKind::kSpecial, {}}},
+        {"tr", {TagKind::kSpecial, {}}},
+        {"thead", {TagKind::kSpecial, {}}},
+        {"tbody", {TagKind::kSpecial, {}}},
+        {"tfoot", {TagKind::kSpecial, {}}},
+        {"caption", {TagKind::kSpecial, {}}},
+        {"option", {TagKind::kSpecial, {}}},
+    };
+    return kTags;
+  }
+
   static std::string_view ImplicitHtmlRole(const Accessibility& a, Cache& c, const Node& e) {
     const std::string_view t = e.tag();
+    const auto found = HtmlTagRoles().find(t);
+    if (found == HtmlTagRoles().end()) {
+      return "";
+    }
+    if (found->second.kind == TagKind::kSimple) {
+      return found->second.role;
+    }
     if (t == "a" || t == "area") {
       return e.HasAttribute("href") ? "link" : "";
     }
@@ -558,54 +643,6 @@ class AccessibilityImpl {
       return p != nullptr && (p->IsHtml("select") || p->IsHtml("datalist")) ? "option" : "";
     }
 
-    struct Simple {
-      std::string_view tag;
-      std::string_view role;
-    };
-
-    static constexpr Simple kSimple[] = {
-        {"address", "group"},
-        {"article", "article"},
-        {"blockquote", "blockquote"},
-        {"code", "code"},
-        {"datalist", "listbox"},
-        {"dd", "definition"},
-        {"del", "deletion"},
-        {"details", "group"},
-        {"dfn", "term"},
-        {"dialog", "dialog"},
-        {"dt", "term"},
-        {"em", "emphasis"},
-        {"fieldset", "group"},
-        {"figure", "figure"},
-        {"hgroup", "group"},
-        {"hr", "separator"},
-        {"html", "document"},
-        {"ins", "insertion"},
-        {"main", "main"},
-        {"math", "math"},
-        {"menu", "list"},
-        {"meter", "meter"},
-        {"nav", "navigation"},
-        {"ol", "list"},
-        {"optgroup", "group"},
-        {"output", "status"},
-        {"p", "paragraph"},
-        {"progress", "progressbar"},
-        {"s", "deletion"},
-        {"search", "search"},
-        {"strong", "strong"},
-        {"sub", "subscript"},
-        {"sup", "superscript"},
-        {"table", "table"},
-        {"time", "time"},
-        {"ul", "list"},
-    };
-    for (const Simple& s : kSimple) {
-      if (s.tag == t) {
-        return s.role;
-      }
-    }
     return "";
   }
 

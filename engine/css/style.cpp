@@ -161,6 +161,18 @@ const StyleValue& ComputedStyle::Get(std::string_view property) const {
   return *impl_->values[id];
 }
 
+namespace {
+
+// A property's computed value by id: what Get() returns, without looking the name up.
+const StyleValue& ValueOf(const ComputedStyle::Impl* impl, PropId id) {
+  if (impl == nullptr || impl->values[id] == nullptr) {
+    return css::InitialValue(id);
+  }
+  return *impl->values[id];
+}
+
+}  // namespace
+
 const CascadedDeclaration* ComputedStyle::Cascaded(std::string_view property) const {
   if (!impl_) {
     return nullptr;
@@ -175,21 +187,25 @@ const CascadedDeclaration* ComputedStyle::Cascaded(std::string_view property) co
 }
 
 bool ComputedStyle::DisplayNone() const {
-  return std::string_view(Get("display").text) == "none";
+  return std::string_view(ValueOf(impl_.get(), css::kDisplay).text) == "none";
 }
 
 bool ComputedStyle::VisibilityHidden() const {
-  const std::string& v = Get("visibility").text;
+  const std::string& v = ValueOf(impl_.get(), css::kVisibility).text;
   return v == "hidden" || v == "collapse";
 }
 
+bool ComputedStyle::ContentVisibilityHidden() const {
+  return std::string_view(ValueOf(impl_.get(), css::kContentVisibility).text) == "hidden";
+}
+
 std::optional<double> ComputedStyle::Opacity() const {
-  const StyleValue& v = Get("opacity");
+  const StyleValue& v = ValueOf(impl_.get(), css::kOpacity);
   return v.known ? ParseNumber(v.text) : std::nullopt;
 }
 
 std::optional<Rgba> ComputedStyle::Color() const {
-  const StyleValue& v = Get("color");
+  const StyleValue& v = ValueOf(impl_.get(), css::kColor);
   if (!v.known) {
     return std::nullopt;
   }
@@ -200,7 +216,7 @@ std::optional<Rgba> ComputedStyle::Color() const {
 }
 
 std::optional<Rgba> ComputedStyle::BackgroundColor() const {
-  const StyleValue& v = Get("background-color");
+  const StyleValue& v = ValueOf(impl_.get(), css::kBackgroundColor);
   if (!v.known) {
     return std::nullopt;
   }
@@ -211,11 +227,11 @@ std::optional<Rgba> ComputedStyle::BackgroundColor() const {
 }
 
 std::optional<double> ComputedStyle::FontSizePx() const {
-  return ParsePx(Get("font-size"));
+  return ParsePx(ValueOf(impl_.get(), css::kFontSize));
 }
 
 std::optional<int> ComputedStyle::FontWeight() const {
-  const StyleValue& v = Get("font-weight");
+  const StyleValue& v = ValueOf(impl_.get(), css::kFontWeight);
   if (!v.known) {
     return std::nullopt;
   }

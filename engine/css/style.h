@@ -62,6 +62,7 @@ class ComputedStyle {
   // Typed views; std::nullopt when the value is unknown or not of that type.
   bool DisplayNone() const;               // display: none
   bool VisibilityHidden() const;          // visibility: hidden or collapse
+  bool ContentVisibilityHidden() const;   // content-visibility: hidden (contents skipped)
   std::optional<double> Opacity() const;  // 0..1, this element's own
   std::optional<Rgba> Color() const;      // currentColor resolved
   std::optional<Rgba> BackgroundColor() const;
