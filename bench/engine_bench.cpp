@@ -5,6 +5,7 @@
 #include <gumbo.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -49,16 +50,22 @@ int main(int argc, char** argv) {
   bool profile_rules = false;
   // Pages per measured chunk (see below); --chunk N changes it to study cache effects.
   size_t chunk = 300;
+  // Repetitions per chunk (the best is kept); --reps 1 makes a quick run for callgrind.
+  int repetitions = 11;
   while (argc > 1 && std::string_view(argv[1]).substr(0, 2) == "--") {
     std::string_view flag = argv[1];
     if (flag == "--profile-rules") {
       profile_rules = true;
+    } else if (flag == "--reps" && argc > 2) {
+      repetitions = std::max(1, std::atoi(argv[2]));
+      --argc;
+      ++argv;
     } else if (flag == "--chunk" && argc > 2) {
       chunk = std::max<size_t>(1, std::strtoul(argv[2], nullptr, 10));
       --argc;
       ++argv;
     } else {
-      std::cerr << "usage: plainsight_engine_bench [--profile-rules] [--chunk PAGES] [DIR]\n";
+      std::cerr << "usage: plainsight_engine_bench [--profile-rules] [--chunk PAGES] [--reps N] [DIR]\n";
       return 2;
     }
     --argc;
@@ -96,7 +103,7 @@ int main(int argc, char** argv) {
   // pages gave a ratio near 2.55x where 300 pages and the whole corpus give 2.85-2.95x. 300
   // pages (tens of milliseconds per pipeline) is past that effect and still short enough for
   // the interleaving to cancel the machine's drift.
-  constexpr int kRepetitions = 11;
+  const int kRepetitions = repetitions;
   const size_t kChunk = chunk;
   double parse_s = 0;
   double dom_s = 0;

@@ -12,16 +12,26 @@ bool IsTopLevelHtmlPage(const engine::Page& page) {
          doc.html()->IsHtml("html");
 }
 
-bool BuildsShadowTrees(const engine::Page& page) {
-  for (const engine::Node* e : page.document().elements()) {
-    if (e->HasAttribute("shadowrootmode")) {
-      return true;
-    }
-    if (e->IsHtml("script") && e->TextContent().find("attachShadow") != std::string::npos) {
-      return true;
+namespace {
+
+// Worked out once per page (Page::Derived): several rules ask.
+struct ShadowTreeFacts {
+  explicit ShadowTreeFacts(const engine::Page& page) {
+    for (const engine::Node* e : page.document().elements()) {
+      if (e->HasAttribute("shadowrootmode") ||
+          (e->IsHtml("script") && e->TextContent().find("attachShadow") != std::string::npos)) {
+        builds = true;
+        return;
+      }
     }
   }
-  return false;
+  bool builds = false;
+};
+
+}  // namespace
+
+bool BuildsShadowTrees(const engine::Page& page) {
+  return page.Derived<ShadowTreeFacts>().builds;
 }
 
 namespace {

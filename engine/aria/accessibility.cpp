@@ -131,6 +131,7 @@ struct Accessibility::Cache {
     std::string_view implicit_role;
     int8_t focusable = -1;
     int8_t presentational_ancestor = -1;
+    int8_t hidden = -1;  // IsHidden, once known (rules ask it of every element many times)
   };
 
   // Entries of the document's elements, indexed by position in Document::elements() (found
@@ -1587,11 +1588,14 @@ bool Accessibility::IsHidden(const Node& element) const {
   if (!element.IsElement()) {
     return false;
   }
-  const Cache::Flags& f = AccessibilityImpl::Flags(*this, *cache_, element);
-  if (f.invisible || f.aria_hidden || f.inert) {
-    return true;
+  Cache::Entry& entry = cache_->Of(element);  // entries never move (see Cache)
+  if (entry.hidden >= 0) {
+    return entry.hidden == 1;
   }
-  return HasPresentationalAncestor(element);
+  const Cache::Flags& f = AccessibilityImpl::Flags(*this, *cache_, element);
+  const bool hidden = f.invisible || f.aria_hidden || f.inert || HasPresentationalAncestor(element);
+  entry.hidden = hidden ? 1 : 0;
+  return hidden;
 }
 
 bool Accessibility::IsFocusable(const Node& element) const {

@@ -103,7 +103,15 @@ std::string NormalizeForComparison(std::string_view text) {
   }
   while (StripOneMark(s, false)) {
   }
-  return engine::CollapseWhitespace(engine::AsciiLower(s));
+  // `s` is a piece of collapsed text that starts and ends with neither whitespace nor a mark,
+  // so lowercasing it is all that is left.
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
 }
 
 bool IsGenericLinkText(std::string_view name) {

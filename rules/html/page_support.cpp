@@ -110,28 +110,47 @@ const engine::Node* SamePageTarget(const engine::Node& link) {
   return nullptr;
 }
 
-bool HasScripts(const engine::Page& page) {
-  for (const engine::Node* e : page.document().elements()) {
-    if (e->IsHtml("script")) {
-      std::string type = engine::AsciiLower(engine::TrimWhitespace(e->AttrOr("type")));
-      // HTML 4.12.1: these types are classic or module scripts; anything else is a data block.
-      if (type.empty() || type == "module" || type == "text/javascript" ||
-          type == "application/javascript" || type == "text/ecmascript") {
-        return true;
+namespace {
+
+// Does `s`, without leading whitespace, start with "javascript:" in any case?
+bool IsJavascriptUrl(std::string_view s) {
+  s = engine::TrimWhitespace(s);
+  constexpr std::string_view kScheme = "javascript:";
+  return s.size() >= kScheme.size() && engine::EqualsIgnoreCase(s.substr(0, kScheme.size()), kScheme);
+}
+
+// Worked out once per page (Page::Derived): three verdicts and a rule ask.
+struct ScriptFacts {
+  explicit ScriptFacts(const engine::Page& page) {
+    for (const engine::Node* e : page.document().elements()) {
+      if (e->IsHtml("script")) {
+        std::string type = engine::AsciiLower(engine::TrimWhitespace(e->AttrOr("type")));
+        // HTML 4.12.1: these types are classic or module scripts; anything else is a data block.
+        if (type.empty() || type == "module" || type == "text/javascript" ||
+            type == "application/javascript" || type == "text/ecmascript") {
+          has_scripts = true;
+          return;
+        }
       }
-    }
-    for (const engine::Attribute& a : e->attributes()) {
-      if (a.name.size() > 2 && a.name.compare(0, 2, "on") == 0) {
-        return true;
-      }
-      if ((a.name == "href" || a.name == "src" || a.name == "action") &&
-          engine::AsciiLower(engine::TrimWhitespace(a.value)).rfind("javascript:", 0) == 0) {
-        return true;
+      for (const engine::Attribute& a : e->attributes()) {
+        if (a.name.size() > 2 && a.name.compare(0, 2, "on") == 0) {
+          has_scripts = true;
+          return;
+        }
+        if ((a.name == "href" || a.name == "src" || a.name == "action") &&
+            IsJavascriptUrl(a.value)) {
+          has_scripts = true;
+          return;
+        }
       }
     }
   }
-  return false;
-}
+  bool has_scripts = false;
+};
+
+}  // namespace
+
+bool HasScripts(const engine::Page& page) { return page.Derived<ScriptFacts>().has_scripts; }
 
 std::vector<const engine::Node*> ExposedWithRole(const engine::Page& page, std::string_view role) {
   std::vector<const engine::Node*> found;
