@@ -29,8 +29,9 @@ using css::PropId;
 // Custom properties of an element: name -> value (inherited, shared until changed).
 using CustomMap = std::unordered_map<std::string, css::CustomValue>;
 
+// Computed styles live in their page's Arena (below); a ComputedStyle's shared_ptr shares
+// ownership of the whole arena, so the values it points to live as long as any copy of it.
 struct ComputedStyle::Impl {
-  std::shared_ptr<const void> arena;  // keeps pooled values and declarations alive
   std::array<const StyleValue*, css::kNumProps> values{};
   std::vector<std::pair<uint8_t, const CascadedDeclaration*>> cascaded;
   std::shared_ptr<const CustomMap> custom;
@@ -201,11 +202,17 @@ bool ComputedStyle::ContentVisibilityHidden() const {
 
 std::optional<double> ComputedStyle::Opacity() const {
   const StyleValue& v = ValueOf(impl_.get(), css::kOpacity);
+  if (&v == &css::InitialValue(css::kOpacity)) {
+    return 1.0;  // most elements: no opacity declared, nothing to parse
+  }
   return v.known ? ParseNumber(v.text) : std::nullopt;
 }
 
 std::optional<Rgba> ComputedStyle::Color() const {
   const StyleValue& v = ValueOf(impl_.get(), css::kColor);
+  if (&v == &css::InitialValue(css::kColor)) {
+    return Rgba{0, 0, 0, 1};  // "rgb(0, 0, 0)", without parsing it
+  }
   if (!v.known) {
     return std::nullopt;
   }
@@ -217,6 +224,9 @@ std::optional<Rgba> ComputedStyle::Color() const {
 
 std::optional<Rgba> ComputedStyle::BackgroundColor() const {
   const StyleValue& v = ValueOf(impl_.get(), css::kBackgroundColor);
+  if (&v == &css::InitialValue(css::kBackgroundColor)) {
+    return Rgba{0, 0, 0, 0};  // "rgba(0, 0, 0, 0)", without parsing it
+  }
   if (!v.known) {
     return std::nullopt;
   }
@@ -310,28 +320,16 @@ class RuleIndex {
       f(i);
     }
     if (!by_tag_.empty()) {
-      if (auto it = by_tag_.find(std::string_view(node.tag())); it != by_tag_.end()) {
-        for (uint32_t i : it->second) {
-          f(i);
-        }
-      }
+      Lookup(by_tag_, node.tag(), f);
     }
     if (!by_id_.empty()) {
       if (const std::string* id = node.Attr("id")) {
-        if (auto it = by_id_.find(*id); it != by_id_.end()) {
-          for (uint32_t i : it->second) {
-            f(i);
-          }
-        }
+        Lookup(by_id_, *id, f);
       }
     }
     if (!by_class_.empty()) {
       for (std::string_view cls : classes) {
-        if (auto it = by_class_.find(cls); it != by_class_.end()) {
-          for (uint32_t i : it->second) {
-            f(i);
-          }
-        }
+        Lookup(by_class_, cls, f);
       }
     }
     if (!by_attribute_.empty() || !links_.empty()) {
@@ -340,6 +338,31 @@ class RuleIndex {
   }
 
  private:
+  using Buckets =
+      std::unordered_map<std::string, std::vector<uint32_t>, TransparentStringHash, std::equal_to<>>;
+
+  // Calls f for the entries under `key`. Most indexes hold a handful of keys (the UA sheet's
+  // ::before rules are all for <q>): those are compared in turn, which costs less than hashing.
+  template <typename F>
+  static void Lookup(const Buckets& buckets, std::string_view key, F& f) {
+    if (buckets.size() <= 4) {
+      for (const auto& [k, entries] : buckets) {
+        if (k == key) {
+          for (uint32_t i : entries) {
+            f(i);
+          }
+          return;
+        }
+      }
+      return;
+    }
+    if (auto it = buckets.find(key); it != buckets.end()) {
+      for (uint32_t i : it->second) {
+        f(i);
+      }
+    }
+  }
+
   // Entries keyed by an attribute the subject requires ([hidden], [dir=rtl i]) and :link
   // subjects (which need href): only elements with that attribute are tried. Selector names
   // are lowercase; HTML attribute names are too, while other namespaces keep their case and
@@ -356,11 +379,7 @@ class RuleIndex {
         continue;
       }
       if (html) {
-        if (auto it = by_attribute_.find(std::string_view(name)); it != by_attribute_.end()) {
-          for (uint32_t i : it->second) {
-            f(i);
-          }
-        }
+        Lookup(by_attribute_, name, f);
         continue;
       }
       const std::string lower = AsciiLower(name);
@@ -369,11 +388,7 @@ class RuleIndex {
         seen = EqualsIgnoreCase(attributes[j].name, lower);
       }
       if (!seen) {
-        if (auto it = by_attribute_.find(std::string_view(lower)); it != by_attribute_.end()) {
-          for (uint32_t i : it->second) {
-            f(i);
-          }
-        }
+        Lookup(by_attribute_, lower, f);
       }
     }
     if (link) {
@@ -384,8 +399,7 @@ class RuleIndex {
   }
 
   std::vector<IndexedSelector> entries_;
-  std::unordered_map<std::string, std::vector<uint32_t>, TransparentStringHash, std::equal_to<>>
-      by_id_, by_class_, by_tag_, by_attribute_;
+  Buckets by_id_, by_class_, by_tag_, by_attribute_;
   std::vector<uint32_t> links_;
   std::vector<uint32_t> universal_;
 };
@@ -461,6 +475,19 @@ struct Arena {
   std::deque<StyleValue> pool;
   std::unordered_map<std::string, const StyleValue*> interned;
   std::shared_ptr<SheetSet> author;
+  // The computed styles, in chunks (one allocation for a page's worth, not one per style).
+  std::vector<std::unique_ptr<ComputedStyle::Impl[]>> style_chunks;
+  size_t chunk_used = 0;
+  size_t chunk_size = 0;
+
+  ComputedStyle::Impl* NewStyle(size_t size_hint) {
+    if (chunk_used == chunk_size) {
+      chunk_size = std::max<size_t>(size_hint, 16);
+      style_chunks.push_back(std::make_unique<ComputedStyle::Impl[]>(chunk_size));
+      chunk_used = 0;
+    }
+    return &style_chunks.back()[chunk_used++];
+  }
 };
 
 class Cascade;
@@ -711,6 +738,9 @@ class Cascade {
     classes.reserve(8);
     impls_.reserve(n);
     matched_.reserve(64);
+    style_hint_ = n + 8;
+    share_slots_.assign(std::bit_ceil(2 * n + 2), 0);
+    share_entries_.reserve(n);
     bloom_hashes_.reserve(256);
     bloom_hash_begin_.reserve(64);
     for (uint32_t i = 0; i < n; ++i) {
@@ -722,8 +752,8 @@ class Cascade {
       const Node& node = table_.node(i);
       ClassesOf(node, &classes);
       ComputeElement(i, parent, node, classes);
-      const std::shared_ptr<ComputedStyle::Impl>& impl = current_;
-      s_.styles_[i] = ComputedStyle(impl);
+      const ComputedStyle::Impl* impl = current_;
+      s_.styles_[i] = Share(current_);
       const bool none =
           impl->values[css::kDisplay] != nullptr && std::string_view(impl->values[css::kDisplay]->text) == "none";
       s_.display_none_[i] = (none || (parent >= 0 && s_.display_none_[parent] != 0)) ? 1 : 0;
@@ -799,16 +829,16 @@ class Cascade {
     return false;
   }
 
-  // Matches one index; appends (origin tag | entry) to matched_.
+  // Matches one index; appends (origin tag | entry) to `out`.
   void MatchIndex(const RuleIndex& index, uint32_t origin_tag, uint32_t element, const Node& node,
-                  const std::vector<std::string_view>& classes) {
+                  const std::vector<std::string_view>& classes, std::vector<uint32_t>& out) {
     if (index.empty()) {
       return;
     }
     index.Candidates(node, classes, [&](uint32_t k) {
       const IndexedSelector& e = index.entry(k);
       if (!Rejected(*e.selector) && matcher_.Matches(*e.selector, element)) {
-        matched_.push_back(origin_tag | k);
+        out.push_back(origin_tag | k);
       }
     });
   }
@@ -1107,9 +1137,13 @@ class Cascade {
     return map;
   }
 
-  std::shared_ptr<ComputedStyle::Impl> Compute(const ComputedStyle::Impl* parent, bool for_pseudo) {
-    auto impl = std::make_shared<ComputedStyle::Impl>();
-    impl->arena = s_.arena_;
+  // A ComputedStyle for a style of this page's arena (sharing ownership of the arena).
+  ComputedStyle Share(ComputedStyle::Impl* impl) const {
+    return ComputedStyle(std::shared_ptr<ComputedStyle::Impl>(s_.arena_, impl));
+  }
+
+  ComputedStyle::Impl* Compute(const ComputedStyle::Impl* parent, bool for_pseudo) {
+    ComputedStyle::Impl* impl = s_.arena_->NewStyle(style_hint_);
     impl->custom = ComputeCustom(parent);
     css::ComputeContext ctx;
     ctx.viewport_width_px = media_.width_px;
@@ -1205,29 +1239,56 @@ class Cascade {
     custom_.clear();
   }
 
+  // Style sharing: elements with the same parent style and the same matched rules (and no
+  // style attribute or presentational hint) get the same computed style. The table is open
+  // addressing over share_entries_, sized for the page: no allocation per element.
+  struct ShareEntry {
+    const ComputedStyle::Impl* parent;
+    uint32_t begin;  // into share_matched_
+    uint32_t size;
+    ComputedStyle::Impl* style;
+  };
+
+  uint64_t ShareHash(const ComputedStyle::Impl* parent) const {
+    uint64_t h = reinterpret_cast<uintptr_t>(parent) * 0x9E3779B97F4A7C15ull;
+    for (uint32_t m : matched_) {
+      h = (h ^ m) * 0x100000001B3ull;
+      h ^= h >> 29;
+    }
+    return h;
+  }
+
+  bool SameShare(const ShareEntry& e, const ComputedStyle::Impl* parent) const {
+    return e.parent == parent && e.size == matched_.size() &&
+           std::equal(matched_.begin(), matched_.end(), share_matched_.begin() + e.begin);
+  }
+
+  // The slot for (parent, matched_): one holding an equal entry, or the empty one to fill.
+  uint32_t& ShareSlot(uint64_t hash, const ComputedStyle::Impl* parent) {
+    const size_t mask = share_slots_.size() - 1;
+    for (size_t k = hash & mask;; k = (k + 1) & mask) {
+      uint32_t& slot = share_slots_[k];
+      if (slot == 0 || SameShare(share_entries_[slot - 1], parent)) {
+        return slot;
+      }
+    }
+  }
+
   void ComputeElement(uint32_t i, int32_t parent, const Node& node,
                       const std::vector<std::string_view>& classes) {
-    const ComputedStyle::Impl* parent_impl = parent >= 0 ? impls_[parent].get() : nullptr;
+    const ComputedStyle::Impl* parent_impl = parent >= 0 ? impls_[parent] : nullptr;
     matched_.clear();
-    MatchIndex(ua_.elements, 0, i, node, classes);
-    MatchIndex(author_.elements, kAuthorTag, i, node, classes);
+    MatchIndex(ua_.elements, 0, i, node, classes, matched_);
+    MatchIndex(author_.elements, kAuthorTag, i, node, classes, matched_);
     const std::string* style_attr = node.Attr("style");
     std::vector<css::Decl> hints;
     PresentationalHints(node, &hints);
     const bool unique = style_attr != nullptr || !hints.empty();
-    // The key lives in a member buffer reused from element to element; it is copied only
-    // when a new entry is stored.
-    std::string& share_key = share_key_;
-    if (!unique) {
-      share_key.resize(sizeof(parent_impl) + matched_.size() * sizeof(uint32_t));
-      std::memcpy(share_key.data(), &parent_impl, sizeof(parent_impl));
-      if (!matched_.empty()) {
-        std::memcpy(share_key.data() + sizeof(parent_impl), matched_.data(),
-                    matched_.size() * sizeof(uint32_t));
-      }
-      const auto it = shared_.find(share_key);
-      if (it != shared_.end() && i != 0) {
-        current_ = it->second;
+    uint32_t* share_slot = nullptr;
+    if (!unique && i != 0) {
+      share_slot = &ShareSlot(ShareHash(parent_impl), parent_impl);
+      if (*share_slot != 0) {
+        current_ = share_entries_[*share_slot - 1].style;
         ComputePseudos(i, node, classes);
         return;
       }
@@ -1253,8 +1314,11 @@ class Cascade {
       }
     }
     current_ = Compute(parent_impl, false);
-    if (!unique && i != 0) {
-      shared_.emplace(share_key, current_);
+    if (share_slot != nullptr) {
+      share_entries_.push_back(ShareEntry{parent_impl, static_cast<uint32_t>(share_matched_.size()),
+                                          static_cast<uint32_t>(matched_.size()), current_});
+      share_matched_.insert(share_matched_.end(), matched_.begin(), matched_.end());
+      *share_slot = static_cast<uint32_t>(share_entries_.size());  // slots never move: sized once
     }
     ComputePseudos(i, node, classes);
   }
@@ -1264,25 +1328,22 @@ class Cascade {
         author_.after.empty()) {
       return;
     }
-    const std::shared_ptr<ComputedStyle::Impl> element_impl = current_;
+    ComputedStyle::Impl* const element_impl = current_;
     for (int which = 0; which < 2; ++which) {
       const RuleIndex& ua_index = which == 0 ? ua_.before : ua_.after;
       const RuleIndex& author_index = which == 0 ? author_.before : author_.after;
-      std::vector<uint32_t> saved;
-      saved.swap(matched_);
-      MatchIndex(ua_index, 0, i, node, classes);
-      MatchIndex(author_index, kAuthorTag, i, node, classes);
-      std::vector<uint32_t> pseudo_matched;
-      pseudo_matched.swap(matched_);
-      matched_.swap(saved);
+      std::vector<uint32_t>& pseudo_matched = pseudo_matched_;
+      pseudo_matched.clear();
+      MatchIndex(ua_index, 0, i, node, classes, pseudo_matched);
+      MatchIndex(author_index, kAuthorTag, i, node, classes, pseudo_matched);
       if (pseudo_matched.empty()) {
         continue;
       }
       ResetCascade();
       ApplyMatched(pseudo_matched, ua_index, author_index);
-      std::shared_ptr<ComputedStyle::Impl> impl = Compute(element_impl.get(), true);
+      ComputedStyle::Impl* impl = Compute(element_impl, true);
       PseudoData data;
-      data.style = ComputedStyle(impl);
+      data.style = Share(impl);
       const StyleValue& content = *impl->values[css::kContent];
       const StyleValue& display = *impl->values[css::kDisplay];
       data.generates_box =
@@ -1317,10 +1378,13 @@ class Cascade {
   static_assert(css::kNumProps <= 64, "winners_ has a bit per property");
   std::vector<std::pair<const std::string*, Winner>> custom_;
   std::vector<uint32_t> matched_;
-  std::vector<std::shared_ptr<ComputedStyle::Impl>> impls_;
-  std::string share_key_;
-  std::unordered_map<std::string, std::shared_ptr<ComputedStyle::Impl>> shared_;
-  std::shared_ptr<ComputedStyle::Impl> current_;
+  std::vector<uint32_t> pseudo_matched_;  // ComputePseudos' matches, reused between elements
+  std::vector<const ComputedStyle::Impl*> impls_;  // each element's style, by table index
+  std::vector<uint32_t> share_slots_;               // 0: empty, else share_entries_ index + 1
+  std::vector<ShareEntry> share_entries_;
+  std::vector<uint32_t> share_matched_;
+  size_t style_hint_ = 16;  // styles a page needs: the arena's first chunk
+  ComputedStyle::Impl* current_ = nullptr;  // the style ComputeElement just gave
   double root_font_px_ = 16;
   bool root_font_known_ = true;
   bool root_font_set_ = false;

@@ -378,6 +378,26 @@ TEST_CASE("css cascade: properties nobody declares are inherited or initial",
   CHECK(p.Of("h").FontWeight() == 700);
 }
 
+TEST_CASE("css cascade: typed values of undeclared properties agree with their text",
+          "[css][cascade]") {
+  // Color(), BackgroundColor() and Opacity() answer initial values without parsing them; the
+  // answers must be what parsing the computed text gives.
+  Page p = Load("<p id=p>x</p><p id=q style='color: #00f; background-color: red; opacity: .5'>y</p>");
+  const ComputedStyle& s = p.Of("p");
+  REQUIRE(s.Color().has_value());
+  CHECK(*s.Color() == *ParseColor(s.Get("color").text));
+  CHECK(*s.Color() == Rgba{0, 0, 0, 1});
+  REQUIRE(s.BackgroundColor().has_value());
+  CHECK(*s.BackgroundColor() == *ParseColor(s.Get("background-color").text));
+  CHECK(s.BackgroundColor()->a == 0);
+  CHECK(s.Opacity() == 1.0);
+  CHECK(s.Get("opacity").text == "1");
+  const ComputedStyle& t = p.Of("q");
+  CHECK(*t.Color() == Rgba{0, 0, 255, 1});
+  CHECK(*t.BackgroundColor() == Rgba{255, 0, 0, 1});
+  CHECK(t.Opacity() == 0.5);
+}
+
 TEST_CASE("css bad input: a megabyte of garbage CSS gives a result", "[css][bad-input]") {
   std::string garbage;
   uint32_t x = 12345;
