@@ -4,6 +4,7 @@
 // Target (issue 2): full audit at most 3x the parse-only time, and at least 300 pages/s.
 #include <gumbo.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -52,10 +53,16 @@ int main(int argc, char** argv) {
   size_t chunk = 300;
   // Repetitions per chunk (the best is kept); --reps 1 makes a quick run for callgrind.
   int repetitions = 11;
+  // Rules left out (--without ID, repeatable): a rule's marginal cost is the difference.
+  std::vector<std::string> without;
   while (argc > 1 && std::string_view(argv[1]).substr(0, 2) == "--") {
     std::string_view flag = argv[1];
     if (flag == "--profile-rules") {
       profile_rules = true;
+    } else if (flag == "--without" && argc > 2) {
+      without.emplace_back(argv[2]);
+      --argc;
+      ++argv;
     } else if (flag == "--reps" && argc > 2) {
       repetitions = std::max(1, std::atoi(argv[2]));
       --argc;
@@ -65,7 +72,7 @@ int main(int argc, char** argv) {
       --argc;
       ++argv;
     } else {
-      std::cerr << "usage: plainsight_engine_bench [--profile-rules] [--chunk PAGES] [--reps N] [DIR]\n";
+      std::cerr << "usage: plainsight_engine_bench [--profile-rules] [--chunk PAGES] [--reps N] [--without RULE-ID]... [DIR]\n";
       return 2;
     }
     --argc;
@@ -82,7 +89,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int rounds = std::max(1, static_cast<int>(3000 / pages.size()));
-  auto rules = plainsight::rules::AllRules();
+  const auto all_rules = plainsight::rules::AllRules();
+  std::vector<const pe::Rule*> rules(all_rules.begin(), all_rules.end());
+  std::erase_if(rules, [&](const pe::Rule* r) {
+    return std::find(without.begin(), without.end(), r->id) != without.end();
+  });
 
   // Warm-up (page cache, allocator).
   for (const auto& [path, html] : pages) {

@@ -57,6 +57,19 @@ class IdIndex {
   };
 
   const Entry* Find(const Document& doc, std::string_view id) {
+    if (doc.elements().size() <= kScanBelow) {
+      // A small document: counting costs less than building the index.
+      scanned_ = Entry{};
+      for (const Node* e : doc.elements()) {
+        if (const std::string* v = e->Attr("id"); v != nullptr && *v == id) {
+          if (scanned_.first == nullptr) {
+            scanned_.first = e;
+          }
+          ++scanned_.count;
+        }
+      }
+      return scanned_.first == nullptr ? nullptr : &scanned_;
+    }
     auto [it, added] = by_document_.try_emplace(&doc);
     if (added) {
       for (const Node* e : doc.elements()) {
@@ -74,6 +87,8 @@ class IdIndex {
   }
 
  private:
+  static constexpr size_t kScanBelow = 32;
+  Entry scanned_;
   std::unordered_map<const Document*, std::unordered_map<std::string_view, Entry>> by_document_;
 };
 
@@ -162,23 +177,26 @@ std::string SelectorPath(const Node& node) {
 
 std::string Snippet(const Node& node, size_t max_chars) {
   std::string_view src = node.StartTagSource();
-  std::string text;
   if (src.empty() && node.IsElement()) {
-    text = "<" + node.tag() + ">";
-  } else {
-    text = std::string(src);
+    return "<" + node.tag() + ">";
   }
+  // Cut on a UTF-8 boundary, then copy once with tabs and line breaks made spaces.
+  size_t take = src.size();
+  if (take > max_chars) {
+    take = max_chars;
+    while (take > 0 && (static_cast<unsigned char>(src[take]) & 0xC0) == 0x80) {
+      --take;
+    }
+  }
+  std::string text;
+  text.reserve(take + (take < src.size() ? 3 : 0));
+  text.append(src.data(), take);
   for (char& c : text) {
     if (c == '\n' || c == '\r' || c == '\t') {
       c = ' ';
     }
   }
-  if (text.size() > max_chars) {
-    size_t cut = max_chars;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-      --cut;
-    }
-    text.resize(cut);
+  if (take < src.size()) {
     text += "…";
   }
   return text;

@@ -97,3 +97,41 @@ TEST_CASE("Page::Derived builds each type once per page and hands back the same 
   CHECK(&other->Derived<ElementCount>() != &first);
   CHECK(ElementCount::constructed == 2);
 }
+
+TEST_CASE("runner: snippets are one line and cut on a character boundary", "[engine][runner]") {
+  auto page = Build("<p>x</p><img\nsrc=a.png\talt=\"é\"><p title=\"" + std::string(200, 'a') +
+                    "\">y</p><div title=\"" + std::string(147, 'b') + "é\">z</div>");
+  const pe::Node* img = page->document().ElementsByTag("img").front();
+  CHECK(pe::Snippet(*img) == "<img src=a.png alt=\"é\">");
+  const pe::Node* p = page->document().ElementsByTag("p").back();
+  const std::string long_snippet = pe::Snippet(*p);
+  CHECK(long_snippet.size() == 160 + std::string_view("…").size());
+  CHECK(long_snippet.substr(long_snippet.size() - 3) == "…");
+  // "<div title=\"" is 12 bytes and 147 b's follow: the é takes bytes 159 and 160, so the
+  // cut at 160 would split it and goes before it.
+  const pe::Node* div = page->document().ElementsByTag("div").front();
+  CHECK(pe::Snippet(*div) == "<div title=\"" + std::string(147, 'b') + "…");
+  CHECK(pe::Snippet(*div, 400).find("é") != std::string::npos);
+  const pe::Node* body = page->document().ElementsByTag("body").front();
+  CHECK(pe::Snippet(*body) == "<body>");  // implied by the parser: no source
+}
+
+TEST_CASE("runner: selector paths stop at unique ids, in small and large documents",
+          "[engine][runner]") {
+  // Documents of up to 32 elements count ids by scanning; larger ones build an index. Both
+  // must give the same paths.
+  for (int filler : {0, 50}) {
+    std::string html = "<main id=m><p>a</p><img id=dup><img id=dup><p><img id=solo></p></main>";
+    for (int k = 0; k < filler; ++k) {
+      html += "<span></span>";
+    }
+    auto page = Build(html);
+    const auto imgs = page->document().ElementsByTag("img");
+    REQUIRE(imgs.size() == 3);
+    CHECK(pe::SelectorPath(*imgs[0]) == "#m > img:nth-child(2)");
+    CHECK(pe::SelectorPath(*imgs[1]) == "#m > img:nth-child(3)");
+    CHECK(pe::SelectorPath(*imgs[2]) == "#solo");
+    const auto ps = page->document().ElementsByTag("p");
+    CHECK(pe::SelectorPath(*ps[0]) == "#m > p:nth-child(1)");
+  }
+}

@@ -50,7 +50,7 @@ int HexValue(char c) {
 // Percent-encode sets (URL Standard 1.3). Bytes >= 0x80 are always encoded.
 enum class EncodeSet { kC0Control, kFragment, kQuery, kSpecialQuery, kPath, kUserinfo };
 
-bool InSet(unsigned char c, EncodeSet set) {
+constexpr bool InSetSlow(unsigned char c, EncodeSet set) {
   if (c < 0x20 || c > 0x7E) {
     return true;
   }
@@ -74,18 +74,44 @@ bool InSet(unsigned char c, EncodeSet set) {
   return false;
 }
 
-void AppendEncoded(std::string& out, std::string_view in, EncodeSet set) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (char ch : in) {
-    auto c = static_cast<unsigned char>(ch);
-    if (InSet(c, set)) {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    } else {
-      out.push_back(ch);
+// The sets as 256-bit tables, built at compile time: one lookup per byte.
+struct EncodeTable {
+  uint64_t bits[4] = {0, 0, 0, 0};
+  constexpr bool Has(unsigned char c) const { return ((bits[c >> 6] >> (c & 63)) & 1) != 0; }
+};
+
+constexpr EncodeTable MakeTable(EncodeSet set) {
+  EncodeTable t;
+  for (int c = 0; c < 256; ++c) {
+    if (InSetSlow(static_cast<unsigned char>(c), set)) {
+      t.bits[c >> 6] |= uint64_t{1} << (c & 63);
     }
   }
+  return t;
+}
+
+constexpr EncodeTable kEncodeTables[] = {
+    MakeTable(EncodeSet::kC0Control), MakeTable(EncodeSet::kFragment),
+    MakeTable(EncodeSet::kQuery),     MakeTable(EncodeSet::kSpecialQuery),
+    MakeTable(EncodeSet::kPath),      MakeTable(EncodeSet::kUserinfo)};
+
+bool InSet(unsigned char c, EncodeSet set) { return kEncodeTables[static_cast<int>(set)].Has(c); }
+
+void AppendEncoded(std::string& out, std::string_view in, EncodeSet set) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const EncodeTable& table = kEncodeTables[static_cast<int>(set)];
+  size_t run = 0;  // start of the bytes not yet copied: copied a run at a time
+  for (size_t i = 0; i < in.size(); ++i) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (!table.Has(c)) {
+      continue;
+    }
+    out.append(in.data() + run, i - run);
+    const char escaped[3] = {'%', kHex[c >> 4], kHex[c & 15]};
+    out.append(escaped, 3);
+    run = i + 1;
+  }
+  out.append(in.data() + run, in.size() - run);
 }
 
 std::string PercentDecode(std::string_view in) {
@@ -628,10 +654,40 @@ Result<std::string_view> ParseAuthority(Url& url, std::string_view rest, std::st
 }
 
 // Path start state onwards for URLs with a hierarchical path.
+// A path that the path state would copy unchanged: nothing to percent-encode, no backslash
+// (for special URLs), no segment that may be a dot segment, no Windows drive letter.
+bool IsPlainPath(std::string_view path, bool special, bool is_file) {
+  if (is_file && path.size() >= 2 && IsAsciiAlpha(path[0]) && (path[1] == ':' || path[1] == '|')) {
+    return false;
+  }
+  const EncodeTable& table = kEncodeTables[static_cast<int>(EncodeSet::kPath)];
+  bool segment_start = true;
+  for (char ch : path) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (table.Has(c) || (special && ch == '\\') || (segment_start && (ch == '.' || ch == '%'))) {
+      return false;
+    }
+    segment_start = ch == '/';
+  }
+  return true;
+}
+
 void ParsePathQueryFragment(Url& url, std::string_view rest, std::vector<std::string> segments) {
   Split split = SplitQueryFragment(rest);
   bool special = url.IsSpecial();
   std::string_view path = split.before;
+  if (segments.empty() && !path.empty()) {
+    // The common case, an absolute path with nothing to rewrite: the serialised path is the
+    // input with one leading slash, as splitting into segments and joining them would give.
+    std::string_view body = IsSlash(path.front(), special) ? path.substr(1) : path;
+    if (IsPlainPath(body, special, url.scheme == "file")) {
+      url.path.reserve(body.size() + 1);
+      url.path = "/";
+      url.path.append(body);
+      SetQueryFragment(url, split);
+      return;
+    }
+  }
   if (!path.empty() && IsSlash(path.front(), special)) {
     path.remove_prefix(1);
     ParsePathInto(path, special, url.scheme == "file", segments);

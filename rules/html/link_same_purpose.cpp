@@ -14,6 +14,7 @@
 // assigned header cells follow from the cell), all included in the accessibility tree.
 #include <map>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/catalog.h"
@@ -105,11 +106,27 @@ const engine::Node* TargetHeading(const Member& m) {
   return tp.a11y().Role(*target) == "heading" && !tp.a11y().IsHidden(*target) ? target : nullptr;
 }
 
+// Each link's resolved, normalised destination, worked out once per page (Page::Derived): both
+// rules judge the same links, and a link's destination is compared with every other's.
+struct Destinations {
+  explicit Destinations(const engine::Page&) {}
+  mutable std::unordered_map<const engine::Node*, std::optional<std::string>> of;
+};
+
+const std::optional<std::string>& DestinationOf(const Member& m) {
+  auto& of = m.page->Derived<Destinations>().of;
+  auto it = of.find(m.link);
+  if (it == of.end()) {
+    it = of.emplace(m.link, page::LinkDestination(*m.link)).first;
+  }
+  return it->second;
+}
+
 void JudgeSet(const std::vector<Member>& set, const std::string& name, engine::Findings& out) {
-  std::optional<std::string> first = page::LinkDestination(*set.front().link);
+  const std::optional<std::string>& first = DestinationOf(set.front());
   bool same = first.has_value();
-  for (const Member& m : set) {
-    same = same && page::LinkDestination(*m.link) == first;
+  for (size_t k = 1; k < set.size() && same; ++k) {
+    same = DestinationOf(set[k]) == first;
   }
   if (same) {
     for (const Member& m : set) {
