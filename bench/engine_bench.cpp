@@ -31,7 +31,9 @@ std::vector<std::pair<std::string, std::string>> LoadPages(const fs::path& dir) 
       std::ifstream in(e.path(), std::ios::binary);
       std::stringstream ss;
       ss << in.rdbuf();
-      pages.emplace_back(e.path().string(), ss.str());
+      // The page's URL is built as `plainsight audit` builds it (cli/local_files.cpp): from
+      // the absolute, lexically normal path.
+      pages.emplace_back(fs::absolute(e.path()).lexically_normal().string(), ss.str());
     }
   }
   std::sort(pages.begin(), pages.end());

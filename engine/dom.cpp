@@ -1034,7 +1034,9 @@ Result<Url> Document::ResolveToUrl(std::string_view reference) const {
 const Url* Document::ParsedUrl() const {
   if (!url_parse_done_) {
     url_parse_done_ = true;
-    if (auto url = ParseUrl(url_)) {
+    if (parsed_base_ && base_url_ == url_) {
+      parsed_url_ = std::make_unique<Url>(*parsed_base_);  // no <base>: parsed already
+    } else if (auto url = ParseUrl(url_)) {
       parsed_url_ = std::make_unique<Url>(std::move(*url));
     }
   }
