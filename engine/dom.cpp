@@ -531,7 +531,12 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
         const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
         std::string name = a->name;
         if (n->ns_ == Namespace::kHtml) {
-          name = AsciiLower(name);
+          // Gumbo's tokenizer lowercases attribute names already; this only guards the rule.
+          for (char& c : name) {
+            if (c >= 'A' && c <= 'Z') {
+              c = static_cast<char>(c - 'A' + 'a');
+            }
+          }
         }
         n->attributes_.push_back(Attribute{std::move(name), a->value});
       }
@@ -787,6 +792,9 @@ bool LooksBinary(std::string_view bytes) {
     return false;
   }
   std::string_view head = bytes.substr(0, 4096);
+  if (head.find('\0') == std::string_view::npos) {
+    return false;  // the usual case, found by memchr without counting byte by byte
+  }
   size_t nuls = std::count(head.begin(), head.end(), '\0');
   return nuls > 0 && nuls * 100 >= head.size();  // 1% or more NULs
 }
