@@ -663,12 +663,13 @@ void DocumentBuilder::BuildFromXml(xmlDocPtr xdoc) {
 void DocumentBuilder::Finish() {
   // Index elements in tree order; find html/head/body, the base URL.
   doc_.elements_.reserve(order_);  // every node made, an upper bound on the elements
-  std::vector<const Node*> stack{doc_.root_};
+  std::vector<Node*> stack{doc_.root_};
   stack.reserve(64);
   while (!stack.empty()) {
-    const Node* n = stack.back();
+    Node* n = stack.back();
     stack.pop_back();
     if (n->IsElement()) {
+      n->element_index_ = static_cast<uint32_t>(doc_.elements_.size());
       doc_.elements_.push_back(n);
     }
     for (auto it = n->children_.rbegin(); it != n->children_.rend(); ++it) {

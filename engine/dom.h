@@ -66,6 +66,10 @@ class Node {
   const Node* NextElementSibling() const;
   // Position among all nodes of the owning document in tree order; lets callers sort or compare.
   uint32_t order() const { return order_; }
+  // Position in document().elements(), or kNoElementIndex for nodes that are not listed there
+  // (text, comments, template contents). Per-element tables index by it.
+  static constexpr uint32_t kNoElementIndex = 0xFFFFFFFFu;
+  uint32_t element_index() const { return element_index_; }
 
   const std::vector<Attribute>& attributes() const { return attributes_; }
   bool HasAttribute(std::string_view name) const { return Attr(name) != nullptr; }
@@ -111,6 +115,7 @@ class Node {
   uint32_t order_ = 0;
   SourcePosition position_;
   uint32_t start_tag_length_ = 0;
+  uint32_t element_index_ = kNoElementIndex;
   std::string tag_;
   std::string text_;
   std::vector<Attribute> attributes_;

@@ -83,6 +83,30 @@ TEST_CASE("dom: template content, inline SVG and MathML, iframe srcdoc", "[engin
   CHECK(doc->subdocuments()[0]->owner_element() == doc->ElementsByTag("iframe")[0]);
 }
 
+TEST_CASE("dom: each element knows its place in elements(); other nodes have none",
+          "[engine][dom]") {
+  using plainsight::engine::Node;
+  auto doc = Parse("<p>text<!-- c --><b>x</b></p><template><i>t</i></template>");
+  const auto& elements = doc->elements();
+  for (size_t i = 0; i < elements.size(); ++i) {
+    CHECK(elements[i]->element_index() == i);
+  }
+  const Node* p = doc->ElementsByTag("p")[0];
+  CHECK(p->children()[0]->IsText());
+  CHECK(p->children()[0]->element_index() == Node::kNoElementIndex);
+  CHECK(p->children()[1]->element_index() == Node::kNoElementIndex);  // the comment
+  const Node* content = doc->ElementsByTag("template")[0]->template_content();
+  REQUIRE(content != nullptr);
+  REQUIRE(!content->children().empty());
+  CHECK(content->children()[0]->element_index() == Node::kNoElementIndex);  // not listed
+  auto xml = plainsight::engine::Document::ParseXml(
+      "<svg xmlns='http://www.w3.org/2000/svg'><g/></svg>", {});
+  REQUIRE(xml.has_value());
+  for (size_t i = 0; i < (*xml)->elements().size(); ++i) {
+    CHECK((*xml)->elements()[i]->element_index() == i);
+  }
+}
+
 TEST_CASE("dom: standalone SVG is parsed as XML into the same model", "[engine][dom]") {
   ParseOptions options;
   auto doc = Document::ParseXml(

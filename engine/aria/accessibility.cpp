@@ -135,10 +135,9 @@ struct Accessibility::Cache {
   };
 
   // Entries of the document's elements, indexed by position in Document::elements() (found
-  // through Node::order()); anything else (nested documents' elements) goes to `others`. Sized
-  // once, so references to entries stay valid while computations recurse.
+  // through Node::element_index()); anything else (nested documents' elements) goes to
+  // `others`. Sized once, so references to entries stay valid while computations recurse.
   std::vector<Entry> entries;
-  std::vector<uint32_t> index_of_order;
   std::unordered_map<const Node*, Entry> others;
   std::unordered_map<const Node*, std::string> names;
   std::unordered_map<const Node*, std::string> descriptions;
@@ -152,25 +151,14 @@ struct Accessibility::Cache {
 
   void Index(const Document& document) {
     const std::vector<const Node*>& elements = document.elements();
-    uint32_t max_order = 0;
-    for (const Node* e : elements) {
-      max_order = std::max(max_order, e->order());
-    }
-    index_of_order.assign(elements.empty() ? 0 : size_t{max_order} + 1, UINT32_MAX);
-    for (size_t i = 0; i < elements.size(); ++i) {
-      index_of_order[elements[i]->order()] = static_cast<uint32_t>(i);
-    }
     entries.resize(elements.size());
     elements_ = &elements;
   }
 
   Entry& Of(const Node& e) {
-    uint32_t order = e.order();
-    if (order < index_of_order.size()) {
-      uint32_t i = index_of_order[order];
-      if (i != UINT32_MAX && (*elements_)[i] == &e) {
-        return entries[i];
-      }
+    const uint32_t i = e.element_index();
+    if (i < entries.size() && (*elements_)[i] == &e) {
+      return entries[i];
     }
     return others[&e];  // node-based map: references stay valid too
   }

@@ -879,14 +879,6 @@ uint32_t HashClass(std::string_view cls) {
 ElementTable::ElementTable(const Document& document) : nodes_(&document.elements()) {
   const std::vector<const Node*>& nodes = *nodes_;
   const size_t n = nodes.size();
-  uint32_t max_order = 0;
-  for (const Node* e : nodes) {
-    max_order = std::max(max_order, e->order());
-  }
-  index_of_order_.assign(n == 0 ? 0 : max_order + 1, -1);
-  for (size_t i = 0; i < n; ++i) {
-    index_of_order_[nodes[i]->order()] = static_cast<int32_t>(i);
-  }
   rows_.assign(n, Row{});
   for (Row& row : rows_) {
     row.subtree_end = static_cast<uint32_t>(n);
@@ -923,12 +915,8 @@ ElementTable::ElementTable(const Document& document) : nodes_(&document.elements
 }
 
 int32_t ElementTable::IndexOf(const Node& node) const {
-  const uint32_t order = node.order();
-  if (order >= index_of_order_.size()) {
-    return -1;
-  }
-  const int32_t i = index_of_order_[order];
-  return i >= 0 && (*nodes_)[i] == &node ? i : -1;
+  const uint32_t i = node.element_index();
+  return i < nodes_->size() && (*nodes_)[i] == &node ? static_cast<int32_t>(i) : -1;
 }
 
 bool Matcher::Matches(const ComplexSelector& selector, uint32_t element) const {

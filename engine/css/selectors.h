@@ -156,7 +156,6 @@ class ElementTable {
   };
   const std::vector<const Node*>* nodes_;  // the document's elements(); the document outlives us
   std::vector<Row> rows_;
-  std::vector<int32_t> index_of_order_;
   const Node* root_element_ = nullptr;
 };
 
