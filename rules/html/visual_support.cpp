@@ -101,8 +101,8 @@ Layer ReadLayer(const engine::ComputedStyle& s, const engine::Node& node) {
   if (MovesOffItsBackdrop(s, &reason)) {
     layer.moves_reason = std::move(reason);
   }
-  std::optional<engine::Rgba> bg = s.BackgroundColor();
-  layer.bg_unknown = !bg || !s.Get("background-color").known;
+  std::optional<engine::Rgba> bg = s.BackgroundColor();  // nullopt when unknown
+  layer.bg_unknown = !bg;
   if (bg) {
     layer.bg = *bg;
   }
@@ -276,12 +276,12 @@ TextColors ColorsOfText(const engine::Page& page, const engine::Node& parent) {
   TextColors out;
   const engine::ComputedStyle& s = p.styles().Of(parent);
   const engine::StyleValue& shadow = s.Get("text-shadow");
-  if (!shadow.known || (!shadow.text.empty() && engine::AsciiLower(shadow.text) != "none")) {
+  if (!shadow.known || (!shadow.text.empty() && !engine::EqualsIgnoreCase(shadow.text, "none"))) {
     out.reason = "the text has a text-shadow";
     return out;
   }
-  std::optional<engine::Rgba> color = s.Color();
-  if (!color || !s.Get("color").known) {
+  std::optional<engine::Rgba> color = s.Color();  // nullopt when unknown
+  if (!color) {
     out.reason = "the text colour could not be computed";
     return out;
   }
