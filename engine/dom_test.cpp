@@ -228,6 +228,9 @@ TEST_CASE("language tags: valid primary subtags come from the IANA registry", "[
       {"fr-CH", true},    {"lb", true},          {"eng", false},  // registry lists "en", not "eng"
       {"english", false}, {"i-lux", false},      {"#!", false},    {"", false},
       {"  ", false},      {"em-US", false},      {"zz", false},    {"x-private", false},
+      // The registry's first and last entries, and neighbours that are not in it.
+      {"aa", true},       {"AAA-x", true},       {"zzj", true},    {"zzk", false},
+      {"a", false},       {"abcdefgh", false},   {"abcdefghi", false},
   };
   for (const Row& row : rows) {
     INFO(row.tag);

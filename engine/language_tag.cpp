@@ -2,7 +2,9 @@
 #include "engine/language_tag.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
+#include <vector>
 
 #include "engine/dom.h"
 
@@ -15,6 +17,33 @@ constexpr std::string_view kLanguageSubtags[] = {
 
 bool IsAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// A subtag of at most 8 characters as one number (ASCII lowercased, a byte each), so that the
+// registry lookup compares integers, not strings.
+uint64_t PackSubtag(std::string_view s) {
+  uint64_t key = 0;
+  for (char c : s) {
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    key = key << 8 | static_cast<unsigned char>(lower);
+  }
+  return key;
+}
+
+// The registry's language subtags, packed and sorted, built on first use.
+const std::vector<uint64_t>& PackedLanguageSubtags() {
+  static const std::vector<uint64_t> kPacked = [] {
+    std::vector<uint64_t> packed;
+    packed.reserve(std::size(kLanguageSubtags));
+    for (std::string_view subtag : kLanguageSubtags) {
+      if (subtag.size() <= 8) {
+        packed.push_back(PackSubtag(subtag));
+      }
+    }
+    std::sort(packed.begin(), packed.end());
+    return packed;
+  }();
+  return kPacked;
 }
 
 }  // namespace
@@ -47,8 +76,10 @@ bool IsValidLanguageTag(std::string_view tag) {
     }
     start = end + 1;
   }
-  std::string primary = PrimaryLanguage(tag);
-  return std::binary_search(std::begin(kLanguageSubtags), std::end(kLanguageSubtags), primary);
+  // Every subtag was checked to be 1 to 8 characters above.
+  const std::string_view primary = tag.substr(0, tag.find('-'));
+  const std::vector<uint64_t>& packed = PackedLanguageSubtags();
+  return std::binary_search(packed.begin(), packed.end(), PackSubtag(primary));
 }
 
 }  // namespace plainsight::engine
