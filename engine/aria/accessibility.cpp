@@ -1437,6 +1437,7 @@ class AccessibilityImpl {
 Accessibility::Accessibility(const Document& document, const Styles& styles)
     : document_(document), styles_(styles), cache_(std::make_unique<Cache>()) {
   cache_->Index(document);
+  known_roles_.resize(document.elements().size());
 }
 
 Accessibility::~Accessibility() = default;
@@ -1456,7 +1457,7 @@ std::string_view Accessibility::ImplicitRole(const Node& element) const {
   return role;
 }
 
-std::string_view Accessibility::Role(const Node& element) const {
+std::string_view Accessibility::ComputeRole(const Node& element) const {
   if (!element.IsElement()) {
     return {};
   }
@@ -1492,10 +1493,15 @@ std::string_view Accessibility::Role(const Node& element) const {
   again.role = role;
   again.role_done = true;
   again.role_busy = false;
+  if (const uint32_t i = element.element_index();
+      i < known_roles_.size() && &element.document() == &document_) {
+    known_roles_[i].role = role;
+    known_roles_[i].role_known = true;
+  }
   return role;
 }
 
-RoleId Accessibility::RoleIdOf(const Node& element) const {
+RoleId Accessibility::ComputeRoleId(const Node& element) const {
   if (!element.IsElement()) {
     return kNoRoleId;
   }
@@ -1506,6 +1512,11 @@ RoleId Accessibility::RoleIdOf(const Node& element) const {
     Cache::Entry& again = cache_->Of(element);
     again.role_id = id;
     again.role_id_done = true;
+    if (const uint32_t i = element.element_index();
+        i < known_roles_.size() && &element.document() == &document_) {
+      known_roles_[i].id = id;
+      known_roles_[i].id_known = true;
+    }
     return id;
   }
   return entry.role_id;

@@ -26,9 +26,25 @@ class Accessibility {
   // role conflict resolution (WAI-ARIA 1.2 9.3: none/presentation ignored on focusable elements
   // or elements with global ARIA attributes). "" means no role (generic/none). Elements
   // whose explicit role is none/presentation and applies return "none".
-  std::string_view Role(const Node& element) const;
+  // Inline: rules ask it of every element many times; the first answer is computed (and kept)
+  // out of line.
+  std::string_view Role(const Node& element) const {
+    const uint32_t i = element.element_index();
+    if (i < known_roles_.size() && known_roles_[i].role_known &&
+        &element.document() == &document_) {
+      return known_roles_[i].role;
+    }
+    return ComputeRole(element);
+  }
   // Role() as a number (kNoRoleId for no role), for RoleSet tests in loops over every element.
-  RoleId RoleIdOf(const Node& element) const;
+  RoleId RoleIdOf(const Node& element) const {
+    const uint32_t i = element.element_index();
+    if (i < known_roles_.size() && known_roles_[i].id_known &&
+        &element.document() == &document_) {
+      return known_roles_[i].id;
+    }
+    return ComputeRoleId(element);
+  }
   // The first valid non-abstract token of the role attribute, or "" when none is valid.
   std::string_view ExplicitRole(const Node& element) const;
   // The implicit role per HTML-AAM (context-dependent: a <header> scoped to body is "banner",
@@ -100,6 +116,16 @@ class Accessibility {
 
  private:
   friend class AccessibilityImpl;  // accessibility.cpp's file-local helpers
+  std::string_view ComputeRole(const Node& element) const;
+  RoleId ComputeRoleId(const Node& element) const;
+  // The roles worked out so far for the document's own elements, by element_index().
+  struct KnownRole {
+    std::string_view role;
+    RoleId id = kNoRoleId;
+    bool role_known = false;
+    bool id_known = false;
+  };
+  mutable std::vector<KnownRole> known_roles_;
   struct Cache;
   const Document& document_;
   const Styles& styles_;

@@ -338,8 +338,8 @@ class RuleIndex {
   }
 
  private:
-  using Buckets =
-      std::unordered_map<std::string, std::vector<uint32_t>, TransparentStringHash, std::equal_to<>>;
+  using Buckets = std::unordered_map<std::string, std::vector<uint32_t>, TransparentStringHash,
+                                     std::equal_to<>>;
 
   // Calls f for the entries under `key`. Most indexes hold a handful of keys (the UA sheet's
   // ::before rules are all for <q>): those are compared in turn, which costs less than hashing.
