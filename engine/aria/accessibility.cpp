@@ -1438,6 +1438,7 @@ Accessibility::Accessibility(const Document& document, const Styles& styles)
     : document_(document), styles_(styles), cache_(std::make_unique<Cache>()) {
   cache_->Index(document);
   known_roles_.resize(document.elements().size());
+  known_hidden_.assign(document.elements().size(), -1);
 }
 
 Accessibility::~Accessibility() = default;
@@ -1583,7 +1584,7 @@ bool Accessibility::HasPresentationalAncestor(const Node& element) const {
   return cache_->Of(element).presentational_ancestor == 1;
 }
 
-bool Accessibility::IsHidden(const Node& element) const {
+bool Accessibility::ComputeHidden(const Node& element) const {
   if (!element.IsElement()) {
     return false;
   }
@@ -1594,6 +1595,10 @@ bool Accessibility::IsHidden(const Node& element) const {
   const Cache::Flags& f = AccessibilityImpl::Flags(*this, *cache_, element);
   const bool hidden = f.invisible || f.aria_hidden || f.inert || HasPresentationalAncestor(element);
   entry.hidden = hidden ? 1 : 0;
+  if (const uint32_t i = element.element_index();
+      i < known_hidden_.size() && &element.document() == &document_) {
+    known_hidden_[i] = hidden ? 1 : 0;
+  }
   return hidden;
 }
 

@@ -56,7 +56,14 @@ class Accessibility {
   // Excluded from the accessibility tree: hidden attribute or display:none (self or ancestor),
   // visibility hidden/collapse, aria-hidden="true" (self or ancestor), inert (self or ancestor),
   // or inside an element whose children are presentational.
-  bool IsHidden(const Node& element) const;
+  // Inline for answers already known, like Role().
+  bool IsHidden(const Node& element) const {
+    const uint32_t i = element.element_index();
+    if (i < known_hidden_.size() && known_hidden_[i] >= 0 && &element.document() == &document_) {
+      return known_hidden_[i] == 1;
+    }
+    return ComputeHidden(element);
+  }
   // Hidden because of aria-hidden="true" on itself or an ancestor (rules on aria-hidden need
   // the distinction).
   bool IsAriaHidden(const Node& element) const;
@@ -126,6 +133,8 @@ class Accessibility {
     bool id_known = false;
   };
   mutable std::vector<KnownRole> known_roles_;
+  bool ComputeHidden(const Node& element) const;
+  mutable std::vector<int8_t> known_hidden_;  // IsHidden by element_index(): -1 not yet known
   struct Cache;
   const Document& document_;
   const Styles& styles_;
