@@ -2,6 +2,8 @@
 #include "engine/runner.h"
 
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <exception>
 #include <iterator>
 #include <unordered_map>
@@ -191,9 +193,26 @@ std::string Snippet(const Node& node, size_t max_chars) {
   std::string text;
   text.reserve(take + (take < src.size() ? 3 : 0));
   text.append(src.data(), take);
-  for (char& c : text) {
-    if (c == '\n' || c == '\r' || c == '\t') {
-      c = ' ';
+  // Tabs and line breaks (bytes below 0x0E) are rare in a start tag: eight bytes are tested at
+  // a time, and only a word that may hold one is looked at byte by byte.
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (((word - kOnes * 0x0E) & ~word & kHighs) == 0) {
+      continue;  // no byte below 0x0E
+    }
+    for (size_t k = i; k < i + 8; ++k) {
+      if (text[k] == '\n' || text[k] == '\r' || text[k] == '\t') {
+        text[k] = ' ';
+      }
+    }
+  }
+  for (; i < text.size(); ++i) {
+    if (text[i] == '\n' || text[i] == '\r' || text[i] == '\t') {
+      text[i] = ' ';
     }
   }
   if (take < src.size()) {
