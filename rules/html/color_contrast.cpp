@@ -13,6 +13,7 @@
 // in a human language: only symbols or icon-font glyphs, or a glyph such as "X" that the
 // element's author-given accessible name replaces (ACT: such text is exempt).
 // Text in shadow trees built by scripts cannot be seen statically: the page gets cantTell.
+#include <cstdint>
 #include <cstdio>
 #include <set>
 
@@ -35,16 +36,16 @@ bool IsFormControl(const engine::Node& e) {
 }
 
 // visual::IsDisabledOrInDisabled for every element of the document, worked out from the top
-// down (an element is disabled when it is itself, or its parent is), indexed by Node::order().
-std::vector<bool> DisabledByOrder(const engine::Document& doc) {
-  std::vector<bool> out;
-  for (const engine::Node* e : doc.elements()) {
-    if (e->order() >= out.size()) {
-      out.resize(e->order() + 1, false);
-    }
-    const engine::Node* parent = e->parent();
-    out[e->order()] = visual::IsDisabled(*e) ||
-                      (parent != nullptr && parent->IsElement() && out[parent->order()]);
+// down (an element is disabled when it is itself, or its parent is), indexed by
+// Node::element_index().
+std::vector<uint8_t> DisabledByIndex(const engine::Document& doc) {
+  const std::vector<const engine::Node*>& elements = doc.elements();
+  std::vector<uint8_t> out(elements.size(), 0);
+  for (size_t i = 0; i < elements.size(); ++i) {
+    const engine::Node* e = elements[i];
+    const engine::Node* parent = e->ParentElement();
+    out[i] = visual::IsDisabled(*e) ||
+             (parent != nullptr && parent->element_index() < i && out[parent->element_index()]);
   }
   return out;
 }
@@ -52,11 +53,11 @@ std::vector<bool> DisabledByOrder(const engine::Document& doc) {
 // Labels of disabled widgets: <label> elements of disabled form controls and the elements a
 // disabled widget's aria-labelledby points to.
 std::set<const engine::Node*> DisabledWidgetLabels(const engine::Page& page,
-                                                   const std::vector<bool>& disabled) {
+                                                   const std::vector<uint8_t>& disabled) {
   std::set<const engine::Node*> out;
   const engine::Accessibility& a11y = page.a11y();
   for (const engine::Node* e : page.document().elements()) {
-    if (!disabled[e->order()]) {
+    if (!disabled[e->element_index()]) {
       continue;
     }
     std::string_view role = a11y.Role(*e);
@@ -120,15 +121,15 @@ struct TextContrast {
       return;
     }
     builds_shadow_trees = BuildsShadowTrees(page);
-    const std::vector<bool> disabled = DisabledByOrder(doc);
+    const std::vector<uint8_t> disabled = DisabledByIndex(doc);
     std::set<const engine::Node*> disabled_labels = DisabledWidgetLabels(page, disabled);
     for (const engine::Node* parent : doc.elements()) {
       if (parent->ns() != engine::Namespace::kHtml) {
         continue;
       }
       std::vector<const engine::Node*> texts = visual::VisibleTextChildren(page, *parent);
-      if (texts.empty() || disabled[parent->order()] ||
-          UnderAny(*parent, disabled_labels)) {
+      if (texts.empty() || disabled[parent->element_index()] ||
+          (!disabled_labels.empty() && UnderAny(*parent, disabled_labels))) {
         continue;
       }
       Target target{parent, std::move(texts), visual::ColorsOfText(page, *parent)};
