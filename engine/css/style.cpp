@@ -475,14 +475,15 @@ struct Arena {
   std::deque<StyleValue> pool;
   std::unordered_map<std::string, const StyleValue*> interned;
   std::shared_ptr<SheetSet> author;
-  // The computed styles, in chunks (one allocation for a page's worth, not one per style).
+  // The computed styles, in chunks of 8, 16, 32... (a few allocations per page rather than one
+  // per style; elements that share a style need none, so chunks start small).
   std::vector<std::unique_ptr<ComputedStyle::Impl[]>> style_chunks;
   size_t chunk_used = 0;
   size_t chunk_size = 0;
 
-  ComputedStyle::Impl* NewStyle(size_t size_hint) {
+  ComputedStyle::Impl* NewStyle() {
     if (chunk_used == chunk_size) {
-      chunk_size = std::max<size_t>(size_hint, 16);
+      chunk_size = chunk_size == 0 ? 8 : std::min<size_t>(chunk_size * 2, 1024);
       style_chunks.push_back(std::make_unique<ComputedStyle::Impl[]>(chunk_size));
       chunk_used = 0;
     }
@@ -738,7 +739,6 @@ class Cascade {
     classes.reserve(8);
     impls_.reserve(n);
     matched_.reserve(64);
-    style_hint_ = n + 8;
     share_slots_.assign(std::bit_ceil(2 * n + 2), 0);
     share_entries_.reserve(n);
     bloom_hashes_.reserve(256);
@@ -1143,7 +1143,7 @@ class Cascade {
   }
 
   ComputedStyle::Impl* Compute(const ComputedStyle::Impl* parent, bool for_pseudo) {
-    ComputedStyle::Impl* impl = s_.arena_->NewStyle(style_hint_);
+    ComputedStyle::Impl* impl = s_.arena_->NewStyle();
     impl->custom = ComputeCustom(parent);
     css::ComputeContext ctx;
     ctx.viewport_width_px = media_.width_px;
@@ -1383,7 +1383,6 @@ class Cascade {
   std::vector<uint32_t> share_slots_;               // 0: empty, else share_entries_ index + 1
   std::vector<ShareEntry> share_entries_;
   std::vector<uint32_t> share_matched_;
-  size_t style_hint_ = 16;  // styles a page needs: the arena's first chunk
   ComputedStyle::Impl* current_ = nullptr;  // the style ComputeElement just gave
   double root_font_px_ = 16;
   bool root_font_known_ = true;
