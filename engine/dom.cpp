@@ -1000,13 +1000,17 @@ bool Document::HasTitleElement() const {
   return false;
 }
 
-std::string Document::Title() const {
-  for (const Node* e : elements_) {
-    if (e->IsHtml("title")) {
-      return CollapseWhitespace(e->TextContent());
+const std::string& Document::Title() const {
+  if (!title_) {
+    title_.emplace();
+    for (const Node* e : elements_) {
+      if (e->IsHtml("title")) {
+        *title_ = CollapseWhitespace(e->TextContent());
+        break;
+      }
     }
   }
-  return {};
+  return *title_;
 }
 
 std::string Document::Lang() const {

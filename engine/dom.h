@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -185,8 +186,9 @@ class Document {
   const std::vector<const Document*>& subdocuments() const { return subdocuments_; }
 
   // The first <title> in the document's head (or anywhere, for broken pages), whitespace
-  // collapsed; empty if none. has_title tells a missing title from an empty one.
-  std::string Title() const;
+  // collapsed; empty if none. has_title tells a missing title from an empty one. Worked out on
+  // first use and kept (the runner and several rules ask).
+  const std::string& Title() const;
   bool HasTitleElement() const;
   // The lang attribute of the document element (xml:lang for XML), "" if absent.
   std::string Lang() const;
@@ -229,6 +231,7 @@ class Document {
   mutable bool base_parse_failed_ = false;
   mutable std::unique_ptr<Url> parsed_url_;
   mutable bool url_parse_done_ = false;
+  mutable std::optional<std::string> title_;  // Title(), once asked
   const Node* owner_element_ = nullptr;
   const ResourceLoader* loader_ = nullptr;
   bool is_xml_ = false;
