@@ -231,10 +231,12 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules, const R
   for (const std::string& w : page.styles().warnings()) {
     audit.warnings.push_back(w);
   }
-  audit.results.reserve(rules.size());
+  // Results are filled in place, in the order of `rules`.
+  audit.results.resize(rules.size());
   IdIndex ids;
-  for (const Rule* rule : rules) {
-    RuleResult result;
+  for (size_t r = 0; r < rules.size(); ++r) {
+    const Rule* rule = rules[r];
+    RuleResult& result = audit.results[r];
     result.rule = rule;
     Findings findings(rule->id);
     try {
@@ -261,7 +263,6 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules, const R
       }
     }
     result.outcome = Aggregate(result.findings);
-    audit.results.push_back(std::move(result));
   }
   return audit;
 }
