@@ -48,7 +48,7 @@ class Findings {
     Add(Outcome::kCantTell, node, std::move(message));
   }
   void Add(Outcome outcome, const Node* node, std::string message) {
-    items_.push_back(Finding{rule_id_, outcome, node, std::move(message), {}, {}, {}, {}});
+    items_.emplace_back(rule_id_, outcome, node, std::move(message));  // the rest is default
   }
   const std::vector<Finding>& items() const { return items_; }
   std::vector<Finding>& items() { return items_; }
