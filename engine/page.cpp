@@ -55,7 +55,7 @@ const Page* Page::PageOf(const Document& document) const {
   return nullptr;
 }
 
-const Page& Page::PageFor(const Node& node) const {
+const Page& Page::PageForNested(const Node& node) const {
   const Page* p = PageOf(node.document());
   return p ? *p : *this;
 }

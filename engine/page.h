@@ -31,8 +31,10 @@ class Page {
 
   // The page of a nested document of this page (or of this page itself), nullptr if unknown.
   const Page* PageOf(const Document& document) const;
-  // The page that holds `node`'s document.
-  const Page& PageFor(const Node& node) const;
+  // The page that holds `node`'s document. Inline for the usual case, a node of this page.
+  const Page& PageFor(const Node& node) const {
+    return &node.document() == document_ ? *this : PageForNested(node);
+  }
   const std::vector<std::unique_ptr<Page>>& subpages() const { return subpages_; }
 
   // Derived data cache: data computed from this page alone (no I/O, no options), built on first
@@ -58,6 +60,7 @@ class Page {
 
  private:
   Page() = default;
+  const Page& PageForNested(const Node& node) const;
   void BuildSubpages();
   std::unique_ptr<Document> owned_;
   const Document* document_ = nullptr;
