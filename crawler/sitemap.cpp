@@ -153,12 +153,13 @@ engine::Result<Sitemap> ParseSitemap(std::string_view bytes, size_t max_urls, si
         if (name == "sitemapindex") {
           out.is_index = true;
         } else if (name != "urlset") {
+          // The name lives in the reader's dictionary: copy it before the reader is freed.
+          std::string message = "not a sitemap: root element is <" + std::string(name) + ">";
           xmlFreeTextReader(reader);
           if (source.z_open) {
             inflateEnd(&source.z);
           }
-          return engine::Fail(engine::ErrorCode::kParse,
-                              "not a sitemap: root element is <" + std::string(name) + ">");
+          return engine::Fail(engine::ErrorCode::kParse, std::move(message));
         }
       } else if (name == "url") {
         parent_kind = 1;
