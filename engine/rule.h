@@ -48,7 +48,12 @@ class Findings {
     Add(Outcome::kCantTell, node, std::move(message));
   }
   void Add(Outcome outcome, const Node* node, std::string message) {
-    items_.emplace_back(rule_id_, outcome, node, std::move(message));  // the rest is default
+    // Built in place (no temporary Finding to move); the location fields stay empty.
+    Finding& f = items_.emplace_back();
+    f.rule_id = rule_id_;
+    f.outcome = outcome;
+    f.node = node;
+    f.message = std::move(message);
   }
   const std::vector<Finding>& items() const { return items_; }
   std::vector<Finding>& items() { return items_; }
