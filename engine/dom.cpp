@@ -17,13 +17,17 @@ namespace plainsight::engine {
 // ---------------------------------------------------------------------------------------------
 // Small string helpers (ASCII only: for markup syntax, never for natural-language text).
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
+void AsciiLowerInPlace(std::string& s) {
+  for (char& c : s) {
     if (c >= 'A' && c <= 'Z') {
       c = static_cast<char>(c - 'A' + 'a');
     }
   }
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  AsciiLowerInPlace(out);
   return out;
 }
 
@@ -532,11 +536,7 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
         std::string name = a->name;
         if (n->ns_ == Namespace::kHtml) {
           // Gumbo's tokenizer lowercases attribute names already; this only guards the rule.
-          for (char& c : name) {
-            if (c >= 'A' && c <= 'Z') {
-              c = static_cast<char>(c - 'A' + 'a');
-            }
-          }
+          AsciiLowerInPlace(name);
         }
         n->attributes_.push_back(Attribute{std::move(name), a->value});
       }

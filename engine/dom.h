@@ -251,6 +251,8 @@ std::string ResolveUrl(std::string_view base, std::string_view reference);
 // ASCII-lowercases a string (for tag, attribute and keyword comparisons the specs define as
 // ASCII case-insensitive; not for natural-language text, which goes through ICU).
 std::string AsciiLower(std::string_view s);
+// AsciiLower without a copy.
+void AsciiLowerInPlace(std::string& s);
 // ASCII case-insensitive equality (HTML's "ASCII case-insensitive" match for tag names,
 // attribute values such as http-equiv, and CSS keywords).
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) noexcept;

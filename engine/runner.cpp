@@ -197,24 +197,22 @@ std::string Snippet(const Node& node, size_t max_chars) {
   // a time, and only a word that may hold one is looked at byte by byte.
   constexpr uint64_t kOnes = 0x0101010101010101ull;
   constexpr uint64_t kHighs = 0x8080808080808080ull;
-  size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    if (((word - kOnes * 0x0E) & ~word & kHighs) == 0) {
-      continue;  // no byte below 0x0E
-    }
-    for (size_t k = i; k < i + 8; ++k) {
+  auto blank = [&text](size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k) {
       if (text[k] == '\n' || text[k] == '\r' || text[k] == '\t') {
         text[k] = ' ';
       }
     }
-  }
-  for (; i < text.size(); ++i) {
-    if (text[i] == '\n' || text[i] == '\r' || text[i] == '\t') {
-      text[i] = ' ';
+  };
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (((word - kOnes * 0x0E) & ~word & kHighs) != 0) {
+      blank(i, i + 8);  // some byte below 0x0E
     }
   }
+  blank(i, text.size());
   if (take < src.size()) {
     text += "…";
   }

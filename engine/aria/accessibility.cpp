@@ -131,7 +131,6 @@ struct Accessibility::Cache {
     std::string_view implicit_role;
     int8_t focusable = -1;
     int8_t presentational_ancestor = -1;
-    int8_t hidden = -1;  // IsHidden, once known (rules ask it of every element many times)
   };
 
   // Entries of the document's elements, indexed by position in Document::elements() (found
@@ -1588,13 +1587,10 @@ bool Accessibility::ComputeHidden(const Node& element) const {
   if (!element.IsElement()) {
     return false;
   }
-  Cache::Entry& entry = cache_->Of(element);  // entries never move (see Cache)
-  if (entry.hidden >= 0) {
-    return entry.hidden == 1;
-  }
+  // Flags and presentational ancestors are cached; the answer is kept for the document's own
+  // elements (IsHidden reads it inline).
   const Cache::Flags& f = AccessibilityImpl::Flags(*this, *cache_, element);
   const bool hidden = f.invisible || f.aria_hidden || f.inert || HasPresentationalAncestor(element);
-  entry.hidden = hidden ? 1 : 0;
   if (const uint32_t i = element.element_index();
       i < known_hidden_.size() && &element.document() == &document_) {
     known_hidden_[i] = hidden ? 1 : 0;

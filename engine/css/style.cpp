@@ -11,7 +11,6 @@
 #include <array>
 #include <bit>
 #include <cstdio>
-#include <cstring>
 #include <deque>
 #include <functional>
 #include <unordered_map>

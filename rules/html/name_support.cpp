@@ -106,11 +106,7 @@ std::string NormalizeForComparison(std::string_view text) {
   // `s` is a piece of collapsed text that starts and ends with neither whitespace nor a mark,
   // so lowercasing it is all that is left.
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
+  engine::AsciiLowerInPlace(out);
   return out;
 }
 
