@@ -113,7 +113,8 @@ int RunAct(int argc, char** argv) {
   file << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   std::cerr << "plainsight act: " << run << " test cases run, " << results.size()
             << " results written to " << out_path
-            << (unreadable ? ", " + std::to_string(unreadable) + " unreadable" : std::string()) << "\n";
+            << (unreadable ? ", " + std::to_string(unreadable) + " unreadable" : std::string())
+            << "\n";
   return unreadable ? 2 : 0;
 }
 

@@ -148,8 +148,8 @@ void RememberForNextCrawl(const crawler::FetchedResource& r,
   next[r.url] = std::move(v);
 }
 
-engine::Result<void> SaveCrawlState(const std::string& path,
-                                    const std::unordered_map<std::string, crawler::Validators>& state) {
+engine::Result<void> SaveCrawlState(
+    const std::string& path, const std::unordered_map<std::string, crawler::Validators>& state) {
   nlohmann::json resources = nlohmann::json::object();
   for (const auto& [url, v] : state) {
     nlohmann::json entry{{"etag", v.etag}, {"last_modified", v.last_modified}};
@@ -165,7 +165,8 @@ engine::Result<void> SaveCrawlState(const std::string& path,
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    out.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
     if (!out) {
       return engine::Fail(engine::ErrorCode::kIo, "cannot write the crawl state", tmp);
     }
@@ -173,7 +174,8 @@ engine::Result<void> SaveCrawlState(const std::string& path,
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
-    return engine::Fail(engine::ErrorCode::kIo, "cannot replace the crawl state: " + ec.message(), path);
+    return engine::Fail(engine::ErrorCode::kIo, "cannot replace the crawl state: " + ec.message(),
+                        path);
   }
   return {};
 }

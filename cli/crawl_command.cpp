@@ -20,8 +20,7 @@ int RunCrawl(int argc, char** argv) {
     if (arg == "--quiet" || arg == "-q") {
       quiet = true;
     } else if (arg == "--help" || arg == "-h") {
-      std::cout << "usage: plainsight crawl URL... [--quiet] [crawl options]\n"
-                << CrawlFlagsHelp();
+      std::cout << "usage: plainsight crawl URL... [--quiet] [crawl options]\n" << CrawlFlagsHelp();
       return 0;
     } else if (arg.size() > 1 && arg[0] == '-') {
       std::string error;

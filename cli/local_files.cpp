@@ -24,10 +24,10 @@ engine::Result<std::string> ReadFile(const std::string& path, size_t max_bytes) 
   }
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > max_bytes) {
-    return engine::Fail(engine::ErrorCode::kTooLarge,
-                        "file is " + std::to_string(size) + " bytes; the limit is " +
-                            std::to_string(max_bytes),
-                        path);
+    return engine::Fail(
+        engine::ErrorCode::kTooLarge,
+        "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(max_bytes),
+        path);
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {

@@ -9,7 +9,8 @@
 
 namespace {
 
-constexpr const char* kHelp = R"(plainsight: accessibility and plain-language audits for public-sector websites
+constexpr const char* kHelp =
+    R"(plainsight: accessibility and plain-language audits for public-sector websites
 
 usage: plainsight COMMAND [ARGS]
 

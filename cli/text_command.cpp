@@ -125,7 +125,8 @@ std::string ParseArgs(int argc, char** argv, Options& o) {
           return a + " needs a number";
         }
         (a == "--min-reading-ease" ? o.min_reading_ease
-                                   : a == "--max-grade" ? o.max_grade : o.max_lix) = x;
+         : a == "--max-grade"      ? o.max_grade
+                                   : o.max_lix) = x;
       } else {
         if (!ParseUnsigned(v, n) || n == 0 || n > 100000) {
           return a + " needs a whole number from 1 to 100000";
@@ -172,9 +173,9 @@ engine::Result<std::string> ReadInput(const std::string& file, size_t limit) {
       if (f != stdin) {
         std::fclose(f);
       }
-      return engine::Fail(engine::ErrorCode::kTooLarge,
-                          "input is over the limit of " + std::to_string(limit) +
-                              " bytes (see --max-bytes)");
+      return engine::Fail(
+          engine::ErrorCode::kTooLarge,
+          "input is over the limit of " + std::to_string(limit) + " bytes (see --max-bytes)");
     }
     data.append(buffer, n);
   }
@@ -228,8 +229,9 @@ void PrintText(const std::string& name, const text::TextAnalysis& a, std::ostrea
   }
   out << ".\n";
   if (m.flesch_reading_ease && a.lang == "en") {
-    out << "  Flesch reading ease " << Fixed(*m.flesch_reading_ease) << " of 100: "
-        << text::DescribeFlesch(*m.flesch_reading_ease) << ". Higher is easier; aim for 60+.\n";
+    out << "  Flesch reading ease " << Fixed(*m.flesch_reading_ease)
+        << " of 100: " << text::DescribeFlesch(*m.flesch_reading_ease)
+        << ". Higher is easier; aim for 60+.\n";
   }
   if (m.flesch_kincaid_grade && a.lang == "en") {
     out << "  Flesch-Kincaid grade " << Fixed(*m.flesch_kincaid_grade) << ": "
@@ -258,7 +260,7 @@ void PrintText(const std::string& name, const text::TextAnalysis& a, std::ostrea
   for (const text::TextFinding& f : a.findings) {
     (f.severity == text::Severity::kError     ? errors
      : f.severity == text::Severity::kWarning ? warnings
-                                               : infos)++;
+                                              : infos)++;
   }
   auto count = [](int n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -327,8 +329,7 @@ void PrintHtml(const std::string& name, const text::ExtractedText& input,
         << Escape(text::DescribeFlesch(*m.flesch_reading_ease)) << ".</li>\n";
   }
   if (m.lix) {
-    out << "<li>LIX " << Fixed(*m.lix) << ": " << Escape(text::DescribeLix(*m.lix))
-        << ".</li>\n";
+    out << "<li>LIX " << Fixed(*m.lix) << ": " << Escape(text::DescribeLix(*m.lix)) << ".</li>\n";
   }
   out << "<li>" << a.findings.size() << " findings.</li>\n</ul>\n";
 
@@ -337,8 +338,7 @@ void PrintHtml(const std::string& name, const text::ExtractedText& input,
   std::vector<std::vector<size_t>> by_block(input.blocks.size());
   for (size_t i = 0; i < a.findings.size(); ++i) {
     const text::TextFinding& f = a.findings[i];
-    if (f.block < by_block.size() && f.kind != "long-paragraph" &&
-        f.kind != "language-mismatch") {
+    if (f.block < by_block.size() && f.kind != "long-paragraph" && f.kind != "language-mismatch") {
       by_block[f.block].push_back(i);
     }
   }
@@ -346,7 +346,7 @@ void PrintHtml(const std::string& name, const text::ExtractedText& input,
     const text::TextBlock& block = input.blocks[b];
     const char* tag = block.kind == text::BlockKind::kHeading    ? "h3"
                       : block.kind == text::BlockKind::kListItem ? "p class=\"item\""
-                                                                  : "p";
+                                                                 : "p";
     out << "<" << tag;
     if (!block.lang.empty() && block.lang != a.lang) {
       out << " lang=\"" << Escape(block.lang) << "\"";

@@ -139,7 +139,7 @@ struct CrawlOptions {
   SampleMode sample = SampleMode::kNone;
   uint64_t sample_seed = 1;                                // for the random part of the EU sample
   std::unordered_map<std::string, Validators> validators;  // by normalised URL
-  std::shared_ptr<Fetcher> fetcher;           // null: a CurlFetcher built from these options
+  std::shared_ptr<Fetcher> fetcher;  // null: a CurlFetcher built from these options
   // Loads what pages refer to (iframe src while parsing; stylesheets when the caller computes
   // styles from FetchedResource::document). Null: none are loaded. See subresources.h.
   const engine::ResourceLoader* subresource_loader = nullptr;

@@ -19,15 +19,16 @@ namespace plainsight::crawler {
 
 struct SubresourceOptions {
   CurlFetcherOptions fetcher;
-  size_t max_bytes = 2u << 20;   // a stylesheet larger than this is refused
+  size_t max_bytes = 2u << 20;  // a stylesheet larger than this is refused
   int max_redirects = 5;
-  size_t max_resources = 500;    // per crawl; later requests fail with kTooLarge
+  size_t max_resources = 500;  // per crawl; later requests fail with kTooLarge
 };
 
 class SubresourceLoader {
  public:
   // Fails when libcurl cannot start.
-  static engine::Result<std::unique_ptr<SubresourceLoader>> Create(const SubresourceOptions& options);
+  static engine::Result<std::unique_ptr<SubresourceLoader>> Create(
+      const SubresourceOptions& options);
   // A fetcher for tests (no sockets).
   SubresourceLoader(std::unique_ptr<Fetcher> fetcher, const SubresourceOptions& options);
 

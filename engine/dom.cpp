@@ -2,15 +2,15 @@
 // charset sniffing per the HTML Standard 13.2.3 and decoding through ICU converters.
 #include "engine/dom.h"
 
-#include "engine/url.h"
+#include <algorithm>
+#include <cstring>
 
 #include <gumbo.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <unicode/ucnv.h>
 
-#include <algorithm>
-#include <cstring>
+#include "engine/url.h"
 
 namespace plainsight::engine {
 
@@ -32,7 +32,9 @@ std::string AsciiLower(std::string_view s) {
 }
 
 namespace {
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 }  // namespace
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) noexcept {
@@ -373,7 +375,8 @@ Result<std::string> DecodeToUtf8(std::string_view bytes, std::string_view transp
   std::string encoding;
   size_t skip = 0;
   if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&
-      static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF) {
+      static_cast<unsigned char>(bytes[1]) == 0xBB &&
+      static_cast<unsigned char>(bytes[2]) == 0xBF) {
     encoding = "utf-8";
     skip = 3;
   } else if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
@@ -436,8 +439,8 @@ class DocumentBuilder {
     if (next_ == capacity_) {
       // The first block is sized from the source (about one node per 24 bytes of markup), so a
       // small page does not construct and destroy hundreds of unused nodes.
-      capacity_ = capacity_ == 0 ? std::clamp<size_t>(doc_.source_.size() / 24, 16, 8192)
-                                 : capacity_ * 2;
+      capacity_ =
+          capacity_ == 0 ? std::clamp<size_t>(doc_.source_.size() / 24, 16, 8192) : capacity_ * 2;
       doc_.arenas_.push_back(std::make_unique<Node[]>(capacity_));
       block_ = doc_.arenas_.back().get();
       next_ = 0;
@@ -457,14 +460,17 @@ class DocumentBuilder {
     child->parent_ = parent;
     parent->children_.push_back(child);
   }
+
   SourcePosition Pos(const GumboSourcePosition& p) const {
     return SourcePosition{p.line, p.column, p.offset};
   }
+
   void LoadNestedDocuments();
 
   Document& doc_;
   const ParseOptions& options_;
   int nesting_;
+
  public:
   // HTML 7.1: an iframe srcdoc document's base URL is its parent document's.
   std::string fallback_base_;
@@ -490,9 +496,12 @@ std::string GumboTagName(const GumboElement& el) {
 
 Namespace FromGumboNamespace(GumboNamespaceEnum ns) {
   switch (ns) {
-    case GUMBO_NAMESPACE_HTML: return Namespace::kHtml;
-    case GUMBO_NAMESPACE_SVG: return Namespace::kSvg;
-    case GUMBO_NAMESPACE_MATHML: return Namespace::kMathMl;
+    case GUMBO_NAMESPACE_HTML:
+      return Namespace::kHtml;
+    case GUMBO_NAMESPACE_SVG:
+      return Namespace::kSvg;
+    case GUMBO_NAMESPACE_MATHML:
+      return Namespace::kMathMl;
   }
   return Namespace::kOther;
 }
@@ -503,12 +512,14 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
   Node* root = NewNode();
   root->kind_ = NodeKind::kDocument;
   doc_.root_ = root;
+
   // Explicit stack of (gumbo node, our parent, depth): pages can nest 100,000 deep.
   struct Item {
     const GumboNode* g;
     Node* parent;
     int depth;
   };
+
   std::vector<Item> stack;
   stack.reserve(64);
   const GumboVector& top = groot->v.document.children;
@@ -566,7 +577,8 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
         AppendChild(parent, n);
       }
       for (unsigned i = el.children.length; i-- > 0;) {
-        stack.push_back({static_cast<const GumboNode*>(el.children.data[i]), child_parent, depth + 1});
+        stack.push_back(
+            {static_cast<const GumboNode*>(el.children.data[i]), child_parent, depth + 1});
       }
     } else if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
                g->type == GUMBO_NODE_CDATA) {
@@ -594,10 +606,12 @@ void DocumentBuilder::BuildFromXml(xmlDocPtr xdoc) {
   Node* root = NewNode();
   root->kind_ = NodeKind::kDocument;
   doc_.root_ = root;
+
   struct Item {
     xmlNodePtr x;
     Node* parent;
   };
+
   std::vector<Item> stack;
   std::vector<xmlNodePtr> kids;
   for (xmlNodePtr c = xdoc->children; c; c = c->next) {
@@ -691,7 +705,8 @@ void DocumentBuilder::Finish() {
       }
     }
   }
-  doc_.base_url_ = doc_.url_ == "about:srcdoc" && !fallback_base_.empty() ? fallback_base_ : doc_.url_;
+  doc_.base_url_ =
+      doc_.url_ == "about:srcdoc" && !fallback_base_.empty() ? fallback_base_ : doc_.url_;
   for (const Node* e : doc_.elements_) {
     if (e->IsHtml("base") && e->HasAttribute("href")) {
       std::string resolved = engine::ResolveUrl(doc_.base_url_, *e->Attr("href"));
@@ -704,7 +719,7 @@ void DocumentBuilder::Finish() {
   const std::string& src = doc_.source_;
   doc_.line_starts_.reserve(src.size() / 32 + 1);
   doc_.line_starts_.push_back(0);
-  for (const char* p = src.data(), *end = src.data() + src.size();
+  for (const char *p = src.data(), *end = src.data() + src.size();
        (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr; ++p) {
     doc_.line_starts_.push_back(static_cast<uint32_t>(p - src.data() + 1));
   }
@@ -721,7 +736,8 @@ void DocumentBuilder::LoadNestedDocuments() {
     }
     if (nesting_ + 1 > options_.max_nested_documents) {
       doc_.warnings_.push_back("iframes nested more than " +
-                               std::to_string(options_.max_nested_documents) + " deep were not loaded");
+                               std::to_string(options_.max_nested_documents) +
+                               " deep were not loaded");
       return;
     }
     ParseOptions nested = options_;
@@ -764,7 +780,8 @@ void DocumentBuilder::LoadNestedDocuments() {
     GumboOptions gopts = kGumboDefaultOptions;
     gopts.tab_stop = 1;
     gopts.max_errors = 0;
-    GumboOutput* out = gumbo_parse_with_options(&gopts, child->source_.data(), child->source_.size());
+    GumboOutput* out =
+        gumbo_parse_with_options(&gopts, child->source_.data(), child->source_.size());
     DocumentBuilder builder(*child, nested, nesting_ + 1);
     builder.fallback_base_ = doc_.base_url_;
     builder.BuildFromGumbo(out->document);
@@ -809,12 +826,12 @@ size_t DeepNestingCutoff(std::string_view s, int limit) {
   // Elements that never nest through their own start tags (void elements, or ones whose end tag
   // is implied by a sibling). Raw-text elements' content is skipped below.
   static constexpr std::string_view kNoDepth[] = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-      "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody",
-      "thead", "tfoot", "rb", "rt", "rp", "colgroup", "caption", "html", "head", "body", "param",
-      "frame", "keygen"};
-  static constexpr std::string_view kRawText[] = {"script", "style", "textarea", "title", "xmp",
-                                                  "plaintext"};
+      "area",     "base",     "br",      "col",  "embed", "hr",    "img",   "input", "link",
+      "meta",     "source",   "track",   "wbr",  "p",     "li",    "dt",    "dd",    "option",
+      "optgroup", "tr",       "td",      "th",   "tbody", "thead", "tfoot", "rb",    "rt",
+      "rp",       "colgroup", "caption", "html", "head",  "body",  "param", "frame", "keygen"};
+  static constexpr std::string_view kRawText[] = {"script", "style", "textarea",
+                                                  "title",  "xmp",   "plaintext"};
   int depth = 0;
   size_t i = 0;
   const size_t n = s.size();
@@ -848,11 +865,12 @@ size_t DeepNestingCutoff(std::string_view s, int limit) {
       ++len;
       ++k;
     }
-    std::string_view name = len <= sizeof name_buf ? std::string_view(name_buf, len)
-                                                   : std::string_view();
+    std::string_view name =
+        len <= sizeof name_buf ? std::string_view(name_buf, len) : std::string_view();
     size_t gt = s.find('>', k);
     bool self_closing = gt != std::string_view::npos && gt > k && s[gt - 1] == '/';
-    if (!closing && std::find(std::begin(kRawText), std::end(kRawText), name) != std::end(kRawText)) {
+    if (!closing &&
+        std::find(std::begin(kRawText), std::end(kRawText), name) != std::end(kRawText)) {
       // Skip to the matching end tag, compared ASCII case-insensitively.
       size_t end = k;
       while ((end = s.find("</", end)) != std::string_view::npos) {
@@ -869,7 +887,8 @@ size_t DeepNestingCutoff(std::string_view s, int limit) {
       continue;
     }
     i = k;
-    if (!name.empty() && std::find(std::begin(kNoDepth), std::end(kNoDepth), name) != std::end(kNoDepth)) {
+    if (!name.empty() &&
+        std::find(std::begin(kNoDepth), std::end(kNoDepth), name) != std::end(kNoDepth)) {
       continue;
     }
     if (closing) {
@@ -910,20 +929,19 @@ Result<std::unique_ptr<Document>> Document::ParseHtml(std::string_view bytes,
   // cannot pass the limit and needs no scan.
   const bool may_nest_too_deep =
       doc->source_.size() / 3 > static_cast<size_t>(std::max(0, options.max_scanned_depth));
-  if (size_t cut = may_nest_too_deep
-                       ? DeepNestingCutoff(doc->source_, options.max_scanned_depth)
-                       : std::string::npos;
+  if (size_t cut = may_nest_too_deep ? DeepNestingCutoff(doc->source_, options.max_scanned_depth)
+                                     : std::string::npos;
       cut != std::string::npos) {
-    doc->warnings_.push_back("elements nest more than " + std::to_string(options.max_scanned_depth) +
-                             " deep; the page was read up to line " +
-                             std::to_string(std::count(doc->source_.begin(),
-                                                       doc->source_.begin() + cut, '\n') + 1) +
-                             " and the rest was not audited");
+    doc->warnings_.push_back(
+        "elements nest more than " + std::to_string(options.max_scanned_depth) +
+        " deep; the page was read up to line " +
+        std::to_string(std::count(doc->source_.begin(), doc->source_.begin() + cut, '\n') + 1) +
+        " and the rest was not audited");
     doc->source_.resize(cut);
   }
   GumboOptions gopts = kGumboDefaultOptions;
-  gopts.tab_stop = 1;     // columns count bytes, as compilers report them
-  gopts.max_errors = 0;   // parse errors are not reported; recovery still happens
+  gopts.tab_stop = 1;    // columns count bytes, as compilers report them
+  gopts.max_errors = 0;  // parse errors are not reported; recovery still happens
   GumboOutput* out = gumbo_parse_with_options(&gopts, doc->source_.data(), doc->source_.size());
   DocumentBuilder builder(*doc, options, 0);
   builder.BuildFromGumbo(out->document);
@@ -942,10 +960,10 @@ Result<std::unique_ptr<Document>> Document::ParseXml(std::string_view bytes,
   }
   // NONET: no fetching of external entities; no NOENT: entities are not substituted, so entity
   // expansion bombs stay unexpanded. libxml2 also caps amplification itself.
-  xmlDocPtr x = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()),
-                              options.url.empty() ? nullptr : options.url.c_str(), nullptr,
-                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                  XML_PARSE_NOCDATA);
+  xmlDocPtr x =
+      xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()),
+                    options.url.empty() ? nullptr : options.url.c_str(), nullptr,
+                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
   if (!x) {
     const xmlError* err = xmlGetLastError();
     std::string message(err && err->message ? TrimWhitespace(err->message) : "malformed XML");

@@ -37,19 +37,23 @@ enum class NodeKind : uint8_t { kDocument, kElement, kText, kComment };
 enum class Namespace : uint8_t { kHtml, kSvg, kMathMl, kOther };
 
 struct Attribute {
-  std::string name;   // lowercase for HTML elements; as written (e.g. "viewBox") in SVG
+  std::string name;  // lowercase for HTML elements; as written (e.g. "viewBox") in SVG
   std::string value;
 };
 
 class Node {
  public:
   NodeKind kind() const { return kind_; }
+
   bool IsElement() const { return kind_ == NodeKind::kElement; }
+
   bool IsText() const { return kind_ == NodeKind::kText; }
 
   // Elements: lowercase local name ("img", "svg", "circle"). Other nodes: "".
   const std::string& tag() const { return tag_; }
+
   Namespace ns() const { return ns_; }
+
   // True for an element in the HTML namespace with this (lowercase) local name.
   bool IsHtml(std::string_view local_name) const {
     return kind_ == NodeKind::kElement && ns_ == Namespace::kHtml && tag_ == local_name;
@@ -59,21 +63,30 @@ class Node {
   const std::string& text() const { return text_; }
 
   SourcePosition position() const { return position_; }
+
   Node* parent() const { return parent_; }
+
   // The parent if it is an element, else nullptr.
   const Node* ParentElement() const;
+
   const std::vector<Node*>& children() const { return children_; }
+
   const Node* PreviousElementSibling() const;
   const Node* NextElementSibling() const;
+
   // Position among all nodes of the owning document in tree order; lets callers sort or compare.
   uint32_t order() const { return order_; }
+
   // Position in document().elements(), or kNoElementIndex for nodes that are not listed there
   // (text, comments, template contents). Per-element tables index by it.
   static constexpr uint32_t kNoElementIndex = 0xFFFFFFFFu;
+
   uint32_t element_index() const { return element_index_; }
 
   const std::vector<Attribute>& attributes() const { return attributes_; }
+
   bool HasAttribute(std::string_view name) const { return Attr(name) != nullptr; }
+
   // The attribute's value, or nullptr when the element has no such attribute. Inline: rules and
   // the cascade ask for attributes of every element many times.
   const std::string* Attr(std::string_view name) const {
@@ -84,6 +97,7 @@ class Node {
     }
     return nullptr;
   }
+
   std::string_view AttrOr(std::string_view name, std::string_view fallback = {}) const {
     const std::string* v = Attr(name);
     return v ? std::string_view(*v) : fallback;
@@ -97,6 +111,7 @@ class Node {
   // An <iframe> with srcdoc (or with src that the loader could fetch) gets its own document;
   // a <template> gets its content as a document fragment. nullptr otherwise.
   const Document* content_document() const { return content_document_; }
+
   const Node* template_content() const { return template_content_; }
 
   // The source text of the element's start tag ("<img src=...>"), or "" for implied elements
@@ -136,13 +151,13 @@ using Element = Node;
 using ResourceLoader = std::function<Result<std::string>(const std::string& absolute_url)>;
 
 struct ParseOptions {
-  std::string url;               // the document's address; base for relative URLs
-  std::string charset;           // from the HTTP Content-Type header, if any
+  std::string url;                         // the document's address; base for relative URLs
+  std::string charset;                     // from the HTTP Content-Type header, if any
   const ResourceLoader* loader = nullptr;  // for iframe src and linked stylesheets
-  size_t max_bytes = 64u << 20;  // larger input is refused with kTooLarge
-  int max_depth = 512;           // deeper trees are cut (the rest becomes siblings), as browsers
-                                 // cap nesting; a warning is recorded
-  int max_nested_documents = 8;  // iframe srcdoc/src nesting limit
+  size_t max_bytes = 64u << 20;            // larger input is refused with kTooLarge
+  int max_depth = 512;            // deeper trees are cut (the rest becomes siblings), as browsers
+                                  // cap nesting; a warning is recorded
+  int max_nested_documents = 8;   // iframe srcdoc/src nesting limit
   int max_scanned_depth = 10000;  // input nesting deeper than this is cut before parsing (the
                                   // HTML parser is quadratic in depth); a warning says where
 };
@@ -163,25 +178,34 @@ class Document {
   ~Document();
 
   const Node& root() const { return *root_; }
+
   const Node* html() const { return html_; }  // the document element
+
   const Node* head() const { return head_; }
+
   const Node* body() const { return body_; }
 
   // Every element in tree order (excluding nested documents and template contents).
   const std::vector<const Node*>& elements() const { return elements_; }
+
   // Elements of this document whose local name is `tag`, in tree order.
   std::vector<const Node*> ElementsByTag(std::string_view tag) const;
   // The first element in tree order with this id, or nullptr.
   const Node* GetElementById(std::string_view id) const;
 
   const std::string& url() const { return url_; }
+
   // The decoded UTF-8 source that positions refer to.
   const std::string& source() const { return source_; }
+
   // The encoding the bytes were decoded from (WHATWG label, e.g. "utf-8", "windows-1252").
   const std::string& charset() const { return charset_; }
+
   bool is_xml() const { return is_xml_; }
+
   // For a nested document (iframe), the iframe element that holds it.
   const Node* owner_element() const { return owner_element_; }
+
   // Nested documents, in tree order of their iframes.
   const std::vector<const Document*>& subdocuments() const { return subdocuments_; }
 

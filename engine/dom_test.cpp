@@ -1,9 +1,10 @@
 // Tests for the document model: positions, charsets, real-world markup and bad input.
-#include <catch2/catch.hpp>
+#include "engine/dom.h"
 
 #include <string>
 
-#include "engine/dom.h"
+#include <catch2/catch.hpp>
+
 #include "engine/language_tag.h"
 #include "engine/url.h"
 
@@ -39,7 +40,8 @@ TEST_CASE("dom: broken markup gets the browser's tree", "[engine][dom]") {
   CHECK(doc->head() != nullptr);
 }
 
-TEST_CASE("dom: charset comes from BOM, then HTTP header, then meta, then sniffing", "[engine][dom]") {
+TEST_CASE("dom: charset comes from BOM, then HTTP header, then meta, then sniffing",
+          "[engine][dom]") {
   // "é" in windows-1252 is 0xE9.
   std::string latin = "<meta charset=\"iso-8859-1\"><p>caf\xE9</p>";
   auto doc = Parse(latin);
@@ -159,7 +161,8 @@ TEST_CASE("dom: a document's own URL is parsed once; none for an empty or bad UR
   CHECK_FALSE((*none)->ResolveToUrl("x.html").has_value());
 }
 
-TEST_CASE("dom: bad input gives a result or a clear error, never a crash", "[engine][dom][bad-input]") {
+TEST_CASE("dom: bad input gives a result or a clear error, never a crash",
+          "[engine][dom][bad-input]") {
   SECTION("empty file") {
     auto doc = Parse("");
     CHECK(doc->html() != nullptr);
@@ -218,19 +221,37 @@ TEST_CASE("dom: bad input gives a result or a clear error, never a crash", "[eng
 
 TEST_CASE("language tags: valid primary subtags come from the IANA registry", "[engine][lang]") {
   using plainsight::engine::IsValidLanguageTag;
+
   struct Row {
     const char* tag;
     bool valid;
   };
+
   const Row rows[] = {
-      {"en", true},       {"EN", true},          {"en-IE", true},  {"ga", true},
+      {"en", true},
+      {"EN", true},
+      {"en-IE", true},
+      {"ga", true},
       {"en-US-GB", true},  // only the primary subtag is checked, as ACT does
-      {"fr-CH", true},    {"lb", true},          {"eng", false},  // registry lists "en", not "eng"
-      {"english", false}, {"i-lux", false},      {"#!", false},    {"", false},
-      {"  ", false},      {"em-US", false},      {"zz", false},    {"x-private", false},
+      {"fr-CH", true},
+      {"lb", true},
+      {"eng", false},  // registry lists "en", not "eng"
+      {"english", false},
+      {"i-lux", false},
+      {"#!", false},
+      {"", false},
+      {"  ", false},
+      {"em-US", false},
+      {"zz", false},
+      {"x-private", false},
       // The registry's first and last entries, and neighbours that are not in it.
-      {"aa", true},       {"AAA-x", true},       {"zzj", true},    {"zzk", false},
-      {"a", false},       {"abcdefgh", false},   {"abcdefghi", false},
+      {"aa", true},
+      {"AAA-x", true},
+      {"zzj", true},
+      {"zzk", false},
+      {"a", false},
+      {"abcdefgh", false},
+      {"abcdefghi", false},
   };
   for (const Row& row : rows) {
     INFO(row.tag);

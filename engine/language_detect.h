@@ -9,10 +9,10 @@
 namespace plainsight::engine {
 
 struct DetectedLanguage {
-  std::string language;  // BCP 47 primary subtag ("en", "ga", "nl"); "" when unknown
-  int percent = 0;       // share of the text's bytes in that language (0-100)
-  bool reliable = false; // CLD2's own verdict on the evidence
-  int words = 0;         // words looked at (whitespace-separated)
+  std::string language;   // BCP 47 primary subtag ("en", "ga", "nl"); "" when unknown
+  int percent = 0;        // share of the text's bytes in that language (0-100)
+  bool reliable = false;  // CLD2's own verdict on the evidence
+  int words = 0;          // words looked at (whitespace-separated)
 };
 
 // Detects the main language of the first `max_bytes` of UTF-8 `text`. Input is checked as

@@ -22,19 +22,25 @@ class Page {
   static std::unique_ptr<Page> Borrow(const Document& document, const MediaContext& media);
 
   const Document& document() const { return *document_; }
+
   const Styles& styles() const { return *styles_; }
+
   const Accessibility& a11y() const { return *a11y_; }
+
   const MediaContext& media() const { return media_; }
+
   // The styles for another viewport (a portrait screen, a zoomed one), computed on first use
   // and kept for the page's life. Not thread-safe: a page is audited on one thread.
   const Styles& StylesFor(const MediaContext& media) const;
 
   // The page of a nested document of this page (or of this page itself), nullptr if unknown.
   const Page* PageOf(const Document& document) const;
+
   // The page that holds `node`'s document. Inline for the usual case, a node of this page.
   const Page& PageFor(const Node& node) const {
     return &node.document() == document_ ? *this : PageForNested(node);
   }
+
   const std::vector<std::unique_ptr<Page>>& subpages() const { return subpages_; }
 
   // Derived data cache: data computed from this page alone (no I/O, no options), built on first
@@ -72,10 +78,12 @@ class Page {
   // One distinct address per type: the key of Derived<T>().
   template <typename T>
   static constexpr char kDerivedKey = 0;
+
   struct DerivedEntry {
     const void* key;
     std::shared_ptr<const void> value;
   };
+
   mutable std::vector<DerivedEntry> derived_;
 };
 

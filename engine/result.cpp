@@ -5,17 +5,28 @@ namespace plainsight::engine {
 
 const char* ErrorCodeName(ErrorCode code) noexcept {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return "invalid-argument";
-    case ErrorCode::kNotFound: return "not-found";
-    case ErrorCode::kIo: return "io";
-    case ErrorCode::kParse: return "parse";
-    case ErrorCode::kTooLarge: return "too-large";
-    case ErrorCode::kUnsupported: return "unsupported";
-    case ErrorCode::kNetwork: return "network";
-    case ErrorCode::kTimeout: return "timeout";
-    case ErrorCode::kDisallowed: return "disallowed";
-    case ErrorCode::kHttpStatus: return "http-status";
-    case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kInvalidArgument:
+      return "invalid-argument";
+    case ErrorCode::kNotFound:
+      return "not-found";
+    case ErrorCode::kIo:
+      return "io";
+    case ErrorCode::kParse:
+      return "parse";
+    case ErrorCode::kTooLarge:
+      return "too-large";
+    case ErrorCode::kUnsupported:
+      return "unsupported";
+    case ErrorCode::kNetwork:
+      return "network";
+    case ErrorCode::kTimeout:
+      return "timeout";
+    case ErrorCode::kDisallowed:
+      return "disallowed";
+    case ErrorCode::kHttpStatus:
+      return "http-status";
+    case ErrorCode::kInternal:
+      return "internal";
   }
   return "internal";
 }

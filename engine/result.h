@@ -48,11 +48,15 @@ inline Unexpected Fail(ErrorCode code, std::string message, std::string where = 
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit like expected
+  Result(T value)
+      : data_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit like expected
+
   Result(Unexpected failure) : data_(std::in_place_index<1>, std::move(failure.error)) {}  // NOLINT
+
   Result(Error error) : data_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
   bool has_value() const noexcept { return data_.index() == 0; }
+
   explicit operator bool() const noexcept { return has_value(); }
 
   // Precondition: has_value(). Calling on an error is a programmer error.
@@ -60,17 +64,23 @@ class [[nodiscard]] Result {
     assert(has_value());
     return std::get<0>(data_);
   }
+
   const T& value() const& {
     assert(has_value());
     return std::get<0>(data_);
   }
+
   T&& value() && {
     assert(has_value());
     return std::get<0>(std::move(data_));
   }
+
   T& operator*() & { return value(); }
+
   const T& operator*() const& { return value(); }
+
   T* operator->() { return &value(); }
+
   const T* operator->() const { return &value(); }
 
   // Precondition: !has_value().
@@ -93,10 +103,15 @@ template <>
 class [[nodiscard]] Result<void> {
  public:
   Result() = default;
+
   Result(Unexpected failure) : error_(std::move(failure.error)), ok_(false) {}  // NOLINT
-  Result(Error error) : error_(std::move(error)), ok_(false) {}                 // NOLINT
+
+  Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT
+
   bool has_value() const noexcept { return ok_; }
+
   explicit operator bool() const noexcept { return ok_; }
+
   const Error& error() const {
     assert(!ok_);
     return error_;

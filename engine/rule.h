@@ -39,14 +39,20 @@ struct Finding {
 class Findings {
  public:
   explicit Findings(std::string_view rule_id) : rule_id_(rule_id) {}
+
   void Pass(const Node* node, std::string message = {}) {
     Add(Outcome::kPassed, node, std::move(message));
   }
-  void Fail(const Node* node, std::string message) { Add(Outcome::kFailed, node, std::move(message)); }
+
+  void Fail(const Node* node, std::string message) {
+    Add(Outcome::kFailed, node, std::move(message));
+  }
+
   // Needs a person to decide: say what to look at.
   void CantTell(const Node* node, std::string message) {
     Add(Outcome::kCantTell, node, std::move(message));
   }
+
   void Add(Outcome outcome, const Node* node, std::string message) {
     // Built in place (no temporary Finding to move); the location fields stay empty.
     Finding& f = items_.emplace_back();
@@ -55,7 +61,9 @@ class Findings {
     f.node = node;
     f.message = std::move(message);
   }
+
   const std::vector<Finding>& items() const { return items_; }
+
   std::vector<Finding>& items() { return items_; }
 
  private:

@@ -12,20 +12,28 @@ namespace plainsight::engine {
 
 const char* OutcomeName(Outcome outcome) noexcept {
   switch (outcome) {
-    case Outcome::kPassed: return "passed";
-    case Outcome::kFailed: return "failed";
-    case Outcome::kCantTell: return "cantTell";
-    case Outcome::kInapplicable: return "inapplicable";
+    case Outcome::kPassed:
+      return "passed";
+    case Outcome::kFailed:
+      return "failed";
+    case Outcome::kCantTell:
+      return "cantTell";
+    case Outcome::kInapplicable:
+      return "inapplicable";
   }
   return "inapplicable";
 }
 
 const char* ImpactName(Impact impact) noexcept {
   switch (impact) {
-    case Impact::kMinor: return "minor";
-    case Impact::kModerate: return "moderate";
-    case Impact::kSerious: return "serious";
-    case Impact::kCritical: return "critical";
+    case Impact::kMinor:
+      return "minor";
+    case Impact::kModerate:
+      return "moderate";
+    case Impact::kSerious:
+      return "serious";
+    case Impact::kCritical:
+      return "critical";
   }
   return "serious";
 }
@@ -219,7 +227,8 @@ std::string Snippet(const Node& node, size_t max_chars) {
   return text;
 }
 
-PageAudit RunRules(const Page& page, std::span<const Rule* const> rules, const RunOptions& options) {
+PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
+                   const RunOptions& options) {
   PageAudit audit;
   const Document& doc = page.document();
   audit.url = doc.url();
@@ -246,9 +255,14 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules, const R
       }
       result.error = e.what();
       result.findings.clear();
-      result.findings.push_back(Finding{rule->id, Outcome::kCantTell, nullptr,
+      result.findings.push_back(Finding{rule->id,
+                                        Outcome::kCantTell,
+                                        nullptr,
                                         std::string("the rule could not finish: ") + e.what(),
-                                        {}, {}, {}, {}});
+                                        {},
+                                        {},
+                                        {},
+                                        {}});
     }
     for (Finding& f : result.findings) {
       if (f.node && (options.locate_passed || f.outcome != Outcome::kPassed)) {

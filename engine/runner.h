@@ -35,7 +35,8 @@ struct RunOptions {
 };
 
 // Runs `rules` on `page`. Never throws unless options.strict.
-PageAudit RunRules(const Page& page, std::span<const Rule* const> rules, const RunOptions& options = {});
+PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
+                   const RunOptions& options = {});
 
 // A CSS selector that finds `node` in its document: "#id" when the id is unique, else a path of
 // tag names with :nth-child() where needed ("html > body > main > p:nth-child(2)").

@@ -1,9 +1,9 @@
 // Tests for the rule runner: isolation, aggregation and finding locations.
-#include <catch2/catch.hpp>
+#include "engine/runner.h"
 
 #include <stdexcept>
 
-#include "engine/runner.h"
+#include <catch2/catch.hpp>
 
 namespace pe = plainsight::engine;
 
@@ -20,9 +20,10 @@ void Throws(const pe::Page&, pe::Findings& out) {
   throw std::runtime_error("boom");
 }
 
-const pe::Rule kFailImages{.id = "test.fail-images", .summary = "s", .why = "w", .help = "h",
-                           .check = &FailEveryImage};
-const pe::Rule kThrows{.id = "test.throws", .summary = "s", .why = "w", .help = "h", .check = &Throws};
+const pe::Rule kFailImages{
+    .id = "test.fail-images", .summary = "s", .why = "w", .help = "h", .check = &FailEveryImage};
+const pe::Rule kThrows{
+    .id = "test.throws", .summary = "s", .why = "w", .help = "h", .check = &Throws};
 
 std::unique_ptr<pe::Page> Build(std::string_view html) {
   auto doc = pe::Document::ParseHtml(html, {});
@@ -33,7 +34,8 @@ std::unique_ptr<pe::Page> Build(std::string_view html) {
 }  // namespace
 
 TEST_CASE("runner: findings carry selector, position and snippet", "[engine][runner]") {
-  auto page = Build("<html><body>\n<main><img src=a.png><p></p><img id=logo src=b.png></main></body></html>");
+  auto page = Build(
+      "<html><body>\n<main><img src=a.png><p></p><img id=logo src=b.png></main></body></html>");
   const pe::Rule* rules[] = {&kFailImages};
   pe::PageAudit audit = pe::RunRules(*page, rules);
   REQUIRE(audit.results.size() == 1);
@@ -68,12 +70,14 @@ TEST_CASE("runner: aggregation follows the ACT order of outcomes", "[engine][run
   CHECK(pe::Aggregate(std::vector{f(O::kPassed), f(O::kFailed), f(O::kCantTell)}) == O::kFailed);
   CHECK(pe::Aggregate(std::vector{f(O::kPassed)}) == O::kPassed);
 }
+
 namespace {
 struct ElementCount {
   explicit ElementCount(const plainsight::engine::Page& page)
       : count(page.document().elements().size()) {
     ++constructed;
   }
+
   size_t count;
   static inline int constructed = 0;
 };

@@ -77,6 +77,7 @@ constexpr bool InSetSlow(unsigned char c, EncodeSet set) {
 // The sets as 256-bit tables, built at compile time: one lookup per byte.
 struct EncodeTable {
   uint64_t bits[4] = {0, 0, 0, 0};
+
   constexpr bool Has(unsigned char c) const { return ((bits[c >> 6] >> (c & 63)) & 1) != 0; }
 };
 
@@ -95,7 +96,9 @@ constexpr EncodeTable kEncodeTables[] = {
     MakeTable(EncodeSet::kQuery),     MakeTable(EncodeSet::kSpecialQuery),
     MakeTable(EncodeSet::kPath),      MakeTable(EncodeSet::kUserinfo)};
 
-bool InSet(unsigned char c, EncodeSet set) { return kEncodeTables[static_cast<int>(set)].Has(c); }
+bool InSet(unsigned char c, EncodeSet set) {
+  return kEncodeTables[static_cast<int>(set)].Has(c);
+}
 
 void AppendEncoded(std::string& out, std::string_view in, EncodeSet set) {
   static constexpr char kHex[] = "0123456789ABCDEF";

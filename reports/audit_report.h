@@ -15,14 +15,14 @@ namespace plainsight::reports {
 
 // One audited input: a page that was audited, or one that could not be read.
 struct AuditedInput {
-  std::string source;            // the path or URL as the user gave it
-  engine::PageAudit audit;       // valid when error is empty
-  std::string error;             // why it could not be audited
-  nlohmann::json extra;          // more page fields (e.g. "text" from the plain-language analyser)
+  std::string source;       // the path or URL as the user gave it
+  engine::PageAudit audit;  // valid when error is empty
+  std::string error;        // why it could not be audited
+  nlohmann::json extra;     // more page fields (e.g. "text" from the plain-language analyser)
 };
 
 struct ReportOptions {
-  bool include_passed = false;   // list passed targets too (default: failed and cantTell only)
+  bool include_passed = false;       // list passed targets too (default: failed and cantTell only)
   bool list_review_in_text = false;  // text output: list cantTell items too (default: count them)
 };
 

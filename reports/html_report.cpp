@@ -10,12 +10,23 @@ std::string HtmlEscape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -55,7 +66,8 @@ void WriteAuditHtml(std::span<const AuditedInput> inputs, std::ostream& out) {
       << total_review << " items for a person to review</span>.</p>\n"
       << "<h2>Pages</h2>\n<table>\n<caption>Rules failed and passed on each page</caption>\n"
          "<thead><tr><th scope=\"col\">Page</th><th scope=\"col\">Rules failed</th>"
-         "<th scope=\"col\">To review</th><th scope=\"col\">Rules passed</th></tr></thead>\n<tbody>\n";
+         "<th scope=\"col\">To review</th><th scope=\"col\">Rules "
+         "passed</th></tr></thead>\n<tbody>\n";
   for (size_t i = 0; i < inputs.size(); ++i) {
     const auto& input = inputs[i];
     int failed = 0;
@@ -69,7 +81,8 @@ void WriteAuditHtml(std::span<const AuditedInput> inputs, std::ostream& out) {
     out << "<tr><th scope=\"row\"><a href=\"#page-" << i << "\">" << HtmlEscape(input.source)
         << "</a></th>";
     if (!input.error.empty()) {
-      out << "<td colspan=\"3\">Could not be checked: " << HtmlEscape(input.error) << "</td></tr>\n";
+      out << "<td colspan=\"3\">Could not be checked: " << HtmlEscape(input.error)
+          << "</td></tr>\n";
       continue;
     }
     out << "<td>" << failed << "</td><td>" << review << "</td><td>" << passed << "</td></tr>\n";
@@ -92,8 +105,9 @@ void WriteAuditHtml(std::span<const AuditedInput> inputs, std::ostream& out) {
         }
         any = true;
         bool fail = f.outcome == engine::Outcome::kFailed;
-        out << "<div class=\"finding\">\n<h3><span class=\"" << (fail ? "failed" : "review") << "\">"
-            << (fail ? "Fails" : "Review") << ":</span> " << HtmlEscape(r.rule->summary) << "</h3>\n"
+        out << "<div class=\"finding\">\n<h3><span class=\"" << (fail ? "failed" : "review")
+            << "\">" << (fail ? "Fails" : "Review") << ":</span> " << HtmlEscape(r.rule->summary)
+            << "</h3>\n"
             << "<p>" << HtmlEscape(f.message) << "</p>\n";
         if (f.position.line) {
           out << "<p>Line " << f.position.line << ", column " << f.position.column << ": <code>"

@@ -69,7 +69,9 @@ constexpr const engine::Rule* kAll[] = {
 
 }  // namespace
 
-std::span<const engine::Rule* const> AllRules() noexcept { return kAll; }
+std::span<const engine::Rule* const> AllRules() noexcept {
+  return kAll;
+}
 
 const engine::Rule* FindRule(std::string_view id) noexcept {
   for (const engine::Rule* r : kAll) {

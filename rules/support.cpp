@@ -25,6 +25,7 @@ struct ShadowTreeFacts {
       }
     }
   }
+
   bool builds = false;
 };
 
@@ -50,7 +51,8 @@ bool HiddenByOwnStyle(const engine::ComputedStyle& s) {
       }
     }
     const std::string& clip = s.Get("clip").text;
-    if (clip.find("rect(0") != std::string::npos || clip.find("rect(1px, 1px, 1px, 1px)") != std::string::npos ||
+    if (clip.find("rect(0") != std::string::npos ||
+        clip.find("rect(1px, 1px, 1px, 1px)") != std::string::npos ||
         clip.find("rect(1px 1px 1px 1px)") != std::string::npos) {
       return true;
     }

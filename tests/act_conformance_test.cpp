@@ -1,8 +1,6 @@
 // Runs the ACT harness on ../shared/act-rules and scores the results with the W3C's way of
 // scoring (../shared/act-rules/score.py). No ACT rule may be inconsistent (a false positive on
 // a passed or inapplicable example). Skips when ../shared is absent.
-#include <catch2/catch.hpp>
-
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +8,8 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
+
+#include <catch2/catch.hpp>
 
 #include "cli/commands.h"
 
@@ -39,14 +39,15 @@ TEST_CASE("act: no ACT rule is inconsistent on the W3C test cases", "[act][corpu
     WARN("skipped: " << shared.string() << " is absent (the ACT test cases live in ../shared)");
     return;
   }
-  fs::path out = fs::temp_directory_path() / ("plainsight-act-" + std::to_string(::getpid()) + ".json");
+  fs::path out =
+      fs::temp_directory_path() / ("plainsight-act-" + std::to_string(::getpid()) + ".json");
   std::string tc = (shared / "testcases.json").string();
   std::string out_s = out.string();
   const char* argv[] = {"act", tc.c_str(), "--out", out_s.c_str()};
   int status = plainsight::cli::RunAct(4, const_cast<char**>(argv));
   REQUIRE(status == 0);
-  std::string scored = RunCapture("python3 '" + (shared / "score.py").string() + "' --json '" +
-                                  out_s + "' 2>&1");
+  std::string scored =
+      RunCapture("python3 '" + (shared / "score.py").string() + "' --json '" + out_s + "' 2>&1");
   fs::remove(out);
   // --json prints the per-rule levels as a JSON object, then the two summary lines.
   auto end = scored.rfind('}');

@@ -1,10 +1,10 @@
 // Our own HTML reports must pass our own rules (at AAA): a report about accessibility that is
 // itself inaccessible would be worse than none.
-#include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <catch2/catch.hpp>
 
 #include "engine/runner.h"
 #include "reports/html_report.h"

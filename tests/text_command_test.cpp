@@ -1,14 +1,16 @@
 // `plainsight text` end to end: output formats, exit statuses (0 met, 1 threshold missed, 2 bad
 // input).
+#include "cli/text_command.h"
+
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
-#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "cli/text_command.h"
+#include <catch2/catch.hpp>
+
 #include "engine/text/test_support.h"
 
 namespace plainsight::cli {
@@ -63,8 +65,8 @@ TEST_CASE("text command: JSON has the fields the issue names, detail adds senten
   CHECK(j["metrics"]["words"] == 9);
   CHECK(j["metrics"].contains("flesch_reading_ease"));
   REQUIRE(j["findings"].size() >= 2);
-  for (const char* field : {"kind", "severity", "line", "column", "start", "end", "text",
-                            "message", "suggestion"}) {
+  for (const char* field :
+       {"kind", "severity", "line", "column", "start", "end", "text", "message", "suggestion"}) {
     CHECK(j["findings"][0].contains(field));
   }
   REQUIRE(j["sentences"].size() == 2);
@@ -79,7 +81,7 @@ TEST_CASE("text command: exit 1 when a threshold is missed", "[text][cli]") {
     text += "word ";
   }
   std::string path = TempFile("long.txt", text + "end.\n");
-  CHECK(Run({path}).status == 1);                         // error-severity long sentence
+  CHECK(Run({path}).status == 1);  // error-severity long sentence
   CHECK(Run({path, "--fail-on", "never"}).status == 0);
   std::string easy = TempFile("easy.txt", "The cat sat on the mat.\n");
   CHECK(Run({easy, "--min-reading-ease", "120"}).status == 1);

@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
   std::string word;
   while (std::getline(std::cin, word)) {
     if (!word.empty()) {
-      std::cout << word << '\t' << counter.Count(word) << '\t' << counter.CountByRules(word) << '\n';
+      std::cout << word << '\t' << counter.Count(word) << '\t' << counter.CountByRules(word)
+                << '\n';
     }
   }
   return 0;

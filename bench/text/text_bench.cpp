@@ -235,8 +235,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     double style_wps = static_cast<double>(words) / style_s;
-    std::printf("GNU style               : %8.3f  %12.0f  %8.3f\n", style_s, style_wps,
-                style_wall);
+    std::printf("GNU style               : %8.3f  %12.0f  %8.3f\n", style_s, style_wps, style_wall);
     std::printf("ratio metrics/style: %.2fx (target >= 3)   full/style: %.2fx (target >= 1)\n",
                 style_s / metrics_s, style_s / full_s);
   }

@@ -243,8 +243,7 @@ class AccessibilityImpl {
         f.not_rendered = true;
       }
       // content-visibility: hidden skips the element's contents (CSS Contain 2, 4.1).
-      if (!f.not_rendered && OwnDocument(a, p) &&
-          a.styles().Of(p).ContentVisibilityHidden()) {
+      if (!f.not_rendered && OwnDocument(a, p) && a.styles().Of(p).ContentVisibilityHidden()) {
         f.not_rendered = true;
       }
     }
@@ -402,10 +401,12 @@ class AccessibilityImpl {
   // ImplicitHtmlRole). Every other element has none. One lookup instead of a chain of
   // comparisons: this runs for every element of every page.
   enum class TagKind : uint8_t { kSimple, kSpecial };
+
   struct TagRole {
     TagKind kind;
     std::string_view role;
   };
+
   static const std::unordered_map<std::string_view, TagRole>& HtmlTagRoles() {
     static const std::unordered_map<std::string_view, TagRole> kTags = {
         {"address", {TagKind::kSimple, "group"}},

@@ -36,15 +36,16 @@ class Accessibility {
     }
     return ComputeRole(element);
   }
+
   // Role() as a number (kNoRoleId for no role), for RoleSet tests in loops over every element.
   RoleId RoleIdOf(const Node& element) const {
     const uint32_t i = element.element_index();
-    if (i < known_roles_.size() && known_roles_[i].id_known &&
-        &element.document() == &document_) {
+    if (i < known_roles_.size() && known_roles_[i].id_known && &element.document() == &document_) {
       return known_roles_[i].id;
     }
     return ComputeRoleId(element);
   }
+
   // The first valid non-abstract token of the role attribute, or "" when none is valid.
   std::string_view ExplicitRole(const Node& element) const;
   // The implicit role per HTML-AAM (context-dependent: a <header> scoped to body is "banner",
@@ -64,6 +65,7 @@ class Accessibility {
     }
     return ComputeHidden(element);
   }
+
   // Hidden because of aria-hidden="true" on itself or an ancestor (rules on aria-hidden need
   // the distinction).
   bool IsAriaHidden(const Node& element) const;
@@ -119,12 +121,14 @@ class Accessibility {
   const Node* AriaOwner(const Node& element) const;
 
   const Document& document() const { return document_; }
+
   const Styles& styles() const { return styles_; }
 
  private:
   friend class AccessibilityImpl;  // accessibility.cpp's file-local helpers
   std::string_view ComputeRole(const Node& element) const;
   RoleId ComputeRoleId(const Node& element) const;
+
   // The roles worked out so far for the document's own elements, by element_index().
   struct KnownRole {
     std::string_view role;
@@ -132,6 +136,7 @@ class Accessibility {
     bool role_known = false;
     bool id_known = false;
   };
+
   mutable std::vector<KnownRole> known_roles_;
   bool ComputeHidden(const Node& element) const;
   mutable std::vector<int8_t> known_hidden_;  // IsHidden by element_index(): -1 not yet known

@@ -21,8 +21,8 @@ enum class AriaValueType : unsigned char {
   kInteger,
   kNumber,
   kString,
-  kToken,               // one of allowed_tokens
-  kTokenList,           // space-separated list of allowed_tokens
+  kToken,      // one of allowed_tokens
+  kTokenList,  // space-separated list of allowed_tokens
 };
 
 struct AriaAttributeInfo {
@@ -39,11 +39,11 @@ enum class NameFrom : unsigned char { kAuthor, kContents, kProhibited };
 struct RoleInfo {
   std::string_view name;
   bool is_abstract;
-  std::span<const std::string_view> superclasses;        // direct superclass roles
-  std::span<const std::string_view> required_context;    // required context roles (any one)
-  std::span<const std::string_view> required_owned;      // required owned elements (any one;
-                                                          // "group > row" style entries allowed)
-  std::span<const std::string_view> required_attributes; // required states and properties
+  std::span<const std::string_view> superclasses;          // direct superclass roles
+  std::span<const std::string_view> required_context;      // required context roles (any one)
+  std::span<const std::string_view> required_owned;        // required owned elements (any one;
+                                                           // "group > row" style entries allowed)
+  std::span<const std::string_view> required_attributes;   // required states and properties
   std::span<const std::string_view> supported_attributes;  // supported (own + inherited)
   std::span<const std::string_view> prohibited_attributes;
   NameFrom name_from;
@@ -77,10 +77,13 @@ class RoleSet {
  public:
   RoleSet(std::initializer_list<std::string_view> roles) noexcept
       : RoleSet(std::span<const std::string_view>(roles.begin(), roles.size())) {}
+
   explicit RoleSet(std::span<const std::string_view> roles) noexcept;
+
   bool Contains(RoleId role) const noexcept {
     return role < kCapacity && (bits_[role / 64] >> (role % 64) & 1u) != 0;
   }
+
   bool Contains(std::string_view role) const noexcept { return Contains(RoleIdOf(role)); }
 
   static constexpr size_t kCapacity = 256;  // more than the tables' roles (checked when built)
@@ -88,6 +91,7 @@ class RoleSet {
  private:
   std::array<uint64_t, kCapacity / 64> bits_{};
 };
+
 // May `attribute` be set on an element with `role` (global and not prohibited, or supported,
 // or required)? A role of "" means no role (generic): only globals.
 bool IsAttributeAllowed(std::string_view role, std::string_view attribute) noexcept;

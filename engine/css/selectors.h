@@ -154,6 +154,7 @@ class ElementTable {
     int32_t last_child = -1;   // while building
     uint32_t child_count = 0;  // while building
   };
+
   const std::vector<const Node*>* nodes_;  // the document's elements(); the document outlives us
   std::vector<Row> rows_;
   const Node* root_element_ = nullptr;

@@ -5,11 +5,10 @@
 // storage between elements with the same parent style and matched rules.
 #include "engine/css/style.h"
 
-#include <charconv>
-
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <charconv>
 #include <cstdio>
 #include <deque>
 #include <functional>
@@ -48,7 +47,9 @@ const StyleValue& EmptyValue() {
   return kEmpty;
 }
 
-PropId PropertyId(std::string_view name) { return css::LookupProperty(name); }
+PropId PropertyId(std::string_view name) {
+  return css::LookupProperty(name);
+}
 
 // Reads a run of at most 15 ASCII digits at the start of `text` as an exact integer; returns the
 // number of characters read (0 when `text` does not start with a digit). Computed values are
@@ -92,7 +93,9 @@ std::optional<double> ParsePx(const StyleValue& v) {
   return ParseWholeNumber(std::string_view(v.text).substr(0, v.text.size() - 2));
 }
 
-std::optional<double> ParseNumber(const std::string& text) { return ParseWholeNumber(text); }
+std::optional<double> ParseNumber(const std::string& text) {
+  return ParseWholeNumber(text);
+}
 
 // Reads the serialised computed colour "rgb(r, g, b)" / "rgba(r, g, b, a)" without sscanf.
 std::optional<Rgba> ParseSerializedRgb(std::string_view text) {
@@ -110,9 +113,9 @@ std::optional<Rgba> ParseSerializedRgb(std::string_view text) {
     // Integer components (the usual case) without from_chars; anything more (a fraction, an
     // exponent) goes through it, from the start of the number.
     const size_t read = ReadSmallInteger(text, &parts[k]);
-    if (read > 0 && (read == text.size() || (text[read] != '.' && text[read] != 'e' &&
-                                             text[read] != 'E' && !(text[read] >= '0' &&
-                                                                    text[read] <= '9')))) {
+    if (read > 0 &&
+        (read == text.size() || (text[read] != '.' && text[read] != 'e' && text[read] != 'E' &&
+                                 !(text[read] >= '0' && text[read] <= '9')))) {
       text.remove_prefix(read);
       continue;
     }
@@ -276,6 +279,7 @@ struct IndexedSelector {
 // build no temporary string.
 struct TransparentStringHash {
   using is_transparent = void;
+
   size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
@@ -298,9 +302,8 @@ class RuleIndex {
       by_tag_[subject.tag].push_back(index);
     } else if (!subject.attrs.empty()) {
       by_attribute_[subject.attrs[0].name].push_back(index);
-    } else if (std::any_of(subject.pseudos.begin(), subject.pseudos.end(), [](const auto& p) {
-                 return p.kind == css::PseudoClass::kLink;
-               })) {
+    } else if (std::any_of(subject.pseudos.begin(), subject.pseudos.end(),
+                           [](const auto& p) { return p.kind == css::PseudoClass::kLink; })) {
       links_.push_back(index);
     } else {
       universal_.push_back(index);
@@ -753,8 +756,8 @@ class Cascade {
       ComputeElement(i, parent, node, classes);
       const ComputedStyle::Impl* impl = current_;
       s_.styles_[i] = Share(current_);
-      const bool none =
-          impl->values[css::kDisplay] != nullptr && std::string_view(impl->values[css::kDisplay]->text) == "none";
+      const bool none = impl->values[css::kDisplay] != nullptr &&
+                        std::string_view(impl->values[css::kDisplay]->text) == "none";
       s_.display_none_[i] = (none || (parent >= 0 && s_.display_none_[parent] != 0)) ? 1 : 0;
       impls_.push_back(impl);
       if (parent < 0 && !root_font_set_) {
@@ -1345,9 +1348,9 @@ class Cascade {
       data.style = Share(impl);
       const StyleValue& content = *impl->values[css::kContent];
       const StyleValue& display = *impl->values[css::kDisplay];
-      data.generates_box =
-          std::string_view(content.text) != "normal" && std::string_view(content.text) != "none" &&
-          std::string_view(display.text) != "none";
+      data.generates_box = std::string_view(content.text) != "normal" &&
+                           std::string_view(content.text) != "none" &&
+                           std::string_view(display.text) != "none";
       if (data.generates_box && content.known) {
         data.text = css::ContentText(content.text, node);
       }
@@ -1365,7 +1368,7 @@ class Cascade {
   const SheetSet& author_;
   MediaContext media_;
   std::array<uint16_t, 4096>* bloom_ = nullptr;  // counters of the ancestor filter
-  BloomCounters* bloom_owner_ = nullptr;          // the thread's set, when bloom_ is it
+  BloomCounters* bloom_owner_ = nullptr;         // the thread's set, when bloom_ is it
   std::unique_ptr<std::array<uint16_t, 4096>> own_bloom_;
   std::vector<uint32_t> bloom_hashes_;      // hashes of the elements on the ancestor stack
   std::vector<uint32_t> bloom_hash_begin_;  // where each stacked element's hashes start
@@ -1379,7 +1382,7 @@ class Cascade {
   std::vector<uint32_t> matched_;
   std::vector<uint32_t> pseudo_matched_;  // ComputePseudos' matches, reused between elements
   std::vector<const ComputedStyle::Impl*> impls_;  // each element's style, by table index
-  std::vector<uint32_t> share_slots_;               // 0: empty, else share_entries_ index + 1
+  std::vector<uint32_t> share_slots_;              // 0: empty, else share_entries_ index + 1
   std::vector<ShareEntry> share_entries_;
   std::vector<uint32_t> share_matched_;
   ComputedStyle::Impl* current_ = nullptr;  // the style ComputeElement just gave

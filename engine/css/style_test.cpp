@@ -365,8 +365,7 @@ TEST_CASE("css cascade: one page's ancestors do not leak into the next page's ma
   }
 }
 
-TEST_CASE("css cascade: properties nobody declares are inherited or initial",
-          "[css][cascade]") {
+TEST_CASE("css cascade: properties nobody declares are inherited or initial", "[css][cascade]") {
   Page p = Load(R"(<div id=d style="color: green; width: 10px; font-size: 20px; font-weight: 300">
     <span id=s>x</span><b id=b>y</b><h1 id=h>z</h1></div>)");
   CHECK(p.Get("s", "color") == "rgb(0, 128, 0)");  // inherited
@@ -382,7 +381,8 @@ TEST_CASE("css cascade: typed values of undeclared properties agree with their t
           "[css][cascade]") {
   // Color(), BackgroundColor() and Opacity() answer initial values without parsing them; the
   // answers must be what parsing the computed text gives.
-  Page p = Load("<p id=p>x</p><p id=q style='color: #00f; background-color: red; opacity: .5'>y</p>");
+  Page p =
+      Load("<p id=p>x</p><p id=q style='color: #00f; background-color: red; opacity: .5'>y</p>");
   const ComputedStyle& s = p.Of("p");
   REQUIRE(s.Color().has_value());
   CHECK(*s.Color() == *ParseColor(s.Get("color").text));

@@ -6,13 +6,13 @@
 // the source, or into TokenList::storage when escapes had to be decoded.
 #pragma once
 
-#include "engine/dom.h"
-
 #include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "engine/dom.h"
 
 namespace plainsight::engine::css {
 

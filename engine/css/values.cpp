@@ -1178,6 +1178,7 @@ constexpr size_t NameHash(std::string_view name) {
 
 struct NameTable {
   std::array<uint8_t, kNameSlots> slots{};
+
   constexpr NameTable() {
     for (auto& s : slots) {
       s = kNoProp;

@@ -62,10 +62,10 @@ struct TextAnalysis {
   std::string declared_lang;  // as declared by the document or --lang
   std::string detected_lang;  // CLD2, "" when unreliable or too little text
   Metrics metrics;
-  std::vector<TextFinding> findings;     // ordered by position
-  std::vector<SentenceDetail> sentences; // only with AnalysisOptions::detail
-  size_t findings_dropped = 0;           // over AnalysisOptions::max_findings
-  std::vector<std::string> notes;        // e.g. "no Hunspell dictionary for 'xx'"
+  std::vector<TextFinding> findings;      // ordered by position
+  std::vector<SentenceDetail> sentences;  // only with AnalysisOptions::detail
+  size_t findings_dropped = 0;            // over AnalysisOptions::max_findings
+  std::vector<std::string> notes;         // e.g. "no Hunspell dictionary for 'xx'"
 };
 
 // Thresholds are named options (STYLE.md section 2); docs/text.md lists them.
@@ -86,7 +86,7 @@ struct AnalysisOptions {
 };
 
 struct AnalyserConfig {
-  std::string data_dir;        // corpora/text; "" = DefaultDataDir()
+  std::string data_dir;  // corpora/text; "" = DefaultDataDir()
   std::string hunspell_dir = "/usr/share/hunspell";
   std::vector<std::string> extra_wordlists;  // user lists, applied to every language
 };

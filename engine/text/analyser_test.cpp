@@ -1,12 +1,13 @@
 // The analyser: metrics on hand-worked texts, and every finding kind with a positive and a
 // negative case in English and in Irish.
+#include "engine/text/analyser.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
 
 #include <catch2/catch.hpp>
 
-#include "engine/text/analyser.h"
 #include "engine/text/test_support.h"
 
 namespace plainsight::engine::text {
@@ -45,21 +46,27 @@ struct KindCase {
 
 TEST_CASE("analyser: every finding kind has a positive and a negative case in English and Irish",
           "[text][analyser]") {
-  const std::string long_en = Repeat("we will look at the form ", 6) + "today.";          // 31 words
+  const std::string long_en = Repeat("we will look at the form ", 6) + "today.";  // 31 words
   const std::string long_ga = Repeat("beidh muid ag féachaint ar an bhfoirm ", 4) + "inniu.";  // 29
-  const std::string para_en = Repeat("We collect the bins on the same day every week. ", 16);  // 160
-  const std::string para_ga = Repeat("Bailímid na boscaí bruscair ar an lá céanna gach seachtain. ", 17);
+  const std::string para_en =
+      Repeat("We collect the bins on the same day every week. ", 16);  // 160
+  const std::string para_ga =
+      Repeat("Bailímid na boscaí bruscair ar an lá céanna gach seachtain. ", 17);
   const KindCase cases[] = {
       {"long-sentence", "en", long_en, "We will look at the form today."},
       {"long-sentence", "ga", long_ga, "Beidh muid ag féachaint ar an bhfoirm inniu."},
-      {"passive-voice", "en", "The form was approved by the council.", "The council approved the form."},
+      {"passive-voice", "en", "The form was approved by the council.",
+       "The council approved the form."},
       {"passive-voice", "en", "The letter was written last week.", "She is interested in the job."},
       {"nominalisation", "en", "We will make a decision soon.", "We will decide soon."},
-      {"wordy-phrase", "en", "In the event that you are ill, phone us.", "If you are ill, phone us."},
+      {"wordy-phrase", "en", "In the event that you are ill, phone us.",
+       "If you are ill, phone us."},
       {"wordy-phrase", "en", "We will endeavour to reply.", "We will try to reply."},
-      {"wordy-phrase", "ga", "Sa chás go bhfuil tú tinn, glaoigh orainn.", "Má tá tú tinn, glaoigh orainn."},
+      {"wordy-phrase", "ga", "Sa chás go bhfuil tú tinn, glaoigh orainn.",
+       "Má tá tú tinn, glaoigh orainn."},
       {"jargon", "en", "We met the stakeholders last week.", "We met the residents last week."},
-      {"jargon", "ga", "Bhuail muid leis na páirtithe leasmhara inné.", "Bhuail muid leis na daoine inné."},
+      {"jargon", "ga", "Bhuail muid leis na páirtithe leasmhara inné.",
+       "Bhuail muid leis na daoine inné."},
       {"acronym-undefined", "en", "Contact the PBL office today.",
        "Read the Parking Bye-Laws (PBL) before you contact the PBL office."},
       {"acronym-undefined", "ga", "Déan teagmháil le hoifig OPB inniu.",
@@ -71,10 +78,13 @@ TEST_CASE("analyser: every finding kind has a positive and a negative case in En
       {"misspelling", "en", "We recieve your form.", "We receive your form."},
       {"misspelling", "ga", "Tá an oifigg ar oscailt inniu.", "Tá an oifig ar oscailt inniu."},
       {"long-paragraph", "en", para_en, "We collect the bins on the same day every week."},
-      {"long-paragraph", "ga", para_ga, "Bailímid na boscaí bruscair ar an lá céanna gach seachtain."},
-      {"all-caps", "en", "PLEASE READ THIS NOTICE before you sign.", "Please read this notice. The HSE and the EU agree."},
+      {"long-paragraph", "ga", para_ga,
+       "Bailímid na boscaí bruscair ar an lá céanna gach seachtain."},
+      {"all-caps", "en", "PLEASE READ THIS NOTICE before you sign.",
+       "Please read this notice. The HSE and the EU agree."},
       {"all-caps", "ga", "LÉIGH AN FÓGRA SEO go cúramach.", "Léigh an fógra seo go cúramach."},
-      {"double-negative", "en", "It is not unlikely that we will close.", "We do not understand the form."},
+      {"double-negative", "en", "It is not unlikely that we will close.",
+       "We do not understand the form."},
       {"double-negative", "ga", "Ní neamhchoitianta é sin.", "Ní coitianta é sin."},
   };
   for (const KindCase& c : cases) {
@@ -160,8 +170,9 @@ TEST_CASE("analyser: findings carry line, column and byte offsets into the sourc
   std::string input = "First line is fine.\n\nWe will endeavour to reply.\n";
   TextAnalysis a = Analyse(input, "en");
   REQUIRE(CountKind(a, "wordy-phrase") == 1);
-  const TextFinding& f = *std::find_if(a.findings.begin(), a.findings.end(),
-                                       [](const TextFinding& x) { return x.kind == "wordy-phrase"; });
+  const TextFinding& f =
+      *std::find_if(a.findings.begin(), a.findings.end(),
+                    [](const TextFinding& x) { return x.kind == "wordy-phrase"; });
   CHECK(f.line == 3);
   CHECK(f.column == 9);
   CHECK(input.substr(f.start, f.end - f.start) == "endeavour");
@@ -193,7 +204,8 @@ TEST_CASE("analyser: metrics-only gives the same counts without findings", "[tex
 }
 
 TEST_CASE("analyser: a user word list adds findings", "[text][analyser]") {
-  std::string path = std::string(PLAINSIGHT_SOURCE_DIR) + "/corpora/text/samples/extra-list.tsv.test";
+  std::string path =
+      std::string(PLAINSIGHT_SOURCE_DIR) + "/corpora/text/samples/extra-list.tsv.test";
   {
     std::ofstream out(path);
     out << "#kind: jargon\n#severity: error\nbin lorry\trefuse truck\n";
@@ -236,9 +248,10 @@ TEST_CASE("analyser: a page's main content is analysed with positions into the p
 }
 
 TEST_CASE("phrase lists: the format's directives and errors", "[text][analyser]") {
-  auto ok = ParsePhraseList("# c\n#kind: nominalisation\n#severity: warning\nmake a decision\tdecide\n"
-                            "commit / pledge\tpromise\n",
-                            "t.tsv");
+  auto ok = ParsePhraseList(
+      "# c\n#kind: nominalisation\n#severity: warning\nmake a decision\tdecide\n"
+      "commit / pledge\tpromise\n",
+      "t.tsv");
   REQUIRE(ok);
   CHECK(ok->kind == "nominalisation");
   CHECK(ok->severity == Severity::kWarning);

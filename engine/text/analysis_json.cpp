@@ -7,7 +7,9 @@ namespace plainsight::engine::text {
 
 namespace {
 
-double Round2(double v) { return std::round(v * 100.0) / 100.0; }
+double Round2(double v) {
+  return std::round(v * 100.0) / 100.0;
+}
 
 void Put(nlohmann::json& j, const char* name, const std::optional<double>& v) {
   if (v.has_value() && std::isfinite(*v)) {
@@ -48,10 +50,14 @@ nlohmann::json MetricsToJson(const Metrics& m) {
 }
 
 nlohmann::json FindingToJson(const TextFinding& f) {
-  return nlohmann::json{{"kind", f.kind},       {"severity", SeverityName(f.severity)},
-                        {"line", f.line},       {"column", f.column},
-                        {"start", f.start},     {"end", f.end},
-                        {"text", f.text},       {"message", f.message},
+  return nlohmann::json{{"kind", f.kind},
+                        {"severity", SeverityName(f.severity)},
+                        {"line", f.line},
+                        {"column", f.column},
+                        {"start", f.start},
+                        {"end", f.end},
+                        {"text", f.text},
+                        {"message", f.message},
                         {"suggestion", f.suggestion}};
 }
 

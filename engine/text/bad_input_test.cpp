@@ -18,7 +18,10 @@ TEST_CASE("bad input: invalid UTF-8 is refused with its line and column", "[text
 }
 
 TEST_CASE("bad input: a binary file is refused", "[text][bad-input]") {
-  std::string binary("\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10);
+  std::string binary(
+      "\x7f"
+      "ELF\x02\x01\x01\x00\x00\x00",
+      10);
   auto out = Extract(binary, "program");
   REQUIRE_FALSE(out);
   CHECK(out.error().message.find("binary") != std::string::npos);

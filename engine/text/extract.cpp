@@ -2,17 +2,17 @@
 // (libarchive for the zip container, libxml2 for the XML). See extract.h.
 #include "engine/text/extract.h"
 
-#include <archive.h>
-#include <archive_entry.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <unicode/utf8.h>
 
 namespace plainsight::engine::text {
 
@@ -54,8 +54,9 @@ uint32_t TextBlock::SourceOffset(uint32_t text_offset) const {
   if (map.empty()) {
     return text_offset;
   }
-  auto it = std::upper_bound(map.begin(), map.end(), text_offset,
-                             [](uint32_t off, const OffsetMapping& m) { return off < m.text_offset; });
+  auto it =
+      std::upper_bound(map.begin(), map.end(), text_offset,
+                       [](uint32_t off, const OffsetMapping& m) { return off < m.text_offset; });
   if (it == map.begin()) {
     return map.front().source_offset;
   }
@@ -141,7 +142,9 @@ Result<void> CheckUtf8Text(std::string_view bytes, const ExtractLimits& limits) 
   return {};
 }
 
-size_t SkipBom(std::string_view s) { return s.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; }
+size_t SkipBom(std::string_view s) {
+  return s.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
 
 bool IsBlank(std::string_view line) {
   return std::all_of(line.begin(), line.end(),
@@ -558,19 +561,18 @@ namespace {
 
 bool IsBlockElement(std::string_view tag) {
   static constexpr std::string_view kBlocks[] = {
-      "address", "article",  "aside",  "blockquote", "body",    "caption", "dd",
-      "details", "dialog",   "div",    "dl",         "dt",      "fieldset", "figcaption",
-      "figure",  "footer",   "form",   "h1",         "h2",      "h3",      "h4",
-      "h5",      "h6",       "header", "hgroup",     "hr",      "legend",  "li",
-      "main",    "nav",      "ol",     "p",          "pre",     "section", "summary",
-      "table",   "tbody",    "td",     "tfoot",      "th",      "thead",   "tr",
-      "ul",      "menu",     "center", "search"};
+      "address", "article", "aside",   "blockquote", "body",     "caption",    "dd",     "details",
+      "dialog",  "div",     "dl",      "dt",         "fieldset", "figcaption", "figure", "footer",
+      "form",    "h1",      "h2",      "h3",         "h4",       "h5",         "h6",     "header",
+      "hgroup",  "hr",      "legend",  "li",         "main",     "nav",        "ol",     "p",
+      "pre",     "section", "summary", "table",      "tbody",    "td",         "tfoot",  "th",
+      "thead",   "tr",      "ul",      "menu",       "center",   "search"};
   return std::find(std::begin(kBlocks), std::end(kBlocks), tag) != std::end(kBlocks);
 }
 
 bool IsSkippedElement(const Node& e) {
   static constexpr std::string_view kSkipped[] = {
-      "head",   "script", "style",  "template", "noscript", "svg",    "math",
+      "head",   "script", "style",  "template", "noscript", "svg",   "math",
       "iframe", "object", "select", "textarea", "canvas",   "video", "audio"};
   if (std::find(std::begin(kSkipped), std::end(kSkipped), e.tag()) != std::end(kSkipped)) {
     return true;
@@ -701,10 +703,10 @@ class HtmlWalker {
       }
       uint32_t text_offset = static_cast<uint32_t>(current_.text.size());
       uint32_t source_offset = exact ? pos + static_cast<uint32_t>(i) : pos;
-      bool continues = !current_.map.empty() &&
-                       current_.map.back().source_offset +
-                               (text_offset - current_.map.back().text_offset) ==
-                           source_offset;
+      bool continues =
+          !current_.map.empty() &&
+          current_.map.back().source_offset + (text_offset - current_.map.back().text_offset) ==
+              source_offset;
       if (!continues) {
         current_.map.push_back({text_offset, source_offset});
       }
@@ -785,16 +787,16 @@ using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 Result<std::vector<std::pair<std::string, std::string>>> ReadZipMembers(
     std::string_view bytes, const std::vector<std::string>& wanted, const ExtractLimits& limits) {
   if (bytes.size() > limits.max_input_bytes) {
-    return Fail(ErrorCode::kTooLarge, "file is over the limit of " +
-                                          std::to_string(limits.max_input_bytes) + " bytes");
+    return Fail(ErrorCode::kTooLarge,
+                "file is over the limit of " + std::to_string(limits.max_input_bytes) + " bytes");
   }
   std::unique_ptr<archive, ArchiveDeleter> a(archive_read_new());
   archive_read_support_format_zip(a.get());
   if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
-    return Fail(ErrorCode::kParse, std::string("not a zip archive (DOCX and ODT files are zip "
-                                               "archives): ") +
-                                       (archive_error_string(a.get()) ? archive_error_string(a.get())
-                                                                      : "unreadable"));
+    return Fail(ErrorCode::kParse,
+                std::string("not a zip archive (DOCX and ODT files are zip "
+                            "archives): ") +
+                    (archive_error_string(a.get()) ? archive_error_string(a.get()) : "unreadable"));
   }
   std::vector<std::pair<std::string, std::string>> found;
   archive_entry* entry = nullptr;
@@ -806,14 +808,15 @@ Result<std::vector<std::pair<std::string, std::string>>> ReadZipMembers(
     }
     if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
       if (entries == 0) {
-        return Fail(ErrorCode::kParse,
-                    std::string("not a zip archive (DOCX and ODT files are zip archives): ") +
-                        (archive_error_string(a.get()) ? archive_error_string(a.get())
-                                                       : "unreadable"));
+        return Fail(
+            ErrorCode::kParse,
+            std::string("not a zip archive (DOCX and ODT files are zip archives): ") +
+                (archive_error_string(a.get()) ? archive_error_string(a.get()) : "unreadable"));
       }
-      return Fail(ErrorCode::kParse, std::string("damaged zip archive: ") +
-                                         (archive_error_string(a.get()) ? archive_error_string(a.get())
-                                                                        : "unreadable"));
+      return Fail(
+          ErrorCode::kParse,
+          std::string("damaged zip archive: ") +
+              (archive_error_string(a.get()) ? archive_error_string(a.get()) : "unreadable"));
     }
     ++entries;
     const char* name = archive_entry_pathname(entry);
@@ -826,18 +829,17 @@ Result<std::vector<std::pair<std::string, std::string>>> ReadZipMembers(
     while (true) {
       la_ssize_t n = archive_read_data(a.get(), buffer, sizeof buffer);
       if (n < 0) {
-        return Fail(ErrorCode::kParse, std::string("cannot decompress ") + name + ": " +
-                                           (archive_error_string(a.get()) ? archive_error_string(a.get())
-                                                                          : "error"));
+        return Fail(ErrorCode::kParse,
+                    std::string("cannot decompress ") + name + ": " +
+                        (archive_error_string(a.get()) ? archive_error_string(a.get()) : "error"));
       }
       if (n == 0) {
         break;
       }
       if (data.size() + static_cast<size_t>(n) > limits.max_member_bytes) {
-        return Fail(ErrorCode::kTooLarge,
-                    std::string(name) + " expands to more than " +
-                        std::to_string(limits.max_member_bytes) +
-                        " bytes (a zip bomb?); refused");
+        return Fail(ErrorCode::kTooLarge, std::string(name) + " expands to more than " +
+                                              std::to_string(limits.max_member_bytes) +
+                                              " bytes (a zip bomb?); refused");
       }
       data.append(buffer, static_cast<size_t>(n));
     }
@@ -859,14 +861,14 @@ const std::string* FindMember(const std::vector<std::pair<std::string, std::stri
 Result<XmlDocPtr> ParseXmlMember(const std::string& data, const char* name) {
   // No network, no entity substitution (so no billion laughs), no DTD loading; libxml2's
   // default limits on depth and text size stay on (no XML_PARSE_HUGE).
-  xmlDoc* doc = xmlReadMemory(data.data(), static_cast<int>(data.size()), name, nullptr,
-                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                  XML_PARSE_NOBLANKS);
+  xmlDoc* doc =
+      xmlReadMemory(data.data(), static_cast<int>(data.size()), name, nullptr,
+                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS);
   if (doc == nullptr) {
     const xmlError* err = xmlGetLastError();
-    return Fail(ErrorCode::kParse, std::string(name) + " is not well-formed XML" +
-                                       (err && err->message ? std::string(": ") + err->message
-                                                            : std::string()));
+    return Fail(ErrorCode::kParse,
+                std::string(name) + " is not well-formed XML" +
+                    (err && err->message ? std::string(": ") + err->message : std::string()));
   }
   return XmlDocPtr(doc);
 }
@@ -1065,8 +1067,8 @@ void WalkOdt(const xmlNode* n, BlockKind context, ExtractedText& out) {
 }  // namespace
 
 Result<ExtractedText> ExtractDocx(std::string_view bytes, const ExtractLimits& limits) {
-  auto members = ReadZipMembers(
-      bytes, {"word/document.xml", "word/styles.xml", "word/settings.xml"}, limits);
+  auto members =
+      ReadZipMembers(bytes, {"word/document.xml", "word/styles.xml", "word/settings.xml"}, limits);
   if (!members) {
     return members.error();
   }
@@ -1078,8 +1080,8 @@ Result<ExtractedText> ExtractDocx(std::string_view bytes, const ExtractLimits& l
   out.format = SourceFormat::kDocx;
   if (const std::string* styles = FindMember(*members, "word/styles.xml")) {
     if (auto doc = ParseXmlMember(*styles, "word/styles.xml")) {
-      if (const xmlNode* defaults = FirstDescendant(xmlDocGetRootElement(doc->get()),
-                                                    "docDefaults")) {
+      if (const xmlNode* defaults =
+              FirstDescendant(xmlDocGetRootElement(doc->get()), "docDefaults")) {
         if (const xmlNode* lang = FirstDescendant(defaults, "lang")) {
           out.lang = AttrValue(lang, "val");
         }
@@ -1130,8 +1132,8 @@ Result<ExtractedText> ExtractOdt(std::string_view bytes, const ExtractLimits& li
   if (out.lang.empty()) {
     if (const std::string* styles = FindMember(*members, "styles.xml")) {
       if (auto doc = ParseXmlMember(*styles, "styles.xml")) {
-        if (const xmlNode* def = FirstDescendant(xmlDocGetRootElement(doc->get()),
-                                                 "default-style")) {
+        if (const xmlNode* def =
+                FirstDescendant(xmlDocGetRootElement(doc->get()), "default-style")) {
           if (const xmlNode* props = FirstDescendant(def, "text-properties")) {
             out.lang = AttrValue(props, "language");
             std::string country = AttrValue(props, "country");

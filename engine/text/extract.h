@@ -35,15 +35,17 @@ struct OffsetMapping {
 
 struct TextBlock {
   BlockKind kind = BlockKind::kParagraph;
-  std::string text;  // UTF-8; line breaks inside the block are turned into spaces
-  std::string lang;  // BCP 47 tag from lang / xml:lang / w:lang, "" when undeclared
+  std::string text;                // UTF-8; line breaks inside the block are turned into spaces
+  std::string lang;                // BCP 47 tag from lang / xml:lang / w:lang, "" when undeclared
   std::vector<OffsetMapping> map;  // sorted by text_offset; never empty for a non-empty block
+
   // Where an inline element switches language (<span lang="ga">): from text_offset on, until
   // the next run, the text is in `lang`. Empty when the whole block is in `lang`.
   struct LangRun {
     uint32_t text_offset = 0;
     std::string lang;
   };
+
   std::vector<LangRun> lang_runs;
 
   // The source byte offset of a byte offset in `text`.

@@ -1,7 +1,8 @@
 // Text extraction: blocks, kinds, languages and source positions for each format.
+#include "engine/text/extract.h"
+
 #include <catch2/catch.hpp>
 
-#include "engine/text/extract.h"
 #include "engine/text/test_support.h"
 
 namespace plainsight::engine::text {
@@ -9,7 +10,8 @@ namespace {
 
 TEST_CASE("extract: plain text paragraphs, list items and headings become blocks",
           "[text][extract]") {
-  std::string input = "Who can apply\n\nYou can apply if you\nlive here.\n\n- people over 18\n- carers\n";
+  std::string input =
+      "Who can apply\n\nYou can apply if you\nlive here.\n\n- people over 18\n- carers\n";
   auto out = ExtractPlainText(input);
   REQUIRE(out);
   REQUIRE(out->blocks.size() == 4);
@@ -85,7 +87,8 @@ TEST_CASE("extract: DOCX paragraphs, headings, lists, cells and language", "[tex
       R"(</w:body></w:document>)";
   std::string styles =
       R"(<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="ga-IE"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>)";
-  std::string zip = testing::MakeZip({{"word/document.xml", document}, {"word/styles.xml", styles}});
+  std::string zip =
+      testing::MakeZip({{"word/document.xml", document}, {"word/styles.xml", styles}});
   auto out = Extract(zip, "form.docx");
   REQUIRE(out);
   CHECK(out->format == SourceFormat::kDocx);

@@ -1,14 +1,14 @@
 // Phrase lists and the RE2::Set matcher. See phrase_list.h for the format.
 #include "engine/text/phrase_list.h"
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
-
-#include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace plainsight::engine::text {
 
@@ -71,7 +71,8 @@ std::string PhrasePattern(std::string_view phrase) {
     }
     char last = word.back();
     char before = word[word.size() - 2];
-    bool consonant_y = last == 'y' && std::string_view("aeiou").find(before) == std::string_view::npos;
+    bool consonant_y =
+        last == 'y' && std::string_view("aeiou").find(before) == std::string_view::npos;
     if (last == 'e') {
       body += std::string(word.substr(0, word.size() - 1)) + "(?:e|es|ed|ing)";
     } else if (consonant_y) {
@@ -90,7 +91,8 @@ std::string PhrasePattern(std::string_view phrase) {
 bool IsWholeWord(std::string_view text, size_t start, size_t end) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   auto joins = [](UChar32 c) {
-    return c == '\'' || c == '-' || c == 0x2019 || u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
+    return c == '\'' || c == '-' || c == 0x2019 || u_isalnum(c) ||
+           u_charType(c) == U_NON_SPACING_MARK;
   };
   if (start > 0) {
     int32_t i = static_cast<int32_t>(start);
@@ -192,11 +194,13 @@ Result<PhraseList> LoadPhraseList(const std::string& path) {
 
 struct PhraseMatcher::Impl {
   std::vector<PhraseList> lists;
+
   struct Compiled {
     std::unique_ptr<RE2> re;
     const PhraseEntry* entry;
     const PhraseList* list;
   };
+
   std::vector<Compiled> patterns;
   std::unique_ptr<RE2::Set> set;
 };
@@ -205,7 +209,9 @@ PhraseMatcher::PhraseMatcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)
 
 PhraseMatcher::~PhraseMatcher() = default;
 
-size_t PhraseMatcher::size() const { return impl_->patterns.size(); }
+size_t PhraseMatcher::size() const {
+  return impl_->patterns.size();
+}
 
 Result<std::unique_ptr<PhraseMatcher>> PhraseMatcher::Build(std::vector<PhraseList> lists) {
   auto impl = std::make_unique<Impl>();
@@ -219,8 +225,8 @@ Result<std::unique_ptr<PhraseMatcher>> PhraseMatcher::Build(std::vector<PhraseLi
       std::string pattern = PhrasePattern(entry.phrase);
       std::string error;
       if (impl->set->Add(pattern, &error) < 0) {
-        return Fail(ErrorCode::kInternal, "cannot compile phrase \"" + entry.phrase + "\": " + error,
-                    list.origin);
+        return Fail(ErrorCode::kInternal,
+                    "cannot compile phrase \"" + entry.phrase + "\": " + error, list.origin);
       }
       RE2::Options longest = options;
       longest.set_longest_match(true);  // "utilised", not "utilise" + "d"
@@ -252,8 +258,7 @@ void PhraseMatcher::FindAll(std::string_view text, std::vector<Match>& out) cons
     const Impl::Compiled& c = impl_->patterns[static_cast<size_t>(id)];
     size_t pos = 0;
     re2::StringPiece found;
-    while (pos < text.size() &&
-           c.re->Match(input, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
+    while (pos < text.size() && c.re->Match(input, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
       size_t start = static_cast<size_t>(found.data() - text.data());
       size_t end = start + found.size();
       if (end > start && IsWholeWord(text, start, end)) {

@@ -29,23 +29,23 @@ struct TextCounts {
 // are also empty for languages whose syllables are not counted (Chinese, Japanese, Thai...).
 struct Metrics {
   TextCounts counts;
-  std::optional<double> average_sentence_length;   // words per sentence
-  std::optional<double> average_word_length;       // letters per word
+  std::optional<double> average_sentence_length;  // words per sentence
+  std::optional<double> average_word_length;      // letters per word
   std::optional<double> average_syllables_per_word;
-  std::optional<double> flesch_reading_ease;       // Flesch 1948
-  std::optional<double> flesch_kincaid_grade;      // Kincaid et al. 1975
-  std::optional<double> gunning_fog;               // Gunning 1952
-  std::optional<double> smog;                      // McLaughlin 1969
-  std::optional<double> coleman_liau;              // Coleman and Liau 1975
-  std::optional<double> ari;                       // Smith and Senter 1967
-  std::optional<double> lix;                       // Björnsson 1968
+  std::optional<double> flesch_reading_ease;   // Flesch 1948
+  std::optional<double> flesch_kincaid_grade;  // Kincaid et al. 1975
+  std::optional<double> gunning_fog;           // Gunning 1952
+  std::optional<double> smog;                  // McLaughlin 1969
+  std::optional<double> coleman_liau;          // Coleman and Liau 1975
+  std::optional<double> ari;                   // Smith and Senter 1967
+  std::optional<double> lix;                   // Björnsson 1968
   // Language-specific formulas, set only for their language.
-  std::optional<double> amstad;                    // de: Amstad 1978
-  std::optional<double> wiener_sachtextformel;     // de: Bamberger and Vanecek 1984 (1st WSTF)
-  std::optional<double> fernandez_huerta;          // es: Fernández Huerta 1959
-  std::optional<double> kandel_moles;              // fr: Kandel and Moles 1958
-  std::optional<double> gulpease;                  // it: Lucisano and Piemontese 1988
-  std::optional<double> douma;                     // nl: Douma 1960
+  std::optional<double> amstad;                 // de: Amstad 1978
+  std::optional<double> wiener_sachtextformel;  // de: Bamberger and Vanecek 1984 (1st WSTF)
+  std::optional<double> fernandez_huerta;       // es: Fernández Huerta 1959
+  std::optional<double> kandel_moles;           // fr: Kandel and Moles 1958
+  std::optional<double> gulpease;               // it: Lucisano and Piemontese 1988
+  std::optional<double> douma;                  // nl: Douma 1960
 };
 
 // Computes every formula that applies to `lang` (BCP 47) from the counts.

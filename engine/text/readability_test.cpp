@@ -1,7 +1,7 @@
 // Readability formulas against hand-worked examples (docs/readability.md shows the working).
-#include <catch2/catch.hpp>
-
 #include "engine/text/readability.h"
+
+#include <catch2/catch.hpp>
 
 namespace plainsight::engine::text {
 namespace {
@@ -25,21 +25,23 @@ TextCounts WorkedCounts() {
 TEST_CASE("readability: every general formula matches the hand-worked example",
           "[text][readability]") {
   Metrics m = ComputeMetrics(WorkedCounts(), "en");
+
   struct Row {
     const char* name;
     std::optional<double> value;
     double expected;
   };
+
   const Row rows[] = {
       {"average sentence length", m.average_sentence_length, 20.0},
       {"average word length", m.average_word_length, 4.5},
-      {"Flesch reading ease", m.flesch_reading_ease, 59.635},   // 206.835-20.3-126.9
-      {"Flesch-Kincaid grade", m.flesch_kincaid_grade, 9.91},   // 7.8+17.7-15.59
-      {"Gunning fog", m.gunning_fog, 12.0},                     // 0.4*(20+10)
-      {"SMOG", m.smog, 11.979248},                              // 1.043*sqrt(72)+3.1291
-      {"Coleman-Liau", m.coleman_liau, 9.18},                   // 26.46-1.48-15.8
-      {"ARI", m.ari, 10.236},                                   // 21.666+10-21.43
-      {"LIX", m.lix, 40.0},                                     // 20+20
+      {"Flesch reading ease", m.flesch_reading_ease, 59.635},  // 206.835-20.3-126.9
+      {"Flesch-Kincaid grade", m.flesch_kincaid_grade, 9.91},  // 7.8+17.7-15.59
+      {"Gunning fog", m.gunning_fog, 12.0},                    // 0.4*(20+10)
+      {"SMOG", m.smog, 11.979248},                             // 1.043*sqrt(72)+3.1291
+      {"Coleman-Liau", m.coleman_liau, 9.18},                  // 26.46-1.48-15.8
+      {"ARI", m.ari, 10.236},                                  // 21.666+10-21.43
+      {"LIX", m.lix, 40.0},                                    // 20+20
   };
   for (const Row& row : rows) {
     INFO(row.name);
@@ -52,12 +54,13 @@ TEST_CASE("readability: every general formula matches the hand-worked example",
 
 TEST_CASE("readability: language formulas match the hand-worked example", "[text][readability]") {
   TextCounts c = WorkedCounts();
-  CHECK(*ComputeMetrics(c, "de").amstad == Approx(72.25));                  // 180-20-87.75
-  CHECK(*ComputeMetrics(c, "de-AT").wiener_sachtextformel == Approx(5.423)); // 2.322+3.344+2.594-1.962-0.875
-  CHECK(*ComputeMetrics(c, "es").fernandez_huerta == Approx(96.44));         // 206.84-90-20.4
-  CHECK(*ComputeMetrics(c, "fr").kandel_moles == Approx(76.3));              // 207-20.3-110.4
-  CHECK(*ComputeMetrics(c, "it").gulpease == Approx(59.0));                  // 89+(1500-4500)/100
-  CHECK(*ComputeMetrics(c, "nl").douma == Approx(72.735));                   // 206.835-18.6-115.5
+  CHECK(*ComputeMetrics(c, "de").amstad == Approx(72.25));  // 180-20-87.75
+  CHECK(*ComputeMetrics(c, "de-AT").wiener_sachtextformel ==
+        Approx(5.423));  // 2.322+3.344+2.594-1.962-0.875
+  CHECK(*ComputeMetrics(c, "es").fernandez_huerta == Approx(96.44));  // 206.84-90-20.4
+  CHECK(*ComputeMetrics(c, "fr").kandel_moles == Approx(76.3));       // 207-20.3-110.4
+  CHECK(*ComputeMetrics(c, "it").gulpease == Approx(59.0));           // 89+(1500-4500)/100
+  CHECK(*ComputeMetrics(c, "nl").douma == Approx(72.735));            // 206.835-18.6-115.5
   CHECK_FALSE(ComputeMetrics(c, "ga").amstad.has_value());
   CHECK(*ComputeMetrics(c, "ga").lix == Approx(40.0));
 }
@@ -76,7 +79,8 @@ TEST_CASE("readability: syllable formulas are left out for scripts without sylla
   CHECK(m.lix.has_value());
 }
 
-TEST_CASE("readability: the plain-words descriptions follow Flesch's bands", "[text][readability]") {
+TEST_CASE("readability: the plain-words descriptions follow Flesch's bands",
+          "[text][readability]") {
   CHECK(DescribeFlesch(95).rfind("very easy", 0) == 0);
   CHECK(DescribeFlesch(65).rfind("plain English", 0) == 0);
   CHECK(DescribeFlesch(10).rfind("very difficult", 0) == 0);

@@ -2,14 +2,14 @@
 // the sentence-boundary repairs listed in segment.h.
 #include "engine/text/segment.h"
 
+#include <algorithm>
+#include <set>
+
 #include <re2/re2.h>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
-
-#include <algorithm>
-#include <set>
 
 namespace plainsight::engine::text {
 
@@ -30,22 +30,22 @@ namespace {
 // without the final full stop.
 const std::set<std::string, std::less<>>& NeverFinal(std::string_view lang) {
   static const std::set<std::string, std::less<>> kEnglish = {
-      "mr",   "mrs",  "ms",   "dr",   "prof", "rev",  "hon",  "gen",  "col", "capt", "lt",
-      "sgt",  "fr",   "e.g",  "i.e",  "cf",   "vs",   "viz",  "approx", "dept", "est", "co",
-      "mt",   "jan",  "feb",  "mar",  "apr",  "jun",  "jul",  "aug",  "sep", "sept", "oct",
-      "nov",  "dec",  "tel",  "ext",  "incl", "excl", "govt", "cllr", "supt", "insp", "ref",
-      "eg",   "ie",   "nb",   "n.b",  "ps",   "p.s",  "al",   "b",    "c"};
+      "mr",  "mrs", "ms",  "dr",  "prof", "rev",  "hon",  "gen",    "col",  "capt", "lt",
+      "sgt", "fr",  "e.g", "i.e", "cf",   "vs",   "viz",  "approx", "dept", "est",  "co",
+      "mt",  "jan", "feb", "mar", "apr",  "jun",  "jul",  "aug",    "sep",  "sept", "oct",
+      "nov", "dec", "tel", "ext", "incl", "excl", "govt", "cllr",   "supt", "insp", "ref",
+      "eg",  "ie",  "nb",  "n.b", "ps",   "p.s",  "al",   "b",      "c"};
   static const std::set<std::string, std::less<>> kIrish = {
-      "uas", "bn",   "dr", "co",  "uimh", "lch", "m.sh", "srl",  "i.e", "e.g", "r.ch",
-      "tel", "fón",  "ll", "cf",  "vs",   "ean", "feabh", "márta", "aib", "beal", "meith",
-      "iúil", "lún", "m.fómh", "d.fómh", "samh", "noll", "prof", "cllr", "sp", "id est"};
+      "uas",  "bn",  "dr",     "co",     "uimh", "lch",  "m.sh",  "srl",   "i.e", "e.g",   "r.ch",
+      "tel",  "fón", "ll",     "cf",     "vs",   "ean",  "feabh", "márta", "aib", "beal",  "meith",
+      "iúil", "lún", "m.fómh", "d.fómh", "samh", "noll", "prof",  "cllr",  "sp",  "id est"};
   return lang == "ga" ? kIrish : kEnglish;
 }
 
 // Abbreviations that end a sentence only when a capitalised word follows ("etc.", "a.m.").
 const std::set<std::string, std::less<>>& MayBeFinal() {
   static const std::set<std::string, std::less<>> kSet = {
-      "etc", "a.m", "p.m", "ltd", "inc", "plc", "corp", "bros", "jr", "sr", "st", "ave",
+      "etc", "a.m", "p.m", "ltd", "inc", "plc", "corp", "bros", "jr",  "sr",  "st",   "ave",
       "rd",  "u.s", "u.k", "e.u", "a.d", "b.c", "ph.d", "cont", "yrs", "hrs", "mins", "approx"};
   return kSet;
 }
@@ -53,12 +53,15 @@ const std::set<std::string, std::less<>>& MayBeFinal() {
 // Abbreviations that do not end a sentence when a number follows ("No. 5", "p. 12").
 const std::set<std::string, std::less<>>& BeforeNumber() {
   static const std::set<std::string, std::less<>> kSet = {
-      "no", "nos", "p", "pp", "para", "paras", "art", "arts", "sec", "s", "fig", "figs",
-      "vol", "vols", "ch", "chap", "op", "uimh", "lch", "alt", "reg", "r", "ss", "item", "tab"};
+      "no",  "nos", "p",    "pp",  "para", "paras", "art",  "arts", "sec",
+      "s",   "fig", "figs", "vol", "vols", "ch",    "chap", "op",   "uimh",
+      "lch", "alt", "reg",  "r",   "ss",   "item",  "tab"};
   return kSet;
 }
 
-bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsSpaceByte(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::string AsciiLowerCopy(std::string_view s) {
   std::string out(s);
@@ -83,12 +86,12 @@ UChar32 CodePointAt(std::string_view s, size_t i) {
 
 bool IsOpeningPunctuation(UChar32 c) {
   int8_t type = u_charType(c);
-  return c == '"' || c == '\'' || type == U_START_PUNCTUATION ||
-         type == U_INITIAL_PUNCTUATION || c == 0x2014 || c == 0x2013 || c == '-';
+  return c == '"' || c == '\'' || type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION ||
+         c == 0x2014 || c == 0x2013 || c == '-';
 }
 
 bool IsRoman(std::string_view s) {
-  static constexpr std::string_view kRoman[] = {"i",  "ii",  "iii", "iv", "v",
+  static constexpr std::string_view kRoman[] = {"i",  "ii",  "iii",  "iv", "v",
                                                 "vi", "vii", "viii", "ix", "x"};
   return std::find(std::begin(kRoman), std::end(kRoman), s) != std::end(kRoman);
 }
@@ -99,7 +102,8 @@ struct Segmenter::Impl {
   std::string lang;
   std::unique_ptr<icu::BreakIterator> sentence;
   std::unique_ptr<icu::BreakIterator> word;
-  RE2 address{R"((?i)(?:(?:https?|ftp)://|www\.)[^\s<>"]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"};
+  RE2 address{
+      R"((?i)(?:(?:https?|ftp)://|www\.)[^\s<>"]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"};
 
   struct Mask {
     uint32_t start;
@@ -121,8 +125,8 @@ struct Segmenter::Impl {
       size_t start = static_cast<size_t>(match.data() - text.data());
       size_t end = start + match.size();
       // Trailing punctuation belongs to the sentence, not the address.
-      while (end > start && std::string_view(".,;:!?)]}'\"").find(text[end - 1]) !=
-                                std::string_view::npos) {
+      while (end > start &&
+             std::string_view(".,;:!?)]}'\"").find(text[end - 1]) != std::string_view::npos) {
         --end;
       }
       if (end > start) {
@@ -200,9 +204,8 @@ struct Segmenter::Impl {
       return !(next >= 0 && !u_isupper(next) && !u_istitle(next));
     }
     // A list marker inside a sentence: "Bring: 1. a form 2. a photo".
-    bool numeric = core.size() <= 2 && std::all_of(core.begin(), core.end(), [](char c) {
-                     return c >= '0' && c <= '9';
-                   });
+    bool numeric = core.size() <= 2 && std::all_of(core.begin(), core.end(),
+                                                   [](char c) { return c >= '0' && c <= '9'; });
     if (numeric || (core.size() == 1 && core[0] >= 'a' && core[0] <= 'z') || IsRoman(core)) {
       std::string_view before = text.substr(sentence_start, w - sentence_start);
       while (!before.empty() && IsSpaceByte(before.back())) {

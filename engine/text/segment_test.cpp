@@ -1,8 +1,8 @@
 // Sentence and word segmentation: the hard English cases plain ICU gets wrong (issue 3 item 2),
 // Irish, and scripts without spaces.
-#include <catch2/catch.hpp>
-
 #include "engine/text/segment.h"
+
+#include <catch2/catch.hpp>
 
 namespace plainsight::engine::text {
 namespace {
@@ -22,6 +22,7 @@ TEST_CASE("segment: hard English cases split into the right sentences", "[text][
     const char* text;
     size_t expected;
   };
+
   const Row rows[] = {
       {"Dr. Murphy will see you. Bring your card.", 2},
       {"Use a pen, e.g. a black one. Sign here.", 2},
@@ -74,8 +75,8 @@ TEST_CASE("segment: words, numbers, URLs, e-mail and hyphenated compounds are to
   for (const Token& t : words) {
     texts.push_back(text.substr(t.start, t.end - t.start));
   }
-  std::vector<std::string> expected = {"A",    "well-known",          "form", "costs",
-                                       "3.50", "euro",                "at",   "www.example.ie/a-b",
+  std::vector<std::string> expected = {"A",    "well-known",     "form", "costs",
+                                       "3.50", "euro",           "at",   "www.example.ie/a-b",
                                        "or",   "info@example.ie"};
   CHECK(texts == expected);
   CHECK(words[1].hyphenated);

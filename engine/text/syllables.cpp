@@ -4,12 +4,12 @@
 // (bench/text/syllable_accuracy.py).
 #include "engine/text/syllables.h"
 
+#include <algorithm>
+#include <fstream>
+
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
-
-#include <algorithm>
-#include <fstream>
 
 #include "engine/text/segment.h"
 
@@ -30,8 +30,8 @@ Result<std::shared_ptr<const SyllableTable>> LoadSyllableTable(const std::string
     }
     size_t tab = line.find('\t');
     if (tab == std::string::npos || tab + 1 >= line.size()) {
-      return Fail(ErrorCode::kParse, "expected word<TAB>syllables", path + ":" +
-                                                                         std::to_string(line_number));
+      return Fail(ErrorCode::kParse, "expected word<TAB>syllables",
+                  path + ":" + std::to_string(line_number));
     }
     int count = 0;
     for (size_t i = tab + 1; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i) {
@@ -71,7 +71,9 @@ int SyllableTable::Find(std::string_view word) const {
 
 namespace {
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -81,7 +83,9 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-bool IsConsonantLetter(char c) { return c >= 'a' && c <= 'z' && !IsVowel(c) && c != 'y'; }
+bool IsConsonantLetter(char c) {
+  return c >= 'a' && c <= 'z' && !IsVowel(c) && c != 'y';
+}
 
 }  // namespace
 
@@ -154,8 +158,8 @@ int EnglishSyllablesByRule(std::string_view word) {
   for (std::string_view suffix : {"ment", "ments", "ful", "fully", "less", "ness", "ly"}) {
     if (EndsWith(w, suffix) && n > suffix.size() + 2) {
       size_t e = n - suffix.size() - 1;
-      if (lone_e(e) && IsConsonantLetter(w[e - 1]) && !(w[e - 1] == 'l' && e >= 2 &&
-                                                         IsConsonantLetter(w[e - 2]))) {
+      if (lone_e(e) && IsConsonantLetter(w[e - 1]) &&
+          !(w[e - 1] == 'l' && e >= 2 && IsConsonantLetter(w[e - 2]))) {
         --count;
       }
       break;
@@ -292,7 +296,8 @@ int VowelGroupSyllables(std::string_view lower_word, std::string_view lang) {
 }
 
 SyllableCounter::SyllableCounter(std::string_view lang, std::shared_ptr<const SyllableTable> table)
-    : lang_(PrimaryLanguage(lang)), english_(lang_ == "en" || lang_.empty()),
+    : lang_(PrimaryLanguage(lang)),
+      english_(lang_ == "en" || lang_.empty()),
       table_(std::move(table)) {}
 
 namespace {
@@ -420,8 +425,8 @@ int SyllableCounter::LookUp(std::string_view w, int depth) const {
       return c + 1;
     }
   }
-  for (std::string_view suffix : {"ly", "ness", "ment", "ments", "ful", "less", "er", "ers",
-                                  "est", "ship", "hood", "able", "ably"}) {
+  for (std::string_view suffix : {"ly", "ness", "ment", "ments", "ful", "less", "er", "ers", "est",
+                                  "ship", "hood", "able", "ably"}) {
     if (EndsWith(w, suffix) && w.size() > suffix.size() + 2) {
       std::string_view stem = w.substr(0, w.size() - suffix.size());
       int extra = (suffix == "able" || suffix == "ably") ? 2 : 1;
@@ -432,10 +437,21 @@ int SyllableCounter::LookUp(std::string_view w, int depth) const {
       }
     }
   }
-  for (auto [prefix, extra] : {std::pair<std::string_view, int>{"un", 1}, {"re", 1}, {"pre", 1},
-                               {"non", 1}, {"dis", 1}, {"mis", 1}, {"sub", 1}, {"over", 2},
-                               {"under", 2}, {"out", 1}, {"inter", 2}, {"counter", 2},
-                               {"anti", 2}, {"multi", 2}, {"self", 1}}) {
+  for (auto [prefix, extra] : {std::pair<std::string_view, int>{"un", 1},
+                               {"re", 1},
+                               {"pre", 1},
+                               {"non", 1},
+                               {"dis", 1},
+                               {"mis", 1},
+                               {"sub", 1},
+                               {"over", 2},
+                               {"under", 2},
+                               {"out", 1},
+                               {"inter", 2},
+                               {"counter", 2},
+                               {"anti", 2},
+                               {"multi", 2},
+                               {"self", 1}}) {
     if (StartsWith(w, prefix) && w.size() > prefix.size() + 2) {
       int c = LookUp(w.substr(prefix.size()), depth + 1);
       if (c > 0) {

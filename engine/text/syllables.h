@@ -25,6 +25,7 @@ namespace plainsight::engine::text {
 // analysis before).
 struct TransparentStringHash {
   using is_transparent = void;
+
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 

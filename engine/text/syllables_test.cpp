@@ -1,7 +1,8 @@
 // Syllable counts: table lookups, derived forms, English rules and vowel-group rules.
+#include "engine/text/syllables.h"
+
 #include <catch2/catch.hpp>
 
-#include "engine/text/syllables.h"
 #include "engine/text/test_support.h"
 
 namespace plainsight::engine::text {
@@ -16,16 +17,18 @@ TEST_CASE("syllables: English words are counted as the pronouncing dictionary sa
           "[text][syllables]") {
   REQUIRE(Table() != nullptr);
   SyllableCounter counter("en-IE", Table());
+
   struct Row {
     const char* word;
     int expected;
   };
+
   const Row rows[] = {
-      {"the", 1},         {"cat", 1},           {"every", 3},  // CMU: EH1 V ER0 IY0
-      {"beautiful", 3},   {"application", 4},   {"council", 2},
-      {"organisation", 5}, {"Colour", 2},        {"utilise", 3},
-      {"ANSWER", 2},      {"reorganising", 5},  // derived: reorganise (4) + ing
-      {"well-known", 2},  {"council's", 2},     {"government’s", 3},
+      {"the", 1},          {"cat", 1},          {"every", 3},  // CMU: EH1 V ER0 IY0
+      {"beautiful", 3},    {"application", 4},  {"council", 2},
+      {"organisation", 5}, {"Colour", 2},       {"utilise", 3},
+      {"ANSWER", 2},       {"reorganising", 5},  // derived: reorganise (4) + ing
+      {"well-known", 2},   {"council's", 2},    {"government’s", 3},
   };
   for (const Row& row : rows) {
     INFO(row.word);
@@ -39,10 +42,11 @@ TEST_CASE("syllables: the English rules handle common patterns without the table
     const char* word;
     int expected;
   };
+
   const Row rows[] = {
-      {"make", 1},  {"makes", 1},   {"table", 2},  {"hoped", 1},    {"wanted", 2},
-      {"boxes", 2}, {"player", 2},  {"lying", 2},  {"statement", 2}, {"media", 3},
-      {"unique", 2}, {"spasm", 2}, {"yes", 1},    {"rhythm", 2},   {"nation", 2},
+      {"make", 1},   {"makes", 1},  {"table", 2}, {"hoped", 1},     {"wanted", 2},
+      {"boxes", 2},  {"player", 2}, {"lying", 2}, {"statement", 2}, {"media", 3},
+      {"unique", 2}, {"spasm", 2},  {"yes", 1},   {"rhythm", 2},    {"nation", 2},
   };
   for (const Row& row : rows) {
     INFO(row.word);
@@ -52,13 +56,15 @@ TEST_CASE("syllables: the English rules handle common patterns without the table
 
 TEST_CASE("syllables: Irish vowel groups count one syllable each", "[text][syllables]") {
   SyllableCounter counter("ga", nullptr);
+
   struct Row {
     const char* word;
     int expected;
   };
+
   const Row rows[] = {
-      {"tá", 1}, {"lá", 1}, {"breá", 1}, {"Gaeilge", 2}, {"páirceáil", 2}, {"comhairle", 3},
-      {"iarratas", 3}, {"AOINE", 2},
+      {"tá", 1},        {"lá", 1},        {"breá", 1},     {"Gaeilge", 2},
+      {"páirceáil", 2}, {"comhairle", 3}, {"iarratas", 3}, {"AOINE", 2},
   };
   for (const Row& row : rows) {
     INFO(row.word);

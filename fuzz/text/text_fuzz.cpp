@@ -27,12 +27,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   plainsight::engine::Result<text::ExtractedText> extracted =
       plainsight::engine::Fail(plainsight::engine::ErrorCode::kInternal, "unset");
   switch (data[0] % 6) {
-    case 0: extracted = text::ExtractPlainText(input, limits); break;
-    case 1: extracted = text::ExtractMarkdown(input, limits); break;
-    case 2: extracted = text::ExtractHtml(input, limits); break;
-    case 3: extracted = text::ExtractDocx(input, limits); break;
-    case 4: extracted = text::ExtractOdt(input, limits); break;
-    default: extracted = text::Extract(input, "", limits); break;
+    case 0:
+      extracted = text::ExtractPlainText(input, limits);
+      break;
+    case 1:
+      extracted = text::ExtractMarkdown(input, limits);
+      break;
+    case 2:
+      extracted = text::ExtractHtml(input, limits);
+      break;
+    case 3:
+      extracted = text::ExtractDocx(input, limits);
+      break;
+    case 4:
+      extracted = text::ExtractOdt(input, limits);
+      break;
+    default:
+      extracted = text::Extract(input, "", limits);
+      break;
   }
   if (!extracted || !analyser) {
     return 0;

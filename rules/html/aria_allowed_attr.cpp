@@ -77,8 +77,7 @@ constexpr std::string_view kWcag[] = {"4.1.2"};
 constexpr std::string_view kEn[] = {"9.4.1.2"};
 constexpr std::string_view kAct[] = {"5c01ea"};
 constexpr std::string_view kPasses[] = {
-    R"(<button aria-pressed="false">Bold</button>)",
-    R"(<div aria-busy="true">Loading</div>)",
+    R"(<button aria-pressed="false">Bold</button>)", R"(<div aria-busy="true">Loading</div>)",
     R"(<label>Password <input type="password" aria-required="true"></label>)"};
 constexpr std::string_view kFails[] = {R"(<button aria-sort="ascending">Year</button>)",
                                        R"(<audio controls aria-orientation="horizontal"></audio>)"};
@@ -91,13 +90,20 @@ constexpr std::string_view kInapplicable[] = {
 extern const engine::Rule kHtmlAriaAllowedAttr{
     .id = "html.aria-allowed-attr",
     .summary = "ARIA states and properties suit the element's role",
-    .why = "An ARIA attribute the role does not support (aria-sort on a button, aria-checked on a "
-           "link) is ignored, so the state it was meant to announce never reaches screen reader "
-           "users.",
-    .help = "Remove the attribute, or give the element the role that supports it (aria-pressed "
-            "goes on a button, aria-checked on a checkbox, aria-sort on a column header).",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .why =
+        "An ARIA attribute the role does not support (aria-sort on a button, aria-checked on a "
+        "link) is ignored, so the state it was meant to announce never reaches screen reader "
+        "users.",
+    .help =
+        "Remove the attribute, or give the element the role that supports it (aria-pressed "
+        "goes on a button, aria-checked on a checkbox, aria-sort on a column header).",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

@@ -29,7 +29,8 @@ constexpr std::string_view kWcag[] = {"4.1.2"};
 constexpr std::string_view kEn[] = {"9.4.1.2"};
 constexpr std::string_view kAct[] = {"5f99a7"};
 constexpr std::string_view kPasses[] = {R"(<div role="dialog" aria-modal="true">Form</div>)"};
-constexpr std::string_view kFails[] = {R"(<div role="checkbox" aria-not-checked="true">Agree</div>)"};
+constexpr std::string_view kFails[] = {
+    R"(<div role="checkbox" aria-not-checked="true">Agree</div>)"};
 constexpr std::string_view kInapplicable[] = {R"(<canvas></canvas>)"};
 
 }  // namespace
@@ -37,11 +38,17 @@ constexpr std::string_view kInapplicable[] = {R"(<canvas></canvas>)"};
 extern const engine::Rule kHtmlAriaAttrDefined{
     .id = "html.aria-attr-defined",
     .summary = "aria-* attributes are defined in WAI-ARIA",
-    .why = "A misspelt ARIA attribute (aria-labeledby, aria-role) does nothing, so the label or "
-           "state it was meant to give never reaches assistive technology.",
+    .why =
+        "A misspelt ARIA attribute (aria-labeledby, aria-role) does nothing, so the label or "
+        "state it was meant to give never reaches assistive technology.",
     .help = "Correct the spelling (aria-labelledby, aria-describedby) or remove the attribute.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

@@ -59,12 +59,14 @@ void Check(const engine::Page& page, engine::Findings& out) {
     }
     std::string what = tabbable == e ? "This element" : "A <" + tabbable->tag() + "> inside it";
     if (focus_script == 1) {
-      out.CantTell(e, what + " can be reached with Tab although aria-hidden hides it from "
-                             "screen readers; check whether the page's script moves focus on "
-                             "at once (a focus sentinel).");
+      out.CantTell(e, what +
+                          " can be reached with Tab although aria-hidden hides it from "
+                          "screen readers; check whether the page's script moves focus on "
+                          "at once (a focus sentinel).");
     } else {
-      out.Fail(e, what + " can be reached with Tab although aria-hidden hides it from screen "
-                         "readers, so their users land on something they cannot hear.");
+      out.Fail(e, what +
+                      " can be reached with Tab although aria-hidden hides it from screen "
+                      "readers, so their users land on something they cannot hear.");
     }
   }
 }
@@ -86,12 +88,19 @@ constexpr std::string_view kInapplicable[] = {R"(<p aria-hidden="false">Text</p>
 extern const engine::Rule kHtmlAriaHiddenFocus{
     .id = "html.aria-hidden-focus",
     .summary = "Content hidden with aria-hidden cannot take keyboard focus",
-    .why = "When a link or button hidden from screen readers can still be reached with Tab, "
-           "screen reader users land on a control that is announced as nothing, or not at all.",
-    .help = "Remove aria-hidden from content people can use, or take the hidden controls out of "
-            "the tab order (tabindex=\"-1\", disabled, or hide them with display:none or inert).",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .why =
+        "When a link or button hidden from screen readers can still be reached with Tab, "
+        "screen reader users land on a control that is announced as nothing, or not at all.",
+    .help =
+        "Remove aria-hidden from content people can use, or take the hidden controls out of "
+        "the tab order (tabindex=\"-1\", disabled, or hide them with display:none or inert).",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

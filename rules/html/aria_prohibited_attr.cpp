@@ -80,12 +80,19 @@ constexpr std::string_view kInapplicable[] = {R"(<div aria-label="Price" hidden>
 extern const engine::Rule kHtmlAriaProhibitedAttr{
     .id = "html.aria-prohibited-attr",
     .summary = "Global ARIA properties are not used where the role prohibits them",
-    .why = "A label on a plain div or span, or on a paragraph, is ignored by many screen readers, "
-           "so the text it was meant to give never reaches their users.",
-    .help = "Put the text in the content itself, or give the element a role that can be named "
-            "(a link, a button, a region), or remove the attribute.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .why =
+        "A label on a plain div or span, or on a paragraph, is ignored by many screen readers, "
+        "so the text it was meant to give never reaches their users.",
+    .help =
+        "Put the text in the content itself, or give the element a role that can be named "
+        "(a link, a button, a region), or remove the attribute.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

@@ -78,21 +78,27 @@ constexpr std::string_view kFails[] = {R"(<div role="heading">Contact</div>)",
                                        R"(<div role="separator" tabindex="0"></div>)"};
 constexpr std::string_view kInapplicable[] = {
     R"(<input type="checkbox" role="checkbox" aria-label="Agree">)",
-    R"(<div role="combobox" style="display:none"></div>)",
-    R"(<div role="separator"></div>)"};
+    R"(<div role="combobox" style="display:none"></div>)", R"(<div role="separator"></div>)"};
 
 }  // namespace
 
 extern const engine::Rule kHtmlAriaRequiredAttr{
     .id = "html.aria-required-attr",
     .summary = "Elements with a role have the states the role requires",
-    .why = "A custom checkbox without aria-checked, or a heading without aria-level, leaves screen "
-           "reader users unable to tell whether it is ticked, or where it sits in the outline.",
-    .help = "Add the required attribute and keep it up to date (aria-checked on checkbox and "
-            "switch, aria-level on heading, aria-expanded on combobox, aria-valuenow on slider), "
-            "or use the native HTML element instead.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kCritical, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .why =
+        "A custom checkbox without aria-checked, or a heading without aria-level, leaves screen "
+        "reader users unable to tell whether it is ticked, or where it sits in the outline.",
+    .help =
+        "Add the required attribute and keep it up to date (aria-checked on checkbox and "
+        "switch, aria-level on heading, aria-expanded on combobox, aria-valuenow on slider), "
+        "or use the native HTML element instead.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kCritical,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

@@ -79,8 +79,9 @@ std::string Describe(std::span<const std::string_view> entries) {
 void Check(const engine::Page& page, engine::Findings& out) {
   const engine::Accessibility& a11y = page.a11y();
   if (BuildsShadowTrees(page)) {
-    out.CantTell(nullptr, "A script builds shadow DOM; check that lists, menus, tables and tab "
-                          "lists inside it own only the roles they require.");
+    out.CantTell(nullptr,
+                 "A script builds shadow DOM; check that lists, menus, tables and tab "
+                 "lists inside it own only the roles they require.");
   }
   for (const engine::Node* e : page.document().elements()) {
     if (!IsHtmlOrSvgElement(*e) || a11y.IsHidden(*e)) {
@@ -138,13 +139,20 @@ constexpr std::string_view kInapplicable[] = {R"(<div role="list" aria-hidden="t
 extern const engine::Rule kHtmlAriaRequiredChildren{
     .id = "html.aria-required-children",
     .summary = "Lists, menus, tables and tab lists own only the roles they require",
-    .why = "A list whose items are plain spans, or a tab list holding list items, is announced "
-           "wrongly: screen reader users hear no item count and cannot move between the items.",
-    .help = "Give each child the role its container expects (listitem in list, tab in tablist, "
-            "row in table or grid, option in listbox, menuitem in menu), or use the native HTML "
-            "elements.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kCritical, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .why =
+        "A list whose items are plain spans, or a tab list holding list items, is announced "
+        "wrongly: screen reader users hear no item count and cannot move between the items.",
+    .help =
+        "Give each child the role its container expects (listitem in list, tab in tablist, "
+        "row in table or grid, option in listbox, menuitem in menu), or use the native HTML "
+        "elements.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kCritical,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

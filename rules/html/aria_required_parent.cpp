@@ -12,8 +12,8 @@
 
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
-#include "rules/support.h"
 #include "rules/html/aria_support.h"
+#include "rules/support.h"
 
 namespace plainsight::rules {
 namespace {
@@ -30,8 +30,9 @@ std::string JoinRoles(std::span<const std::string_view> roles) {
 void Check(const engine::Page& page, engine::Findings& out) {
   const engine::Accessibility& a11y = page.a11y();
   if (BuildsShadowTrees(page)) {
-    out.CantTell(nullptr, "A script builds shadow DOM; check that elements inside it sit in the "
-                          "roles they require (a listitem in a list, a tab in a tablist).");
+    out.CantTell(nullptr,
+                 "A script builds shadow DOM; check that elements inside it sit in the "
+                 "roles they require (a listitem in a list, a tab in a tablist).");
   }
   for (const engine::Node* e : page.document().elements()) {
     if (!IsHtmlOrSvgElement(*e) || a11y.IsHidden(*e)) {
@@ -54,7 +55,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
     if (ok) {
       out.Pass(e);
     } else {
-      std::string got = parent == nullptr  ? "nothing"
+      std::string got = parent == nullptr     ? "nothing"
                         : parent_role.empty() ? "<" + parent->tag() + "> with no role"
                                               : "the " + std::string(parent_role) + " role";
       out.Fail(e, "role=\"" + std::string(role) + "\" must be inside an element with the " +
@@ -80,14 +81,21 @@ constexpr std::string_view kInapplicable[] = {R"(<ul><li role="listitem">One</li
 extern const engine::Rule kHtmlAriaRequiredParent{
     .id = "html.aria-required-parent",
     .summary = "Elements with a role sit inside the role they belong to",
-    .why = "A list item outside a list, or a tab outside a tab list, is announced without its "
-           "context, so screen reader users cannot tell how many items there are or move between "
-           "them.",
-    .help = "Put the element inside its container role (listitem in list, tab in tablist, row in "
-            "table or grid, option in listbox, menuitem in menu), or use the native HTML "
-            "elements (ul/li, table/tr).",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .why =
+        "A list item outside a list, or a tab outside a tab list, is announced without its "
+        "context, so screen reader users cannot tell how many items there are or move between "
+        "them.",
+    .help =
+        "Put the element inside its container role (listitem in list, tab in tablist, row in "
+        "table or grid, option in listbox, menuitem in menu), or use the native HTML "
+        "elements (ul/li, table/tr).",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

@@ -27,7 +27,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
     if (valid) {
       out.Pass(e);
     } else {
-      out.Fail(e, "role=\"" + *role + "\" names no WAI-ARIA role, so assistive technology ignores it.");
+      out.Fail(
+          e, "role=\"" + *role + "\" names no WAI-ARIA role, so assistive technology ignores it.");
     }
   }
 }
@@ -46,12 +47,19 @@ constexpr std::string_view kInapplicable[] = {R"(<div role=" ">x</div>)",
 extern const engine::Rule kHtmlAriaRoleValid{
     .id = "html.aria-role-valid",
     .summary = "role attributes name real ARIA roles",
-    .why = "A misspelt or invented role is ignored, so the element is announced as something "
-           "else, or as nothing.",
-    .help = "Use a role from WAI-ARIA 1.2 (button, navigation, dialog...), or better, the HTML "
-            "element that has that role already.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .why =
+        "A misspelt or invented role is ignored, so the element is announced as something "
+        "else, or as nothing.",
+    .help =
+        "Use a role from WAI-ARIA 1.2 (button, navigation, dialog...), or better, the HTML "
+        "element that has that role already.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

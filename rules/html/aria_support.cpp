@@ -153,9 +153,9 @@ bool HasGenericRole(const engine::Page& page, const engine::Node& element) {
   }
   // HTML-AAM 1.0 section 4 ("generic" rows). header/footer/aside get "" from the engine only
   // when scoped to sectioning content, where HTML-AAM maps them to generic.
-  static constexpr std::string_view kGeneric[] = {"a",    "b",     "bdi",  "bdo",    "data",
-                                                  "div",  "footer", "header", "i",   "pre",
-                                                  "q",    "samp",  "small", "span", "u"};
+  static constexpr std::string_view kGeneric[] = {"a",   "b",      "bdi",    "bdo",  "data",
+                                                  "div", "footer", "header", "i",    "pre",
+                                                  "q",   "samp",   "small",  "span", "u"};
   for (std::string_view tag : kGeneric) {
     if (element.tag() == tag) {
       return tag != "a" || !element.HasAttribute("href");

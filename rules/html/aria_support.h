@@ -18,9 +18,9 @@ bool IsHtmlOrSvgElement(const engine::Node& element);
 
 // One WAI-ARIA state or property written on an element.
 struct AriaAttributeUse {
-  std::string name;                            // lowercase, "aria-pressed"
-  std::string_view value;                      // as written
-  const engine::AriaAttributeInfo* info;       // nullptr for the WAI-ARIA 1.3 braille attributes
+  std::string name;                       // lowercase, "aria-pressed"
+  std::string_view value;                 // as written
+  const engine::AriaAttributeInfo* info;  // nullptr for the WAI-ARIA 1.3 braille attributes
 };
 
 // The element's attributes that WAI-ARIA defines (1.2, plus the 1.3 globals aria-braillelabel and
@@ -40,7 +40,6 @@ std::string DescribeAriaValues(const engine::AriaAttributeInfo& info);
 // input type=file...) are not generic.
 bool HasGenericRole(const engine::Page& page, const engine::Node& element);
 
-
 // The elements `element` owns in the sense of the ACT rules' "owned by": element children in
 // the accessibility tree (children claimed by another element's aria-owns excluded, its own
 // aria-owns targets added), looking through elements with role none/presentation, skipping
@@ -59,19 +58,23 @@ const engine::Node* ActAccessibilityParent(const engine::Page& page, const engin
 struct TableCell {
   const engine::Node* element = nullptr;  // the td or th
   int x = 0, y = 0, width = 1, height = 1;
-  bool header = false;                    // a th element
+  bool header = false;  // a th element
 };
+
 struct TableModel {
   int width = 0;
   int height = 0;
   std::vector<TableCell> cells;
-  std::vector<int> slots;  // width * height cell indexes, -1 for an empty slot
+  std::vector<int> slots;        // width * height cell indexes, -1 for an empty slot
   bool has_group_scope = false;  // a th with scope=rowgroup/colgroup (not modelled here)
+
   int CellAt(int x, int y) const {
     return x < 0 || y < 0 || x >= width || y >= height ? -1 : slots[y * width + x];
   }
+
   int IndexOf(const engine::Node& element) const;
 };
+
 TableModel BuildTableModel(const engine::Node& table);
 
 // HTML 4.9.12.1 "algorithm for assigning header cells" for cell `index`: the headers attribute

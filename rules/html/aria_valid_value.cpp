@@ -23,8 +23,9 @@ void Check(const engine::Page& page, engine::Findings& out) {
       if (engine::IsValidAriaValue(*use.info, use.value)) {
         out.Pass(e, use.name);
       } else {
-        out.Fail(e, use.name + "=\"" + std::string(use.value) + "\" is not a valid value; it takes " +
-                        DescribeAriaValues(*use.info) + ". Browsers ignore or misread it.");
+        out.Fail(e, use.name + "=\"" + std::string(use.value) +
+                        "\" is not a valid value; it takes " + DescribeAriaValues(*use.info) +
+                        ". Browsers ignore or misread it.");
       }
     }
   }
@@ -37,9 +38,8 @@ constexpr std::string_view kPasses[] = {
     R"(<div role="button" aria-pressed="mixed">Bold</div>)",
     R"(<div role="alert" aria-relevant="text removals">Saved</div>)",
     R"(<div role="textbox" aria-errormessage="err" aria-label="Name"></div>)"};
-constexpr std::string_view kFails[] = {
-    R"(<div role="button" aria-expanded="collapsed">Menu</div>)",
-    R"(<div role="gridcell" aria-rowindex="2.5">Fred</div>)"};
+constexpr std::string_view kFails[] = {R"(<div role="button" aria-expanded="collapsed">Menu</div>)",
+                                       R"(<div role="gridcell" aria-rowindex="2.5">Fred</div>)"};
 constexpr std::string_view kInapplicable[] = {R"(<div role="alert" aria-live>Hi</div>)",
                                               R"(<div role="button">Go</div>)"};
 
@@ -48,12 +48,19 @@ constexpr std::string_view kInapplicable[] = {R"(<div role="alert" aria-live>Hi<
 extern const engine::Rule kHtmlAriaValidValue{
     .id = "html.aria-valid-value",
     .summary = "ARIA states and properties have valid values",
-    .why = "A state such as aria-expanded=\"collapsed\" is not one browsers understand, so screen "
-           "reader users are told nothing, or the wrong thing, about the control.",
-    .help = "Use a value the attribute allows: true/false for states like aria-expanded, a whole "
-            "number for aria-level or aria-rowindex, one of the listed words for tokens.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .why =
+        "A state such as aria-expanded=\"collapsed\" is not one browsers understand, so screen "
+        "reader users are told nothing, or the wrong thing, about the control.",
+    .help =
+        "Use a value the attribute allows: true/false for states like aria-expanded, a whole "
+        "number for aria-level or aria-rowindex, one of the listed words for tokens.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

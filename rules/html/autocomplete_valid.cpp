@@ -21,18 +21,60 @@
 namespace plainsight::rules {
 namespace {
 
-constexpr std::string_view kFieldNames[] = {
-    "name", "honorific-prefix", "given-name", "additional-name", "family-name",
-    "honorific-suffix", "nickname", "username", "new-password", "current-password",
-    "one-time-code", "organization-title", "organization", "street-address", "address-line1",
-    "address-line2", "address-line3", "address-level4", "address-level3", "address-level2",
-    "address-level1", "country", "country-name", "postal-code", "cc-name", "cc-given-name",
-    "cc-additional-name", "cc-family-name", "cc-number", "cc-exp", "cc-exp-month", "cc-exp-year",
-    "cc-csc", "cc-type", "transaction-currency", "transaction-amount", "language", "bday",
-    "bday-day", "bday-month", "bday-year", "sex", "url", "photo"};
-constexpr std::string_view kContactFieldNames[] = {
-    "tel", "tel-country-code", "tel-national", "tel-area-code", "tel-local", "tel-local-prefix",
-    "tel-local-suffix", "tel-extension", "email", "impp"};
+constexpr std::string_view kFieldNames[] = {"name",
+                                            "honorific-prefix",
+                                            "given-name",
+                                            "additional-name",
+                                            "family-name",
+                                            "honorific-suffix",
+                                            "nickname",
+                                            "username",
+                                            "new-password",
+                                            "current-password",
+                                            "one-time-code",
+                                            "organization-title",
+                                            "organization",
+                                            "street-address",
+                                            "address-line1",
+                                            "address-line2",
+                                            "address-line3",
+                                            "address-level4",
+                                            "address-level3",
+                                            "address-level2",
+                                            "address-level1",
+                                            "country",
+                                            "country-name",
+                                            "postal-code",
+                                            "cc-name",
+                                            "cc-given-name",
+                                            "cc-additional-name",
+                                            "cc-family-name",
+                                            "cc-number",
+                                            "cc-exp",
+                                            "cc-exp-month",
+                                            "cc-exp-year",
+                                            "cc-csc",
+                                            "cc-type",
+                                            "transaction-currency",
+                                            "transaction-amount",
+                                            "language",
+                                            "bday",
+                                            "bday-day",
+                                            "bday-month",
+                                            "bday-year",
+                                            "sex",
+                                            "url",
+                                            "photo"};
+constexpr std::string_view kContactFieldNames[] = {"tel",
+                                                   "tel-country-code",
+                                                   "tel-national",
+                                                   "tel-area-code",
+                                                   "tel-local",
+                                                   "tel-local-prefix",
+                                                   "tel-local-suffix",
+                                                   "tel-extension",
+                                                   "email",
+                                                   "impp"};
 constexpr std::string_view kContactKinds[] = {"home", "work", "mobile", "fax", "pager"};
 
 template <size_t N>
@@ -112,8 +154,9 @@ void Check(const engine::Page& page, engine::Findings& out) {
     if (IsValidAutofill(tokens)) {
       out.Pass(e);
     } else {
-      out.Fail(e, "autocomplete=\"" + *value + "\" is not a valid autofill value, so browsers "
-                  "and assistive tools cannot tell what the field asks for.");
+      out.Fail(e, "autocomplete=\"" + *value +
+                      "\" is not a valid autofill value, so browsers "
+                      "and assistive tools cannot tell what the field asks for.");
     }
   }
 }
@@ -138,14 +181,22 @@ constexpr std::string_view kInapplicable[] = {
 extern const engine::Rule kHtmlAutocompleteValid{
     .id = "html.autocomplete-valid",
     .summary = "autocomplete attributes use valid autofill values",
-    .why = "Valid autocomplete values let browsers fill in people's details and let assistive "
-           "tools show familiar icons, which helps people with memory, motor or cognitive "
-           "impairments; a misspelt value does nothing.",
-    .help = "Use a value from the HTML autofill list (name, email, tel, street-address, "
-            "postal-code, bday...), optionally preceded by section-*, shipping or billing, and "
-            "home/work/mobile for phone and email.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable, .level = "AA"};
+    .why =
+        "Valid autocomplete values let browsers fill in people's details and let assistive "
+        "tools show familiar icons, which helps people with memory, motor or cognitive "
+        "impairments; a misspelt value does nothing.",
+    .help =
+        "Use a value from the HTML autofill list (name, email, tel, street-address, "
+        "postal-code, bday...), optionally preceded by section-*, shipping or billing, and "
+        "home/work/mobile for phone and email.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable,
+    .level = "AA"};
 
 }  // namespace plainsight::rules

@@ -112,6 +112,7 @@ struct TextContrast {
     double ratio = 0;  // when colors.known
     bool large = false;
   };
+
   bool builds_shadow_trees = false;
   std::vector<Target> targets;
 
@@ -149,8 +150,9 @@ void CheckContrast(const engine::Page& page, engine::Findings& out, const Thresh
   }
   const TextContrast& contrast = page.Derived<TextContrast>();
   if (contrast.builds_shadow_trees && doc.html()) {
-    out.CantTell(doc.html(), "A script builds shadow trees whose text cannot be checked without "
-                             "running it; check the contrast of text the scripts add.");
+    out.CantTell(doc.html(),
+                 "A script builds shadow trees whose text cannot be checked without "
+                 "running it; check the contrast of text the scripts add.");
   }
   for (const TextContrast::Target& target : contrast.targets) {
     const engine::Node* parent = target.parent;
@@ -178,11 +180,13 @@ void CheckContrast(const engine::Page& page, engine::Findings& out, const Thresh
                     large ? "large " : "", ratio, t.criterion, needed);
       std::string message = buf;
       if (!visual::MayBeHumanLanguage(text->text())) {
-        out.CantTell(parent, message + " The text is only symbols or icons: check whether it "
-                                       "conveys anything in words.");
+        out.CantTell(parent, message +
+                                 " The text is only symbols or icons: check whether it "
+                                 "conveys anything in words.");
       } else if (NameReplacesText(page, *parent, text->text())) {
-        out.CantTell(parent, message + " The element's accessible name replaces this text: "
-                                       "check whether it is an icon rather than words.");
+        out.CantTell(parent, message +
+                                 " The element's accessible name replaces this text: "
+                                 "check whether it is an icon rather than words.");
       } else {
         out.Fail(parent, message);
       }
@@ -241,25 +245,41 @@ constexpr std::string_view kInapplicableEnh[] = {
 extern const engine::Rule kHtmlColorContrast{
     .id = "html.color-contrast",
     .summary = "Text has enough contrast with its background",
-    .why = "Pale text on a light background, or dark on dark, is hard or impossible to read for "
-           "people with low vision or colour blindness, and for anyone in bright sunlight.",
-    .help = "Darken the text or lighten the background (or the reverse) until the contrast ratio "
-            "is at least 4.5:1, or 3:1 for text of 24px or bold text of 18.66px and more.",
-    .wcag = kWcagMin, .en301549 = kEnMin, .act = kActMin,
-    .impact = engine::Impact::kSerious, .check = &CheckMinimum,
-    .passes = kPassesMin, .fails = kFailsMin, .inapplicable = kInapplicableMin,
-    .options = kOptionsMin, .level = "AA"};
+    .why =
+        "Pale text on a light background, or dark on dark, is hard or impossible to read for "
+        "people with low vision or colour blindness, and for anyone in bright sunlight.",
+    .help =
+        "Darken the text or lighten the background (or the reverse) until the contrast ratio "
+        "is at least 4.5:1, or 3:1 for text of 24px or bold text of 18.66px and more.",
+    .wcag = kWcagMin,
+    .en301549 = kEnMin,
+    .act = kActMin,
+    .impact = engine::Impact::kSerious,
+    .check = &CheckMinimum,
+    .passes = kPassesMin,
+    .fails = kFailsMin,
+    .inapplicable = kInapplicableMin,
+    .options = kOptionsMin,
+    .level = "AA"};
 
 extern const engine::Rule kHtmlColorContrastEnhanced{
     .id = "html.color-contrast-enhanced",
     .summary = "Text has enhanced contrast with its background (AAA)",
-    .why = "People with moderately low vision, and older readers, need stronger contrast than the "
-           "AA minimum to read comfortably.",
-    .help = "Raise the contrast ratio to at least 7:1, or 4.5:1 for text of 24px or bold text of "
-            "18.66px and more.",
-    .wcag = kWcagEnh, .en301549 = {}, .act = kActEnh,
-    .impact = engine::Impact::kModerate, .check = &CheckEnhanced,
-    .passes = kPassesEnh, .fails = kFailsEnh, .inapplicable = kInapplicableEnh,
-    .options = kOptionsEnh, .level = "AAA"};
+    .why =
+        "People with moderately low vision, and older readers, need stronger contrast than the "
+        "AA minimum to read comfortably.",
+    .help =
+        "Raise the contrast ratio to at least 7:1, or 4.5:1 for text of 24px or bold text of "
+        "18.66px and more.",
+    .wcag = kWcagEnh,
+    .en301549 = {},
+    .act = kActEnh,
+    .impact = engine::Impact::kModerate,
+    .check = &CheckEnhanced,
+    .passes = kPassesEnh,
+    .fails = kFailsEnh,
+    .inapplicable = kInapplicableEnh,
+    .options = kOptionsEnh,
+    .level = "AAA"};
 
 }  // namespace plainsight::rules

@@ -84,9 +84,10 @@ void Check(const engine::Page& page, engine::Findings& out) {
       continue;
     }
     if (!rp || !rl) {
-      out.CantTell(e, "The element's transform changes with the screen orientation in a way the "
-                      "checker cannot read; check the page is not turned to stay in one "
-                      "orientation.");
+      out.CantTell(e,
+                   "The element's transform changes with the screen orientation in a way the "
+                   "checker cannot read; check the page is not turned to stay in one "
+                   "orientation.");
       continue;
     }
     double diff = std::fmod(std::fabs(*rp - *rl), 180.0);
@@ -124,13 +125,21 @@ constexpr std::string_view kInapplicable[] = {
 extern const engine::Rule kHtmlCssOrientationLock{
     .id = "html.css-orientation-lock",
     .summary = "The page is not locked to one screen orientation with CSS",
-    .why = "People with tablets or phones mounted on wheelchairs, or who cannot turn their device, "
-           "need content to work in the orientation they have.",
-    .help = "Remove the rotate transform from the orientation media query; let the layout adapt "
-            "to portrait and landscape instead.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable, .options = kOptions,
+    .why =
+        "People with tablets or phones mounted on wheelchairs, or who cannot turn their device, "
+        "need content to work in the orientation they have.",
+    .help =
+        "Remove the rotate transform from the orientation media query; let the layout adapt "
+        "to portrait and landscape instead.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable,
+    .options = kOptions,
     .level = "AA"};
 
 }  // namespace plainsight::rules

@@ -38,11 +38,17 @@ void Check(const engine::Page& page, engine::Findings& out) {
 extern const engine::Rule kHtmlHtmlHasLang{
     .id = "html.html-has-lang",
     .summary = "Pages declare their language",
-    .why = "Screen readers choose their voice and pronunciation from the page's language; "
-           "without it, Irish or English text may be read out with the wrong rules.",
+    .why =
+        "Screen readers choose their voice and pronunciation from the page's language; "
+        "without it, Irish or English text may be read out with the wrong rules.",
     .help = "Add lang to the <html> element: <html lang=\"en-IE\"> or <html lang=\"ga\">.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

@@ -48,8 +48,9 @@ void Check(const engine::Page& page, engine::Findings& out) {
     const engine::Page* frame_page = doc != nullptr ? page.PageOf(*doc) : nullptr;
     if (frame_page == nullptr) {
       if (negative) {
-        out.CantTell(iframe, "This frame has a negative tabindex and its content could not be "
-                             "loaded; check that it holds no links or controls.");
+        out.CantTell(iframe,
+                     "This frame has a negative tabindex and its content could not be "
+                     "loaded; check that it holds no links or controls.");
       }
       continue;
     }
@@ -69,7 +70,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
 constexpr std::string_view kWcag[] = {"2.1.1"};
 constexpr std::string_view kEn[] = {"9.2.1.1"};
 constexpr std::string_view kAct[] = {"akn7bn"};
-constexpr std::string_view kPasses[] = {R"(<iframe title="Map" srcdoc="<a href='/'>Home</a>"></iframe>)"};
+constexpr std::string_view kPasses[] = {
+    R"(<iframe title="Map" srcdoc="<a href='/'>Home</a>"></iframe>)"};
 constexpr std::string_view kFails[] = {
     R"(<iframe title="Map" tabindex="-1" srcdoc="<a href='/'>Home</a>"></iframe>)"};
 constexpr std::string_view kInapplicable[] = {
@@ -81,11 +83,17 @@ constexpr std::string_view kInapplicable[] = {
 extern const engine::Rule kHtmlIframeTabindex{
     .id = "html.iframe-tabindex",
     .summary = "Frames with links or controls stay in the tab order",
-    .why = "A negative tabindex on an iframe makes the keyboard skip everything inside it, so "
-           "people who cannot use a mouse cannot reach its links, buttons or form fields.",
+    .why =
+        "A negative tabindex on an iframe makes the keyboard skip everything inside it, so "
+        "people who cannot use a mouse cannot reach its links, buttons or form fields.",
     .help = "Remove the negative tabindex from the iframe (or use tabindex=\"0\").",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

@@ -23,10 +23,9 @@
 namespace plainsight::rules {
 namespace {
 
-constexpr std::string_view kRoles[] = {"button",   "checkbox", "gridcell",         "link",
-                                       "menuitem", "menuitemcheckbox", "menuitemradio", "option",
-                                       "radio",    "searchbox", "switch",           "tab",
-                                       "treeitem"};
+constexpr std::string_view kRoles[] = {
+    "button", "checkbox", "gridcell",  "link",   "menuitem", "menuitemcheckbox", "menuitemradio",
+    "option", "radio",    "searchbox", "switch", "tab",      "treeitem"};
 
 bool IsBlockish(std::string_view display) {
   return display == "block" || display == "flex" || display == "grid" || display == "list-item" ||
@@ -50,8 +49,8 @@ void VisibleInnerText(const engine::Page& page, const engine::Node& node, std::s
   const engine::Styles& styles = page.styles();
   if (node.IsText()) {
     const engine::Node* parent = node.ParentElement();
-    bool visible = parent && !styles.Of(*parent).VisibilityHidden() &&
-                   !styles.IsDisplayNone(*parent);
+    bool visible =
+        parent && !styles.Of(*parent).VisibilityHidden() && !styles.IsDisplayNone(*parent);
     if (visible) {
       *out += node.text();
     } else if (parent && !styles.IsDisplayNone(*parent) && !visual::HasNonWhitespace(node.text())) {
@@ -75,7 +74,9 @@ void VisibleInnerText(const engine::Page& page, const engine::Node& node, std::s
     return;
   }
   const std::string& display = s.Get("display").text;
-  std::string edge = IsBlockish(display) ? "\n" : (display == "table-cell" || display == "table-row") ? " " : "";
+  std::string edge = IsBlockish(display)                                   ? "\n"
+                     : (display == "table-cell" || display == "table-row") ? " "
+                                                                           : "";
   *out += edge;
   for (const engine::Node* c : node.children()) {
     VisibleInnerText(page, *c, out);
@@ -233,20 +234,23 @@ void Check(const engine::Page& page, engine::Findings& out) {
       continue;
     }
     std::string shown = engine::CollapseWhitespace(label);
-    std::string message = "The visible label \"" + shown + "\" is not part of the accessible name \"" +
-                          name + "\"";
+    std::string message =
+        "The visible label \"" + shown + "\" is not part of the accessible name \"" + name + "\"";
     if (label_tokens.size() == 1 && label_tokens[0].size() == 1 &&
         !(label_tokens[0][0] >= '0' && label_tokens[0][0] <= '9')) {
-      out.CantTell(e, message + "; check whether the single letter is a symbol (like X for "
-                                "close) rather than a word.");
+      out.CantTell(e, message +
+                          "; check whether the single letter is a symbol (like X for "
+                          "close) rather than a word.");
     } else if (UsesIconFont(page, *e)) {
-      out.CantTell(e, message + "; the text is set in an icon font: check whether it shows an "
-                                "icon rather than words.");
+      out.CantTell(e, message +
+                          "; the text is set in an icon font: check whether it shows an "
+                          "icon rather than words.");
     } else if (MayBeAbbreviation(label, name_tokens)) {
       out.CantTell(e, message + "; check whether the label abbreviates a word of the name.");
     } else if (DiffersOnlyInHyphenation(label, name)) {
-      out.CantTell(e, message + "; the words differ only in hyphenation: check they are the "
-                                "same words.");
+      out.CantTell(e, message +
+                          "; the words differ only in hyphenation: check they are the "
+                          "same words.");
     } else {
       out.Fail(e, message + ", so people using voice control cannot say what they see.");
     }
@@ -275,13 +279,21 @@ constexpr std::string_view kInapplicable[] = {
 extern const engine::Rule kHtmlLabelInName{
     .id = "html.label-in-name",
     .summary = "The visible label of a control is part of its accessible name",
-    .why = "People who use voice control say the words they see on a button or link. If the "
-           "accessible name set with aria-label does not contain those words, the command fails.",
-    .help = "Make the aria-label (or aria-labelledby text) start with, or at least contain, the "
-            "visible words in the same order, or remove it so the visible text is the name.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable, .options = {},
+    .why =
+        "People who use voice control say the words they see on a button or link. If the "
+        "accessible name set with aria-label does not contain those words, the command fails.",
+    .help =
+        "Make the aria-label (or aria-labelledby text) start with, or at least contain, the "
+        "visible words in the same order, or remove it so the visible text is the name.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable,
+    .options = {},
     .level = "A"};
 
 }  // namespace plainsight::rules

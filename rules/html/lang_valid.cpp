@@ -83,11 +83,18 @@ void Check(const engine::Page& page, engine::Findings& out) {
 extern const engine::Rule kHtmlLangValid{
     .id = "html.lang-valid",
     .summary = "Language changes use valid language tags",
-    .why = "When a passage is in another language, a valid lang lets screen readers switch "
-           "pronunciation; an invalid one is ignored or misread.",
+    .why =
+        "When a passage is in another language, a valid lang lets screen readers switch "
+        "pronunciation; an invalid one is ignored or misread.",
     .help = "Give the passage a registered language code: <p lang=\"ga\">, <span lang=\"fr\">.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable, .level = "AA"};
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable,
+    .level = "AA"};
 
 }  // namespace plainsight::rules

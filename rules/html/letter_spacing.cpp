@@ -43,13 +43,21 @@ constexpr std::string_view kInapplicable[] = {
 extern const engine::Rule kHtmlLetterSpacing{
     .id = "html.letter-spacing",
     .summary = "Letter spacing forced with !important in a style attribute is wide enough",
-    .why = "People with dyslexia or low vision often widen the space between letters with a "
-           "browser setting or extension. A style attribute with !important overrides them.",
-    .help = "Remove !important from letter-spacing in the style attribute, or make it at least "
-            "0.12em.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable, .options = kOptions,
+    .why =
+        "People with dyslexia or low vision often widen the space between letters with a "
+        "browser setting or extension. A style attribute with !important overrides them.",
+    .help =
+        "Remove !important from letter-spacing in the style attribute, or make it at least "
+        "0.12em.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable,
+    .options = kOptions,
     .level = "AA"};
 
 }  // namespace plainsight::rules

@@ -63,8 +63,9 @@ void Check(const engine::Page& page, engine::Findings& out) {
     std::optional<double> font = s.FontSizePx();
     std::optional<double> used = font ? UsedLineHeight(s, *font) : std::nullopt;
     if (!used) {
-      out.CantTell(e, "The line-height set with !important in the style attribute could not be "
-                      "computed; check it is at least 1.5 times the font size.");
+      out.CantTell(e,
+                   "The line-height set with !important in the style attribute could not be "
+                   "computed; check it is at least 1.5 times the font size.");
       continue;
     }
     if (*used + 1e-6 >= min_ratio * *font) {
@@ -112,13 +113,20 @@ constexpr std::string_view kInapplicable[] = {
 extern const engine::Rule kHtmlLineHeight{
     .id = "html.line-height",
     .summary = "Line height forced with !important in a style attribute is tall enough",
-    .why = "People with low vision or dyslexia often add space between lines with a browser "
-           "setting or extension so they do not lose their place. A style attribute with "
-           "!important overrides them.",
+    .why =
+        "People with low vision or dyslexia often add space between lines with a browser "
+        "setting or extension so they do not lose their place. A style attribute with "
+        "!important overrides them.",
     .help = "Remove !important from line-height in the style attribute, or make it at least 1.5.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable, .options = kOptions,
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable,
+    .options = kOptions,
     .level = "AA"};
 
 }  // namespace plainsight::rules

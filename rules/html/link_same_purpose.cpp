@@ -110,6 +110,7 @@ const engine::Node* TargetHeading(const Member& m) {
 // rules judge the same links, and a link's destination is compared with every other's.
 struct Destinations {
   explicit Destinations(const engine::Page&) {}
+
   mutable std::unordered_map<const engine::Node*, std::optional<std::string>> of;
 };
 

@@ -14,7 +14,9 @@ namespace {
 // The delay in seconds of a valid refresh value, or nullopt when the browser ignores it.
 std::optional<double> RefreshDelay(std::string_view input) {
   size_t i = 0;
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  };
   while (i < input.size() && is_space(input[i])) {
     ++i;
   }
@@ -28,7 +30,8 @@ std::optional<double> RefreshDelay(std::string_view input) {
       return std::nullopt;
     }
   } else {
-    time = std::stod(std::string(input.substr(digits_start, std::min<size_t>(i - digits_start, 15))));
+    time =
+        std::stod(std::string(input.substr(digits_start, std::min<size_t>(i - digits_start, 15))));
   }
   while (i < input.size() && ((input[i] >= '0' && input[i] <= '9') || input[i] == '.')) {
     ++i;
@@ -59,7 +62,8 @@ const engine::Node* FirstValidRefresh(const engine::Page& page, double* delay) {
 
 // 20 hours: WCAG 2.2.1's exception for limits longer than 20 hours.
 constexpr engine::RuleOption kOptions[] = {
-    {"max_delay_s", 72000, "refreshes later than this many seconds are allowed (WCAG 2.2.1's 20 hours)"}};
+    {"max_delay_s", 72000,
+     "refreshes later than this many seconds are allowed (WCAG 2.2.1's 20 hours)"}};
 
 void CheckWithException(const engine::Page& page, engine::Findings& out) {
   double delay = 0;
@@ -70,7 +74,8 @@ void CheckWithException(const engine::Page& page, engine::Findings& out) {
   if (delay == 0 || delay > kOptions[0].default_value) {
     out.Pass(meta);
   } else {
-    out.Fail(meta, "The page refreshes or redirects after " + std::to_string(static_cast<long>(delay)) +
+    out.Fail(meta, "The page refreshes or redirects after " +
+                       std::to_string(static_cast<long>(delay)) +
                        " seconds, which people cannot stop or extend.");
   }
 }
@@ -84,7 +89,8 @@ void CheckNoException(const engine::Page& page, engine::Findings& out) {
   if (delay == 0) {
     out.Pass(meta);
   } else {
-    out.Fail(meta, "The page refreshes or redirects after " + std::to_string(static_cast<long>(delay)) +
+    out.Fail(meta, "The page refreshes or redirects after " +
+                       std::to_string(static_cast<long>(delay)) +
                        " seconds without being asked to.");
   }
 }
@@ -102,7 +108,8 @@ constexpr std::string_view kInapplicableA[] = {R"(<meta http-equiv="refresh" con
 constexpr std::string_view kWcagB[] = {"2.2.4", "3.2.5"};
 // AAA criteria are outside EN 301 549 (which takes WCAG A and AA).
 constexpr std::string_view kActB[] = {"bisz58"};
-constexpr std::string_view kPassesB[] = {R"(<meta http-equiv="refresh" content="0; https://www.gov.ie/">)"};
+constexpr std::string_view kPassesB[] = {
+    R"(<meta http-equiv="refresh" content="0; https://www.gov.ie/">)"};
 constexpr std::string_view kFailsB[] = {R"(<meta http-equiv="refresh" content="72001">)"};
 constexpr std::string_view kInapplicableB[] = {R"(<meta http-equiv="refresh" content="foo">)"};
 
@@ -111,21 +118,35 @@ constexpr std::string_view kInapplicableB[] = {R"(<meta http-equiv="refresh" con
 extern const engine::Rule kHtmlMetaRefresh{
     .id = "html.meta-refresh",
     .summary = "Pages do not refresh or redirect on a timer",
-    .why = "A page that reloads or moves on by itself can take people away before they finish "
-           "reading or filling in a form, and screen readers start again from the top.",
-    .help = "Redirect at once (delay 0) or on the server; to update content, let people choose "
-            "when, with a button.",
-    .wcag = kWcagA, .en301549 = kEnA, .act = kActA,
-    .impact = engine::Impact::kCritical, .check = &CheckWithException,
-    .passes = kPassesA, .fails = kFailsA, .inapplicable = kInapplicableA, .options = kOptions};
+    .why =
+        "A page that reloads or moves on by itself can take people away before they finish "
+        "reading or filling in a form, and screen readers start again from the top.",
+    .help =
+        "Redirect at once (delay 0) or on the server; to update content, let people choose "
+        "when, with a button.",
+    .wcag = kWcagA,
+    .en301549 = kEnA,
+    .act = kActA,
+    .impact = engine::Impact::kCritical,
+    .check = &CheckWithException,
+    .passes = kPassesA,
+    .fails = kFailsA,
+    .inapplicable = kInapplicableA,
+    .options = kOptions};
 
 extern const engine::Rule kHtmlMetaRefreshNoException{
     .id = "html.meta-refresh-no-exception",
     .summary = "Pages never refresh or redirect on a timer (AAA)",
     .why = "Any delayed refresh interrupts people, even one set many hours ahead.",
     .help = "Redirect at once (delay 0) or on the server, or remove the refresh.",
-    .wcag = kWcagB, .en301549 = {}, .act = kActB,
-    .impact = engine::Impact::kMinor, .check = &CheckNoException,
-    .passes = kPassesB, .fails = kFailsB, .inapplicable = kInapplicableB, .level = "AAA"};
+    .wcag = kWcagB,
+    .en301549 = {},
+    .act = kActB,
+    .impact = engine::Impact::kMinor,
+    .check = &CheckNoException,
+    .passes = kPassesB,
+    .fails = kFailsB,
+    .inapplicable = kInapplicableB,
+    .level = "AAA"};
 
 }  // namespace plainsight::rules

@@ -49,7 +49,9 @@ void Check(const engine::Page& page, engine::Findings& out) {
     // Properties are separated by commas, semicolons or whitespace; "key = value".
     std::string text = *content;
     size_t i = 0;
-    auto is_sep = [](char c) { return c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    auto is_sep = [](char c) {
+      return c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    };
     while (i < text.size()) {
       while (i < text.size() && is_sep(text[i])) {
         ++i;
@@ -111,23 +113,34 @@ void Check(const engine::Page& page, engine::Findings& out) {
 constexpr std::string_view kWcag[] = {"1.4.4", "1.4.10"};
 constexpr std::string_view kEn[] = {"9.1.4.4", "9.1.4.10"};
 constexpr std::string_view kAct[] = {"b4f0c3"};
-constexpr std::string_view kPasses[] = {R"(<meta name="viewport" content="width=device-width, maximum-scale=5">)"};
-constexpr std::string_view kFails[] = {R"(<meta name="viewport" content="width=device-width, user-scalable=no">)",
-                                       R"(<meta name="viewport" content="maximum-scale=1.0">)"};
-constexpr std::string_view kInapplicable[] = {R"(<meta name="viewport" content="width=device-width">)"};
+constexpr std::string_view kPasses[] = {
+    R"(<meta name="viewport" content="width=device-width, maximum-scale=5">)"};
+constexpr std::string_view kFails[] = {
+    R"(<meta name="viewport" content="width=device-width, user-scalable=no">)",
+    R"(<meta name="viewport" content="maximum-scale=1.0">)"};
+constexpr std::string_view kInapplicable[] = {
+    R"(<meta name="viewport" content="width=device-width">)"};
 
 }  // namespace
 
 extern const engine::Rule kHtmlMetaViewportZoom{
     .id = "html.meta-viewport-zoom",
     .summary = "Pages let people zoom",
-    .why = "People with low vision enlarge text by pinching or zooming; a viewport that forbids "
-           "it leaves them unable to read the page on a phone.",
-    .help = "Remove user-scalable=no and any maximum-scale below 2 from <meta name=\"viewport\">; "
-            "width=device-width, initial-scale=1 is enough.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kCritical, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable, .options = kOptions,
+    .why =
+        "People with low vision enlarge text by pinching or zooming; a viewport that forbids "
+        "it leaves them unable to read the page on a phone.",
+    .help =
+        "Remove user-scalable=no and any maximum-scale below 2 from <meta name=\"viewport\">; "
+        "width=device-width, initial-scale=1 is enough.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kCritical,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable,
+    .options = kOptions,
     .level = "AA"};
 
 }  // namespace plainsight::rules

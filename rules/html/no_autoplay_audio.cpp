@@ -47,7 +47,8 @@ std::optional<double> NptSeconds(std::string_view s) {
   int parts = 0;
   while (true) {
     size_t colon = s.find(':', start);
-    std::string part(s.substr(start, colon == std::string_view::npos ? std::string_view::npos : colon - start));
+    std::string part(
+        s.substr(start, colon == std::string_view::npos ? std::string_view::npos : colon - start));
     char* end = nullptr;
     double v = std::strtod(part.c_str(), &end);
     if (part.empty() || *end != '\0') {
@@ -72,14 +73,16 @@ std::optional<double> FragmentDuration(std::string_view url) {
   std::string_view fragment = url.substr(hash + 1);
   for (size_t pos = 0; pos <= fragment.size();) {
     size_t amp = fragment.find('&', pos);
-    std::string_view item = fragment.substr(pos, amp == std::string_view::npos ? std::string_view::npos : amp - pos);
+    std::string_view item =
+        fragment.substr(pos, amp == std::string_view::npos ? std::string_view::npos : amp - pos);
     if (item.rfind("t=", 0) == 0) {
       item.remove_prefix(2);
       size_t comma = item.find(',');
       if (comma == std::string_view::npos) {
         return std::nullopt;
       }
-      std::optional<double> begin = comma == 0 ? std::optional<double>(0.0) : NptSeconds(item.substr(0, comma));
+      std::optional<double> begin =
+          comma == 0 ? std::optional<double>(0.0) : NptSeconds(item.substr(0, comma));
       std::optional<double> end = NptSeconds(item.substr(comma + 1));
       if (!begin || !end || *end < *begin) {
         return std::nullopt;
@@ -134,7 +137,9 @@ std::vector<Target> Targets(const engine::Page& page) {
   return out;
 }
 
-bool IsShort(const Target& t) { return t.duration_s && *t.duration_s <= kOptions[0].default_value; }
+bool IsShort(const Target& t) {
+  return t.duration_s && *t.duration_s <= kOptions[0].default_value;
+}
 
 enum class Control { kYes, kNo, kMaybe };
 
@@ -166,9 +171,10 @@ void CheckAutoplay(const engine::Page& page, engine::Findings& out) {
         out.Fail(t.media, kNoControl);
         break;
       case Control::kMaybe:
-        out.CantTell(t.media, "This media plays by itself. Check whether it has sound lasting more "
-                              "than 3 seconds and, if so, that the page offers a way to pause or "
-                              "mute it.");
+        out.CantTell(t.media,
+                     "This media plays by itself. Check whether it has sound lasting more "
+                     "than 3 seconds and, if so, that the page offers a way to pause or "
+                     "mute it.");
         break;
     }
   }
@@ -182,15 +188,17 @@ void CheckControl(const engine::Page& page, engine::Findings& out) {
         break;
       case Control::kNo:
         if (IsShort(t)) {
-          out.CantTell(t.media, "This media plays by itself for under 3 seconds with no control; "
-                                "check whether it has sound.");
+          out.CantTell(t.media,
+                       "This media plays by itself for under 3 seconds with no control; "
+                       "check whether it has sound.");
         } else {
           out.Fail(t.media, kNoControl);
         }
         break;
       case Control::kMaybe:
-        out.CantTell(t.media, "This media plays by itself. Check that a visible control on the "
-                              "page pauses or mutes its sound.");
+        out.CantTell(t.media,
+                     "This media plays by itself. Check that a visible control on the "
+                     "page pauses or mutes its sound.");
         break;
     }
   }
@@ -217,22 +225,37 @@ constexpr std::string_view kInapplicable[] = {
 extern const engine::Rule kHtmlNoAutoplayAudio{
     .id = "html.no-autoplay-audio",
     .summary = "Sound that plays by itself stops within 3 seconds or can be stopped",
-    .why = "Sound that starts on its own drowns out the screen reader that blind people use to "
-           "hear the page, and it can startle or distract anyone.",
-    .help = "Do not autoplay sound. If you must, give the player controls (the controls "
-            "attribute) or a clear pause or mute button near the top of the page.",
-    .wcag = kWcag, .en301549 = kEn, .act = kActAll,
-    .impact = engine::Impact::kCritical, .check = &CheckAutoplay,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable, .options = kOptions};
+    .why =
+        "Sound that starts on its own drowns out the screen reader that blind people use to "
+        "hear the page, and it can startle or distract anyone.",
+    .help =
+        "Do not autoplay sound. If you must, give the player controls (the controls "
+        "attribute) or a clear pause or mute button near the top of the page.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kActAll,
+    .impact = engine::Impact::kCritical,
+    .check = &CheckAutoplay,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable,
+    .options = kOptions};
 
 extern const engine::Rule kHtmlNoAutoplayAudioControl{
     .id = "html.no-autoplay-audio-control",
     .summary = "Sound that plays by itself has a control to stop it",
     .why = "Sound that starts on its own drowns out screen readers; people need a way to stop it.",
-    .help = "Add the controls attribute to the audio or video element, or a visible pause or "
-            "mute button.",
-    .wcag = kWcag, .en301549 = kEn, .act = kActControl,
-    .impact = engine::Impact::kCritical, .check = &CheckControl,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable, .options = kOptions};
+    .help =
+        "Add the controls attribute to the audio or video element, or a visible pause or "
+        "mute button.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kActControl,
+    .impact = engine::Impact::kCritical,
+    .check = &CheckControl,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable,
+    .options = kOptions};
 
 }  // namespace plainsight::rules

@@ -89,17 +89,20 @@ void Check(const engine::Page& page, engine::Findings& out) {
     detected = engine::DetectLanguage(text);
   }
   if (!enough_words || !detected.reliable || detected.language.empty()) {
-    out.CantTell(html, "There is too little text to tell its language automatically: check that "
-                       "it is in the language lang=\"" + *lang + "\" names.");
+    out.CantTell(html,
+                 "There is too little text to tell its language automatically: check that "
+                 "it is in the language lang=\"" +
+                     *lang + "\" names.");
     return;
   }
   if (engine::SameLanguage(detected.language, declared)) {
     out.Pass(html);
     return;
   }
-  std::string message = "lang=\"" + *lang + "\" says the page is in one language, but its text "
-                        "reads as another (language code \"" + detected.language + "\", " +
-                        std::to_string(detected.percent) + "% of " +
+  std::string message = "lang=\"" + *lang +
+                        "\" says the page is in one language, but its text "
+                        "reads as another (language code \"" +
+                        detected.language + "\", " + std::to_string(detected.percent) + "% of " +
                         std::to_string(detected.words) + " words).";
   if (detected.words >= static_cast<int>(kOptions[1].default_value) &&
       detected.percent >= static_cast<int>(kOptions[2].default_value)) {
@@ -131,13 +134,21 @@ constexpr std::string_view kCantTell[] = {
 extern const engine::Rule kHtmlPageLangMatches{
     .id = "html.page-lang-matches",
     .summary = "The page's declared language is the language of its text",
-    .why = "Screen readers pronounce text with the rules of the declared language: English text "
-           "under lang=\"ga\" is read out with Irish pronunciation and is hard to follow.",
-    .help = "Set lang on <html> to the language most of the page is written in (en-IE, ga), and "
-            "mark passages in other languages with their own lang.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable, .cant_tell = kCantTell,
+    .why =
+        "Screen readers pronounce text with the rules of the declared language: English text "
+        "under lang=\"ga\" is read out with Irish pronunciation and is hard to follow.",
+    .help =
+        "Set lang on <html> to the language most of the page is written in (en-IE, ga), and "
+        "mark passages in other languages with their own lang.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable,
+    .cant_tell = kCantTell,
     .options = kOptions};
 
 }  // namespace plainsight::rules

@@ -116,7 +116,8 @@ namespace {
 bool IsJavascriptUrl(std::string_view s) {
   s = engine::TrimWhitespace(s);
   constexpr std::string_view kScheme = "javascript:";
-  return s.size() >= kScheme.size() && engine::EqualsIgnoreCase(s.substr(0, kScheme.size()), kScheme);
+  return s.size() >= kScheme.size() &&
+         engine::EqualsIgnoreCase(s.substr(0, kScheme.size()), kScheme);
 }
 
 // Worked out once per page (Page::Derived): three verdicts and a rule ask.
@@ -145,12 +146,15 @@ struct ScriptFacts {
       }
     }
   }
+
   bool has_scripts = false;
 };
 
 }  // namespace
 
-bool HasScripts(const engine::Page& page) { return page.Derived<ScriptFacts>().has_scripts; }
+bool HasScripts(const engine::Page& page) {
+  return page.Derived<ScriptFacts>().has_scripts;
+}
 
 std::vector<const engine::Node*> ExposedWithRole(const engine::Page& page, std::string_view role) {
   std::vector<const engine::Node*> found;
@@ -328,6 +332,7 @@ Verdict Make(engine::Outcome outcome, const engine::Node* node, std::string mess
 struct BypassFacts {
   explicit BypassFacts(const engine::Page& page)
       : mains(MainsWithContent(page)), nav(LeadingSiteNavigation(page)) {}
+
   std::vector<const engine::Node*> mains;  // exposed main landmarks with content
   const engine::Node* nav;                 // the site navigation opening the page, or nullptr
 };
@@ -460,12 +465,17 @@ struct BypassVerdicts {
     heading = ComputeMainHeadingVerdict(page, facts);
     collapsible = ComputeCollapsibleVerdict(page, facts);
   }
+
   Verdict main, skip, heading, collapsible;
 };
 
-Verdict MainLandmarkVerdict(const engine::Page& page) { return page.Derived<BypassVerdicts>().main; }
+Verdict MainLandmarkVerdict(const engine::Page& page) {
+  return page.Derived<BypassVerdicts>().main;
+}
 
-Verdict SkipLinkVerdict(const engine::Page& page) { return page.Derived<BypassVerdicts>().skip; }
+Verdict SkipLinkVerdict(const engine::Page& page) {
+  return page.Derived<BypassVerdicts>().skip;
+}
 
 Verdict MainHeadingVerdict(const engine::Page& page) {
   return page.Derived<BypassVerdicts>().heading;

@@ -45,12 +45,19 @@ void Check(const engine::Page& page, engine::Findings& out) {
 extern const engine::Rule kHtmlPageTitle{
     .id = "html.page-title",
     .summary = "Pages have a title",
-    .why = "The title is the first thing a screen reader announces and what browser tabs, "
-           "bookmarks and search results show. Without it people cannot tell pages apart.",
-    .help = "Add a <title> to the <head> that says what the page is for, then the site's name: "
-            "\"Apply for a parking permit - Dublin City Council\".",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .why =
+        "The title is the first thing a screen reader announces and what browser tabs, "
+        "bookmarks and search results show. Without it people cannot tell pages apart.",
+    .help =
+        "Add a <title> to the <head> that says what the page is for, then the site's name: "
+        "\"Apply for a parking permit - Dublin City Council\".",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

@@ -42,7 +42,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
     }
     if (const engine::Node* inner = FirstTabbableDescendant(a11y, *e)) {
       out.Fail(e, "The " + std::string(role) + " role makes its content presentational, yet a <" +
-                      inner->tag() + "> inside it can be focused; screen readers cannot tell "
+                      inner->tag() +
+                      "> inside it can be focused; screen readers cannot tell "
                       "people what it is.");
     } else {
       out.Pass(e);
@@ -65,12 +66,19 @@ constexpr std::string_view kInapplicable[] = {R"(<a href="/"><span tabindex="0">
 extern const engine::Rule kHtmlPresentationalChildrenFocus{
     .id = "html.presentational-children-focus",
     .summary = "Buttons, tabs, checkboxes and images contain nothing focusable",
-    .why = "Inside a button, tab, checkbox or image, screen readers ignore the content's roles, so "
-           "a link or control placed there is reached with Tab but announced as nothing useful.",
-    .help = "Move the link or control out of the button, tab or checkbox and place it beside it, "
-            "or remove it from the tab order.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .why =
+        "Inside a button, tab, checkbox or image, screen readers ignore the content's roles, so "
+        "a link or control placed there is reached with Tab but announced as nothing useful.",
+    .help =
+        "Move the link or control out of the button, tab or checkbox and place it beside it, "
+        "or remove it from the tab order.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

@@ -68,12 +68,19 @@ constexpr std::string_view kInapplicable[] = {
 extern const engine::Rule kHtmlTdHeaders{
     .id = "html.td-headers",
     .summary = "Cells' headers attributes point to header cells of the same table",
-    .why = "Screen readers read out a data cell's headers from the headers attribute; an id that "
-           "is misspelt or belongs to another table leaves the cell without headers.",
-    .help = "List in headers the ids of th cells of the same table, or remove the attribute and "
-            "rely on th with scope.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .why =
+        "Screen readers read out a data cell's headers from the headers attribute; an id that "
+        "is misspelt or belongs to another table leaves the cell without headers.",
+    .help =
+        "List in headers the ids of th cells of the same table, or remove the attribute and "
+        "rely on th with scope.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

@@ -29,9 +29,13 @@ constexpr engine::RuleOption kOptions[] = {
     {"min_advance_em", 0.35, "the narrowest average character width assumed, in em"},
     {"normal_line_height", 1.2, "the line height assumed for line-height: normal"}};
 
-bool Clips(std::string_view v) { return v == "hidden" || v == "clip"; }
+bool Clips(std::string_view v) {
+  return v == "hidden" || v == "clip";
+}
 
-bool IsScrollable(std::string_view v) { return v == "auto" || v == "scroll"; }
+bool IsScrollable(std::string_view v) {
+  return v == "auto" || v == "scroll";
+}
 
 double LineHeightPx(const engine::ComputedStyle& s, double font) {
   const engine::StyleValue& v = s.Get("line-height");
@@ -136,7 +140,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
     size_t start = 0;
     while (start <= normalised.size()) {
       size_t nl = normalised.find('\n', start);
-      std::string piece = normalised.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+      std::string piece =
+          normalised.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
       std::string collapsed = engine::CollapseWhitespace(piece);
       size_t chars = 0;
       for (unsigned char ch : collapsed) {
@@ -170,8 +175,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
     if (clip_y && height && height_min > *height + 0.5) {
       certain = true;
       what = "its text needs at least " + std::to_string(static_cast<int>(height_min)) +
-             "px of height but the box is " + std::to_string(static_cast<int>(*height)) +
-             "px tall";
+             "px of height but the box is " + std::to_string(static_cast<int>(*height)) + "px tall";
     } else if (clip_x && !wraps && width && widest_min > *width + 0.5) {
       certain = true;
       what = "its text does not wrap and needs at least " +
@@ -189,8 +193,9 @@ void Check(const engine::Page& page, engine::Findings& out) {
     }
     bool may_clip = (clip_y && (height || nested_text)) || (clip_x && (!wraps || width));
     if (may_clip || certain) {
-      out.CantTell(box, "This box hides overflowing content; check at 200% zoom that none of its "
-                        "text is cut off.");
+      out.CantTell(box,
+                   "This box hides overflowing content; check at 200% zoom that none of its "
+                   "text is cut off.");
     } else {
       out.Pass(box);
     }
@@ -218,13 +223,21 @@ constexpr std::string_view kInapplicable[] = {
 extern const engine::Rule kHtmlTextClippedOnZoom{
     .id = "html.text-clipped-on-zoom",
     .summary = "Text is not cut off when the page is zoomed to 200%",
-    .why = "People with low vision zoom pages to read them. A box with a fixed height or width and "
-           "overflow: hidden then cuts off the text they need.",
-    .help = "Use min-height instead of height, let text wrap, or use overflow: auto so the text "
-            "can be scrolled into view.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable, .options = kOptions,
+    .why =
+        "People with low vision zoom pages to read them. A box with a fixed height or width and "
+        "overflow: hidden then cuts off the text they need.",
+    .help =
+        "Use min-height instead of height, let text wrap, or use overflow: auto so the text "
+        "can be scrolled into view.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable,
+    .options = kOptions,
     .level = "AA"};
 
 }  // namespace plainsight::rules

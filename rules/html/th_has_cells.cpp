@@ -75,8 +75,8 @@ Verdict HtmlTableVerdict(const engine::Page& page, const TableModel& model, cons
 }
 
 // ARIA tables: rows are the row-role elements whose nearest table ancestor is `table`.
-Verdict AriaTableVerdict(const engine::Page& page, const engine::Node& table,
-                         const engine::Node& e, std::string_view role) {
+Verdict AriaTableVerdict(const engine::Page& page, const engine::Node& table, const engine::Node& e,
+                         std::string_view role) {
   const engine::Accessibility& a11y = page.a11y();
   std::vector<std::vector<const engine::Node*>> rows;
   bool positioned = false;
@@ -149,12 +149,14 @@ void Check(const engine::Page& page, engine::Findings& out) {
         out.Pass(e);
         break;
       case Verdict::kUnassigned:
-        out.Fail(e, "This header cell heads no cell of its table, so screen readers never read "
-                    "it out with any data.");
+        out.Fail(e,
+                 "This header cell heads no cell of its table, so screen readers never read "
+                 "it out with any data.");
         break;
       case Verdict::kUnknown:
-        out.CantTell(e, "Check that this header cell heads at least one cell of its table (its "
-                        "position could not be worked out from the markup).");
+        out.CantTell(e,
+                     "Check that this header cell heads at least one cell of its table (its "
+                     "position could not be worked out from the markup).");
         break;
     }
   }
@@ -169,20 +171,28 @@ constexpr std::string_view kPasses[] = {
 constexpr std::string_view kFails[] = {
     R"(<table><thead><tr><th>Rate</th><th>Value</th></tr></thead><tbody><tr><td>15%</td></tr></tbody></table>)",
     R"(<table><tr><th id="a">Country</th><th>Z</th></tr><tr><td>Zambia</td><td headers="a">Zimbabwe</td></tr></table>)"};
-constexpr std::string_view kInapplicable[] = {R"(<table><tr><td>12:00</td></tr></table>)",
-                                              R"(<table role="presentation"><tr><th>Time</th></tr><tr><td>12:00</td></tr></table>)"};
+constexpr std::string_view kInapplicable[] = {
+    R"(<table><tr><td>12:00</td></tr></table>)",
+    R"(<table role="presentation"><tr><th>Time</th></tr><tr><td>12:00</td></tr></table>)"};
 
 }  // namespace
 
 extern const engine::Rule kHtmlThHasCells{
     .id = "html.th-has-cells",
     .summary = "Table header cells head at least one cell",
-    .why = "Screen readers announce a header with the cells it heads; a header with no cells "
-           "under or beside it usually means a broken table, and its label is lost.",
-    .help = "Make every th head a column or row of data: add the missing cells, fix colspan or "
-            "rowspan, correct headers attributes, or turn the th into a td or caption.",
-    .wcag = kWcag, .en301549 = kEn, .act = kAct,
-    .impact = engine::Impact::kSerious, .check = &Check,
-    .passes = kPasses, .fails = kFails, .inapplicable = kInapplicable};
+    .why =
+        "Screen readers announce a header with the cells it heads; a header with no cells "
+        "under or beside it usually means a broken table, and its label is lost.",
+    .help =
+        "Make every th head a column or row of data: add the missing cells, fix colspan or "
+        "rowspan, correct headers attributes, or turn the th into a td or caption.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .act = kAct,
+    .impact = engine::Impact::kSerious,
+    .check = &Check,
+    .passes = kPasses,
+    .fails = kFails,
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

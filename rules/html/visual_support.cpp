@@ -12,7 +12,9 @@
 namespace plainsight::rules::visual {
 namespace {
 
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 // Decodes UTF-8 into code points; invalid bytes become U+FFFD. Hand-written because rules may
 // not call ICU (STYLE.md section 9) and only code point classes are needed here.
@@ -46,7 +48,8 @@ double Channel(double c255) {
   return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
 }
 
-std::optional<engine::Rgba> OverOpt(const engine::Rgba& top, const std::optional<engine::Rgba>& bottom) {
+std::optional<engine::Rgba> OverOpt(const engine::Rgba& top,
+                                    const std::optional<engine::Rgba>& bottom) {
   if (top.a >= 1) {
     return top;
   }
@@ -90,7 +93,7 @@ struct Layer {
   std::string moves_reason;  // non-empty: MovesOffItsBackdrop, with its reason
   bool bg_unknown = false;   // the background colour could not be computed
   engine::Rgba bg;
-  bool image = false;        // a background image or gradient (or an unknown one)
+  bool image = false;  // a background image or gradient (or an unknown one)
   std::optional<double> opacity;
 };
 
@@ -150,7 +153,8 @@ struct RenderContext {
 // The colour of one pixel inside chain[i]'s box: its background over `backdrop`, then the
 // descendants' layers, then (when `text` is set) the text colour; each element's opacity mixes
 // its whole subtree with its backdrop.
-std::optional<engine::Rgba> RenderAt(RenderContext& ctx, size_t i, std::optional<engine::Rgba> backdrop,
+std::optional<engine::Rgba> RenderAt(RenderContext& ctx, size_t i,
+                                     std::optional<engine::Rgba> backdrop,
                                      const engine::Rgba* text) {
   if (i == ctx.chain.size()) {
     if (!text) {
@@ -207,8 +211,8 @@ bool ShrinksToFit(const engine::ComputedStyle& s) {
   const std::string_view position = s.Get("position").text;
   const std::string_view f = s.Get("float").text;
   return d == "inline-block" || d == "inline-flex" || d == "inline-grid" || d == "table" ||
-         d == "inline-table" || d == "table-cell" || position == "absolute" || position == "fixed" ||
-         (!f.empty() && f != "none");
+         d == "inline-table" || d == "table-cell" || position == "absolute" ||
+         position == "fixed" || (!f.empty() && f != "none");
 }
 
 }  // namespace
@@ -394,12 +398,12 @@ bool MayBeHumanLanguage(std::string_view text) {
       continue;
     }
     bool symbol = (cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
-                  (cp >= 0x2000 && cp <= 0x206F) ||   // general punctuation
-                  (cp >= 0x2190 && cp <= 0x2BFF) ||   // arrows, maths, shapes, dingbats
-                  (cp >= 0xE000 && cp <= 0xF8FF) ||   // private use: icon fonts
-                  (cp >= 0xFE00 && cp <= 0xFE0F) ||   // variation selectors
+                  (cp >= 0x2000 && cp <= 0x206F) ||    // general punctuation
+                  (cp >= 0x2190 && cp <= 0x2BFF) ||    // arrows, maths, shapes, dingbats
+                  (cp >= 0xE000 && cp <= 0xF8FF) ||    // private use: icon fonts
+                  (cp >= 0xFE00 && cp <= 0xFE0F) ||    // variation selectors
                   (cp >= 0x1F000 && cp <= 0x1FAFF) ||  // emoji and pictographs
-                  (cp >= 0xF0000);                      // supplementary private use
+                  (cp >= 0xF0000);                     // supplementary private use
     if (!symbol) {
       return true;
     }
@@ -507,7 +511,7 @@ std::vector<std::string> SplitArgs(std::string_view args) {
   std::vector<std::string> out;
   std::string cur;
   for (char c : args) {
-    if (c == ',' ) {
+    if (c == ',') {
       out.push_back(std::string(engine::TrimWhitespace(cur)));
       cur.clear();
     } else {
@@ -564,7 +568,8 @@ std::optional<double> RotationDegrees(std::string_view transform) {
       return std::nullopt;
     }
     std::string name(engine::TrimWhitespace(std::string_view(t).substr(i, open - i)));
-    std::vector<std::string> args = SplitArgs(std::string_view(t).substr(open + 1, close - open - 1));
+    std::vector<std::string> args =
+        SplitArgs(std::string_view(t).substr(open + 1, close - open - 1));
     i = close + 1;
     if (name == "rotate" || name == "rotatez") {
       if (args.size() != 1) {

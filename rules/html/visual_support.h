@@ -41,8 +41,8 @@ engine::Rgba Mix(const engine::Rgba& a, const engine::Rgba& b, double w);
 
 // The colours a text node is drawn with, as far as styles alone tell.
 struct TextColors {
-  bool known = false;     // false: a person must look (see `reason`)
-  std::string reason;     // why not known ("background image", "positioned ancestor", ...)
+  bool known = false;       // false: a person must look (see `reason`)
+  std::string reason;       // why not known ("background image", "positioned ancestor", ...)
   engine::Rgba foreground;  // opaque, after alpha and opacity
   engine::Rgba background;  // opaque
 };
@@ -58,7 +58,6 @@ TextColors ColorsOfText(const engine::Page& page, const engine::Node& parent);
 // WCAG 2.2 "large scale" text: at least 18 point (24px), or 14 point (18.66px) and bold.
 bool IsLargeScaleText(const engine::ComputedStyle& style);
 
-
 // Bounds on the width in px of one line of `text` set in the element's font: characters times
 // an average advance of 0.3em (narrow) and 0.7em (wide), plus letter and word spacing. Used to
 // decide soft wrapping without layout.
@@ -66,6 +65,7 @@ struct WidthBounds {
   double min_px = 0;
   double max_px = 0;
 };
+
 WidthBounds TextWidthBounds(const engine::Page& page, const engine::Node& element,
                             std::string_view text);
 

@@ -1,11 +1,11 @@
 // `plainsight audit URL` end to end: a site on a loopback server is crawled and every page
 // audited with its linked stylesheets applied, and the JSON lists documents and broken links.
-#include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
+
+#include <catch2/catch.hpp>
 
 #include "cli/commands.h"
 #include "tests/crawler/test_server.h"
@@ -27,8 +27,9 @@ void Site(const TestRequest& r, TestConnection& c) {
   } else if (r.target == "/css/site.css") {
     c.Respond(200, "text/css", ".faint { color: #bbbbbb; background: #ffffff }");
   } else if (r.target == "/about.html") {
-    c.Respond(200, "text/html", "<!DOCTYPE html><html lang=en><title>About - Test Council</title>"
-                                "<p>We run the parks.</p></html>");
+    c.Respond(200, "text/html",
+              "<!DOCTYPE html><html lang=en><title>About - Test Council</title>"
+              "<p>We run the parks.</p></html>");
   } else if (r.target == "/report.pdf") {
     c.Respond(200, "application/pdf", "%PDF-1.4\n%%EOF\n");
   } else {
@@ -90,11 +91,13 @@ TEST_CASE("audit URL --state: unchanged pages are requested conditionally and st
   auto handler = [](const TestRequest& r, TestConnection& c) {
     std::string body;
     if (r.target == "/") {
-      body = "<!DOCTYPE html><html lang=en><title>Home - Test Council</title><body>"
-             "<a href=/next.html>Next</a></body></html>";
+      body =
+          "<!DOCTYPE html><html lang=en><title>Home - Test Council</title><body>"
+          "<a href=/next.html>Next</a></body></html>";
     } else if (r.target == "/next.html") {
-      body = "<!DOCTYPE html><html><title>Next - Test Council</title><body><img src=a.png>"
-             "</body></html>";  // no lang, no alt: two failures
+      body =
+          "<!DOCTYPE html><html><title>Next - Test Council</title><body><img src=a.png>"
+          "</body></html>";  // no lang, no alt: two failures
     } else {
       c.Respond(404, "text/html", "not found");
       return;
@@ -108,12 +111,14 @@ TEST_CASE("audit URL --state: unchanged pages are requested conditionally and st
     c.Respond(200, "text/html", body, {{"ETag", etag}});
   };
   TestServer server(handler);
-  auto dir = std::filesystem::temp_directory_path() / ("plainsight-state-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("plainsight-state-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   std::string state = (dir / "state.cbor").string();
   auto run = [&](const std::string& out) {
     return Audit({server.Url("/"), "--allow-private", "--delay-ms", "0", "--progress", "none",
-                  "--no-sitemaps", "--no-text", "--state", state, "--format", "json", "--out", out});
+                  "--no-sitemaps", "--no-text", "--state", state, "--format", "json", "--out",
+                  out});
   };
   std::string first = (dir / "first.json").string();
   std::string second = (dir / "second.json").string();
