@@ -2,8 +2,12 @@
 BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# A compiler cache when the machine has one (not needed, not installed by deps).
+ifneq ($(shell command -v ccache 2>/dev/null),)
+CMAKE_FLAGS += -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache
+endif
 
-.PHONY: all deps configure build test demo bench fuzz clean rules-doc act
+.PHONY: all deps configure build test demo bench fuzz clean rules-doc act format
 
 all: build
 
@@ -28,6 +32,9 @@ bench: build
 act: build
 	@$(BUILD)/cli/plainsight act ../shared/act-rules/testcases.json --out $(BUILD)/act-results.json
 	@python3 ../shared/act-rules/score.py $(BUILD)/act-results.json
+
+format:
+	@bash scripts/format.sh
 
 rules-doc: build
 	@$(BUILD)/cli/plainsight rules --format markdown > docs/rules.md

@@ -2,8 +2,6 @@
 // by Gumbo alone, then fully audited (parse, charset, CSS cascade, accessibility tree, every
 // rule), single thread, in the same run. Prints pages/s for both and their ratio.
 // Target (issue 2): full audit at most 3x the parse-only time, and at least 300 pages/s.
-#include <gumbo.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -13,9 +11,12 @@
 #include <sstream>
 #include <vector>
 
+#include <gumbo.h>
+
 #include "cli/malloc_tuning.h"
 #include "engine/page.h"
 #include "engine/runner.h"
+#include "plainsight/source_dir.h"
 #include "rules/catalog.h"
 
 namespace fs = std::filesystem;
@@ -74,7 +75,8 @@ int main(int argc, char** argv) {
       --argc;
       ++argv;
     } else {
-      std::cerr << "usage: plainsight_engine_bench [--profile-rules] [--chunk PAGES] [--reps N] [--without RULE-ID]... [DIR]\n";
+      std::cerr << "usage: plainsight_engine_bench [--profile-rules] [--chunk PAGES] [--reps N] "
+                   "[--without RULE-ID]... [DIR]\n";
       return 2;
     }
     --argc;
@@ -203,13 +205,14 @@ int main(int argc, char** argv) {
       std::cout << "  " << id << ": " << us << " us/page (caches warm)\n";
     }
   }
-  std::cout << "pages: " << pages.size() << " x " << rounds << " rounds (best of "
-            << kRepetitions << " per chunk of " << kChunk << ") from " << dir.string() << "\n"
+  std::cout << "pages: " << pages.size() << " x " << rounds << " rounds (best of " << kRepetitions
+            << " per chunk of " << kChunk << ") from " << dir.string() << "\n"
             << "allocator: " << PLAINSIGHT_ALLOCATOR << "\n"
             << "rules: " << rules.size() << "\n"
             << "gumbo parse only: " << static_cast<long>(n / parse_s) << " pages/s\n"
             << "full audit:       " << static_cast<long>(n / audit_s) << " pages/s\n"
-            << "ratio audit/parse time: " << audit_s / parse_s << "x (target <= 3x; full audit target >= 300 pages/s)\n"
+            << "ratio audit/parse time: " << audit_s / parse_s
+            << "x (target <= 3x; full audit target >= 300 pages/s)\n"
             << "stages, in us per page (best of " << kRepetitions << "): gumbo alone "
             << parse_s / n * 1e6 << "; parse+DOM " << dom_s / n * 1e6 << ", styles+a11y "
             << (page_s - dom_s) / n * 1e6 << ", rules " << (audit_s - page_s) / n * 1e6

@@ -1,6 +1,4 @@
 // The CLI's contract: exit statuses and the JSON fields other tools depend on.
-#include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -8,7 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <catch2/catch.hpp>
+
 #include "cli/commands.h"
+#include "plainsight/source_dir.h"
 
 namespace fs = std::filesystem;
 
@@ -16,12 +17,15 @@ namespace {
 
 struct TempDir {
   fs::path path;
+
   TempDir() {
     path = fs::temp_directory_path() / ("plainsight-cli-" + std::to_string(::getpid()) + "-" +
                                         std::to_string(reinterpret_cast<uintptr_t>(this)));
     fs::create_directories(path);
   }
+
   ~TempDir() { fs::remove_all(path); }
+
   std::string Write(const std::string& name, const std::string& content) {
     fs::path p = path / name;
     fs::create_directories(p.parent_path());
@@ -92,7 +96,8 @@ TEST_CASE("cli: audit JSON has the documented fields", "[cli][audit]") {
   CHECK(found);
 }
 
-TEST_CASE("cli: docs/rules.md is generated from the rules' metadata and up to date", "[cli][docs]") {
+TEST_CASE("cli: docs/rules.md is generated from the rules' metadata and up to date",
+          "[cli][docs]") {
   // Captures `plainsight rules --format markdown` and compares it with the committed file.
   std::string path = std::string(PLAINSIGHT_SOURCE_DIR) + "/docs/rules.md";
   std::ifstream in(path);

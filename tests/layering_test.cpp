@@ -1,18 +1,21 @@
 // Keeps the dependency direction of DEVELOPERS.md: cli -> reports, crawler, rules -> engine.
 // Nothing in engine includes crawler, reports, rules or cli; rules include only engine (and
 // rules); reports and crawler include no rules or cli.
-#include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <string>
 
+#include <catch2/catch.hpp>
+
+#include "plainsight/source_dir.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> BadIncludes(const std::string& module, const std::vector<std::string>& forbidden) {
+std::vector<std::string> BadIncludes(const std::string& module,
+                                     const std::vector<std::string>& forbidden) {
   std::vector<std::string> bad;
   fs::path root = fs::path(PLAINSIGHT_SOURCE_DIR) / module;
   if (!fs::exists(root)) {
@@ -50,7 +53,8 @@ TEST_CASE("layering: engine depends on nothing above it", "[layering]") {
   CHECK(bad.empty());
 }
 
-TEST_CASE("layering: rules, crawler and reports do not depend on each other or the CLI", "[layering]") {
+TEST_CASE("layering: rules, crawler and reports do not depend on each other or the CLI",
+          "[layering]") {
   for (auto [module, forbidden] : std::vector<std::pair<std::string, std::vector<std::string>>>{
            {"rules", {"crawler", "reports", "cli"}},
            {"crawler", {"rules", "reports", "cli"}},

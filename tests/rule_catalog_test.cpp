@@ -1,11 +1,12 @@
 // The catalogue's invariants: sorted unique ids, complete metadata, parseable criteria, and
 // passed, failed and inapplicable examples for every rule.
-#include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <regex>
 #include <set>
 
+#include <catch2/catch.hpp>
+
+#include "plainsight/source_dir.h"
 #include "rules/catalog.h"
 
 namespace pe = plainsight::engine;

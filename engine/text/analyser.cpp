@@ -21,6 +21,7 @@
 #include "engine/text/segment.h"
 #include "engine/text/syllables.h"
 #include "engine/text/word_table.h"
+#include "plainsight/source_dir.h"
 
 namespace plainsight::engine::text {
 
@@ -40,7 +41,8 @@ namespace {
 using StringSet = std::unordered_set<std::string, TransparentStringHash, std::equal_to<>>;
 
 bool IsAscii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 std::string AsciiLowerString(std::string_view s) {
@@ -289,11 +291,11 @@ struct Language {
   std::unique_ptr<PhraseMatcher> phrases;
   std::unique_ptr<Speller> speller;  // null when no dictionary is installed
   StringSet known_acronyms;
-  StringSet participles;          // English irregular past participles
-  StringSet not_participles;      // -ed words that are adjectives after "be"
+  StringSet participles;      // English irregular past participles
+  StringSet not_participles;  // -ed words that are adjectives after "be"
   StringSet be_forms;
   StringSet negators;
-  StringSet negative_words;       // words that are negative by prefix ("unlikely")
+  StringSet negative_words;  // words that are negative by prefix ("unlikely")
   // Every distinct word met so far (exact bytes) with what is known about it in this language.
   WordTable<CachedWord> words;
 };
@@ -301,10 +303,11 @@ struct Language {
 std::string HunspellFileFor(const std::string& dir, const std::string& lang) {
   namespace fs = std::filesystem;
   static const std::map<std::string, std::string> kPreferred = {
-      {"en", "en_GB"}, {"ga", "ga_IE"}, {"de", "de_DE"}, {"fr", "fr_FR"}, {"es", "es_ES"},
-      {"it", "it_IT"}, {"nl", "nl_NL"}, {"pt", "pt_PT"}};
+      {"en", "en_GB"}, {"ga", "ga_IE"}, {"de", "de_DE"}, {"fr", "fr_FR"},
+      {"es", "es_ES"}, {"it", "it_IT"}, {"nl", "nl_NL"}, {"pt", "pt_PT"}};
   if (auto it = kPreferred.find(lang); it != kPreferred.end()) {
-    if (fs::exists(dir + "/" + it->second + ".dic") && fs::exists(dir + "/" + it->second + ".aff")) {
+    if (fs::exists(dir + "/" + it->second + ".dic") &&
+        fs::exists(dir + "/" + it->second + ".aff")) {
       return dir + "/" + it->second;
     }
   }
@@ -355,8 +358,7 @@ Result<Language*> Analyser::Impl::Get(const std::string& code_in) {
     return segmenter.error();
   }
   lang->segmenter = std::move(*segmenter);
-  lang->syllables =
-      std::make_unique<SyllableCounter>(code, code == "en" ? english_table : nullptr);
+  lang->syllables = std::make_unique<SyllableCounter>(code, code == "en" ? english_table : nullptr);
   // Phrase lists: every .tsv in <data>/<lang>/lists, sorted, then the user's lists.
   std::vector<PhraseList> lists;
   namespace fs = std::filesystem;
@@ -393,12 +395,12 @@ Result<Language*> Analyser::Impl::Get(const std::string& code_in) {
   lang->participles = LoadWordSet(dir + "/irregular-participles.txt");
   lang->not_participles = LoadWordSet(dir + "/adjectival-participles.txt");
   if (code == "en") {
-    lang->be_forms = {"am", "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't",
-                      "wasn't", "weren't"};
-    lang->negators = {"not", "never", "no", "cannot", "nobody", "nothing", "none", "neither",
-                      "nor", "without", "isn't", "aren't", "wasn't", "weren't", "don't",
-                      "doesn't", "didn't", "can't", "won't", "wouldn't", "shouldn't", "couldn't",
-                      "hasn't", "haven't", "hadn't", "mustn't"};
+    lang->be_forms = {"am",   "is",    "are",   "was",    "were",   "be",
+                      "been", "being", "isn't", "aren't", "wasn't", "weren't"};
+    lang->negators = {"not",      "never",   "no",      "cannot", "nobody", "nothing",  "none",
+                      "neither",  "nor",     "without", "isn't",  "aren't", "wasn't",   "weren't",
+                      "don't",    "doesn't", "didn't",  "can't",  "won't",  "wouldn't", "shouldn't",
+                      "couldn't", "hasn't",  "haven't", "hadn't", "mustn't"};
   } else if (code == "ga") {
     lang->negators = {"ní", "níl", "nach", "níor", "char", "cha", "gan", "ná", "nár"};
   }
@@ -486,6 +488,7 @@ class Run {
     bool defined = false;
     size_t defined_order = 0;
   };
+
   std::map<std::string, AcronymUse> acronyms;
   size_t word_order = 0;
   size_t suggestions_used = 0;
@@ -521,8 +524,8 @@ bool IsNegativeWord(const Language& lang, const std::string& lower) {
   }
   if (lang.code == "en") {
     static const std::vector<std::string_view> kNotNegative = {
-        "under", "uni", "unti", "unle", "unto", "unde", "uncle", "unit", "unio", "uniq", "unif",
-        "univ", "unanim", "uno"};
+        "under", "uni",  "unti", "unle", "unto", "unde",   "uncle",
+        "unit",  "unio", "uniq", "unif", "univ", "unanim", "uno"};
     if (lower.size() >= 6 && lower.rfind("un", 0) == 0) {
       for (std::string_view p : kNotNegative) {
         if (lower.rfind(p, 0) == 0) {
@@ -863,16 +866,15 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
                            "Break the text into sentences that end with a full stop.");
           } else if (n > options.long_sentence_warning_words) {
             bool error = n > options.long_sentence_error_words;
-            run.AddFinding(
-                block, span.start, span.end, "long-sentence",
-                error ? Severity::kError : Severity::kWarning,
-                "sentence of " + std::to_string(n) + " words (over " +
-                    std::to_string(error ? options.long_sentence_error_words
-                                         : options.long_sentence_warning_words) +
-                    ")",
-                "Split it into sentences of " +
-                    std::to_string(options.long_sentence_warning_words) +
-                    " words or fewer; one idea per sentence.");
+            run.AddFinding(block, span.start, span.end, "long-sentence",
+                           error ? Severity::kError : Severity::kWarning,
+                           "sentence of " + std::to_string(n) + " words (over " +
+                               std::to_string(error ? options.long_sentence_error_words
+                                                    : options.long_sentence_warning_words) +
+                               ")",
+                           "Split it into sentences of " +
+                               std::to_string(options.long_sentence_warning_words) +
+                               " words or fewer; one idea per sentence.");
           }
 
           // all-caps: runs of words in capitals.
@@ -927,8 +929,8 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
               std::string key(w);
               bool in_parens = t.start > 0 && block.text[t.start - 1] == '(' &&
                                t.end < block.text.size() && block.text[t.end] == ')';
-              bool before_parens = t.end + 1 < block.text.size() &&
-                                   block.text.compare(t.end, 2, " (") == 0;
+              bool before_parens =
+                  t.end + 1 < block.text.size() && block.text.compare(t.end, 2, " (") == 0;
               bool known = lang.known_acronyms.count(key) > 0;
               auto [it, inserted] = run.acronyms.try_emplace(key);
               Run::AcronymUse& use = it->second;
@@ -992,8 +994,7 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
             }
             if (!suggestions.empty()) {
               run.AddFinding(block, t.start, t.end, "misspelling", Severity::kWarning,
-                             "\"" + word + "\" is not in the " + spell_lang->code +
-                                 " dictionary",
+                             "\"" + word + "\" is not in the " + spell_lang->code + " dictionary",
                              "Did you mean: " + joined + "?");
             } else {
               run.AddFinding(block, t.start, t.end, "unknown-word", Severity::kInfo,
@@ -1037,13 +1038,12 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
               }
               for (size_t j = i + 1; j < n && j <= i + 3; ++j) {
                 if (has(j, kSecondNegator) || has(j, kNegativeWord)) {
-                  run.AddFinding(block, tokens[i].start, tokens[j].end, "double-negative",
-                                 Severity::kWarning,
-                                 "double negative: \"" +
-                                     block.text.substr(tokens[i].start,
-                                                       tokens[j].end - tokens[i].start) +
-                                     "\"",
-                                 "Say it positively (\"not unlikely\" -> \"likely\").");
+                  run.AddFinding(
+                      block, tokens[i].start, tokens[j].end, "double-negative", Severity::kWarning,
+                      "double negative: \"" +
+                          block.text.substr(tokens[i].start, tokens[j].end - tokens[i].start) +
+                          "\"",
+                      "Say it positively (\"not unlikely\" -> \"likely\").");
                   i = j;
                   break;
                 }
@@ -1108,12 +1108,11 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
 
   if (!options.metrics_only) {
     // Document-level language mismatch.
-    if (!declared.empty() && !detected.empty() && detected != declared &&
-        totals.words >= 15) {
-      run.AddDocumentFinding("language-mismatch", Severity::kError,
-                             "the text is declared as " + declared + " but reads as " + detected,
-                             "Declare the right language (" + detected +
-                                 "), or check you analysed the right file.");
+    if (!declared.empty() && !detected.empty() && detected != declared && totals.words >= 15) {
+      run.AddDocumentFinding(
+          "language-mismatch", Severity::kError,
+          "the text is declared as " + declared + " but reads as " + detected,
+          "Declare the right language (" + detected + "), or check you analysed the right file.");
     }
     for (const auto& [acronym, use] : run.acronyms) {
       if (!use.defined) {
@@ -1136,7 +1135,8 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
     if (!options.metrics_only && options.spelling) {
       auto l = impl.Get(code);
       if (l && !(*l)->speller) {
-        std::string note = "no Hunspell dictionary installed for " + code + ": spelling not checked";
+        std::string note =
+            "no Hunspell dictionary installed for " + code + ": spelling not checked";
         if (std::find(out.notes.begin(), out.notes.end(), note) == out.notes.end()) {
           out.notes.push_back(note);
         }

@@ -2,19 +2,22 @@
 // an in-memory zip writer (libarchive) for DOCX/ODT cases.
 #pragma once
 
-#include <archive.h>
-#include <archive_entry.h>
-
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include <archive.h>
+#include <archive_entry.h>
+
 #include "engine/text/analyser.h"
+#include "plainsight/source_dir.h"
 
 namespace plainsight::engine::text::testing {
 
-inline std::string DataDir() { return std::string(PLAINSIGHT_SOURCE_DIR) + "/corpora/text"; }
+inline std::string DataDir() {
+  return std::string(PLAINSIGHT_SOURCE_DIR) + "/corpora/text";
+}
 
 // One Analyser per test binary: loading Hunspell and the tables takes a moment.
 inline Analyser& SharedAnalyser() {
