@@ -3,6 +3,7 @@
 // per test target passed, failed or cantTell; a page with no target is inapplicable.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,10 +23,29 @@ const char* OutcomeName(Outcome outcome) noexcept;
 enum class Impact : unsigned char { kMinor, kModerate, kSerious, kCritical };
 const char* ImpactName(Impact impact) noexcept;
 
+// How sure a finding is, one scale for every finding (docs/rules.md, "Severity"):
+//   kError    a failure we are sure of (outcome failed);
+//   kWarning  very likely a failure, a person should look (outcome still failed);
+//   kNotice   needs a person to decide (outcome cantTell).
+// Passed targets have no severity; they keep kNotice and reports do not show it.
+enum class Severity : unsigned char { kError, kWarning, kNotice };
+// "error", "warning", "notice".
+const char* SeverityName(Severity severity) noexcept;
+
+// A stretch of the decoded source a finding is about, in bytes: [start, end). Empty (end <=
+// start) for findings located by their element alone.
+struct TextSpan {
+  uint32_t start = 0;
+  uint32_t end = 0;
+
+  bool empty() const { return end <= start; }
+};
+
 // One outcome on one target (an element, or the page when node is nullptr).
 struct Finding {
   std::string_view rule_id;
   Outcome outcome = Outcome::kPassed;
+  Severity severity = Severity::kNotice;
   const Node* node = nullptr;
   std::string message;
   // Filled in by the runner from the node: where to look.
@@ -33,19 +53,28 @@ struct Finding {
   SourcePosition position;
   std::string snippet;
   std::string document_url;  // differs from the page URL for targets inside iframes
+  TextSpan span;             // set by rules about a stretch of text (a sentence, a word)
 };
 
 // What a rule's check writes to. Each call records one target's outcome.
 class Findings {
  public:
-  explicit Findings(std::string_view rule_id) : rule_id_(rule_id) {}
+  // `fail_severity`: what Fail() records (the rule's Rule::severity).
+  explicit Findings(std::string_view rule_id, Severity fail_severity = Severity::kError)
+      : rule_id_(rule_id), fail_severity_(fail_severity) {}
 
   void Pass(const Node* node, std::string message = {}) {
     Add(Outcome::kPassed, node, std::move(message));
   }
 
+  // A failure, with the rule's own severity (an error unless the rule says otherwise).
   void Fail(const Node* node, std::string message) {
-    Add(Outcome::kFailed, node, std::move(message));
+    Add(Outcome::kFailed, node, std::move(message), fail_severity_);
+  }
+
+  // Very likely a failure, but a person should look: outcome failed, severity warning.
+  void Warn(const Node* node, std::string message) {
+    Add(Outcome::kFailed, node, std::move(message), Severity::kWarning);
   }
 
   // Needs a person to decide: say what to look at.
@@ -53,13 +82,22 @@ class Findings {
     Add(Outcome::kCantTell, node, std::move(message));
   }
 
-  void Add(Outcome outcome, const Node* node, std::string message) {
+  // Severity follows the outcome: failed gives the rule's fail severity, cantTell and passed
+  // give kNotice.
+  Finding& Add(Outcome outcome, const Node* node, std::string message) {
+    return Add(outcome, node, std::move(message),
+               outcome == Outcome::kFailed ? fail_severity_ : Severity::kNotice);
+  }
+
+  Finding& Add(Outcome outcome, const Node* node, std::string message, Severity severity) {
     // Built in place (no temporary Finding to move); the location fields stay empty.
     Finding& f = items_.emplace_back();
     f.rule_id = rule_id_;
     f.outcome = outcome;
+    f.severity = severity;
     f.node = node;
     f.message = std::move(message);
+    return f;
   }
 
   const std::vector<Finding>& items() const { return items_; }
@@ -68,6 +106,7 @@ class Findings {
 
  private:
   std::string_view rule_id_;
+  Severity fail_severity_;
   std::vector<Finding> items_;
 };
 
@@ -89,6 +128,9 @@ struct Rule {
   std::span<const std::string_view> en301549;  // EN 301 549 V3.2.1 clauses, "9.1.1.1"
   std::span<const std::string_view> act;       // W3C ACT rule ids, "23a2a8"
   Impact impact = Impact::kSerious;
+  // What a failure of this rule means (see Severity): kError when the rule decides with
+  // certainty, kWarning for heuristics that are very likely right but need a look.
+  Severity severity = Severity::kError;
   CheckFunction check = nullptr;
   // Examples run as tests (tests/rule_examples_test.cpp): whole HTML documents or fragments.
   std::span<const std::string_view> passes;

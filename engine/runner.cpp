@@ -38,6 +38,18 @@ const char* ImpactName(Impact impact) noexcept {
   return "serious";
 }
 
+const char* SeverityName(Severity severity) noexcept {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNotice:
+      return "notice";
+  }
+  return "notice";
+}
+
 Outcome Aggregate(std::span<const Finding> findings) noexcept {
   bool any_cant = false;
   bool any_pass = false;
@@ -245,7 +257,7 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
     const Rule* rule = rules[r];
     RuleResult& result = audit.results[r];
     result.rule = rule;
-    Findings findings(rule->id);
+    Findings findings(rule->id, rule->severity);
     try {
       rule->check(page, findings);
       result.findings = std::move(findings.items());
@@ -255,14 +267,10 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
       }
       result.error = e.what();
       result.findings.clear();
-      result.findings.push_back(Finding{rule->id,
-                                        Outcome::kCantTell,
-                                        nullptr,
-                                        std::string("the rule could not finish: ") + e.what(),
-                                        {},
-                                        {},
-                                        {},
-                                        {}});
+      Finding& f = result.findings.emplace_back();
+      f.rule_id = rule->id;
+      f.outcome = Outcome::kCantTell;
+      f.message = std::string("the rule could not finish: ") + e.what();
     }
     for (Finding& f : result.findings) {
       if (f.node && (options.locate_passed || f.outcome != Outcome::kPassed)) {

@@ -62,9 +62,32 @@ TEST_CASE("runner: a rule that throws gives cantTell and the audit goes on", "[e
   CHECK_THROWS(pe::RunRules(*page, rules, strict));
 }
 
+TEST_CASE("runner: a failure takes the rule's severity, Warn a warning, cantTell a notice",
+          "[engine][runner]") {
+  pe::Findings certain("r", pe::Severity::kError);
+  certain.Fail(nullptr, "sure");
+  certain.Warn(nullptr, "likely");
+  certain.CantTell(nullptr, "a person decides");
+  certain.Pass(nullptr);
+  REQUIRE(certain.items().size() == 4);
+  CHECK(certain.items()[0].severity == pe::Severity::kError);
+  CHECK(certain.items()[1].outcome == pe::Outcome::kFailed);
+  CHECK(certain.items()[1].severity == pe::Severity::kWarning);
+  CHECK(certain.items()[2].severity == pe::Severity::kNotice);
+  pe::Findings heuristic("h", pe::Severity::kWarning);
+  heuristic.Fail(nullptr, "likely");
+  CHECK(heuristic.items()[0].severity == pe::Severity::kWarning);
+  CHECK(std::string(pe::SeverityName(pe::Severity::kWarning)) == "warning");
+}
+
 TEST_CASE("runner: aggregation follows the ACT order of outcomes", "[engine][runner]") {
   using O = pe::Outcome;
-  auto f = [](O o) { return pe::Finding{"r", o, nullptr, {}, {}, {}, {}, {}}; };
+  auto f = [](O o) {
+    pe::Finding finding;
+    finding.rule_id = "r";
+    finding.outcome = o;
+    return finding;
+  };
   CHECK(pe::Aggregate(std::vector<pe::Finding>{}) == O::kInapplicable);
   CHECK(pe::Aggregate(std::vector{f(O::kPassed), f(O::kCantTell)}) == O::kCantTell);
   CHECK(pe::Aggregate(std::vector{f(O::kPassed), f(O::kFailed), f(O::kCantTell)}) == O::kFailed);

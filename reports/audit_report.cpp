@@ -55,7 +55,11 @@ nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptio
         nlohmann::json j;
         j["rule"] = std::string(rule.id);
         j["outcome"] = engine::OutcomeName(f.outcome);
-        j["severity"] = engine::ImpactName(rule.impact);
+        // One scale for every finding: error, warning (failed but needs a look), notice
+        // (cantTell); passed targets (with --passes) have none.
+        j["severity"] =
+            f.outcome == engine::Outcome::kPassed ? "none" : engine::SeverityName(f.severity);
+        j["impact"] = engine::ImpactName(rule.impact);
         j["wcag"] = Strings(rule.wcag);
         j["en301549"] = Strings(rule.en301549);
         j["act"] = Strings(rule.act);
@@ -122,9 +126,10 @@ void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
              std::pair(b.first->position.line, b.first->position.column);
     });
     for (const auto& [f, rule] : listed) {
-      const char* kind = f->outcome == engine::Outcome::kFailed     ? "error"
-                         : f->outcome == engine::Outcome::kCantTell ? "review"
-                                                                    : "passed";
+      const char* kind = f->outcome == engine::Outcome::kCantTell ? "review"
+                         : f->outcome == engine::Outcome::kPassed
+                             ? "passed"
+                             : engine::SeverityName(f->severity);
       out << input.source;
       if (f->position.line) {
         out << ":" << f->position.line << ":" << f->position.column;
