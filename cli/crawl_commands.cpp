@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <unistd.h>
@@ -243,7 +244,7 @@ int RunCrawlAudit(const CrawlCliOptions& options,
 int RunRobotsCommand(int argc, char** argv) {
   const char* usage =
       "usage: plainsight robots URL [--robots FILE] [--agent NAME] [--allow-private]\n";
-  std::string url_text;
+  std::optional<std::string> url_arg;
   std::string robots_file;
   std::string agent = "plainsight";
   bool allow_private = false;
@@ -256,22 +257,28 @@ int RunRobotsCommand(int argc, char** argv) {
     } else if (a == "--help" || a == "-h") {
       std::fputs(usage, stdout);
       return 0;
-    } else if (!a.empty() && a[0] != '-' && url_text.empty()) {
-      url_text = std::string(a);
+    } else if ((a.empty() || a[0] != '-') && !url_arg) {
+      url_arg = std::string(a);  // "" is a URL too: its path is "/"
     } else {
       std::fputs(usage, stderr);
       return 2;
     }
   }
-  if (url_text.empty()) {
+  if (!url_arg) {
     std::fputs(usage, stderr);
     return 2;
   }
+  const std::string& url_text = *url_arg;
   auto url = engine::ParseUrl(url_text);
-  if (!url || (url->scheme != "http" && url->scheme != "https")) {
+  bool absolute = url && (url->scheme == "http" || url->scheme == "https");
+  if (!absolute && robots_file.empty()) {
     std::fprintf(stderr, "plainsight robots: not an absolute http(s) URL: %s\n", url_text.c_str());
     return 2;
   }
+  // With --robots FILE nothing is fetched, so any URL gets an answer: one that is not an
+  // absolute http(s) URL ("", "/a/b", "example.ie/a") is matched by its path (as Google's
+  // robots.txt parser reads it).
+  std::string path = absolute ? url->PathAndQuery() : crawler::RobotsPathFromUrl(url_text);
   crawler::RobotsTxt robots = crawler::RobotsTxt::AllowAll("");
   if (!robots_file.empty()) {
     std::ifstream in(robots_file, std::ios::binary);
@@ -328,7 +335,7 @@ int RunRobotsCommand(int argc, char** argv) {
       break;
     }
   }
-  crawler::RobotsDecision d = robots.Decide(agent, url->PathAndQuery());
+  crawler::RobotsDecision d = robots.Decide(agent, path);
   std::printf("%s\n", d.allowed ? "allowed" : "disallowed");
   if (d.line > 0) {
     std::printf("line %d: %s\n", d.line, d.line_text.c_str());

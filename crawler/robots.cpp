@@ -40,6 +40,11 @@ int Hex(char c) {
   return -1;
 }
 
+// RFC 9309 2.2.1: product tokens are made of these.
+bool IsTokenChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+}
+
 bool Unreserved(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '.' || c == '_' || c == '~';
@@ -111,12 +116,52 @@ bool RobotsPatternMatches(std::string_view pattern, std::string_view path) {
 std::string ProductToken(std::string_view user_agent) {
   std::string out;
   for (char c : Trim(user_agent)) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-') {
+    if (IsTokenChar(c)) {
       out.push_back(Lower(c));
     } else {
       break;
     }
   }
+  return out;
+}
+
+bool IsValidProductToken(std::string_view agent) {
+  if (agent.empty()) {
+    return false;
+  }
+  for (char c : agent) {
+    if (!IsTokenChar(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string RobotsPathFromUrl(std::string_view url) {
+  // Interpretation (the contract of Google's GetPathParamsQuery): "//host/p" and "host/p" have
+  // an authority before the first "/", "?" or ";"; "/p" has none.
+  size_t search_start = url.substr(0, 2) == "//" ? 2 : 0;
+  size_t early_path = url.find_first_of("/?;", search_start);
+  size_t scheme_end = url.find("://", search_start);
+  size_t authority_start = search_start;
+  if (scheme_end != std::string_view::npos &&
+      (early_path == std::string_view::npos || scheme_end < early_path)) {
+    authority_start = scheme_end + 3;
+  }
+  size_t path_start = url.find_first_of("/?;", authority_start);
+  if (path_start == std::string_view::npos) {
+    return "/";
+  }
+  size_t hash = url.find('#', search_start);
+  if (hash != std::string_view::npos && hash < path_start) {
+    return "/";
+  }
+  size_t path_end = hash == std::string_view::npos ? url.size() : hash;
+  std::string out;
+  if (url[path_start] != '/') {
+    out.push_back('/');
+  }
+  out.append(url.substr(path_start, path_end - path_start));
   return out;
 }
 
@@ -134,16 +179,104 @@ RobotsTxt RobotsTxt::DisallowAll(std::string why) {
   return r;
 }
 
+namespace {
+
+enum class Key { kUserAgent, kAllow, kDisallow, kSitemap, kCrawlDelay, kOther };
+
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (Lower(s[i]) != prefix[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Keys are case-insensitive (2.2) and, as in Google's parser, recognised by their start and
+// with the misspellings seen in real files.
+Key ParseKey(std::string_view key) {
+  for (std::string_view k : {"user-agent", "useragent", "user agent"}) {
+    if (StartsWithIgnoreCase(key, k)) {
+      return Key::kUserAgent;
+    }
+  }
+  if (StartsWithIgnoreCase(key, "allow")) {
+    return Key::kAllow;
+  }
+  for (std::string_view k :
+       {"disallow", "dissallow", "dissalow", "disalow", "diasllow", "disallaw"}) {
+    if (StartsWithIgnoreCase(key, k)) {
+      return Key::kDisallow;
+    }
+  }
+  if (StartsWithIgnoreCase(key, "sitemap") || StartsWithIgnoreCase(key, "site-map")) {
+    return Key::kSitemap;
+  }
+  if (StartsWithIgnoreCase(key, "crawl-delay")) {
+    return Key::kCrawlDelay;
+  }
+  return Key::kOther;
+}
+
+bool IsBlank(char c) {
+  return c == ' ' || c == '\t';
+}
+
+// Splits a line (comment removed, trimmed) into key and value. The separator is the first
+// colon; without one, whitespace, but only when the line is exactly two words ("disallow /"),
+// as Google accepts. Returns false for a line with neither, or an empty key.
+bool SplitKeyValue(std::string_view line, std::string_view& key, std::string_view& value) {
+  size_t sep = line.find(':');
+  size_t value_start = 0;
+  if (sep != std::string_view::npos) {
+    value_start = sep + 1;
+  } else {
+    sep = line.find_first_of(" \t");
+    if (sep == std::string_view::npos) {
+      return false;
+    }
+    value_start = sep;
+    while (value_start < line.size() && IsBlank(line[value_start])) {
+      ++value_start;
+    }
+    if (line.find_first_of(" \t", value_start) != std::string_view::npos) {
+      return false;  // three words or more: not a line we can read
+    }
+  }
+  key = Trim(line.substr(0, sep));
+  value = Trim(line.substr(value_start));
+  return !key.empty();
+}
+
+// "/dir/index.html" -> "/dir/$": Google treats an allowed index.htm* page as allowing its
+// directory too. "" when the pattern's last segment does not start with "index.htm".
+std::string DirectoryPattern(std::string_view normalized) {
+  size_t slash = normalized.rfind('/');
+  if (slash == std::string_view::npos || normalized.substr(slash, 10) != "/index.htm") {
+    return "";
+  }
+  return std::string(normalized.substr(0, slash + 1)) + "$";
+}
+
+}  // namespace
+
 RobotsTxt RobotsTxt::Parse(std::string_view content) {
   RobotsTxt r;
   if (content.size() > kRobotsMaxBytes) {
     content = content.substr(0, kRobotsMaxBytes);
     r.truncated_ = true;
   }
-  // A UTF-8 byte order mark is ignored.
-  if (content.substr(0, 3) == "\xEF\xBB\xBF") {
-    content.remove_prefix(3);
+  // A UTF-8 byte order mark is skipped, and so is the start of one (Google's parser does; a
+  // file cut or mis-converted leaves "\xEF\xBB" or "\xEF"). Anywhere else it is text.
+  static constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  size_t bom = 0;
+  while (bom < kBom.size() && bom < content.size() && content[bom] == kBom[bom]) {
+    ++bom;
   }
+  content.remove_prefix(bom);
   bool in_agent_lines = false;  // the previous key line was a user-agent line
   int line_number = 0;
   size_t start = 0;
@@ -152,7 +285,7 @@ RobotsTxt RobotsTxt::Parse(std::string_view content) {
     if (end == std::string_view::npos) {
       end = content.size();
     }
-    std::string_view raw = content.substr(start, end - start);
+    std::string_view raw = content.substr(start, std::min(end - start, kRobotsMaxLineBytes));
     ++line_number;
     // "\r\n" counts as one line end.
     if (end < content.size() && content[end] == '\r' && end + 1 < content.size() &&
@@ -166,39 +299,50 @@ RobotsTxt RobotsTxt::Parse(std::string_view content) {
       line = line.substr(0, hash);
     }
     line = Trim(line);
-    size_t colon = line.find(':');
-    if (line.empty() || colon == std::string_view::npos) {
+    std::string_view key_text;
+    std::string_view value;
+    if (line.empty() || !SplitKeyValue(line, key_text, value)) {
       if (end >= content.size()) {
         break;
       }
       continue;
     }
-    std::string key = LowerAscii(Trim(line.substr(0, colon)));
-    std::string_view value = Trim(line.substr(colon + 1));
-    if (key == "user-agent") {
+    Key key = ParseKey(key_text);
+    if (key == Key::kUserAgent) {
       if (!in_agent_lines || r.groups_.empty()) {
         r.groups_.emplace_back();
       }
       in_agent_lines = true;
-      std::string token = value == "*" ? std::string("*") : ProductToken(value);
+      // "User-agent: * (all robots)" is the wildcard too (Google); otherwise the product token
+      // at the start of the value ("Foo Bar" names "foo").
+      bool star = !value.empty() && value[0] == '*' && (value.size() == 1 || IsBlank(value[1]));
+      std::string token = star ? std::string("*") : ProductToken(value);
       if (!token.empty()) {
         r.groups_.back().agents.push_back(std::move(token));
       }
-    } else if (key == "allow" || key == "disallow") {
-      in_agent_lines = false;
-      // Rules before any user-agent line belong to no group (RFC 9309 2.2.1).
-      if (r.groups_.empty() || value.empty()) {
-        continue;
+      if (end >= content.size()) {
+        break;
       }
-      RobotsRule rule;
-      rule.allow = key == "allow";
-      rule.pattern = std::string(value);
-      rule.normalized = NormalizeRobotsPath(value);
-      rule.line = line_number;
-      rule.line_text = std::string(Trim(raw));
-      r.groups_.back().rules.push_back(std::move(rule));
-    } else if (key == "crawl-delay") {
-      in_agent_lines = false;
+      continue;
+    }
+    // Any other line that could be read ends the run of user-agent lines, so the next
+    // user-agent line opens a new group (Google counts sitemap and unknown lines too).
+    in_agent_lines = false;
+    if (key == Key::kAllow || key == Key::kDisallow) {
+      // Rules before any user-agent line belong to no group (RFC 9309 2.2.1).
+      if (!r.groups_.empty() && !value.empty()) {
+        RobotsRule rule;
+        rule.allow = key == Key::kAllow;
+        rule.pattern = std::string(value);
+        rule.normalized = NormalizeRobotsPath(value);
+        if (rule.allow) {
+          rule.directory = DirectoryPattern(rule.normalized);
+        }
+        rule.line = line_number;
+        rule.line_text = std::string(Trim(raw));
+        r.groups_.back().rules.push_back(std::move(rule));
+      }
+    } else if (key == Key::kCrawlDelay) {
       if (!r.groups_.empty()) {
         char* parse_end = nullptr;
         std::string text(value);
@@ -207,13 +351,11 @@ RobotsTxt RobotsTxt::Parse(std::string_view content) {
           r.groups_.back().crawl_delay_s = d;
         }
       }
-    } else if (key == "sitemap") {
-      // Sitemap lines are not part of any group (RFC 9309 2.2.4) and do not end agent lines.
+    } else if (key == Key::kSitemap) {
+      // Sitemap lines are not part of any group (RFC 9309 2.2.4).
       if (!value.empty()) {
         r.sitemaps_.emplace_back(value);
       }
-    } else {
-      in_agent_lines = false;
     }
     if (end >= content.size()) {
       break;
@@ -223,7 +365,9 @@ RobotsTxt RobotsTxt::Parse(std::string_view content) {
 }
 
 std::vector<const RobotsGroup*> RobotsTxt::GroupsFor(std::string_view agent) const {
-  std::string token = ProductToken(agent);
+  // Only a valid product token can name a group; "Foo Bar" must not match "User-agent: Foo Bar"
+  // (which names "foo").
+  std::string token = IsValidProductToken(agent) ? LowerAscii(agent) : std::string();
   std::vector<const RobotsGroup*> exact;
   std::vector<const RobotsGroup*> star;
   for (const RobotsGroup& g : groups_) {
@@ -250,18 +394,25 @@ RobotsDecision RobotsTxt::Decide(std::string_view agent, std::string_view path_a
     return {false, 0, blanket_reason_};
   }
   std::string path = NormalizeRobotsPath(path_and_query.empty() ? "/" : path_and_query);
-  if (path == "/robots.txt") {
-    return {true, 0, "/robots.txt is always allowed (RFC 9309 2.2.2)"};
+  if (path.front() != '/') {
+    path.insert(path.begin(), '/');
   }
   const RobotsRule* best = nullptr;
+  size_t best_length = 0;
   for (const RobotsGroup* g : GroupsFor(agent)) {
     for (const RobotsRule& rule : g->rules) {
-      if (!RobotsPatternMatches(rule.normalized, path)) {
+      size_t length = 0;
+      if (RobotsPatternMatches(rule.normalized, path)) {
+        length = rule.normalized.size();
+      } else if (!rule.directory.empty() && RobotsPatternMatches(rule.directory, path)) {
+        length = rule.directory.size();
+      } else {
         continue;
       }
-      if (best == nullptr || rule.normalized.size() > best->normalized.size() ||
-          (rule.normalized.size() == best->normalized.size() && rule.allow && !best->allow)) {
+      if (best == nullptr || length > best_length ||
+          (length == best_length && rule.allow && !best->allow)) {
         best = &rule;
+        best_length = length;
       }
     }
   }

@@ -1,4 +1,5 @@
-// robots.txt: the Robots Exclusion Protocol, RFC 9309.
+// robots.txt: the Robots Exclusion Protocol, RFC 9309, read the way Google's open-source parser
+// (google/robotstxt, the reference the big crawlers follow) reads real files.
 //
 // Parsing (section 2.2): lines of `key: value`, `#` comments, groups opened by one or more
 // `user-agent` lines, `allow`/`disallow` rules, `sitemap` lines outside groups; `crawl-delay` is
@@ -6,9 +7,26 @@
 // Matching (2.2.2): the group(s) whose user-agent equals the crawler's product token,
 // case-insensitively, else the `*` group(s), else no rules; among the rules the longest match
 // wins, `allow` on ties; `*` matches any sequence, a trailing `$` anchors the end; both the
-// pattern and the URL path are compared with percent-encoding normalised. /robots.txt is
-// always allowed (2.2.2). Fetch outcomes (2.3.1): 2xx parse, 4xx allow everything, 5xx or
-// unreachable disallow everything, more than five redirects counts as unavailable (4xx).
+// pattern and the URL path are compared with percent-encoding normalised (non-ASCII octets are
+// percent-encoded UTF-8 on both sides). Fetch outcomes (2.3.1): 2xx parse, 4xx allow
+// everything, 5xx or unreachable disallow everything, more than five redirects counts as
+// unavailable (4xx).
+//
+// Mistakes in the wild that Google's parser accepts, and so do we (each is tested in
+// robots_test.cpp):
+//  - a UTF-8 byte order mark before the first line, whole or cut short ("\xEF\xBB");
+//  - a missing colon ("disallow /"): whitespace separates key and value when the line has
+//    exactly two words;
+//  - misspelt keys ("useragent", "user agent", "dissallow", "disalow", "site-map"), and keys
+//    matched by their start ("disallowed: /x" is a disallow line);
+//  - "User-agent: * anything" is the `*` group; "User-agent: Foo Bar" names "foo";
+//  - "Allow: /dir/index.html" (or index.htm...) also allows "/dir/" itself;
+//  - a line longer than 16,663 bytes is read up to that length.
+// Deviation from RFC 9309 2.2.2: /robots.txt is matched like any other path (as Google does); the
+// crawler fetches robots.txt itself without asking Decide().
+// Interpretation: the requesting agent must itself be a product token ([A-Za-z_-]+); anything
+// else ("Foo Bar", "FooBot/2.1", "") matches no named group, only `*`. Callers holding a whole
+// User-Agent header pass ProductToken(header).
 #pragma once
 
 #include <optional>
@@ -20,12 +38,17 @@ namespace plainsight::crawler {
 
 // RFC 9309 2.5: crawlers must parse at least 500 kibibytes.
 inline constexpr size_t kRobotsMaxBytes = 500 * 1024;
+// Bytes of one line that are read (Google: 8 times the 2,083-byte URL limit of old browsers,
+// less one); the rest of a longer line is ignored.
+inline constexpr size_t kRobotsMaxLineBytes = 2083 * 8 - 1;
 
 struct RobotsRule {
   bool allow = false;
   std::string pattern;     // as written, trimmed
   std::string normalized;  // percent-encoding normalised, for matching
-  int line = 0;            // 1-based line in the file
+  // For "Allow: /dir/index.html": "/dir/$", which the rule also allows (Google's reading).
+  std::string directory;
+  int line = 0;  // 1-based line in the file
   std::string line_text;
 };
 
@@ -52,7 +75,8 @@ class RobotsTxt {
   static RobotsTxt DisallowAll(std::string why);
 
   // Decides whether `path_and_query` (the URL's path plus "?query", percent-encoded as in the
-  // URL) may be fetched by a crawler whose product token is `agent` (e.g. "plainsight").
+  // URL; "" means "/") may be fetched by a crawler whose product token is `agent` (e.g.
+  // "plainsight"). Never fails: an empty or invalid agent gets the `*` group's answer.
   RobotsDecision Decide(std::string_view agent, std::string_view path_and_query) const;
 
   bool Allowed(std::string_view agent, std::string_view path_and_query) const {
@@ -84,6 +108,14 @@ std::string ProductToken(std::string_view user_agent);
 
 // Does robots.txt pattern `pattern` (already normalised) match `path` (already normalised)?
 bool RobotsPatternMatches(std::string_view pattern, std::string_view path);
+
+// Is `agent` a product token a crawler can be named by: one or more of [A-Za-z_-]?
+bool IsValidProductToken(std::string_view agent);
+
+// The path, params and query of a URL as robots.txt matching wants them: scheme, authority and
+// fragment removed, always starting with "/" ("" and "http://a.ie" give "/"; "a.ie/x?y" gives
+// "/x?y"). For arguments that are not absolute URLs (an empty string, a bare path).
+std::string RobotsPathFromUrl(std::string_view url);
 
 // Percent-encoding normalisation used on both sides before matching (RFC 9309 2.2.2):
 // non-ASCII and control octets are encoded, escapes of unreserved characters decoded, other
