@@ -840,7 +840,11 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
             SentenceDetail d;
             d.start = block.SourceOffset(span.start);
             d.end = span.end > span.start ? block.SourceOffset(span.end - 1) + 1 : d.start;
-            d.text = std::string(sentence);
+            // Plain text: the sentence exactly as in the source (the block has line breaks
+            // turned into spaces for ICU).
+            d.text = text.format == SourceFormat::kPlainText
+                         ? text.source.substr(d.start, d.end - d.start)
+                         : std::string(sentence);
             d.words.reserve(n);
             for (size_t i = 0; i < n; ++i) {
               d.words.push_back(

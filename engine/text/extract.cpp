@@ -289,7 +289,9 @@ Result<ExtractedText> ExtractPlainText(std::string_view bytes, const ExtractLimi
     size_t marker = ListMarkerLength(line.view.substr(indent));
     if (marker > 0) {
       flush(false);
-      para_start = line.start + indent + marker;
+      // Interpretation: plain text is not Markdown, so the marker ("1.", "-", "•") stays in the
+      // item's text; the segmenter does not count it as a word.
+      para_start = line.start + indent;
       para_kind = BlockKind::kListItem;
     } else if (para_start == kNoOffset) {
       para_start = line.start;

@@ -82,7 +82,8 @@ struct ExtractLimits {
 };
 
 // Plain UTF-8 text. Paragraphs are separated by blank lines; lines starting with "- ", "* ",
-// "• " or "1. " are list items; a short single line without final punctuation is a heading.
+// "• " or "1. " are list items (their marker stays in the text: plain text is not Markdown); a
+// short single line without final punctuation is a heading.
 // Fails with kParse on invalid UTF-8 (saying where) or binary data (NUL bytes), kTooLarge over
 // the limit.
 Result<ExtractedText> ExtractPlainText(std::string_view bytes, const ExtractLimits& limits = {});

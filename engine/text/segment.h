@@ -1,11 +1,23 @@
 // Sentence and word segmentation with ICU break iterators (UAX #29, with ICU's dictionaries for
 // Chinese, Japanese, Thai and other scripts written without spaces), plus the repairs plain ICU
-// needs on real prose (issue 3, item 2):
-//  - abbreviations and initials do not end sentences ("Dr. Murphy", "e.g. this", "J. Smith",
-//    "Co. Cork", "No. 5", "10 a.m. on Monday"); ICU's own "ss=standard" suppressions are on too;
+// needs on real prose (issue 3 item 2, issue 12):
+//  - a full stop after an abbreviation ends a sentence or not by the abbreviation's kind and the
+//    next word (segment_abbreviations.h): "Dr. Murphy", "the U.K. Parliament", "By 9 a.m. Ms.
+//    Kelly had left" and "Co. Cork" go on; "in the U.K. They...", "Byrne & Co. It was...", "at
+//    6 p.m. Mr. Walsh then..." end. An initial ("J. Smith") ends one only before a common
+//    sentence starter ("you and I. Did..."). For English and Irish the segmenter decides alone
+//    (ICU's "ss=standard" suppressions would hide boundaries such as "the U.S. How"); other
+//    languages keep ICU's suppressions;
 //  - a sentence never ends before a lower-case word (ellipses, "?" and "!" inside a sentence);
-//  - numbered lists inside a sentence ("Bring: 1. a form 2. a photo") stay one sentence;
+//  - numbered items inside one line ("1.) Fill in the form 2.) Sign it", "1) a 2) b", "1. a 2. b",
+//    "• 4. a • 5. b", "a. b. c.", "i. ii.") are one sentence each when the first starts a
+//    sentence; the marker stays in the sentence's span but is not a word. A list run into a
+//    sentence ("Bring: 1. a form 2. a photo") stays one sentence;
+//  - a spaced three-dot ellipsis (". . .") leaves the sentence open, four dots close it; an
+//    unspaced one ("...", U+2026) closes it before a capitalised word;
+//  - a citation in brackets after a quotation ("...stairways" (Smith 55).) stays with it;
 //  - URLs and e-mail addresses are single words and never split a sentence;
+//  - a word glued across a boundary ("world.Today") is split there;
 //  - hyphenated compounds ("well-known") are one word, as readability formulas count them.
 // Headings and list items without a full stop end at their block's end (see extract.h).
 // Decimals, quotes and brackets after a full stop are handled by ICU's rules (UAX #29 SB6-SB11).

@@ -1,5 +1,5 @@
-// Sentence and word segmentation: the hard English cases plain ICU gets wrong (issue 3 item 2),
-// Irish, and scripts without spaces.
+// Sentence and word segmentation: the hard English cases plain ICU gets wrong (issue 3 item 2,
+// issue 12; segment_golden_test.cpp runs 200+ more), Irish, and scripts without spaces.
 #include "engine/text/segment.h"
 
 #include <catch2/catch.hpp>
@@ -49,6 +49,92 @@ TEST_CASE("segment: hard English cases split into the right sentences", "[text][
     }
     CHECK(sentences.size() == row.expected);
   }
+}
+
+std::vector<std::string> WordTexts(std::string_view lang, std::string_view text) {
+  auto segmenter = Segmenter::Create(lang);
+  REQUIRE(segmenter);
+  std::vector<std::string> out;
+  for (const Token& t : (*segmenter)->Words(text)) {
+    out.emplace_back(text.substr(t.start, t.end - t.start));
+  }
+  return out;
+}
+
+TEST_CASE(
+    "segment: a full stop after an abbreviation ends a sentence by its kind and the next word",
+    "[text][segment]") {
+  struct Row {
+    const char* text;
+    size_t expected;
+  };
+
+  const Row rows[] = {
+      // Company forms end a sentence before a capitalised word...
+      {"We asked Dunne and co. They agreed.", 2},
+      {"It was signed with Byrne, Walsh & Co. It was late.", 2},
+      {"Our supplier is Data Ltd. The contract is for a year.", 2},
+      // ...but "Co." before a county is an address.
+      {"Write to Smith & Co. Cork by Friday.", 1},
+      // Titles never end one.
+      {"Ms. Kelly and Dr. Byrne met Cllr. Hogan.", 1},
+      // Country initials end one only before a sentence starter.
+      {"The bill passed in the U.K. Parliament.", 1},
+      {"She trained in the U.K. Now she works here.", 2},
+      {"I live in the E.U. How about you?", 2},
+      // St. is a saint before a name, a street before a sentence starter.
+      {"The choir sang in St. Canice's Cathedral.", 1},
+      {"Our depot is on Mill St. The gate is at the back.", 2},
+      // a.m./p.m.: a fronted time phrase or a day does not end; a clause does.
+      {"By 9 a.m. Ms. Kelly had left.", 1},
+      {"Open 9 a.m. Monday to Friday.", 1},
+      {"He left at 6 P.M. Mr. Walsh then locked up.", 2},
+      {"The office opens at 9 a.m. Please do not queue.", 2},
+      // Name suffixes and dates end one before a capitalised word, not before a number.
+      {"Our archivist has a Ph.D. She starts today.", 2},
+      {"The law came in on Jan. 1 this year.", 1},
+      {"The clinic moved in Jan. Patients use the side door.", 2},
+      // An initial ends one only before a sentence starter.
+      {"Did you see Albert I. Jones?", 1},
+      {"We make a good team, you and I. Did you know?", 2},
+      {"Fill in part A. (Part B is for office use.)", 2},
+      // Number labels before a number.
+      {"You can find it at N\xC2\xB0. 1026. That is the box.", 2},
+  };
+  for (const Row& row : rows) {
+    INFO(row.text);
+    CHECK(SentenceTexts("en", row.text).size() == row.expected);
+  }
+}
+
+TEST_CASE("segment: numbered items in one line are one sentence each, marker kept but not a word",
+          "[text][segment]") {
+  std::vector<std::string> expected = {"1.) Fill in the form", "2.) Sign it", "3.) Post it"};
+  CHECK(SentenceTexts("en", "1.) Fill in the form 2.) Sign it 3.) Post it") == expected);
+  expected = {"\xE2\x80\xA2 4. Pay the fee.", "\xE2\x80\xA2 5. Keep the receipt."};
+  CHECK(SentenceTexts("en", "\xE2\x80\xA2 4. Pay the fee. \xE2\x80\xA2 5. Keep the receipt.") ==
+        expected);
+  expected = {"a) Your name", "b) Your address"};
+  CHECK(SentenceTexts("en", "a) Your name b) Your address") == expected);
+  // Capital letters with full stops need a third item: these are initials.
+  CHECK(SentenceTexts("en", "A. Smith met B. Jones today.").size() == 1);
+  // A list run into a sentence stays one sentence.
+  CHECK(SentenceTexts("en", "Bring: 1. a photo 2. a bill. Then wait.").size() == 2);
+  std::vector<std::string> words = {"Fill", "in", "the", "form", "Sign", "it"};
+  CHECK(WordTexts("en", "1) Fill in the form 2) Sign it") == words);
+}
+
+TEST_CASE("segment: ellipses, glued sentences and citations", "[text][segment]") {
+  // Three spaced dots leave a sentence open; four close it.
+  CHECK(SentenceTexts("en", "The thing is . . . I did not mean it.").size() == 1);
+  CHECK(SentenceTexts("en", "It ended with a full stop . . . . Next one.").size() == 2);
+  CHECK(SentenceTexts("en", "Loading... Please wait.").size() == 2);
+  CHECK(SentenceTexts("en", "We waited\xE2\x80\xA6 Then the bus came.").size() == 2);
+  std::vector<std::string> expected = {"Hello world.", "Today is Tuesday."};
+  CHECK(SentenceTexts("en", "Hello world.Today is Tuesday.") == expected);
+  std::vector<std::string> words = {"Hello", "world", "Today", "is", "Tuesday"};
+  CHECK(WordTexts("en", "Hello world.Today is Tuesday.") == words);
+  CHECK(SentenceTexts("en", "\"Bohr used the analogy [...]\" (Smith 55).").size() == 1);
 }
 
 TEST_CASE("segment: sentence spans exclude trailing spaces and keep closing quotes",
