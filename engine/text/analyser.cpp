@@ -420,7 +420,7 @@ Result<std::unique_ptr<Analyser>> Analyser::Create(const AnalyserConfig& config)
   if (impl->config.data_dir.empty()) {
     impl->config.data_dir = DefaultDataDir();
   }
-  auto table = LoadSyllableTable(impl->config.data_dir + "/en/syllables.tsv");
+  auto table = LoadEnglishSyllableTable(impl->config.data_dir);
   if (!table) {
     return table.error();
   }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -15,12 +16,14 @@
 
 namespace plainsight::engine::text {
 
-Result<std::shared_ptr<const SyllableTable>> LoadSyllableTable(const std::string& path) {
+namespace {
+
+// Adds the entries of one file to `table`. Returns the failure, if any.
+std::optional<Error> ReadSyllableFile(const std::string& path, SyllableTable& table) {
   std::ifstream in(path);
   if (!in) {
-    return Fail(ErrorCode::kNotFound, "cannot open syllable table " + path);
+    return Error{ErrorCode::kNotFound, "cannot open syllable table " + path, ""};
   }
-  auto table = std::make_shared<SyllableTable>();
   std::string line;
   int line_number = 0;
   while (std::getline(in, line)) {
@@ -30,20 +33,41 @@ Result<std::shared_ptr<const SyllableTable>> LoadSyllableTable(const std::string
     }
     size_t tab = line.find('\t');
     if (tab == std::string::npos || tab + 1 >= line.size()) {
-      return Fail(ErrorCode::kParse, "expected word<TAB>syllables",
-                  path + ":" + std::to_string(line_number));
+      return Error{ErrorCode::kParse, "expected word<TAB>syllables",
+                   path + ":" + std::to_string(line_number)};
     }
     int count = 0;
     for (size_t i = tab + 1; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i) {
       count = count * 10 + (line[i] - '0');
     }
     if (count <= 0 || count > 30) {
-      return Fail(ErrorCode::kParse, "syllable count out of range",
-                  path + ":" + std::to_string(line_number));
+      return Error{ErrorCode::kParse, "syllable count out of range",
+                   path + ":" + std::to_string(line_number)};
     }
-    table->Insert(std::string_view(line).substr(0, tab), static_cast<uint8_t>(count));
+    table.Insert(std::string_view(line).substr(0, tab), static_cast<uint8_t>(count));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const SyllableTable>> LoadSyllableTables(
+    const std::vector<std::string>& paths) {
+  auto table = std::make_shared<SyllableTable>();
+  for (const std::string& path : paths) {
+    if (std::optional<Error> error = ReadSyllableFile(path, *table)) {
+      return *error;
+    }
   }
   return std::shared_ptr<const SyllableTable>(std::move(table));
+}
+
+Result<std::shared_ptr<const SyllableTable>> LoadSyllableTable(const std::string& path) {
+  return LoadSyllableTables({path});
+}
+
+Result<std::shared_ptr<const SyllableTable>> LoadEnglishSyllableTable(const std::string& data_dir) {
+  return LoadSyllableTables({data_dir + "/en/syllables.tsv", data_dir + "/en/syllables-extra.tsv"});
 }
 
 void SyllableTable::Insert(std::string_view word, uint8_t syllables) {
@@ -87,24 +111,41 @@ bool IsConsonantLetter(char c) {
   return c >= 'a' && c <= 'z' && !IsVowel(c) && c != 'y';
 }
 
+// Can consonant `c` stand before a syllabic "-le" ("table", "bottle")? Not l ("Rochelle"), r
+// or w ("gnarled", "sprawled").
+bool FormsLe(char c) {
+  return IsConsonantLetter(c) && c != 'l' && c != 'r' && c != 'w';
+}
+
 }  // namespace
 
-int EnglishSyllablesByRule(std::string_view word) {
-  std::string w;
-  w.reserve(word.size());
-  for (char c : word) {
-    if (c >= 'a' && c <= 'z') {
-      w.push_back(c);
-    }
+namespace {
+
+bool EndsInSibilant(std::string_view w) {
+  return EndsWith(w, "s") || EndsWith(w, "x") || EndsWith(w, "z") || EndsWith(w, "ch") ||
+         EndsWith(w, "sh") || EndsWith(w, "ce") || EndsWith(w, "ge") || EndsWith(w, "se") ||
+         EndsWith(w, "ze");
+}
+
+// Letter names spoken in an abbreviation without vowels ("dvd", "ftp"): W has three syllables.
+int SpelledOut(std::string_view w) {
+  int count = 0;
+  for (char c : w) {
+    count += c == 'w' ? 3 : 1;
   }
-  if (EndsWith(word, "'s") && w.size() > 1) {
-    // The possessive adds a syllable only after a sibilant ("the church's").
-    w.pop_back();
-  }
-  if (w.empty()) {
+  return count;
+}
+
+// Vowel-group rules for letters only (no apostrophes).
+int VowelRules(std::string_view w) {
+  const size_t n = w.size();
+  if (n == 0) {
     return 1;
   }
-  const size_t n = w.size();
+  // "mc" in names is a syllable of its own: "McDonald", "McNutt".
+  if (n > 3 && StartsWith(w, "mc") && IsConsonantLetter(w[2])) {
+    return 1 + VowelRules(w.substr(2));
+  }
   // Vowel letters; 'y' is a consonant before a vowel at the start or after a vowel ("yes",
   // "player"), a vowel otherwise ("my", "rhythm").
   std::vector<bool> vowel(n, false);
@@ -118,26 +159,33 @@ int EnglishSyllablesByRule(std::string_view word) {
     }
   }
   int groups = 0;
-  std::vector<size_t> group_start;
   for (size_t i = 0; i < n; ++i) {
     if (vowel[i] && (i == 0 || !vowel[i - 1])) {
       ++groups;
-      group_start.push_back(i);
     }
   }
   if (groups == 0) {
-    return 1;  // "hmm", "nth"
+    // An abbreviation read letter by letter ("dvd", "nfl"), except interjections.
+    static constexpr std::string_view kSounds[] = {"hmm", "hm",   "mm",  "nth", "shh", "sh",
+                                                   "brr", "psst", "pst", "tsk", "grr", "zzz"};
+    bool sound = std::find(std::begin(kSounds), std::end(kSounds), w) != std::end(kSounds);
+    return n >= 2 && !sound ? SpelledOut(w) : 1;
   }
   if (n <= 3) {
+    // "ode", "axe", "ice": vowel, consonant, silent e.
+    if (n == 3 && groups == 2 && vowel[0] && !vowel[1] && w[2] == 'e') {
+      return 1;
+    }
     return groups;
   }
   auto lone_e = [&](size_t i) {  // an 'e' that forms a vowel group on its own
     return w[i] == 'e' && (i == 0 || !vowel[i - 1]) && (i + 1 >= n || !vowel[i + 1]);
   };
   int count = groups;
-  // Silent final e ("make"), but not consonant+le ("table") or a word's only vowel.
+  // Silent final e ("make"), but not consonant+le ("table"; "-lle" is silent: "Rochelle") or a
+  // word's only vowel.
   if (w[n - 1] == 'e' && lone_e(n - 1) && groups > 1) {
-    bool le = n >= 3 && w[n - 2] == 'l' && IsConsonantLetter(w[n - 3]);
+    bool le = n >= 3 && w[n - 2] == 'l' && FormsLe(w[n - 3]);
     if (!le) {
       --count;
     }
@@ -145,12 +193,12 @@ int EnglishSyllablesByRule(std::string_view word) {
   // "-es" and "-ed" after a silent e: "makes", "hoped"; but "boxes", "wanted" keep it.
   if (n >= 4 && lone_e(n - 2) && groups > 1 && (w[n - 1] == 's' || w[n - 1] == 'd')) {
     char before = w[n - 3];
-    bool le = before == 'l' && IsConsonantLetter(w[n - 4]);
+    bool le = before == 'l' && FormsLe(w[n - 4]);
     bool sounded = w[n - 1] == 's'
                        ? (before == 's' || before == 'x' || before == 'z' || before == 'c' ||
                           before == 'g' || EndsWith(w, "ches") || EndsWith(w, "shes"))
                        : (before == 't' || before == 'd');
-    if (!sounded && !le && IsConsonantLetter(before)) {
+    if (!sounded && !le && !vowel[n - 3]) {  // "hoped", "played"
       --count;
     }
   }
@@ -166,8 +214,23 @@ int EnglishSyllablesByRule(std::string_view word) {
     }
   }
   // "-que" and "-gue" endings are silent: "unique", "league".
-  if ((EndsWith(w, "que") || EndsWith(w, "gue")) && n > 4) {
+  if ((EndsWith(w, "que") || EndsWith(w, "gue") || EndsWith(w, "ques") || EndsWith(w, "gues")) &&
+      n > 4) {
     --count;
+  }
+  // "-ically" is two syllables, not three: "basically", "graphically".
+  if (EndsWith(w, "ically") && n > 7) {
+    --count;
+  }
+  // "-ire" is two syllables: "fire", "desire", "hired", "Wiltshire".
+  for (std::string_view suffix : {"ire", "ires", "ired"}) {
+    size_t before = n - suffix.size() - 1;
+    if (EndsWith(w, suffix) && n > suffix.size() &&
+        (IsConsonantLetter(w[before]) ||
+         (w[before] == 'u' && before > 0 && w[before - 1] == 'q'))) {
+      ++count;
+      break;
+    }
   }
   // Vowel pairs that are two syllables (hiatus).
   for (size_t i = 0; i + 1 < n; ++i) {
@@ -175,59 +238,122 @@ int EnglishSyllablesByRule(std::string_view word) {
     char b = w[i + 1];
     char prev = i > 0 ? w[i - 1] : ' ';
     if (a == 'i' && b == 'a') {
-      // "media", "trial"; not "special", "initial", "Asia", "Georgia".
-      if (prev != 'c' && prev != 't' && prev != 's' && prev != 'g') {
+      // "media", "trial", "appreciate", "initiation"; not "special", "initial", "Asia".
+      bool ate = i + 2 < n && w[i + 2] == 't';
+      if (ate || (prev != 'c' && prev != 't' && prev != 's' && prev != 'g')) {
         ++count;
       }
     } else if (a == 'i' && b == 'o') {
-      bool merged = (prev == 't' || prev == 's' || prev == 'c' || prev == 'g' || prev == 'x') &&
-                    i + 2 < n && (w[i + 2] == 'n' || w[i + 2] == 'u');
+      // "radio", "period", "various", "lion"; not "nation", "fashion", "union", "million".
+      char next = i + 2 < n ? w[i + 2] : ' ';
+      char before = i >= 2 ? w[i - 2] : ' ';
+      bool merged = ((prev == 't' || prev == 's' || prev == 'c' || prev == 'g' || prev == 'x') &&
+                     (next == 'n' || next == 'u')) ||
+                    (prev == 'h' && before == 's' && next == 'n') || (prev == 'n' && next == 'n') ||
+                    (prev == 'l' && (before == 'l' || before == 'i') && next == 'n');
       if (!merged) {
-        ++count;  // "radio", "period", "various"
+        ++count;
       }
+    } else if (a == 'i' && b == 'u') {
+      ++count;  // "medium", "radius", "triumph"
     } else if (a == 'u' && b == 'a' && prev != 'q' && prev != 'g') {
       ++count;  // "usual", "actual"
-    } else if (a == 'e' && b == 'o' && i + 2 == n) {
-      ++count;  // "video", "stereo"
+    } else if (a == 'e' && b == 'o') {
+      // "video", "theology", "simultaneous"; not "people", "George", "pigeon", "gorgeous",
+      // "luncheon", "leopard".
+      char next = i + 2 < n ? w[i + 2] : ' ';
+      bool merged = prev == 'p' || prev == 'c' || (prev == 'h' && i >= 2 && w[i - 2] == 'c') ||
+                    (prev == 'g' && (next == 'n' || next == 'u' ||
+                                     (next == 'r' && i + 3 < n && w[i + 3] == 'g'))) ||
+                    ((prev == 'l' || prev == 'j') && next == 'p');
+      if (!merged) {
+        ++count;
+      }
     } else if (a == 'e' && b == 'a' && i + 2 == n && n > 3) {
       ++count;  // "idea", "area"
     } else if (a == 'u' && b == 'o' && prev != 'q') {
       ++count;  // "continuous", "fluorescent"
-    } else if (a == 'e' && b == 'o' && i + 3 < n && w[i + 2] == 'u' && w[i + 3] == 's' &&
-               prev != 'g' && prev != 'c') {
-      ++count;  // "simultaneous"; not "gorgeous", "herbaceous"
-    } else if (a == 'i' && b == 'e' && (EndsWith(w, "ier") || EndsWith(w, "iest")) &&
-               i + 3 >= n - 1 && n > 4) {
-      ++count;  // "happier", "earliest"
+    } else if (a == 'i' && b == 'e' && i + 3 == n && w[i + 2] == 'r' && n > 4) {
+      ++count;  // "happier"
+    } else if (a == 'i' && b == 'e' && EndsWith(w, "iest") && i + 4 == n && n > 5) {
+      ++count;  // "earliest"
     } else if (a == 'i' && b == 'i') {
       ++count;  // "skiing"
+    } else if (a == 'y' && vowel[i] && b == 'e' && i + 2 < n && w[i + 2] == 'r') {
+      ++count;  // "flyer", "dyer"
     }
   }
-  // "-ing" after a vowel: "being", "going", "lying", "continuing".
-  if (EndsWith(w, "ing") && n > 4 && (vowel[n - 4] || w[n - 4] == 'y') && w[n - 4] != 'i') {
+  // "-ing" after a vowel: "being", "going", "lying", "continuing" (not "saying": y is a
+  // consonant there).
+  if (EndsWith(w, "ing") && n > 4 && vowel[n - 4] && w[n - 4] != 'i') {
     ++count;
   }
   // "-ism", "-sm" and "-thm": "realism", "spasm", "rhythm".
   if ((EndsWith(w, "sm") || EndsWith(w, "thm")) && n > 3) {
     ++count;
   }
-  // "-le" after a vowel-less consonant pair counts ("able" handled above); "-les" too.
-  if (EndsWith(w, "les") && n > 4 && IsConsonantLetter(w[n - 4]) && w[n - 4] != 'l') {
-    // "tables": the e group already counts; nothing to do.
-  }
-  // "co-" + vowel: "cooperate", "coordinate".
-  if ((StartsWith(w, "coop") || StartsWith(w, "coord") || StartsWith(w, "coe")) && n > 5) {
+  // "co-" + vowel: "cooperate", "coordinate", "coexist" (not "cooper", "cooking").
+  if ((StartsWith(w, "cooperat") || StartsWith(w, "coord") || StartsWith(w, "coe")) && n > 5) {
     ++count;
   }
   if (StartsWith(w, "re") && n > 5 && (w[2] == 'a' || w[2] == 'i') && !StartsWith(w, "rea") &&
       !StartsWith(w, "rei")) {
     ++count;
   }
-  if (StartsWith(w, "reac") || StartsWith(w, "reapp") || StartsWith(w, "reass") ||
-      StartsWith(w, "reinv") || StartsWith(w, "reins") || StartsWith(w, "reint")) {
-    ++count;
+  // "re-" before a vowel: "react", "reappear", "rearrange", "reunite", "reinforce".
+  for (std::string_view prefix :
+       {"reac", "reapp", "reass", "reatt", "rearr", "rearm", "readm", "readj", "reaff", "reauth",
+        "reun", "reinv", "reins", "reint", "reinf", "reimb", "reinc", "reind"}) {
+    if (StartsWith(w, prefix) && n > prefix.size()) {
+      ++count;
+      break;
+    }
   }
   return std::max(count, 1);
+}
+
+}  // namespace
+
+int EnglishSyllablesByRule(std::string_view word) {
+  // Clitics first: "church's" (+1 after a sibilant), "shouldn't" and "it'll" (+1 after a
+  // consonant), "we've", "they're", "tryin'" (as "trying").
+  std::string_view base = word;
+  int extra = 0;
+  std::string dropped_g;
+  auto ends_in_consonant = [](std::string_view s) {
+    return !s.empty() && IsConsonantLetter(s.back());
+  };
+  if (EndsWith(word, "'s")) {
+    base = word.substr(0, word.size() - 2);
+    extra = EndsInSibilant(base) ? 1 : 0;
+  } else if (EndsWith(word, "s'")) {
+    base = word.substr(0, word.size() - 1);
+  } else if (EndsWith(word, "n't")) {
+    base = word.substr(0, word.size() - 3);
+    extra = ends_in_consonant(base) ? 1 : 0;
+  } else if (EndsWith(word, "'ve") || EndsWith(word, "'ll")) {
+    base = word.substr(0, word.size() - 3);
+    extra = ends_in_consonant(base) ? 1 : 0;
+  } else if (EndsWith(word, "'d")) {
+    base = word.substr(0, word.size() - 2);
+    extra = ends_in_consonant(base) ? 1 : 0;
+  } else if (EndsWith(word, "'re") || EndsWith(word, "'m")) {
+    base = word.substr(0, word.size() - (EndsWith(word, "'m") ? 2 : 3));
+  } else if (EndsWith(word, "in'") && word.size() > 4) {
+    dropped_g = std::string(word.substr(0, word.size() - 1)) + "g";
+    base = dropped_g;
+  }
+  std::string w;
+  w.reserve(base.size());
+  for (char c : base) {
+    if (c >= 'a' && c <= 'z') {
+      w.push_back(c);
+    }
+  }
+  if (w.empty()) {
+    return 1;
+  }
+  return VowelRules(w) + extra;
 }
 
 namespace {
@@ -385,12 +511,20 @@ int SyllableCounter::LookUp(std::string_view w, int depth) const {
       return c;
     }
   }
+  // "handle" + "ing" = "handling": the -le syllable becomes the suffix's.
+  auto le_stem = [](std::string_view stem) {
+    return stem.size() >= 2 && stem.back() == 'l' && IsConsonantLetter(stem[stem.size() - 2]);
+  };
   if (EndsWith(w, "ing")) {
     std::string_view stem = w.substr(0, w.size() - 3);
-    for (int c : {stem_count(stem), with_e(stem), undoubled(stem)}) {
-      if (c > 0) {
-        return c + 1;
-      }
+    if (int c = stem_count(stem); c > 0) {
+      return c + 1;
+    }
+    if (int c = with_e(stem); c > 0) {
+      return c + (le_stem(stem) ? 0 : 1);
+    }
+    if (int c = undoubled(stem); c > 0) {
+      return c + 1;
     }
   }
   if (EndsWith(w, "ed")) {
@@ -430,11 +564,41 @@ int SyllableCounter::LookUp(std::string_view w, int depth) const {
     if (EndsWith(w, suffix) && w.size() > suffix.size() + 2) {
       std::string_view stem = w.substr(0, w.size() - suffix.size());
       int extra = (suffix == "able" || suffix == "ably") ? 2 : 1;
-      for (int c : {stem_count(stem), with_e(stem), undoubled(stem)}) {
-        if (c > 0) {
-          return c + extra;
-        }
+      bool vowel_suffix = suffix[0] == 'e' || suffix[0] == 'a';
+      if (int c = stem_count(stem); c > 0) {
+        return c + extra;
       }
+      if (int c = with_e(stem); c > 0) {
+        return c + extra - (vowel_suffix && le_stem(stem) ? 1 : 0);  // "juggler", "simplest"
+      }
+      if (int c = undoubled(stem); c > 0) {
+        return c + extra;
+      }
+    }
+  }
+  // British spellings of American entries: "realise", "colour", "centre".
+  for (auto [gb, us] : {std::pair<std::string_view, std::string_view>{"isation", "ization"},
+                        {"ise", "ize"},
+                        {"ised", "ized"},
+                        {"ises", "izes"},
+                        {"ising", "izing"},
+                        {"yse", "yze"},
+                        {"our", "or"},
+                        {"ours", "ors"},
+                        {"tre", "ter"},
+                        {"tres", "ters"}}) {
+    if (EndsWith(w, gb) && w.size() > gb.size() + 2) {
+      std::string american(w.substr(0, w.size() - gb.size()));
+      american.append(us);
+      if (int c = table_->Find(american); c > 0) {
+        return c;
+      }
+    }
+  }
+  // "Mc" + a name the table has: "McBride" = 1 + "bride".
+  if (StartsWith(w, "mc") && w.size() > 4) {
+    if (int c = table_->Find(w.substr(2)); c > 0) {
+      return c + 1;
     }
   }
   for (auto [prefix, extra] : {std::pair<std::string_view, int>{"un", 1},
@@ -456,6 +620,25 @@ int SyllableCounter::LookUp(std::string_view w, int depth) const {
       int c = LookUp(w.substr(prefix.size()), depth + 1);
       if (c > 0) {
         return c + extra;
+      }
+    }
+  }
+  // A compound of two words the table has ("peacekeeping", "stoneman", "videodisk"), each at
+  // least three letters; the split with the longest first word wins.
+  if (depth == 0 && w.size() >= 7) {
+    static constexpr std::string_view kNotWords[] = {"tion", "sion", "ing",  "ings", "ers", "est",
+                                                     "ies",  "ism",  "ist",  "ive",  "ous", "ate",
+                                                     "ates", "ated", "able", "ment", "ness"};
+    for (size_t split = w.size() - 3; split >= 4; --split) {
+      std::string_view right_part = w.substr(split);
+      if (std::find(std::begin(kNotWords), std::end(kNotWords), right_part) !=
+          std::end(kNotWords)) {
+        continue;
+      }
+      int left = table_->Find(w.substr(0, split));
+      int right = left > 0 ? table_->Find(right_part) : -1;
+      if (right > 0) {
+        return left + right;
       }
     }
   }
@@ -485,6 +668,12 @@ int SyllableCounter::CountPart(std::string_view lower, bool use_table) const {
 
 int SyllableCounter::Count(std::string_view word) const {
   std::string lower = LowerWord(word, lang_);
+  if (english_ && table_) {
+    // The whole word first: the dictionary has "o'clock", "able-bodied", "a.m.".
+    if (int c = table_->Find(lower); c > 0) {
+      return c;
+    }
+  }
   if (lower.find('-') == std::string::npos) {
     return CountPart(lower, true);
   }

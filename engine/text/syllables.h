@@ -1,8 +1,11 @@
 // Syllable counting (issue 3, item 3).
 //
-// English: a table derived from the CMU Pronouncing Dictionary (corpora/text/en/syllables.tsv,
-// BSD licence beside it), then the table again for inflected and prefixed forms it lacks
-// ("reorganising" = "reorganise" + 1), then spelling rules. Hyphenation patterns are not used for
+// English: a table derived from the whole CMU Pronouncing Dictionary (corpora/text/en/
+// syllables.tsv and syllables-extra.tsv, BSD licence beside them; the first pronunciation's count),
+// looked up for the whole word first (capitals folded, typographic apostrophes as ASCII,
+// hyphenated entries such as "able-bodied" as written), then per hyphen-separated part, then the
+// table again for inflected and prefixed forms it lacks ("reorganising" = "reorganise" + 1), then
+// spelling rules. Hyphenation patterns are not used for
 // English: they undercount badly (issue 3 cites ~60% exact).
 // Other languages: vowel-group rules, with the language's vowels (Irish á é í ó ú and its vowel
 // digraphs, which are one syllable each; Spanish and Italian hiatus of strong vowels; French
@@ -14,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "engine/result.h"
 #include "engine/text/word_table.h"
@@ -48,8 +52,16 @@ class SyllableTable {
   bool short_overflow_ = false;  // some short words are in long_
 };
 
-// Reads a `word<TAB>count` file (# comments). Fails with kNotFound or kParse (with line).
+// Reads `word<TAB>count` files (# comments) into one table; the first count given for a word
+// wins. Fails with kNotFound or kParse (with file and line).
 Result<std::shared_ptr<const SyllableTable>> LoadSyllableTable(const std::string& path);
+Result<std::shared_ptr<const SyllableTable>> LoadSyllableTables(
+    const std::vector<std::string>& paths);
+
+// The English table of `data_dir` (corpora/text): en/syllables.tsv (English words) and
+// en/syllables-extra.tsv (the rest of the CMU Pronouncing Dictionary: names, places, American
+// spellings, words with apostrophes, hyphens or full stops).
+Result<std::shared_ptr<const SyllableTable>> LoadEnglishSyllableTable(const std::string& data_dir);
 
 class SyllableCounter {
  public:

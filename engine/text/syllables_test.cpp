@@ -1,6 +1,11 @@
 // Syllable counts: table lookups, derived forms, English rules and vowel-group rules.
 #include "engine/text/syllables.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
 #include <catch2/catch.hpp>
 
 #include "engine/text/test_support.h"
@@ -9,7 +14,7 @@ namespace plainsight::engine::text {
 namespace {
 
 std::shared_ptr<const SyllableTable> Table() {
-  static auto table = LoadSyllableTable(testing::DataDir() + "/en/syllables.tsv");
+  static auto table = LoadEnglishSyllableTable(testing::DataDir());
   return table ? *table : nullptr;
 }
 
@@ -34,6 +39,77 @@ TEST_CASE("syllables: English words are counted as the pronouncing dictionary sa
     INFO(row.word);
     CHECK(counter.Count(row.word) == row.expected);
   }
+}
+
+TEST_CASE("syllables: any word of the pronouncing dictionary is counted as its first pronunciation",
+          "[text][syllables]") {
+  REQUIRE(Table() != nullptr);
+  SyllableCounter counter("en", Table());
+
+  struct Row {
+    const char* word;
+    int expected;
+  };
+
+  const Row rows[] = {
+      {"family", 3},     // F AE1 M AH0 L IY0 first; F AE1 M L IY0 second
+      {"chocolate", 2},  // CH AO1 K L AH0 T first
+      {"McDonald", 3},   // a name, in syllables-extra.tsv
+      {"London", 2},
+      {"WEDNESDAY", 2},  // capitals folded
+      {"color", 2},      // American spelling, not in en_GB Hunspell
+      {"o'clock", 2},
+      {"o\xE2\x80\x99clock", 2},  // typographic apostrophe
+      {"couldn\xE2\x80\x99t", 2},
+      {"don't", 1},
+      {"able-bodied", 4},    // the dictionary's own hyphenated entry, not "able" + "bodied"
+      {"council-owned", 3},  // not in the dictionary: the parts are summed
+      {"church's", 2},
+      {"churches", 2},
+  };
+  for (const Row& row : rows) {
+    INFO(row.word);
+    CHECK(counter.Count(row.word) == row.expected);
+  }
+}
+
+TEST_CASE("syllables: the English rules cover clitics, names, letters and vowel pairs",
+          "[text][syllables]") {
+  struct Row {
+    const char* word;
+    int expected;
+  };
+
+  const Row rows[] = {
+      {"shouldn't", 2},  {"it'll", 2},      {"we've", 1},     {"church's", 2},  {"tryin'", 2},
+      {"mcnutt", 2},     {"dvd", 3},        {"hmm", 1},       {"fire", 2},      {"played", 1},
+      {"destroying", 3}, {"plaques", 1},    {"gnarled", 1},   {"radium", 3},    {"fashion", 2},
+      {"million", 2},    {"appreciate", 4}, {"rearrange", 3}, {"basically", 3}, {"ode", 1},
+  };
+  for (const Row& row : rows) {
+    INFO(row.word);
+    CHECK(EnglishSyllablesByRule(row.word) == row.expected);
+  }
+}
+
+TEST_CASE("syllables: words missing from the table are derived from entries it has",
+          "[text][syllables]") {
+  // A table of a few stems only, so the derivations are what is tested.
+  std::string path = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") +
+                     "/plainsight-syllables-test.tsv";
+  {
+    std::ofstream out(path);
+    out << "# test\nhandle\t2\nrealize\t3\nbride\t1\npeace\t1\nkeeping\t2\nchurch\t1\n";
+  }
+  auto table = LoadSyllableTable(path);
+  REQUIRE(table);
+  SyllableCounter counter("en", *table);
+  CHECK(counter.Count("handling") == 2);      // handle + ing: the -le syllable is the suffix's
+  CHECK(counter.Count("realise") == 3);       // British spelling of an American entry
+  CHECK(counter.Count("McBride") == 2);       // Mc + a known name
+  CHECK(counter.Count("peacekeeping") == 3);  // a compound of two entries
+  CHECK(counter.Count("churches") == 2);      // -es after a sibilant
+  std::remove(path.c_str());
 }
 
 TEST_CASE("syllables: the English rules handle common patterns without the table",

@@ -1,17 +1,23 @@
 #!/usr/bin/env python3
-"""Derives syllables.tsv (word<TAB>syllables) from the CMU Pronouncing Dictionary.
+"""Derives syllables.tsv and syllables-extra.tsv (word<TAB>syllables) from the CMU Pronouncing
+Dictionary.
 
 Source: the npm package cmu-pronouncing-dictionary 3.0.0 (CMUdict 0.7b as a JS object; the
 dictionary itself is BSD-licensed by Carnegie Mellon University, see CMUDICT-LICENSE; the npm
 wrapper is ISC). Fetch it without a project:  cd /tmp/x && npm pack cmu-pronouncing-dictionary
 && tar xzf cmu-pronouncing-dictionary-*.tgz   then
   python3 make_syllable_table.py /tmp/x/package/index.js > syllables.tsv
+  python3 make_syllable_table.py /tmp/x/package/index.js --extra > syllables-extra.tsv
 
-Selection (to keep the table a few hundred KB): lowercase alphabetic entries (apostrophes
-allowed) whose spelling the en_GB Hunspell dictionary accepts, i.e. English words rather than the
-many surnames and place names in CMUdict; plus British spellings (-ise, -our, -re, -yse) of
-CMUdict's American entries, which CMUdict lacks, with the American entry's count. The syllable
-count is the number of vowel phonemes (those carrying a stress digit) in the first pronunciation.
+syllables.tsv: lowercase alphabetic entries (apostrophes allowed) whose spelling the en_GB
+Hunspell dictionary accepts, i.e. English words; plus British spellings (-ise, -our, -re, -yse)
+of CMUdict's American entries, which CMUdict lacks, with the American entry's count. The text
+bench draws its vocabulary from this file.
+syllables-extra.tsv (--extra): every other CMUdict entry: names of people and places, American
+spellings, rare words, and entries with apostrophes, hyphens or full stops ("o'clock",
+"able-bodied", "a.m."), so that any word the dictionary has is counted as it says (issue 12).
+The syllable count is the number of vowel phonemes (those carrying a stress digit) in the first
+pronunciation (CMUdict lists alternatives as "word(2)", "word(3)").
 """
 import ctypes
 import re
@@ -73,6 +79,14 @@ def main():
             if gb not in cmu and gb not in table and ok(gb):
                 # -re for -er (centre, metre) keeps the count; so do -ise and -our.
                 table[gb] = n
+    if "--extra" in sys.argv[2:]:
+        extra_re = re.compile(r"^[a-z'][a-z'.-]*$")
+        rest = {w: n for w, n in cmu.items() if w not in table and n > 0 and extra_re.match(w)}
+        sys.stdout.write("# word<TAB>syllables: the CMU Pronouncing Dictionary entries that are not in\n"
+                         "# syllables.tsv (BSD, see CMUDICT-LICENSE), by make_syllable_table.py --extra.\n")
+        for word in sorted(rest):
+            sys.stdout.write(f"{word}\t{rest[word]}\n")
+        return
     sys.stdout.write("# word<TAB>syllables, derived from the CMU Pronouncing Dictionary (BSD, see\n"
                      "# CMUDICT-LICENSE) by make_syllable_table.py; British spellings added.\n")
     for word in sorted(table):
