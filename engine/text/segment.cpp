@@ -65,6 +65,17 @@ UChar32 CodePointAt(std::string_view s, size_t i) {
   return c;
 }
 
+// The code point ending just before byte i, or -1.
+UChar32 CodePointBefore(std::string_view s, size_t i) {
+  if (i == 0 || i > s.size()) {
+    return -1;
+  }
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, pos, c);
+  return c;
+}
+
 bool IsOpeningPunctuation(UChar32 c) {
   int8_t type = u_charType(c);
   return c == '"' || c == '\'' || type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION ||
@@ -72,6 +83,9 @@ bool IsOpeningPunctuation(UChar32 c) {
 }
 
 bool IsClosingQuoteOrBracket(UChar32 c) {
+  if (c < 0) {
+    return false;
+  }
   int8_t type = u_charType(c);
   return c == '"' || c == '\'' || c == ']' || type == U_FINAL_PUNCTUATION || c == 0x201D ||
          c == 0x2019;
@@ -417,7 +431,7 @@ struct Segmenter::Impl {
     if (last.empty()) {
       return true;
     }
-    if (CitationAt(text, b) && IsClosingQuoteOrBracket(CodePointAt(text, e - 1)) &&
+    if (CitationAt(text, b) && IsClosingQuoteOrBracket(CodePointBefore(text, e)) &&
         last.back() != '.') {
       return false;  // "...stairways [...]" (Smith 55).
     }
