@@ -1,0 +1,463 @@
+// The SQLite scan store: round trips, idempotent writes, leases, schema versions, and the clear
+// errors a corrupt, foreign, read-only, locked or full store gives.
+#include "store/store.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include <sched.h>
+#include <sqlite3.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include "store/schema.h"
+#include "store/sqlite_store.h"
+
+namespace fs = std::filesystem;
+namespace ps = plainsight::store;
+using plainsight::engine::ErrorCode;
+
+namespace {
+
+// A fresh folder per test, removed afterwards.
+struct TempDir {
+  fs::path path;
+
+  TempDir() {
+    char tmpl[] = "/tmp/plainsight-store-XXXXXX";
+    path = mkdtemp(tmpl);
+  }
+
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path, fs::perms::owner_all, ec);
+    fs::remove_all(path, ec);
+  }
+
+  std::string File(const std::string& name) const { return (path / name).string(); }
+};
+
+ps::NewScan SampleScan() {
+  ps::NewScan scan;
+  scan.tool_version = "test";
+  scan.options = R"({"max_pages":10})";
+  scan.source = "bodies.csv";
+  scan.bodies = {{"cc1", "Clare County Council", "https://clare.example/", "local", "en"},
+                 {"dept", "Department of Examples", "https://dept.example/", "central", "ga"}};
+  scan.rules = {{"html.image-name", "Images have a name", "why", "help", "1.1.1", "9.1.1.1",
+                 "23a2a8", "A", "error", "critical"}};
+  return scan;
+}
+
+ps::PageRecord SamplePage(int64_t scan, const std::string& url) {
+  ps::PageRecord page;
+  page.scan_id = scan;
+  page.body_id = "cc1";
+  page.url = url;
+  page.final_url = url;
+  page.status = 200;
+  page.kind = "html";
+  page.content_type = "text/html";
+  page.size = 1234;
+  page.title = "Home – Clare County Council";
+  page.lang = "en-IE";
+  page.findings.push_back({"html.image-name", "failed", "error", "html > body > img", 3, 5,
+                           "<img src=\"a.png\">", "The image has no name.", "", 0, 0});
+  page.findings.push_back({"html.image-name", "cantTell", "notice", "#logo", 4, 1, "<img id=logo>",
+                           "Check the name.", "", 0, 0});
+  page.rules.push_back({"html.image-name", "failed", 1, 1, 1});
+  ps::TextMetricsRecord metrics;
+  metrics.lang = "en";
+  metrics.words = 120;
+  metrics.sentences = 8;
+  metrics.flesch_kincaid_grade = 9.5;
+  page.text = metrics;
+  page.text_findings.push_back(
+      {"long-sentence", "warning", 10, 200, 2, 1, "A very long…", "31 words", ""});
+  return page;
+}
+
+}  // namespace
+
+TEST_CASE("store: a scan, its bodies, rules and pages round-trip through SQLite", "[store]") {
+  TempDir dir;
+  auto store = ps::OpenStore(dir.File("scan.db"));
+  REQUIRE(store);
+  CHECK(std::string((*store)->backend()) == "sqlite");
+  CHECK((*store)->schema_version() == ps::kSchemaVersion);
+  auto scan = (*store)->CreateScan(SampleScan());
+  REQUIRE(scan);
+  auto written = (*store)->PutPage(SamplePage(*scan, "https://clare.example/"));
+  REQUIRE(written);
+  CHECK(*written);
+
+  auto bodies = (*store)->Bodies(*scan);
+  REQUIRE(bodies);
+  REQUIRE(bodies->size() == 2);
+  CHECK(bodies->at(0).body.name == "Clare County Council");
+  CHECK(bodies->at(1).body.lang == "ga");
+  CHECK(bodies->at(0).state == ps::BodyState::kPending);
+
+  auto rules = (*store)->Rules(*scan);
+  REQUIRE(rules);
+  REQUIRE(rules->size() == 1);
+  CHECK(rules->at(0).help == "help");
+
+  std::vector<ps::PageRecord> pages;
+  REQUIRE((*store)->ForEachPage(*scan, "cc1", [&](const ps::PageRecord& p) {
+    pages.push_back(p);
+    return true;
+  }));
+  REQUIRE(pages.size() == 1);
+  const ps::PageRecord& p = pages[0];
+  CHECK(p.title == "Home – Clare County Council");
+  REQUIRE(p.findings.size() == 2);
+  CHECK(p.findings[0].outcome == "failed");
+  CHECK(p.findings[0].snippet == "<img src=\"a.png\">");
+  CHECK(p.findings[1].severity == "notice");
+  REQUIRE(p.rules.size() == 1);
+  CHECK(p.rules[0].cant_tell == 1);
+  REQUIRE(p.text.has_value());
+  CHECK(p.text->words == 120);
+  CHECK(p.text->flesch_kincaid_grade == Approx(9.5));
+  CHECK_FALSE(p.text->lix.has_value());
+  REQUIRE(p.text_findings.size() == 1);
+  CHECK(p.text_findings[0].end == 200);
+  CHECK(p.redirects == "[]");
+
+  REQUIRE((*store)->FinishBody(*scan, "cc1", ps::BodyState::kDone, ""));
+  bodies = (*store)->Bodies(*scan);
+  REQUIRE(bodies);
+  CHECK(bodies->at(0).state == ps::BodyState::kDone);
+  CHECK(bodies->at(0).pages == 1);
+  CHECK(bodies->at(0).failures == 1);
+  CHECK_FALSE(bodies->at(0).finished_at.empty());
+}
+
+TEST_CASE("store: writing a page or a skip again changes nothing", "[store]") {
+  TempDir dir;
+  auto store = ps::OpenStore(dir.File("scan.db"));
+  REQUIRE(store);
+  auto scan = (*store)->CreateScan(SampleScan());
+  REQUIRE(scan);
+  REQUIRE(*(*store)->PutPage(SamplePage(*scan, "https://clare.example/a")));
+  auto again = (*store)->PutPage(SamplePage(*scan, "https://clare.example/a"));
+  REQUIRE(again);
+  CHECK_FALSE(*again);
+  ps::SkipRecord skip{*scan,    "cc1",         "https://clare.example/x", "https://clare.example/",
+                      "robots", "Disallow: /x"};
+  REQUIRE((*store)->PutSkip(skip));
+  REQUIRE((*store)->PutSkip(skip));
+  auto skips = (*store)->Skips(*scan, "cc1");
+  REQUIRE(skips);
+  CHECK(skips->size() == 1);
+  size_t findings = 0;
+  REQUIRE((*store)->ForEachPage(*scan, "cc1", [&](const ps::PageRecord& p) {
+    findings += p.findings.size();
+    return true;
+  }));
+  CHECK(findings == 2);
+  auto urls = (*store)->StoredUrls(*scan, "cc1");
+  REQUIRE(urls);
+  CHECK(urls->count("https://clare.example/a") == 1);
+}
+
+TEST_CASE("store: each scan keeps its own pages; earlier scans stay", "[store]") {
+  TempDir dir;
+  auto store = ps::OpenStore(dir.File("scan.db"));
+  REQUIRE(store);
+  auto first = (*store)->CreateScan(SampleScan());
+  auto second = (*store)->CreateScan(SampleScan());
+  REQUIRE(first);
+  REQUIRE(second);
+  CHECK(*second != *first);
+  REQUIRE(*(*store)->PutPage(SamplePage(*first, "https://clare.example/")));
+  REQUIRE(*(*store)->PutPage(SamplePage(*second, "https://clare.example/")));
+  REQUIRE((*store)->SetScanStatus(*first, ps::ScanStatus::kDone));
+  auto scans = (*store)->Scans();
+  REQUIRE(scans);
+  REQUIRE(scans->size() == 2);
+  CHECK(scans->at(0).status == ps::ScanStatus::kDone);
+  CHECK_FALSE(scans->at(0).finished_at.empty());
+  CHECK(scans->at(1).status == ps::ScanStatus::kRunning);
+  CHECK(scans->at(1).bodies == 2);
+  auto progress = (*store)->Progress(*second);
+  REQUIRE(progress);
+  CHECK(progress->pages == 1);
+  CHECK(progress->bodies == 2);
+}
+
+TEST_CASE("store: a leased body is not leased twice until its lease expires", "[store]") {
+  TempDir dir;
+  auto store = ps::OpenStore(dir.File("scan.db"));
+  REQUIRE(store);
+  ps::NewScan queued = SampleScan();
+  queued.status = ps::ScanStatus::kQueued;
+  auto scan = (*store)->CreateScan(queued);
+  REQUIRE(scan);
+  auto a = (*store)->LeaseBody("worker-a", 60);
+  auto b = (*store)->LeaseBody("worker-b", 60);
+  auto c = (*store)->LeaseBody("worker-c", 60);
+  REQUIRE(a);
+  REQUIRE(b);
+  REQUIRE(c);
+  REQUIRE(a->has_value());
+  REQUIRE(b->has_value());
+  CHECK((*a)->body_id == "cc1");
+  CHECK((*b)->body_id == "dept");
+  CHECK_FALSE(c->has_value());
+  CHECK((*store)->RenewLease(**a, "worker-a", 60));
+  auto stolen = (*store)->RenewLease(**a, "worker-b", 60);
+  REQUIRE_FALSE(stolen);
+  CHECK(stolen.error().code == ErrorCode::kNotFound);
+  // An expired lease (negative length here) is taken by the next worker.
+  REQUIRE((*store)->RenewLease(**b, "worker-b", -10));
+  auto d = (*store)->LeaseBody("worker-d", 60);
+  REQUIRE(d);
+  REQUIRE(d->has_value());
+  CHECK((*d)->body_id == "dept");
+  auto bodies = (*store)->Bodies(*scan);
+  REQUIRE(bodies);
+  CHECK(bodies->at(1).attempts == 2);
+  CHECK(bodies->at(1).lease_owner == "worker-d");
+  REQUIRE((*store)->ReleaseLease(**d, "worker-d"));
+  bodies = (*store)->Bodies(*scan);
+  CHECK(bodies->at(1).state == ps::BodyState::kPending);
+}
+
+TEST_CASE("store: an older schema is migrated on open and keeps its data; a newer one is refused",
+          "[store]") {
+  TempDir dir;
+  std::string path = dir.File("old.db");
+  // Version 1 as released, then a later version that adds a column.
+  auto v1 = ps::Migrations().subspan(0, 1);
+  auto before = ps::MigrateSqliteFile(path, v1);
+  REQUIRE(before);
+  CHECK(*before == 0);
+  {
+    auto store = ps::OpenStore(path);
+    REQUIRE(store);
+    auto scan = (*store)->CreateScan(SampleScan());
+    REQUIRE(scan);
+    REQUIRE(*(*store)->PutPage(SamplePage(*scan, "https://clare.example/")));
+  }
+  constexpr std::string_view kAddColumn[] = {"ALTER TABLE pages ADD COLUMN note TEXT"};
+  std::vector<ps::Migration> later(v1.begin(), v1.end());
+  later.push_back({ps::kSchemaVersion + 1, kAddColumn, kAddColumn});
+  auto upgraded = ps::MigrateSqliteFile(path, later);
+  REQUIRE(upgraded);
+  CHECK(*upgraded == 1);
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT count(*), count(note) FROM pages", -1, &st, nullptr) ==
+          SQLITE_OK);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  CHECK(sqlite3_column_int(st, 0) == 1);  // the page written at version 1 is still there
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  // This build reads up to kSchemaVersion: the upgraded file is newer.
+  auto newer = ps::OpenStore(path);
+  REQUIRE_FALSE(newer);
+  CHECK(newer.error().code == ErrorCode::kUnsupported);
+  CHECK(newer.error().message.find("newer plainsight") != std::string::npos);
+}
+
+TEST_CASE("store: a file that is not a store gives a clear error, never a crash", "[store]") {
+  TempDir dir;
+  SECTION("random bytes") {
+    std::string path = dir.File("garbage.db");
+    std::ofstream(path) << std::string(8192, '\x7f') << "not sqlite";
+    auto store = ps::OpenStore(path);
+    REQUIRE_FALSE(store);
+    CHECK(store.error().code == ErrorCode::kParse);
+    CHECK(store.error().message.find("not a plainsight store") != std::string::npos);
+  }
+  SECTION("someone else's SQLite database") {
+    std::string path = dir.File("other.db");
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    auto store = ps::OpenStore(path);
+    REQUIRE_FALSE(store);
+    CHECK(store.error().code == ErrorCode::kParse);
+  }
+  SECTION("a store whose pages were overwritten") {
+    std::string path = dir.File("corrupt.db");
+    {
+      auto store = ps::OpenStore(path);
+      REQUIRE(store);
+      auto scan = (*store)->CreateScan(SampleScan());
+      REQUIRE(scan);
+      for (int i = 0; i < 200; ++i) {
+        REQUIRE(
+            *(*store)->PutPage(SamplePage(*scan, "https://clare.example/" + std::to_string(i))));
+      }
+    }
+    // Keep the header, scribble over everything after the first page.
+    std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(4096);
+    std::string junk(64 * 1024, '\xa5');
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    f.close();
+    auto store = ps::OpenStore(path);
+    if (store) {
+      // The schema page may survive; reading the pages must then fail cleanly.
+      auto scans = (*store)->Scans();
+      bool failed = !scans;
+      if (scans) {
+        auto read = (*store)->ForEachPage(1, "cc1", [](const ps::PageRecord&) { return true; });
+        failed = !read;
+        if (failed) {
+          CHECK(read.error().code == ErrorCode::kParse);
+        }
+      }
+      CHECK(failed);
+    } else {
+      CHECK(store.error().code == ErrorCode::kParse);
+    }
+  }
+  SECTION("a folder") {
+    auto store = ps::OpenStore(dir.path.string());
+    REQUIRE_FALSE(store);
+    CHECK(store.error().code == ErrorCode::kIo);
+  }
+  SECTION("a missing store opened read-only") {
+    ps::OpenOptions ro;
+    ro.read_only = true;
+    auto store = ps::OpenStore(dir.File("missing.db"), ro);
+    REQUIRE_FALSE(store);
+    CHECK(store.error().code == ErrorCode::kNotFound);
+  }
+}
+
+TEST_CASE("store: a read-only store file gives a clear error when opened for writing", "[store]") {
+  if (geteuid() == 0) {
+    // root ignores file permissions; the read-only check still holds for others.
+    WARN("running as root: file permissions do not apply, checked through a read-only open");
+  }
+  TempDir dir;
+  std::string path = dir.File("ro.db");
+  {
+    auto store = ps::OpenStore(path);
+    REQUIRE(store);
+  }
+  if (geteuid() != 0) {
+    fs::permissions(path, fs::perms::owner_read);
+    auto store = ps::OpenStore(path);
+    REQUIRE_FALSE(store);
+    CHECK(store.error().code == ErrorCode::kIo);
+    CHECK(store.error().message.find("read-only") != std::string::npos);
+  }
+  ps::OpenOptions ro;
+  ro.read_only = true;
+  auto reader = ps::OpenStore(path, ro);
+  REQUIRE(reader);
+  auto scan = (*reader)->CreateScan(SampleScan());
+  REQUIRE_FALSE(scan);
+  CHECK(scan.error().code == ErrorCode::kIo);
+  CHECK(scan.error().message.find("read-only") != std::string::npos);
+}
+
+TEST_CASE("store: a store locked by another process gives a clear error after the timeout",
+          "[store]") {
+  TempDir dir;
+  std::string path = dir.File("locked.db");
+  {
+    auto store = ps::OpenStore(path);
+    REQUIRE(store);
+  }
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  ps::OpenOptions quick;
+  quick.busy_timeout_ms = 100;
+  auto store = ps::OpenStore(path, quick);
+  bool clear = false;
+  if (!store) {
+    clear = store.error().code == ErrorCode::kTimeout;
+  } else {
+    auto scan = (*store)->CreateScan(SampleScan());
+    REQUIRE_FALSE(scan);
+    clear = scan.error().code == ErrorCode::kTimeout &&
+            scan.error().message.find("locked") != std::string::npos;
+  }
+  CHECK(clear);
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+}
+
+namespace {
+
+// Fills a store until the disk is full and checks the error: 0 when it was clear, else a code.
+int FillUntilFull(const std::string& path) {
+  auto store = ps::OpenStore(path);
+  if (!store) {
+    std::fprintf(stderr, "child: %s\n", store.error().ToString().c_str());
+    return 3;
+  }
+  auto scan = (*store)->CreateScan(SampleScan());
+  for (int i = 0; scan && i < 100000; ++i) {
+    auto w = (*store)->PutPage(SamplePage(*scan, "https://clare.example/" + std::to_string(i)));
+    if (!w) {
+      bool clear = w.error().code == ErrorCode::kIo &&
+                   w.error().message.find("disk is full") != std::string::npos;
+      if (!clear) {
+        std::fprintf(stderr, "child: %s\n", w.error().ToString().c_str());
+      }
+      // What was committed before stays readable.
+      auto progress = (*store)->Progress(*scan);
+      return clear && progress && progress->pages > 0 ? 0 : 4;
+    }
+  }
+  if (!scan) {
+    // The disk filled up before the first page: still a clear error?
+    bool clear = scan.error().message.find("disk is full") != std::string::npos;
+    return clear ? 0 : 6;
+  }
+  return 5;  // never filled
+}
+
+}  // namespace
+
+TEST_CASE("store: a full disk gives a clear error and what was committed stays", "[store]") {
+  TempDir dir;
+  std::string mount_point = dir.File("small-disk");
+  fs::create_directory(mount_point);
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    // A 256 KiB tmpfs in a private mount namespace (a user namespace too when not root): a real
+    // full file system (ENOSPC). Where namespaces are not allowed, a file-size limit
+    // (RLIMIT_FSIZE with SIGXFSZ ignored) makes writes fail with EFBIG instead.
+    int flags = CLONE_NEWNS | (geteuid() == 0 ? 0 : CLONE_NEWUSER);
+    bool mounted = unshare(flags) == 0 &&
+                   mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0 &&
+                   mount("tmpfs", mount_point.c_str(), "tmpfs", 0, "size=256k") == 0;
+    std::string path = mount_point + "/full.db";
+    if (!mounted) {
+      std::fprintf(stderr, "child: no tmpfs (%s); using a file-size limit\n", strerror(errno));
+      signal(SIGXFSZ, SIG_IGN);
+
+      struct rlimit limit {};
+
+      limit.rlim_cur = limit.rlim_max = 256 * 1024;
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    _exit(FillUntilFull(path));
+  }
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+}
