@@ -19,6 +19,7 @@ commands:
   text FILE|-           check a draft for plain language (text, Markdown, HTML, DOCX, ODT)
   robots URL            say whether robots.txt lets plainsight fetch URL, and which line decided
   crawl URL             crawl a site without auditing: list what is fetched and skipped, and why
+  scan BODIES.csv       scan every public body in a list into a store (--db FILE; --status)
   rules                 list the rules (--format text|json|markdown)
   act TESTCASES.json    run the W3C ACT rules test cases (--out RESULTS.json)
   version               print the version
@@ -50,6 +51,9 @@ int main(int argc, char** argv) {
   }
   if (command == "crawl") {
     return plainsight::cli::RunCrawl(argc - 1, argv + 1);
+  }
+  if (command == "scan") {
+    return plainsight::cli::RunScanCommand(argc - 1, argv + 1);
   }
   if (command == "act") {
     return plainsight::cli::RunAct(argc - 1, argv + 1);

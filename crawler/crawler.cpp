@@ -706,7 +706,8 @@ class Crawler {
     for (Link& link : done.links) {
       Discover(link.url, done.res.final_url, done.depth + 1, false, std::move(link.text));
     }
-    done.res.document = done.doc.get();
+    done.res.shared_document = std::shared_ptr<const engine::Document>(std::move(done.doc));
+    done.res.document = done.res.shared_document.get();
     Deliver(done.res);
   }
 

@@ -84,6 +84,10 @@ struct FetchedResource {
   // The parsed page while the callback runs (nullptr for documents and failures); lets the
   // caller audit without parsing again. Not valid after the callback returns.
   const engine::Document* document = nullptr;
+  // The same parsed page, shared: a caller that audits on other threads keeps a copy of this
+  // pointer, and the page lives until the last copy is dropped. The crawler does not touch the
+  // document after the callback returns.
+  std::shared_ptr<const engine::Document> shared_document;
 };
 
 struct CrawlStats {

@@ -701,6 +701,27 @@ class SqliteStore final : public Store {
     return *written;
   }
 
+  Result<PageCounts> CountPages(int64_t scan_id, const std::string& body_id) override {
+    Stmt s;
+    if (auto p = s.Prepare(conn_.db,
+                           "SELECT count(*), sum(error != ''), sum(error = '' AND kind = 'html') "
+                           "FROM pages WHERE scan_id = ?1 AND body_id = ?2");
+        !p) {
+      return p.error();
+    }
+    s.Int(1, scan_id);
+    s.Text(2, body_id);
+    int rc = s.Step();
+    if (rc != SQLITE_ROW) {
+      s.Reset();
+      return Err(rc, "counting pages");
+    }
+    PageCounts out{static_cast<size_t>(s.ColInt(0)), static_cast<size_t>(s.ColInt(1)),
+                   static_cast<size_t>(s.ColInt(2))};
+    s.Reset();
+    return out;
+  }
+
   Result<std::unordered_set<std::string>> StoredUrls(int64_t scan_id,
                                                      const std::string& body_id) override {
     Stmt s;

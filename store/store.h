@@ -98,6 +98,15 @@ class Store {
   // Writes a page and all it holds in one transaction; a page already stored for the same
   // (scan, body, url) is left as it is (returns false). Returns true when written.
   virtual engine::Result<bool> PutPage(const PageRecord& page) = 0;
+
+  // How many pages a body has in a scan: all, fetch or parse errors, and HTML pages audited.
+  struct PageCounts {
+    size_t pages = 0;
+    size_t errors = 0;
+    size_t audited = 0;
+  };
+
+  virtual engine::Result<PageCounts> CountPages(int64_t scan_id, const std::string& body_id) = 0;
   // The URLs already stored for a body in a scan (a resumed crawl skips them).
   virtual engine::Result<std::unordered_set<std::string>> StoredUrls(
       int64_t scan_id, const std::string& body_id) = 0;

@@ -1,0 +1,148 @@
+// The per-page audit and its conversion to a store record.
+#include "audit/page_auditor.h"
+
+#include <nlohmann/json.hpp>
+
+#include "engine/text/analysis_json.h"
+#include "store/store.h"
+
+namespace plainsight::audit {
+
+PageAuditor::PageAuditor(const Settings& settings, std::string* text_off_reason)
+    : settings_(settings) {
+  if (!settings.text) {
+    return;
+  }
+  auto analyser = engine::text::Analyser::Create();
+  if (analyser) {
+    analyser_ = std::move(*analyser);
+  } else if (text_off_reason != nullptr) {
+    *text_off_reason = analyser.error().ToString();
+  }
+}
+
+PageAuditor::~PageAuditor() = default;
+
+PageResult PageAuditor::Audit(const engine::Page& page, std::string source) {
+  PageResult out;
+  reports::AuditedInput& item = out.input;
+  item.source = std::move(source);
+  item.audit = engine::RunRules(page, settings_.rules, settings_.run);
+  if (analyser_ && !page.document().is_xml()) {
+    engine::text::AnalysisOptions options;
+    // Spelling and language detection are for writers' drafts (plainsight text); on every
+    // crawled page they would flag names of places and people by the hundred.
+    options.spelling = false;
+    auto analysis = analyser_->AnalyseDocument(page.document(), options);
+    if (analysis) {
+      item.extra["text"] = engine::text::AnalysisToJson(*analysis, false);
+      out.text = std::move(*analysis);
+    } else {
+      item.audit.warnings.push_back("plain-language analysis failed: " + analysis.error().message);
+    }
+  }
+  // The findings keep pointers into the page only for locating them, which the runner did.
+  for (engine::RuleResult& r : item.audit.results) {
+    for (engine::Finding& f : r.findings) {
+      f.node = nullptr;
+    }
+  }
+  return out;
+}
+
+store::PageRecord ToPageRecord(const FetchFacts& fetch, const PageResult* result) {
+  store::PageRecord page;
+  page.url = fetch.url;
+  page.final_url = fetch.final_url.empty() ? fetch.url : fetch.final_url;
+  page.status = fetch.status;
+  page.kind = fetch.kind;
+  page.content_type = fetch.content_type;
+  page.size = fetch.size;
+  page.fetch_ms = fetch.fetch_ms;
+  page.fetched_at = store::NowUtc();
+  page.depth = fetch.depth;
+  page.referrer = fetch.referrer;
+  page.sample_reason = fetch.sample_reason;
+  page.redirects = fetch.redirects;
+  page.error = fetch.error;
+  page.error_code = fetch.error_code;
+  page.warnings = "[]";
+  if (result == nullptr) {
+    return page;
+  }
+  const reports::AuditedInput& input = result->input;
+  if (!input.error.empty()) {
+    page.error = input.error;
+    page.error_code = page.error_code.empty() ? "parse" : page.error_code;
+    return page;
+  }
+  const engine::PageAudit& audit = input.audit;
+  page.title = audit.title;
+  page.lang = audit.lang;
+  page.warnings = nlohmann::json(audit.warnings).dump();
+  for (const engine::RuleResult& r : audit.results) {
+    if (r.outcome == engine::Outcome::kInapplicable) {
+      continue;  // absence in the store means inapplicable
+    }
+    store::RuleOutcomeRecord outcome;
+    outcome.rule = std::string(r.rule->id);
+    outcome.outcome = engine::OutcomeName(r.outcome);
+    for (const engine::Finding& f : r.findings) {
+      switch (f.outcome) {
+        case engine::Outcome::kPassed:
+          ++outcome.passed;
+          break;
+        case engine::Outcome::kFailed:
+          ++outcome.failed;
+          break;
+        case engine::Outcome::kCantTell:
+          ++outcome.cant_tell;
+          break;
+        case engine::Outcome::kInapplicable:
+          break;
+      }
+      if (f.outcome != engine::Outcome::kFailed && f.outcome != engine::Outcome::kCantTell) {
+        continue;
+      }
+      store::FindingRecord rec;
+      rec.rule = outcome.rule;
+      rec.outcome = engine::OutcomeName(f.outcome);
+      rec.severity = engine::SeverityName(f.severity);
+      rec.selector = f.selector;
+      rec.line = f.position.line;
+      rec.column = f.position.column;
+      rec.snippet = f.snippet;
+      rec.message = f.message;
+      rec.document = f.document_url;
+      rec.span_start = f.span.start;
+      rec.span_end = f.span.end;
+      page.findings.push_back(std::move(rec));
+    }
+    page.rules.push_back(std::move(outcome));
+  }
+  if (auto it = input.extra.find("text"); it != input.extra.end()) {
+    page.text_json = it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  if (result->text) {
+    const engine::text::TextAnalysis& t = *result->text;
+    store::TextMetricsRecord m;
+    m.lang = t.lang;
+    m.words = t.metrics.counts.words;
+    m.sentences = t.metrics.counts.sentences;
+    m.syllables = t.metrics.counts.syllables;
+    m.paragraphs = t.metrics.counts.paragraphs;
+    m.flesch_reading_ease = t.metrics.flesch_reading_ease;
+    m.flesch_kincaid_grade = t.metrics.flesch_kincaid_grade;
+    m.lix = t.metrics.lix;
+    m.average_sentence_length = t.metrics.average_sentence_length;
+    for (const engine::text::TextFinding& f : t.findings) {
+      m.long_sentences += f.kind == "long-sentence";
+      page.text_findings.push_back({f.kind, engine::text::SeverityName(f.severity), f.start, f.end,
+                                    f.line, f.column, f.text, f.message, f.suggestion});
+    }
+    page.text = std::move(m);
+  }
+  return page;
+}
+
+}  // namespace plainsight::audit

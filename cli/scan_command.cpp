@@ -1,0 +1,512 @@
+// plainsight scan BODIES.csv --db scan.db [--resume] [--sample eu|--max-pages N]
+//                 [--concurrency N] [--threads N] [--allow-private] [crawl options]
+// plainsight scan --db scan.db --status
+// Scans every public body listed in BODIES.csv into a store (audit/scan.h), or shows where the
+// scans in a store stand.
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "audit/bodies_csv.h"
+#include "audit/scan.h"
+#include "audit/settings.h"
+#include "cli/commands.h"
+#include "cli/crawl_commands.h"
+#include "reports/terminal.h"
+#include "store/store.h"
+
+namespace plainsight::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: plainsight scan BODIES.csv --db FILE [--resume] [--sample eu | --max-pages N]\n"
+    "                       [--concurrency N] [--threads N] [--level A|AA|AAA] [--rules ID,...]\n"
+    "                       [--no-text] [--allow-private] [crawl options]\n"
+    "       plainsight scan --db FILE --resume     carry on the latest unfinished scan\n"
+    "       plainsight scan --db FILE --status     the scans in the store, and the latest in "
+    "detail\n"
+    "BODIES.csv: a header line and the columns id,name,url[,sector][,lang] (UTF-8 CSV).\n"
+    "--db FILE: the scan store (SQLite; created when missing). Each scan is kept; a new scan of\n"
+    "           the same store gets a new id.\n"
+    "--concurrency N: bodies crawled at once (default 8; never two on the same host).\n"
+    "--threads N: audit threads (default: one per core).\n"
+    "Exit status: 0 the scan finished (bodies that could not be reached are recorded as\n"
+    "failed), 2 bad usage or the store could not be used, 130 interrupted (--resume carries on).\n";
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void OnInterrupt(int) {
+  g_interrupted = true;
+  // A second Ctrl-C ends at once (what is committed stays).
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+}
+
+std::string Duration(double seconds) {
+  if (seconds < 0) {
+    return "?";
+  }
+  long s = static_cast<long>(seconds + 0.5);
+  char buf[32];
+  if (s >= 3600) {
+    std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, (s % 3600) / 60);
+  } else if (s >= 60) {
+    std::snprintf(buf, sizeof buf, "%ldm%02lds", s / 60, s % 60);
+  } else {
+    std::snprintf(buf, sizeof buf, "%lds", s);
+  }
+  return buf;
+}
+
+// The settings a scan was started with, kept in the store so that --resume uses them.
+struct StoredOptions {
+  std::string level = "AA";
+  std::string rules;  // comma-separated ids, "" for the level's rules
+  bool text = true;
+  std::vector<std::string> crawl_flags;  // as given, re-read on resume
+};
+
+std::string ToJson(const StoredOptions& o) {
+  return nlohmann::json{
+      {"level", o.level}, {"rules", o.rules}, {"text", o.text}, {"crawl_flags", o.crawl_flags}}
+      .dump();
+}
+
+engine::Result<StoredOptions> FromJson(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    return engine::Fail(engine::ErrorCode::kParse, "the scan's stored settings are not JSON");
+  }
+  StoredOptions o;
+  o.level = j.value("level", "AA");
+  o.rules = j.value("rules", "");
+  o.text = j.value("text", true);
+  if (j.contains("crawl_flags") && j["crawl_flags"].is_array()) {
+    for (const auto& f : j["crawl_flags"]) {
+      if (f.is_string()) {
+        o.crawl_flags.push_back(f.get<std::string>());
+      }
+    }
+  }
+  return o;
+}
+
+// Applies crawl flags to `crawl` (they were validated when the scan started).
+engine::Result<void> ApplyCrawlFlags(const std::vector<std::string>& flags,
+                                     CrawlCliOptions& crawl) {
+  std::vector<std::string> args = {"scan"};
+  args.insert(args.end(), flags.begin(), flags.end());
+  std::vector<char*> argv;
+  for (std::string& a : args) {
+    argv.push_back(a.data());
+  }
+  int argc = static_cast<int>(argv.size());
+  for (int i = 1; i < argc; ++i) {
+    std::string error;
+    int consumed = ParseCrawlFlag(argc, argv.data(), i, crawl, &error);
+    if (consumed <= 0) {
+      return engine::Fail(engine::ErrorCode::kInvalidArgument,
+                          error.empty() ? "unknown option " + std::string(argv[i]) : error);
+    }
+  }
+  return {};
+}
+
+const char* StateLabel(store::BodyState s) {
+  return store::BodyStateName(s);
+}
+
+int PrintStatus(store::Store& db, const std::string& path) {
+  auto scans = db.Scans();
+  if (!scans) {
+    return UsageError(scans.error().ToString());
+  }
+  if (scans->empty()) {
+    std::printf("%s: no scans yet (plainsight scan BODIES.csv --db %s)\n",
+                reports::TerminalSafe(path).c_str(), reports::TerminalSafe(path).c_str());
+    return 0;
+  }
+  std::printf("scans in %s:\n", reports::TerminalSafe(path).c_str());
+  for (const store::ScanInfo& s : *scans) {
+    std::printf("  #%-4lld %s  %-11s %4zu bodies  %s%s\n", static_cast<long long>(s.id),
+                s.started_at.c_str(), store::ScanStatusName(s.status), s.bodies,
+                s.finished_at.empty() ? "" : "finished ", s.finished_at.c_str());
+  }
+  const store::ScanInfo& latest = scans->back();
+  auto progress = db.Progress(latest.id);
+  auto bodies = db.Bodies(latest.id);
+  if (!progress || !bodies) {
+    return UsageError((!progress ? progress.error() : bodies.error()).ToString());
+  }
+  std::printf("\nscan #%lld (%s): %zu of %zu bodies finished, %zu failed; %zu pages, %zu errors\n",
+              static_cast<long long>(latest.id), store::ScanStatusName(latest.status),
+              progress->bodies_done, progress->bodies, progress->bodies_failed, progress->pages,
+              progress->errors);
+  std::printf("  %-16s %-8s %6s %6s %8s  %s\n", "body", "state", "pages", "errors", "failures",
+              "name (why it failed)");
+  for (const store::ScanBody& b : *bodies) {
+    bool finished = b.state == store::BodyState::kDone || b.state == store::BodyState::kFailed;
+    std::string pages = finished ? std::to_string(b.pages) : "-";
+    std::string errors = finished ? std::to_string(b.errors) : "-";
+    std::string failures = finished ? std::to_string(b.failures) : "-";
+    std::string name = b.body.name;
+    if (b.state == store::BodyState::kFailed) {
+      name += ": " + b.reason;
+    }
+    std::printf("  %-16s %-8s %6s %6s %8s  %s\n", reports::TerminalSafe(b.body.id).c_str(),
+                StateLabel(b.state), pages.c_str(), errors.c_str(), failures.c_str(),
+                reports::TerminalSafe(name).c_str());
+  }
+  return 0;
+}
+
+}  // namespace
+
+int RunScanCommand(int argc, char** argv) {
+  std::string bodies_path;
+  std::string db_path;
+  bool resume = false;
+  bool status = false;
+  std::string level = "AA";
+  std::string only_rules;
+  bool text = true;
+  bool level_given = false;
+  int concurrency = 8;
+  int threads = 0;
+  CrawlCliOptions crawl;
+  std::vector<std::string> crawl_flags;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    auto value = [&](const char* what) -> const char* {
+      if (i + 1 >= argc) {
+        return nullptr;
+      }
+      (void)what;
+      return argv[++i];
+    };
+    auto positive = [&](const char* flag, int& out) -> bool {
+      const char* v = value(flag);
+      char* end = nullptr;
+      long n = v != nullptr ? std::strtol(v, &end, 10) : 0;
+      if (v == nullptr || *end != '\0' || n < 1 || n > 1024) {
+        return false;
+      }
+      out = static_cast<int>(n);
+      return true;
+    };
+    if (arg == "--db") {
+      const char* v = value("--db");
+      if (v == nullptr) {
+        return UsageError("--db needs a file path");
+      }
+      db_path = v;
+    } else if (arg == "--resume") {
+      resume = true;
+    } else if (arg == "--status") {
+      status = true;
+    } else if (arg == "--level") {
+      const char* v = value("--level");
+      if (v == nullptr) {
+        return UsageError("--level needs A, AA or AAA");
+      }
+      level = v;
+      level_given = true;
+    } else if (arg == "--rules") {
+      const char* v = value("--rules");
+      if (v == nullptr) {
+        return UsageError("--rules needs a comma-separated list of rule ids");
+      }
+      only_rules = v;
+      level_given = true;
+    } else if (arg == "--no-text") {
+      text = false;
+      level_given = true;
+    } else if (arg == "--concurrency") {
+      if (!positive("--concurrency", concurrency)) {
+        return UsageError("--concurrency needs a number of bodies from 1 to 1024");
+      }
+    } else if (arg == "--threads") {
+      if (!positive("--threads", threads)) {
+        return UsageError("--threads needs a number from 1 to 1024");
+      }
+    } else if (arg == "--help" || arg == "-h") {
+      std::cout << kUsage << "\ncrawl options (per body):\n" << CrawlFlagsHelp();
+      return 0;
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      int start = i;
+      std::string error;
+      int consumed = ParseCrawlFlag(argc, argv, i, crawl, &error);
+      if (consumed < 0) {
+        return UsageError(error);
+      }
+      if (consumed == 0) {
+        return UsageError("unknown option " + std::string(arg) + "\n" + kUsage);
+      }
+      // Display flags are not part of the scan's settings.
+      if (arg != "--progress") {
+        for (int k = start; k <= i; ++k) {
+          crawl_flags.emplace_back(argv[k]);
+        }
+      }
+    } else if (bodies_path.empty()) {
+      bodies_path = std::string(arg);
+    } else {
+      return UsageError("one bodies file at a time, not also '" + std::string(arg) + "'\n" +
+                        kUsage);
+    }
+  }
+  if (db_path.empty()) {
+    return UsageError(std::string("--db FILE is needed: where the scan is stored\n") + kUsage);
+  }
+  store::OpenOptions open;
+  if (status) {
+    open.read_only = true;
+    auto db = store::OpenStore(db_path, open);
+    if (!db) {
+      return UsageError(db.error().ToString());
+    }
+    return PrintStatus(**db, db_path);
+  }
+  if (bodies_path.empty() && !resume) {
+    return UsageError(std::string("no bodies file: give BODIES.csv, or --resume to carry on the "
+                                  "latest unfinished scan\n") +
+                      kUsage);
+  }
+
+  // The bodies, when a file is given.
+  std::vector<store::Body> bodies;
+  if (!bodies_path.empty()) {
+    auto bytes = ReadFile(bodies_path, 64u << 20);
+    if (!bytes) {
+      return UsageError(bytes.error().ToString());
+    }
+    auto list = audit::ParseBodiesCsv(*bytes);
+    if (!list) {
+      engine::Error e = list.error();
+      return UsageError(bodies_path + (e.where.empty() ? "" : ":" + e.where.substr(5)) + ": " +
+                        e.message);
+    }
+    for (const audit::BodiesProblem& p : list->problems) {
+      std::fprintf(stderr, "%s:%d: %s\n", reports::TerminalSafe(bodies_path).c_str(), p.line,
+                   reports::TerminalSafe(p.message).c_str());
+    }
+    if (list->bodies.empty()) {
+      return UsageError(bodies_path + ": no body to scan: every row was left out");
+    }
+    bodies = std::move(list->bodies);
+  }
+
+  auto db = store::OpenStore(db_path, open);
+  if (!db) {
+    return UsageError(db.error().ToString());
+  }
+  store::Store& st = **db;
+
+  // Which scan: the latest unfinished one (--resume) or a new one.
+  int64_t scan_id = 0;
+  StoredOptions options;
+  if (resume) {
+    auto scans = st.Scans();
+    if (!scans) {
+      return UsageError(scans.error().ToString());
+    }
+    const store::ScanInfo* open_scan = nullptr;
+    for (auto it = scans->rbegin(); it != scans->rend(); ++it) {
+      if (it->status != store::ScanStatus::kDone) {
+        open_scan = &*it;
+        break;
+      }
+    }
+    if (open_scan == nullptr) {
+      return UsageError("nothing to resume: every scan in " + db_path +
+                        " is done (leave out --resume to start a new scan)");
+    }
+    scan_id = open_scan->id;
+    auto stored = FromJson(open_scan->options);
+    if (!stored) {
+      return UsageError(stored.error().ToString());
+    }
+    options = *stored;
+    if (!bodies.empty()) {
+      auto in_store = st.Bodies(scan_id);
+      if (!in_store) {
+        return UsageError(in_store.error().ToString());
+      }
+      bool same = in_store->size() == bodies.size();
+      for (size_t i = 0; same && i < bodies.size(); ++i) {
+        same = (*in_store)[i].body.id == bodies[i].id && (*in_store)[i].body.url == bodies[i].url;
+      }
+      if (!same) {
+        return UsageError("scan #" + std::to_string(scan_id) +
+                          " was started with other bodies than " + bodies_path +
+                          ": leave out --resume to start a new scan, or resume without the file");
+      }
+    }
+    if (!crawl_flags.empty() || level_given) {
+      std::fprintf(stderr,
+                   "plainsight: resuming scan #%lld with the settings it started with; the "
+                   "crawl and rule options given now are ignored\n",
+                   static_cast<long long>(scan_id));
+    }
+    std::fprintf(stderr, "plainsight: resuming scan #%lld (started %s)\n",
+                 static_cast<long long>(scan_id), open_scan->started_at.c_str());
+  } else {
+    options.level = level;
+    options.rules = only_rules;
+    options.text = text;
+    options.crawl_flags = crawl_flags;
+  }
+
+  auto rules = audit::SelectRules(options.level, options.rules);
+  if (!rules) {
+    return UsageError(rules.error().message);
+  }
+  audit::ScanSettings settings;
+  settings.audit.level = options.level;
+  settings.audit.rules = *rules;
+  settings.audit.text = options.text;
+  settings.concurrency = concurrency;
+  settings.threads = threads;
+  CrawlCliOptions stored_crawl;
+  if (auto applied = ApplyCrawlFlags(options.crawl_flags, stored_crawl); !applied) {
+    return UsageError(applied.error().message);
+  }
+  settings.crawl = stored_crawl.crawl;
+
+  if (!resume) {
+    auto scans = st.Scans();
+    if (scans) {
+      for (const store::ScanInfo& s : *scans) {
+        if (s.status == store::ScanStatus::kInterrupted ||
+            s.status == store::ScanStatus::kRunning) {
+          std::fprintf(stderr,
+                       "plainsight: note: scan #%lld did not finish; --resume carries it on\n",
+                       static_cast<long long>(s.id));
+        }
+      }
+    }
+    store::NewScan scan;
+    scan.tool_version = PLAINSIGHT_VERSION;
+    scan.options = ToJson(options);
+    scan.source = bodies_path;
+    scan.bodies = bodies;
+    scan.rules = audit::RuleInfos(*rules);
+    auto created = st.CreateScan(scan);
+    if (!created) {
+      return UsageError(created.error().ToString());
+    }
+    scan_id = *created;
+    std::fprintf(stderr, "plainsight: scan #%lld of %zu bodies into %s\n",
+                 static_cast<long long>(scan_id), bodies.size(), db_path.c_str());
+  }
+
+  // Progress: a live line on a terminal, log lines every few seconds elsewhere.
+  auto mode = crawl.progress;
+  if (mode == CrawlCliOptions::Progress::kAuto) {
+    mode = isatty(STDERR_FILENO) ? CrawlCliOptions::Progress::kTerminal
+                                 : CrawlCliOptions::Progress::kPlain;
+  }
+  bool terminal = mode == CrawlCliOptions::Progress::kTerminal;
+  bool plain = mode == CrawlCliOptions::Progress::kPlain;
+  auto started = std::chrono::steady_clock::now();
+  size_t done_at_start = 0;
+  bool first_progress = true;
+  auto last_log = started;
+  std::mutex print_mutex;
+  audit::ScanEvents events;
+  events.on_body = [&](const store::Body& body, store::BodyState state, const std::string& reason,
+                       size_t pages) {
+    std::lock_guard<std::mutex> lock(print_mutex);
+    if (state == store::BodyState::kFailed) {
+      std::fprintf(stderr, "%sfailed %s (%s): %s\n", terminal ? "\r\033[K" : "",
+                   reports::TerminalSafe(body.id).c_str(), reports::TerminalSafe(body.name).c_str(),
+                   reports::TerminalSafe(reason).c_str());
+    } else if (plain) {
+      std::fprintf(stderr, "done %s (%s): %zu pages\n", reports::TerminalSafe(body.id).c_str(),
+                   reports::TerminalSafe(body.name).c_str(), pages);
+    }
+  };
+  events.on_warning = [&](const std::string& body_id, const std::string& message) {
+    if (!plain) {
+      return;
+    }
+    std::lock_guard<std::mutex> lock(print_mutex);
+    std::fprintf(stderr, "warning: %s: %s\n", reports::TerminalSafe(body_id).c_str(),
+                 reports::TerminalSafe(message).c_str());
+  };
+  events.on_progress = [&](const audit::ScanCounters& c) {
+    auto now = std::chrono::steady_clock::now();
+    if (first_progress) {
+      done_at_start = c.bodies_done;
+      first_progress = false;
+    }
+    double elapsed = std::chrono::duration<double>(now - started).count();
+    size_t done = c.bodies_done;
+    size_t total = c.bodies_total;
+    double rate = elapsed > 0 ? static_cast<double>(c.pages) / elapsed : 0;
+    size_t done_now = done - std::min(done, done_at_start);
+    double eta = done_now > 0
+                     ? elapsed / static_cast<double>(done_now) * static_cast<double>(total - done)
+                     : -1;
+    std::lock_guard<std::mutex> lock(print_mutex);
+    if (terminal) {
+      std::fprintf(stderr,
+                   "\r\033[Kbodies %zu/%zu, %zu pages, %.1f pages/s, %zu errors, %zu failed, "
+                   "ETA %s",
+                   done, total, static_cast<size_t>(c.pages), rate, static_cast<size_t>(c.errors),
+                   static_cast<size_t>(c.bodies_failed), Duration(eta).c_str());
+      std::fflush(stderr);
+    } else if (plain && now - last_log >= std::chrono::seconds(5)) {
+      last_log = now;
+      std::fprintf(stderr,
+                   "progress: bodies %zu/%zu, %zu pages, %.1f pages/s, %zu errors, ETA %s\n", done,
+                   total, static_cast<size_t>(c.pages), rate, static_cast<size_t>(c.errors),
+                   Duration(eta).c_str());
+    }
+  };
+
+  g_interrupted = false;
+  settings.cancel = &g_interrupted;
+  auto old_int = std::signal(SIGINT, OnInterrupt);
+  auto old_term = std::signal(SIGTERM, OnInterrupt);
+  audit::ScanCounters counters;
+  auto result = audit::RunScan(st, scan_id, settings, events, &counters);
+  std::signal(SIGINT, old_int);
+  std::signal(SIGTERM, old_term);
+  if (terminal) {
+    std::fputs("\r\033[K", stderr);
+  }
+  if (!result) {
+    std::fprintf(stderr,
+                 "plainsight: the scan stopped: %s\nWhat was committed is kept; fix the store "
+                 "and run again with --resume.\n",
+                 reports::TerminalSafe(result.error().ToString()).c_str());
+    return 2;
+  }
+  auto progress = st.Progress(scan_id);
+  std::fprintf(
+      stderr,
+      "scan #%lld %s: %zu of %zu bodies finished (%zu failed), %zu pages stored "
+      "in this run in %s (%.1f pages/s)\n",
+      static_cast<long long>(scan_id), result->cancelled ? "interrupted" : "done",
+      progress ? progress->bodies_done : 0, result->bodies,
+      progress ? progress->bodies_failed : result->bodies_failed, result->pages,
+      Duration(result->elapsed_s).c_str(),
+      result->elapsed_s > 0 ? static_cast<double>(result->pages) / result->elapsed_s : 0.0);
+  if (result->cancelled) {
+    std::fprintf(stderr, "plainsight: interrupted; run with --resume to carry on\n");
+    return 130;
+  }
+  std::fprintf(stderr, "plainsight scan --db %s --status shows each body\n", db_path.c_str());
+  return 0;
+}
+
+}  // namespace plainsight::cli
