@@ -29,7 +29,11 @@ void CrawlTally::Resource(const crawler::FetchedResource& r) {
 void CrawlTally::Skip(const crawler::SkippedUrl& s) {
   // The start URL has no referrer; if it was skipped, that is why nothing was fetched.
   if (s.referrer.empty() && seed_skip_.empty()) {
-    seed_skip_ = s.url + ": " + s.detail;
+    std::string why = s.detail;
+    if (s.reason == crawler::SkipReason::kRobots && why.find("robots.txt") == std::string::npos) {
+      why = "robots.txt disallows it (" + why + ")";
+    }
+    seed_skip_ = s.url + ": " + why;
   }
 }
 

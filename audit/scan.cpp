@@ -249,6 +249,9 @@ engine::Result<store::BodyState> Scanner::ScanBody(int64_t scan_id, const store:
     impl.PutPage(std::move(record), stop_);
   };
   callbacks.on_skip = [&](const crawler::SkippedUrl& s) {
+    if (stop_ && s.reason == crawler::SkipReason::kLimit) {
+      return;  // cut by the stop, not by a limit of the scan: the resume fetches it
+    }
     {
       std::lock_guard<std::mutex> lock(tally_mutex);
       tally.Skip(s);

@@ -326,8 +326,10 @@ int RunScanCommand(int argc, char** argv) {
       }
     }
     if (open_scan == nullptr) {
-      return UsageError("nothing to resume: every scan in " + db_path +
-                        " is done (leave out --resume to start a new scan)");
+      return UsageError(scans->empty() ? "nothing to resume: there is no scan in " + db_path +
+                                             " yet (leave out --resume to start one)"
+                                       : "nothing to resume: every scan in " + db_path +
+                                             " is done (leave out --resume to start a new scan)");
     }
     scan_id = open_scan->id;
     auto stored = FromJson(open_scan->options);

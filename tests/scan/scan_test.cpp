@@ -1,0 +1,533 @@
+// `plainsight scan` end to end, as a separate process against a generated sector served on
+// loopback: the store's contents, failed bodies and their reasons, --status, SIGKILL at many
+// moments (mid-transaction too) then --resume, Ctrl-C, bad bodies files and unusable stores.
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include "tests/crawler/test_server.h"
+#include "tests/sector/sector.h"
+
+namespace fs = std::filesystem;
+using plainsight::testing::SectorOptions;
+using plainsight::testing::TestConnection;
+using plainsight::testing::TestRequest;
+using plainsight::testing::TestServer;
+
+namespace {
+
+constexpr SectorOptions kSector{5, 12};
+
+// Serves the generated sector by Host header; body 90's robots.txt disallows everything and body
+// 91's start page is missing.
+void ServeSector(const TestRequest& r, TestConnection& c) {
+  std::string host = r.headers.count("host") ? r.headers.at("host") : "";
+  host = host.substr(0, host.find(':'));
+  int body = 0;
+  if (host.size() > 11 && host[0] == 'b') {
+    body = std::atoi(host.c_str() + 1);
+  }
+  std::string path = r.target.substr(0, r.target.find('?'));
+  if (body == 90 && path == "/robots.txt") {
+    c.Respond(200, "text/plain", "User-agent: *\nDisallow: /\n");
+    return;
+  }
+  if (body == 91 && path == "/") {
+    c.Respond(404, "text/html", "<p>not found</p>");
+    return;
+  }
+  auto content = plainsight::testing::SectorResource(kSector, body == 0 ? 1 : body, path);
+  if (!content) {
+    c.Respond(404, "text/html", "<p>not found</p>");
+    return;
+  }
+  std::string type = path.size() > 4 && path.substr(path.size() - 4) == ".pdf"   ? "application/pdf"
+                     : path.size() > 4 && path.substr(path.size() - 4) == ".txt" ? "text/plain"
+                     : path.size() > 4 && path.substr(path.size() - 4) == ".css"
+                         ? "text/css"
+                         : "text/html; charset=utf-8";
+  c.Respond(200, type, *content);
+}
+
+struct TempDir {
+  fs::path path;
+
+  TempDir() {
+    char tmpl[] = "/tmp/plainsight-scan-XXXXXX";
+    path = mkdtemp(tmpl);
+  }
+
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path, fs::perms::owner_all, ec);
+    for (auto& e : fs::recursive_directory_iterator(path, ec)) {
+      fs::permissions(e.path(), fs::perms::owner_all, ec);
+    }
+    fs::remove_all(path, ec);
+  }
+
+  std::string File(const std::string& name) const { return (path / name).string(); }
+};
+
+std::string WriteBodies(const TempDir& dir, int port, bool with_bad = true) {
+  std::ostringstream csv;
+  csv << "id,name,url,sector,lang\n";
+  for (int b = 1; b <= kSector.bodies; ++b) {
+    csv << "b" << b << ",Body " << b << ",http://" << plainsight::testing::SectorHost(b) << ":"
+        << port << "/,local,en\n";
+  }
+  if (with_bad) {
+    csv << "robots,Robots says no,http://" << plainsight::testing::SectorHost(90) << ":" << port
+        << "/,local,en\n";
+    csv << "gone,Start page missing,http://" << plainsight::testing::SectorHost(91) << ":" << port
+        << "/,local,en\n";
+    csv << "closed,Nobody listening,http://127.0.0.1:1/,local,en\n";
+  }
+  std::string path = dir.File("bodies.csv");
+  std::ofstream(path) << csv.str();
+  return path;
+}
+
+struct Run {
+  int exit_code = -1;  // when exited
+  int signal = 0;      // when killed
+  std::string err;
+  std::string out;
+};
+
+// Runs the plainsight binary with `args` and extra environment `env`. With kill_after_ms > 0,
+// sends `signal_to_send` that long after its stderr first shows "scan #" (the scan is in the
+// store: killing earlier would test only process start-up).
+Run Plainsight(std::vector<std::string> args, std::vector<std::string> env = {},
+               int kill_after_ms = 0, int signal_to_send = SIGKILL) {
+  TempDir io;
+  std::string out_path = io.File("out");
+  std::string err_path = io.File("err");
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(out, 1);
+    dup2(err, 2);
+    for (std::string& e : env) {
+      putenv(e.data());
+    }
+    std::vector<char*> argv;
+    std::string bin = PLAINSIGHT_BINARY;
+    argv.push_back(bin.data());
+    for (std::string& a : args) {
+      argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  if (kill_after_ms > 0) {
+    auto started = [&] {
+      std::ifstream e(err_path);
+      std::string text((std::istreambuf_iterator<char>(e)), {});
+      return text.find("scan #") != std::string::npos;
+    };
+    while (!started()) {
+      if (waitpid(pid, &status, WNOHANG) == pid) {
+        goto done;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kill_after_ms);
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (waitpid(pid, &status, WNOHANG) == pid) {
+        goto done;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    kill(pid, signal_to_send);
+  }
+  waitpid(pid, &status, 0);
+done:
+  Run run;
+  if (WIFEXITED(status)) {
+    run.exit_code = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    run.signal = WTERMSIG(status);
+  }
+  std::ifstream e(err_path);
+  run.err.assign(std::istreambuf_iterator<char>(e), {});
+  std::ifstream o(out_path);
+  run.out.assign(std::istreambuf_iterator<char>(o), {});
+  return run;
+}
+
+// One request at a time per host: the crawl order, and so each page's referrer and depth, is
+// then the same in every run (with more, whichever link is fetched first is the referrer).
+std::vector<std::string> ScanArgs(const std::string& bodies, const std::string& db) {
+  return {"scan",       bodies, "--db",       db,     "--allow-private", "--delay-ms", "0",
+          "--per-host", "1",    "--progress", "plain"};
+}
+
+// Everything a scan stored that does not depend on timing, one line per row, sorted.
+std::vector<std::string> Snapshot(const std::string& db_path, int64_t scan = 1) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  std::vector<std::string> rows;
+  auto query = [&](const char* tag, const std::string& sql) {
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+    sqlite3_bind_int64(st, 1, scan);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      std::string row = tag;
+      for (int i = 0; i < sqlite3_column_count(st); ++i) {
+        const unsigned char* t = sqlite3_column_text(st, i);
+        row += '|';
+        row += t ? reinterpret_cast<const char*>(t) : "NULL";
+      }
+      rows.push_back(std::move(row));
+    }
+    sqlite3_finalize(st);
+  };
+  query("page",
+        "SELECT body_id, url, final_url, status, kind, size, depth, referrer, title, lang, error, "
+        "redirects, warnings, text_json FROM pages WHERE scan_id = ?1");
+  query("finding",
+        "SELECT p.body_id, p.url, f.seq, f.rule, f.outcome, f.severity, f.selector, f.line, "
+        "f.col, f.snippet, f.message FROM findings f JOIN pages p ON p.id = f.page_id WHERE "
+        "p.scan_id = ?1");
+  query("rule",
+        "SELECT p.body_id, p.url, r.rule, r.outcome, r.passed, r.failed, r.cant_tell FROM "
+        "page_rules r JOIN pages p ON p.id = r.page_id WHERE p.scan_id = ?1");
+  query("metrics",
+        "SELECT p.body_id, p.url, m.lang, m.words, m.sentences, m.syllables, m.long_sentences "
+        "FROM text_metrics m JOIN pages p ON p.id = m.page_id WHERE p.scan_id = ?1");
+  query("text",
+        "SELECT p.body_id, p.url, t.seq, t.kind, t.span_start, t.span_end, t.message FROM "
+        "text_findings t JOIN pages p ON p.id = t.page_id WHERE p.scan_id = ?1");
+  query("skip", "SELECT body_id, url, reason, detail FROM skips WHERE scan_id = ?1");
+  query("body",
+        "SELECT body_id, state, reason, pages, errors, failures FROM scan_bodies WHERE scan_id "
+        "= ?1");
+  query("scan", "SELECT status FROM scans WHERE id = ?1");
+  sqlite3_close(db);
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+size_t Count(const std::vector<std::string>& rows, const std::string& tag) {
+  return static_cast<size_t>(std::count_if(
+      rows.begin(), rows.end(), [&](const std::string& r) { return r.rfind(tag + "|", 0) == 0; }));
+}
+
+// The first row each side has that the other lacks ("" when the two are equal).
+std::string FirstDifference(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<std::string> only_a, only_b;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only_a));
+  std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only_b));
+  if (only_a.empty() && only_b.empty()) {
+    return {};
+  }
+  auto cut = [](const std::string& s) { return s.size() > 300 ? s.substr(0, 300) + "..." : s; };
+  return std::to_string(only_a.size()) +
+         " rows only on the left, first: " + (only_a.empty() ? "-" : cut(only_a[0])) + "\n" +
+         std::to_string(only_b.size()) +
+         " rows only on the right, first: " + (only_b.empty() ? "-" : cut(only_b[0]));
+}
+
+// An uninterrupted scan of the sector, made once and compared against.
+const std::vector<std::string>& Baseline(int port) {
+  static std::vector<std::string> rows;
+  static int for_port = 0;
+  if (for_port != port) {
+    TempDir dir;
+    std::string bodies = WriteBodies(dir, port);
+    Run run = Plainsight(ScanArgs(bodies, dir.File("base.db")));
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    rows = Snapshot(dir.File("base.db"));
+    for_port = port;
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "scan: every body is stored with its pages and findings; unreachable bodies fail "
+    "with their reason",
+    "[scan][cli]") {
+  TestServer server(&ServeSector);
+  TempDir dir;
+  std::string bodies = WriteBodies(dir, server.port());
+  std::string db = dir.File("scan.db");
+  Run run = Plainsight(ScanArgs(bodies, db));
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  auto rows = Snapshot(db);
+  // 5 bodies x (12 pages, the PDF, broken links) and the missing start page.
+  CHECK(Count(rows, "page") > 5 * 13);
+  CHECK(Count(rows, "finding") > 50);
+  CHECK(Count(rows, "metrics") == 5 * 12);
+  CHECK(std::find(rows.begin(), rows.end(), "scan|done") != rows.end());
+  auto body_row = [&](const std::string& id) {
+    for (const std::string& r : rows) {
+      if (r.rfind("body|" + id + "|", 0) == 0) {
+        return r;
+      }
+    }
+    return std::string();
+  };
+  CHECK(body_row("b1").rfind("body|b1|done||", 0) == 0);
+  CHECK(body_row("robots").find("failed|the start page was not fetched") != std::string::npos);
+  CHECK(body_row("robots").find("robots.txt disallows it") != std::string::npos);
+  CHECK(body_row("gone").find("failed|the start page could not be fetched") != std::string::npos);
+  CHECK(body_row("gone").find("404") != std::string::npos);
+  CHECK(body_row("closed").find("failed|") != std::string::npos);
+  CHECK(run.err.find("failed closed") != std::string::npos);
+
+  Run status = Plainsight({"scan", "--db", db, "--status"});
+  CHECK(status.exit_code == 0);
+  CHECK(status.out.find("scan #1 (done): 8 of 8 bodies finished, 3 failed") != std::string::npos);
+  CHECK(status.out.find("b3 ") != std::string::npos);
+  CHECK(status.out.find("Robots says no: the start page was not fetched") != std::string::npos);
+
+  // A second scan is a new scan; the first stays.
+  Run again = Plainsight(ScanArgs(bodies, db));
+  REQUIRE(again.exit_code == 0);
+  CHECK(again.err.find("scan #2") != std::string::npos);
+  CHECK(FirstDifference(rows, Snapshot(db, 2)) == "");
+  CHECK(FirstDifference(rows, Snapshot(db, 1)) == "");
+}
+
+TEST_CASE(
+    "scan: killed with SIGKILL at many moments, mid-transaction too, then resumed, the "
+    "store holds exactly the pages and findings of an uninterrupted scan",
+    "[scan][cli][resume]") {
+  TestServer server(&ServeSector);
+  const auto& baseline = Baseline(server.port());
+  // Kill points: inside the N-th statement of the page transactions (fault injection), and
+  // at random times from outside (a fixed seed, so a failure can be replayed).
+  std::vector<std::pair<std::string, int>> points = {{"1", 0},   {"9", 0},   {"57", 0},
+                                                     {"333", 0}, {"901", 0}, {"2500", 0}};
+  std::mt19937 rng(20261206);
+  for (int i = 0; i < 4; ++i) {
+    points.push_back({"", 1 + static_cast<int>(rng() % 900)});
+  }
+  for (const auto& [writes, ms] : points) {
+    TempDir dir;
+    std::string bodies = WriteBodies(dir, server.port());
+    std::string db = dir.File("scan.db");
+    std::vector<std::string> env;
+    if (!writes.empty()) {
+      env.push_back("PLAINSIGHT_FAULT_KILL_AFTER_WRITES=" + writes);
+    }
+    Run first = Plainsight(ScanArgs(bodies, db), env, writes.empty() ? ms : 0);
+    INFO("kill point: writes=" << writes << " ms=" << ms << "\n" << first.err);
+    // Killed (or, for a late timed kill, finished first: then the resume has nothing to do).
+    if (!writes.empty()) {
+      CHECK(first.signal == SIGKILL);
+    } else {
+      CHECK((first.signal == SIGKILL || first.exit_code == 0));
+    }
+    // Resume, killed once more at a random moment, then resumed to the end.
+    Run second =
+        Plainsight({"scan", "--db", db, "--resume", "--allow-private", "--progress", "plain"}, {},
+                   20 + static_cast<int>(rng() % 200));
+    Run last = Plainsight({"scan", "--db", db, "--resume", "--progress", "plain"});
+    INFO("exits: " << first.exit_code << "/" << first.signal << ", " << second.exit_code << "/"
+                   << second.signal << ", " << last.exit_code << "\n"
+                   << second.err << "\n"
+                   << last.err);
+    // One of the runs finished the scan; any resume after that had nothing to do.
+    bool finished = first.exit_code == 0 || second.exit_code == 0 || last.exit_code == 0;
+    CHECK(finished);
+    if (last.exit_code != 0) {
+      CHECK(last.err.find("nothing to resume") != std::string::npos);
+    }
+    CHECK(FirstDifference(baseline, Snapshot(db)) == "");
+  }
+}
+
+TEST_CASE("scan: Ctrl-C stops cleanly with exit 130; --resume carries on to the same result",
+          "[scan][cli][resume]") {
+  TestServer server(&ServeSector);
+  const auto& baseline = Baseline(server.port());
+  TempDir dir;
+  std::string bodies = WriteBodies(dir, server.port());
+  std::string db = dir.File("scan.db");
+  Run first = Plainsight(ScanArgs(bodies, db), {}, 150, SIGINT);
+  INFO(first.err);
+  if (first.exit_code == 0) {
+    WARN("the scan finished within 150 ms; the interruption was not exercised");
+    return;
+  }
+  CHECK(first.exit_code == 130);
+  CHECK(first.err.find("--resume") != std::string::npos);
+  Run status = Plainsight({"scan", "--db", db, "--status"});
+  CHECK(status.out.find("interrupted") != std::string::npos);
+  Run resumed = Plainsight({"scan", "--db", db, "--resume", "--progress", "none"});
+  INFO(resumed.err);
+  CHECK(resumed.exit_code == 0);
+  CHECK(FirstDifference(baseline, Snapshot(db)) == "");
+}
+
+TEST_CASE(
+    "scan: bad rows are reported with their line and skipped; empty and binary files and "
+    "bad usage exit 2",
+    "[scan][cli]") {
+  TestServer server(&ServeSector);
+  TempDir dir;
+  std::string db = dir.File("scan.db");
+  SECTION("bad rows, CRLF and a BOM") {
+    std::string path = dir.File("bodies.csv");
+    std::ofstream(path) << "\xEF\xBB\xBFid,name,url\r\n"
+                        << "b1,One,http://" << plainsight::testing::SectorHost(1) << ":"
+                        << server.port() << "/\r\n"
+                        << "b2,Two,not a url\r\n"
+                        << "b1,Again,http://x.example/\r\n";
+    Run run = Plainsight(ScanArgs(path, db));
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.find("bodies.csv:3: body 'b2'") != std::string::npos);
+    CHECK(run.err.find("bodies.csv:4: id 'b1' is used by an earlier row") != std::string::npos);
+    Run status = Plainsight({"scan", "--db", db, "--status"});
+    CHECK(status.out.find("1 of 1 bodies finished, 0 failed") != std::string::npos);
+  }
+  SECTION("an empty file") {
+    std::string path = dir.File("empty.csv");
+    std::ofstream(path) << "";
+    Run run = Plainsight(ScanArgs(path, db));
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("empty") != std::string::npos);
+    CHECK_FALSE(fs::exists(db));
+  }
+  SECTION("a binary file") {
+    std::string path = dir.File("image.csv");
+    std::ofstream(path, std::ios::binary) << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+    Run run = Plainsight(ScanArgs(path, db));
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("not") != std::string::npos);
+  }
+  SECTION("no --db, a missing file, resume with nothing to resume") {
+    CHECK(Plainsight({"scan", "bodies.csv"}).exit_code == 2);
+    Run missing = Plainsight({"scan", dir.File("missing.csv"), "--db", db});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("no such file") != std::string::npos);
+    Run nothing = Plainsight({"scan", "--db", db, "--status"});
+    CHECK(nothing.exit_code == 2);
+    CHECK(nothing.err.find("no store") != std::string::npos);
+  }
+}
+
+TEST_CASE("scan: a corrupt, read-only, locked or full store gives a clear error and exit 2",
+          "[scan][cli][store]") {
+  TestServer server(&ServeSector);
+  TempDir dir;
+  std::string bodies = WriteBodies(dir, server.port(), false);
+  SECTION("corrupt") {
+    std::string db = dir.File("corrupt.db");
+    std::ofstream(db, std::ios::binary) << std::string(10000, '\x42');
+    Run run = Plainsight(ScanArgs(bodies, db));
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("not a plainsight store") != std::string::npos);
+  }
+  SECTION("read-only") {
+    std::string folder = dir.File("ro");
+    fs::create_directory(folder);
+    std::string db = folder + "/scan.db";
+    REQUIRE(Plainsight(ScanArgs(bodies, db)).exit_code == 0);
+    std::vector<std::string> args = ScanArgs(bodies, db);
+    if (geteuid() == 0) {
+      // root ignores permissions: the shell's own read-only mount does not.
+      args.insert(args.begin(), {PLAINSIGHT_BINARY});
+      Run run = Plainsight({"scan", "--db", db, "--status"});
+      CHECK(run.exit_code == 0);
+      std::string script = "mount --bind -o ro '" + folder + "' '" + folder + "' && exec";
+      for (const std::string& a : args) {
+        script += " '" + a + "'";
+      }
+      pid_t pid = fork();
+      if (pid == 0) {
+        int err = open(dir.File("ro.err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(err, 2);
+        execl("/usr/bin/unshare", "unshare", "-m", "sh", "-c", script.c_str(), nullptr);
+        _exit(127);
+      }
+      int st = 0;
+      waitpid(pid, &st, 0);
+      std::ifstream e(dir.File("ro.err"));
+      std::string err((std::istreambuf_iterator<char>(e)), {});
+      INFO(err);
+      CHECK(WIFEXITED(st));
+      CHECK(WEXITSTATUS(st) == 2);
+      CHECK(err.find("read-only") != std::string::npos);
+    } else {
+      fs::permissions(db, fs::perms::owner_read);
+      fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec);
+      Run run = Plainsight(args);
+      CHECK(run.exit_code == 2);
+      CHECK(run.err.find("read-only") != std::string::npos);
+    }
+  }
+  SECTION("locked") {
+    std::string db = dir.File("locked.db");
+    REQUIRE(Plainsight(ScanArgs(bodies, db)).exit_code == 0);
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    auto args = ScanArgs(bodies, db);
+    Run run = Plainsight(args);  // waits out the store's 10 s busy timeout
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("locked") != std::string::npos);
+    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+  }
+  SECTION("full") {
+    std::string folder = dir.File("small");
+    fs::create_directory(folder);
+    std::string db = folder + "/scan.db";
+    std::string script = "mount -t tmpfs -o size=160k tmpfs '" + folder + "' && exec '" +
+                         std::string(PLAINSIGHT_BINARY) + "'";
+    for (const std::string& a : ScanArgs(bodies, db)) {
+      script += " '" + a + "'";
+    }
+    pid_t pid = fork();
+    if (pid == 0) {
+      int err = open(dir.File("full.err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      dup2(err, 2);
+      // A private mount namespace: as root directly, otherwise inside a user namespace.
+      if (geteuid() == 0) {
+        execl("/usr/bin/unshare", "unshare", "-m", "sh", "-c", script.c_str(), nullptr);
+      } else {
+        execl("/usr/bin/unshare", "unshare", "-Urm", "sh", "-c", script.c_str(), nullptr);
+      }
+      _exit(127);
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+    std::ifstream e(dir.File("full.err"));
+    std::string err((std::istreambuf_iterator<char>(e)), {});
+    if (WIFEXITED(st) && WEXITSTATUS(st) == 1 && err.find("mount") != std::string::npos) {
+      WARN("no tmpfs could be mounted here (" << err
+                                              << "); the full-disk case is covered by "
+                                                 "store:store: a full disk ...");
+      return;
+    }
+    INFO(err);
+    REQUIRE(WIFEXITED(st));
+    CHECK(WEXITSTATUS(st) == 2);
+    CHECK(err.find("disk is full") != std::string::npos);
+  }
+}
