@@ -213,6 +213,9 @@ int RunCrawlAudit(const CrawlCliOptions& options,
     if (plain || terminal) {
       std::fprintf(stderr, "%swarning: %s\n", terminal ? "\r\033[K" : "", e.ToString().c_str());
     }
+    if (options.on_warning) {
+      options.on_warning(e);
+    }
   };
   callbacks.on_progress = [&](const crawler::CrawlStats& s) {
     if (terminal) {

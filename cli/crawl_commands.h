@@ -15,6 +15,8 @@ struct CrawlCliOptions {
   enum class Progress { kAuto, kTerminal, kPlain, kNone } progress = Progress::kAuto;
   // Called for every skipped URL after it is logged (may be empty).
   std::function<void(const crawler::SkippedUrl&)> on_skip;
+  // Called for every crawl warning after it is shown (may be empty).
+  std::function<void(const engine::Error&)> on_warning;
 };
 
 // Parses the crawl flag at argv[i] (with its value at argv[i + 1] when it takes one) into

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "audit/pipeline.h"
 #include "cli/commands.h"
 
 namespace plainsight::cli {
@@ -42,23 +43,7 @@ engine::Result<std::string> ReadFile(const std::string& path, size_t max_bytes) 
 }
 
 std::string FileUrl(const std::string& path) {
-  std::error_code ec;
-  std::string abs = std::filesystem::absolute(path, ec).lexically_normal().string();
-  std::string out = "file://";
-  for (char c : abs) {
-    if (c == ' ') {
-      out += "%20";
-    } else if (c == '%') {
-      out += "%25";
-    } else if (c == '#') {
-      out += "%23";
-    } else if (c == '?') {
-      out += "%3F";
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return audit::FileUrl(path);
 }
 
 namespace {

@@ -1,9 +1,13 @@
 // `plainsight audit URL` end to end: a site on a loopback server is crawled and every page
 // audited with its linked stylesheets applied, and the JSON lists documents and broken links.
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 
+#include <fcntl.h>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -84,6 +88,75 @@ TEST_CASE("audit URL: a start URL that cannot be fetched exits 2", "[cli][audit]
   TestServer server(&Site);
   CHECK(Audit({server.Url("/missing.html"), "--allow-private", "--delay-ms", "0", "--progress",
                "none", "--no-text", "--format", "json", "--out", "/dev/null"}) == 2);
+}
+
+namespace {
+
+// Runs an audit with stderr going to a file; returns the exit status and what was written.
+std::pair<int, std::string> AuditCapturingStderr(std::vector<std::string> args) {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("plainsight-stderr-" + std::to_string(::getpid()) + ".txt"))
+                         .string();
+  std::fflush(stderr);
+  int saved = dup(2);
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  dup2(fd, 2);
+  close(fd);
+  int status = Audit(std::move(args));
+  std::fflush(stderr);
+  std::cerr.flush();
+  dup2(saved, 2);
+  close(saved);
+  std::ifstream in(path);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  std::filesystem::remove(path);
+  return {status, text};
+}
+
+}  // namespace
+
+TEST_CASE("audit URL: a site that yields no auditable page says why and exits 2",
+          "[cli][audit][crawler]") {
+  std::vector<std::string> quiet = {"--delay-ms", "0",     "--progress", "none",
+                                    "--no-text",  "--out", "/dev/null"};
+  auto with = [&](std::vector<std::string> args) {
+    args.insert(args.end(), quiet.begin(), quiet.end());
+    return AuditCapturingStderr(args);
+  };
+  SECTION("a refused private address names --allow-private") {
+    TestServer server(&Site);
+    auto [status, err] = with({server.Url("/")});
+    CHECK(status == 2);
+    CHECK(err.find("no page could be audited") != std::string::npos);
+    INFO(err);
+    CHECK(err.find("--allow-private") != std::string::npos);
+  }
+  SECTION("robots.txt disallowing everything") {
+    TestServer server([](const TestRequest& r, TestConnection& c) {
+      if (r.target == "/robots.txt") {
+        c.Respond(200, "text/plain", "User-agent: *\nDisallow: /\n");
+      } else {
+        Site(r, c);
+      }
+    });
+    auto [status, err] = with({server.Url("/"), "--allow-private"});
+    CHECK(status == 2);
+    INFO(err);
+    CHECK(err.find("robots.txt disallows it") != std::string::npos);
+  }
+  SECTION("nobody listening") {
+    auto [status, err] = with({"http://127.0.0.1:1/", "--allow-private"});
+    CHECK(status == 2);
+    CHECK(err.find("no page could be audited") != std::string::npos);
+  }
+  SECTION("every page an error") {
+    TestServer server([](const TestRequest& r, TestConnection& c) {
+      c.Respond(r.target == "/robots.txt" ? 404 : 500, "text/html", "oops");
+    });
+    auto [status, err] = with({server.Url("/"), "--allow-private"});
+    CHECK(status == 2);
+    CHECK(err.find("500") != std::string::npos);
+  }
 }
 
 TEST_CASE("audit URL --state: unchanged pages are requested conditionally and still audited",

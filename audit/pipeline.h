@@ -1,0 +1,112 @@
+// The audit pipeline of `plainsight audit`: inputs (local files and folders, pages handed on by
+// a crawl) are parsed and audited on the worker pool and handed to a sink in input order, one
+// page at a time. The CLI parses flags, picks the sink (a report format) and shows progress;
+// everything between input and finding happens here.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/crawl_outcome.h"
+#include "audit/crawl_state.h"
+#include "audit/page_auditor.h"
+#include "audit/settings.h"
+#include "audit/worker_pool.h"
+#include "crawler/crawler.h"
+#include "reports/audit_report.h"
+
+namespace plainsight::audit {
+
+// A crawled resource that is not an audited page: a document, or a URL that failed.
+struct CrawledEntry {
+  std::string url;           // final URL for documents, the URL as discovered for failures
+  std::string type;          // crawler::ResourceKindName
+  std::string content_type;
+  size_t size = 0;
+  int status = 0;
+  std::string error;         // for failures: why
+  std::string code;          // for failures: engine::ErrorCodeName
+  std::string linked_from;
+};
+
+// Where results go. Calls come one at a time, in input order.
+class AuditSink {
+ public:
+  virtual ~AuditSink() = default;
+  // An audited page, or an input that could not be read (error set).
+  virtual void Page(reports::AuditedInput&& page) = 0;
+  // A crawled PDF or office document (audited once documents are supported).
+  virtual void Document(const CrawledEntry& entry) { (void)entry; }
+  // A crawled URL that could not be fetched.
+  virtual void Unreachable(const CrawledEntry& entry) { (void)entry; }
+};
+
+// The files an audit of `paths` covers: a file as given; a folder's .html, .htm, .xhtml and
+// .svg files below it, sorted. A folder without any is returned with `error` set.
+struct FileInput {
+  std::string path;
+  std::string error;
+};
+
+std::vector<FileInput> ExpandPaths(const std::vector<std::string>& paths);
+
+// "file:///abs/path" for a local path (made absolute against the working folder).
+std::string FileUrl(const std::string& path);
+
+class AuditPipeline {
+ public:
+  // Reads a local page's bytes (the CLI's confined, size-limited reader); thread-safe.
+  using PageReader = std::function<engine::Result<std::string>(const std::string& path)>;
+
+  // `threads`: audit threads (0: one per core). At most `window` pages are held waiting for an
+  // earlier one to finish.
+  AuditPipeline(const Settings& settings, int threads, AuditSink& sink, PageReader read_page,
+                size_t window = 64);
+  ~AuditPipeline();
+
+  // Queues a local file (read, parsed and audited on the pool). `loader` loads what the page
+  // links to (stylesheets, iframes); it must outlive the pipeline and be thread-safe.
+  void AddFile(const FileInput& file, const engine::ResourceLoader* loader);
+  // Hands on what a crawl delivered (call from the crawl callback): pages are audited,
+  // documents and failures go to the sink, and the crawl's outcome is tallied.
+  void AddCrawled(const crawler::FetchedResource& r);
+  // What the crawl skipped or warned about, for the crawl's outcome (call from its callbacks).
+  void NoteSkip(const crawler::SkippedUrl& s) { tally_.Skip(s); }
+
+  void NoteWarning(const engine::Error& e) { tally_.Warning(e); }
+
+  // Keeps validators for the next crawl (--state): what the crawl sends is remembered here.
+  void KeepCrawlState(const CrawlState* previous) { previous_state_ = previous; }
+
+  // Waits until every queued page has reached the sink.
+  void Finish();
+
+  const CrawlTally& tally() const { return tally_; }
+
+  const CrawlState& next_crawl_state() const { return next_state_; }
+
+  const std::string& text_off_reason() const { return pool_.text_off_reason(); }
+
+ private:
+  // What reaches the sink, in order.
+  struct Item {
+    enum class Kind { kPage, kDocument, kUnreachable } kind = Kind::kPage;
+    reports::AuditedInput page;
+    CrawledEntry entry;
+  };
+
+  void Deliver(Item&& item);
+
+  AuditSink& sink_;
+  PageReader read_page_;
+  InOrder<Item> order_;
+  WorkerPool pool_;
+  CrawlTally tally_;
+  const CrawlState* previous_state_ = nullptr;
+  CrawlState next_state_;
+};
+
+}  // namespace plainsight::audit
