@@ -1,6 +1,7 @@
-// Keeps the dependency direction of DEVELOPERS.md: cli -> reports, crawler, rules -> engine.
-// Nothing in engine includes crawler, reports, rules or cli; rules include only engine (and
-// rules); reports and crawler include no rules or cli.
+// Keeps the dependency direction: cli -> audit -> reports -> store -> engine, and audit -> rules,
+// crawler -> engine. Nothing in engine includes anything above it; rules and crawler include only
+// engine; the store includes only engine; reports include no rules, crawler, audit or cli; the
+// audit pipeline includes no cli.
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -48,17 +49,27 @@ std::vector<std::string> BadIncludes(const std::string& module,
 }  // namespace
 
 TEST_CASE("layering: engine depends on nothing above it", "[layering]") {
-  auto bad = BadIncludes("engine", {"crawler", "reports", "rules", "cli"});
+  auto bad = BadIncludes("engine", {"crawler", "reports", "rules", "cli", "store", "audit"});
   INFO(bad.size() << " bad includes; first: " << (bad.empty() ? "" : bad[0]));
   CHECK(bad.empty());
+}
+
+TEST_CASE("layering: the store depends on the engine only; the audit pipeline on nothing above it",
+          "[layering]") {
+  auto store = BadIncludes("store", {"rules", "crawler", "reports", "audit", "cli"});
+  INFO("store: " << (store.empty() ? "" : store[0]));
+  CHECK(store.empty());
+  auto audit = BadIncludes("audit", {"cli"});
+  INFO("audit: " << (audit.empty() ? "" : audit[0]));
+  CHECK(audit.empty());
 }
 
 TEST_CASE("layering: rules, crawler and reports do not depend on each other or the CLI",
           "[layering]") {
   for (auto [module, forbidden] : std::vector<std::pair<std::string, std::vector<std::string>>>{
-           {"rules", {"crawler", "reports", "cli"}},
-           {"crawler", {"rules", "reports", "cli"}},
-           {"reports", {"rules", "crawler", "cli"}}}) {
+           {"rules", {"crawler", "reports", "cli", "store", "audit"}},
+           {"crawler", {"rules", "reports", "cli", "store", "audit"}},
+           {"reports", {"rules", "crawler", "cli", "audit"}}}) {
     auto bad = BadIncludes(module, forbidden);
     INFO(module << ": " << (bad.empty() ? "" : bad[0]));
     CHECK(bad.empty());
