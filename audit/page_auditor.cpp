@@ -121,7 +121,11 @@ store::PageRecord ToPageRecord(const FetchFacts& fetch, const PageResult* result
     page.rules.push_back(std::move(outcome));
   }
   if (auto it = input.extra.find("text"); it != input.extra.end()) {
-    page.text_json = it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // The findings are stored as rows (text_findings); the JSON keeps the rest (languages,
+    // every metric, notes).
+    nlohmann::json text = *it;
+    text.erase("findings");
+    page.text_json = text.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
   if (result->text) {
     const engine::text::TextAnalysis& t = *result->text;

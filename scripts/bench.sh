@@ -18,4 +18,5 @@ done
 for s in bench/crawler/*.sh; do
   [ -f "$s" ] && run "crawler vs wget" bash "$s" "$BUILD"
 done
+[ -f bench/scan/run_bench.sh ] && run "sector scan: 100 and 1,000 bodies on nginx" bash bench/scan/run_bench.sh "$BUILD"
 exit $status
