@@ -22,8 +22,7 @@ engine::Result<std::string> ReadWholeFile(const std::string& path) {
 
 }  // namespace
 
-engine::Result<CrawlState> LoadCrawlState(
-    const std::string& path) {
+engine::Result<CrawlState> LoadCrawlState(const std::string& path) {
   CrawlState out;
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
@@ -52,8 +51,8 @@ engine::Result<CrawlState> LoadCrawlState(
   return out;
 }
 
-void RememberForNextCrawl(const crawler::FetchedResource& r,
-                          const CrawlState& previous, CrawlState& next) {
+void RememberForNextCrawl(const crawler::FetchedResource& r, const CrawlState& previous,
+                          CrawlState& next) {
   crawler::Validators v;
   if (r.not_modified) {
     auto it = previous.find(r.url);

@@ -83,7 +83,9 @@ AuditPipeline::AuditPipeline(const Settings& settings, int threads, AuditSink& s
       order_(window, [this](Item&& item) { Deliver(std::move(item)); }),
       pool_(settings, AuditThreads(threads), 2 * static_cast<size_t>(AuditThreads(threads))) {}
 
-AuditPipeline::~AuditPipeline() { Finish(); }
+AuditPipeline::~AuditPipeline() {
+  Finish();
+}
 
 void AuditPipeline::Deliver(Item&& item) {
   switch (item.kind) {
@@ -144,10 +146,14 @@ void AuditPipeline::AddCrawled(const crawler::FetchedResource& r) {
   if (r.error) {
     Item item;
     item.kind = Item::Kind::kUnreachable;
-    item.entry = {r.url,   crawler::ResourceKindName(r.kind),
-                  r.content_type, r.size,
-                  r.status, r.error->message,
-                  engine::ErrorCodeName(r.error->code), r.referrer};
+    item.entry = {r.url,
+                  crawler::ResourceKindName(r.kind),
+                  r.content_type,
+                  r.size,
+                  r.status,
+                  r.error->message,
+                  engine::ErrorCodeName(r.error->code),
+                  r.referrer};
     order_.Complete(order_.Take(), std::move(item));
     return;
   }
@@ -168,13 +174,15 @@ void AuditPipeline::AddCrawled(const crawler::FetchedResource& r) {
   } else if (r.kind != crawler::ResourceKind::kHtml) {
     Item item;
     item.kind = Item::Kind::kDocument;
-    item.entry = {r.final_url, crawler::ResourceKindName(r.kind), r.content_type, r.size,
-                  r.status,    "",
-                  "",          r.referrer};
+    item.entry = {
+        r.final_url, crawler::ResourceKindName(r.kind), r.content_type, r.size, r.status, "", "",
+        r.referrer};
     order_.Complete(order_.Take(), std::move(item));
   }
 }
 
-void AuditPipeline::Finish() { pool_.Drain(); }
+void AuditPipeline::Finish() {
+  pool_.Drain();
+}
 
 }  // namespace plainsight::audit

@@ -22,13 +22,13 @@ namespace plainsight::audit {
 
 // A crawled resource that is not an audited page: a document, or a URL that failed.
 struct CrawledEntry {
-  std::string url;           // final URL for documents, the URL as discovered for failures
-  std::string type;          // crawler::ResourceKindName
+  std::string url;   // final URL for documents, the URL as discovered for failures
+  std::string type;  // crawler::ResourceKindName
   std::string content_type;
   size_t size = 0;
   int status = 0;
-  std::string error;         // for failures: why
-  std::string code;          // for failures: engine::ErrorCodeName
+  std::string error;  // for failures: why
+  std::string code;   // for failures: engine::ErrorCodeName
   std::string linked_from;
 };
 
@@ -38,8 +38,10 @@ class AuditSink {
   virtual ~AuditSink() = default;
   // An audited page, or an input that could not be read (error set).
   virtual void Page(reports::AuditedInput&& page) = 0;
+
   // A crawled PDF or office document (audited once documents are supported).
   virtual void Document(const CrawledEntry& entry) { (void)entry; }
+
   // A crawled URL that could not be fetched.
   virtual void Unreachable(const CrawledEntry& entry) { (void)entry; }
 };
@@ -73,6 +75,7 @@ class AuditPipeline {
   // Hands on what a crawl delivered (call from the crawl callback): pages are audited,
   // documents and failures go to the sink, and the crawl's outcome is tallied.
   void AddCrawled(const crawler::FetchedResource& r);
+
   // What the crawl skipped or warned about, for the crawl's outcome (call from its callbacks).
   void NoteSkip(const crawler::SkippedUrl& s) { tally_.Skip(s); }
 
