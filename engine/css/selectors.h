@@ -105,6 +105,10 @@ struct ComplexSelector {
   uint32_t ancestor_hashes[4] = {0, 0, 0, 0};
 };
 
+// How deeply selector lists may nest (:is(:not(:is(...)))): deeper lists are invalid when parsed
+// and never match, which bounds the parser's and the matcher's recursion.
+inline constexpr int kMaxSelectorNesting = 16;
+
 // Parses a selector list from tokens [begin, end). Returns false (and the whole list is
 // invalid, per Selectors 4 section 3.1) on any unknown or malformed part.
 bool ParseSelectorList(const TokenList& tl, size_t begin, size_t end, bool user_agent,

@@ -14,24 +14,6 @@ namespace {
 constexpr int kMaxImportDepth = 8;
 constexpr size_t kMaxWarnings = 100;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c + 32);
-    }
-  }
-  return out;
-}
-
-bool IsIdent(const Token& t, std::string_view word) {
-  return t.type == TokenType::kIdent && EqualsIgnoreCase(t.value, word);
-}
-
-bool IsDelim(const Token& t, char c) {
-  return t.type == TokenType::kDelim && t.value.size() == 1 && t.value[0] == c;
-}
-
 bool IsOpener(TokenType t) {
   return t == TokenType::kFunction || t == TokenType::kLeftParen || t == TokenType::kLeftBracket ||
          t == TokenType::kLeftBrace;
@@ -143,7 +125,7 @@ class Parser {
                T(j).type != TokenType::kLeftBrace) {
           j = Skip(j, end);
         }
-        const std::string name = Lower(t.value);
+        const std::string name = AsciiLower(t.value);
         const size_t prelude_begin = k + 1;
         const size_t prelude_end = j;
         const bool has_block = j < end && T(j).type == TokenType::kLeftBrace;
@@ -281,7 +263,7 @@ class Parser {
       }
     }
     RawDecl d;
-    d.name = custom ? std::string(T(begin).value) : Lower(T(begin).value);
+    d.name = custom ? std::string(T(begin).value) : AsciiLower(T(begin).value);
     d.value = Source(k, value_end);
     d.important = important;
     if (!custom && d.value.empty()) {
@@ -397,7 +379,7 @@ class Parser {
         }
       }
       const Token& type = T(k);
-      const std::string name = Lower(type.value);
+      const std::string name = AsciiLower(type.value);
       if (name == "and" || name == "or" || name == "not" || name == "only" || name == "layer") {
         return false;
       }
@@ -503,7 +485,7 @@ class Parser {
     }
     if (t.type == TokenType::kDimension) {
       ++k;
-      const std::string unit = Lower(t.value);
+      const std::string unit = AsciiLower(t.value);
       if (unit == "px") {
         *out = t.number;
       } else if (unit == "em" || unit == "rem") {
@@ -577,7 +559,7 @@ class Parser {
     if (T(k).type != TokenType::kIdent) {
       return Tri::kUnknown;
     }
-    std::string name = Lower(T(k).value);
+    std::string name = AsciiLower(T(k).value);
     ++k;
     SkipSpace(k, end);
     const bool boolean = k >= end;
@@ -589,7 +571,7 @@ class Parser {
     // Discrete features.
     std::string word;
     if (!boolean && k < end && T(k).type == TokenType::kIdent) {
-      word = Lower(T(k).value);
+      word = AsciiLower(T(k).value);
     }
 
     struct Discrete {
@@ -692,7 +674,7 @@ class Parser {
       }
       if (t.type == TokenType::kIdent) {
         double have = 0;
-        if (!NumericFeature(Lower(t.value), &have)) {
+        if (!NumericFeature(AsciiLower(t.value), &have)) {
           return Tri::kUnknown;
         }
         items.emplace_back(1, have);
@@ -809,7 +791,7 @@ class Parser {
     if (k >= end || T(k).type != TokenType::kIdent) {
       return Tri::kFalse;
     }
-    const std::string name = Lower(T(k).value);
+    const std::string name = AsciiLower(T(k).value);
     size_t j = k + 1;
     SkipSpace(j, end);
     if (j >= end || T(j).type != TokenType::kColon) {

@@ -63,6 +63,16 @@ struct TokenList {
   std::vector<uint32_t> match;
 };
 
+// An ident token spelling `word` (ASCII case-insensitive, as CSS keywords are).
+inline bool IsIdent(const Token& t, std::string_view word) {
+  return t.type == TokenType::kIdent && EqualsIgnoreCase(t.value, word);
+}
+
+// A delim token of the one character `c`.
+inline bool IsDelim(const Token& t, char c) {
+  return t.type == TokenType::kDelim && t.value.size() == 1 && t.value[0] == c;
+}
+
 // Tokenises `source` (kept alive by the caller: tokens view into it).
 void Tokenize(std::string_view source, TokenList* out);
 
