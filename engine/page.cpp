@@ -1,4 +1,4 @@
-// Page: a document bundled with its styles and accessibility semantics.
+// Page: a document bundled with its styles, accessibility semantics and visibility facts.
 #include "engine/page.h"
 
 namespace plainsight::engine {
@@ -10,6 +10,7 @@ std::unique_ptr<Page> Page::Build(std::unique_ptr<Document> document, const Medi
   page->media_ = media;
   page->styles_ = Styles::Compute(*page->document_, media);
   page->a11y_ = std::make_unique<Accessibility>(*page->document_, *page->styles_);
+  page->visibility_ = std::make_unique<Visibility>(*page->document_, *page->styles_, *page->a11y_);
   page->BuildSubpages();
   return page;
 }
@@ -20,6 +21,7 @@ std::unique_ptr<Page> Page::Borrow(const Document& document, const MediaContext&
   page->media_ = media;
   page->styles_ = Styles::Compute(document, media);
   page->a11y_ = std::make_unique<Accessibility>(document, *page->styles_);
+  page->visibility_ = std::make_unique<Visibility>(document, *page->styles_, *page->a11y_);
   page->BuildSubpages();
   return page;
 }

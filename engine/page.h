@@ -1,5 +1,5 @@
-// A page ready for rules: the document with its computed styles and accessibility semantics,
-// and the same for each nested (iframe) document.
+// A page ready for rules: the document with its computed styles, accessibility semantics and
+// visibility facts, and the same for each nested (iframe) document.
 #pragma once
 
 #include <memory>
@@ -9,6 +9,7 @@
 #include "engine/aria/accessibility.h"
 #include "engine/css/style.h"
 #include "engine/dom.h"
+#include "engine/layout/visibility.h"
 #include "engine/result.h"
 
 namespace plainsight::engine {
@@ -26,6 +27,10 @@ class Page {
   const Styles& styles() const { return *styles_; }
 
   const Accessibility& a11y() const { return *a11y_; }
+
+  // Whether elements can be seen (hidden, invisible, transparent, off-screen, clipped,
+  // zero-size) and their colour layers, worked out once per element for every rule.
+  const Visibility& visibility() const { return *visibility_; }
 
   const MediaContext& media() const { return media_; }
 
@@ -72,6 +77,7 @@ class Page {
   const Document* document_ = nullptr;
   std::unique_ptr<Styles> styles_;
   std::unique_ptr<Accessibility> a11y_;
+  std::unique_ptr<Visibility> visibility_;
   MediaContext media_;
   std::vector<std::unique_ptr<Page>> subpages_;
   mutable std::vector<std::pair<MediaContext, std::unique_ptr<Styles>>> other_media_;

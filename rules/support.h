@@ -1,5 +1,7 @@
-// Small helpers shared by rules: applicability tests the ACT rules use again and again.
-// Pure functions of the page; no I/O.
+// Facts about a page that rules in every folder ask: is it a top-level HTML page, can an element
+// be seen or is it in the accessibility tree (the engine's Visibility, engine/layout/
+// visibility.h, asked of the element's own page), and walking a page with its nested documents.
+// Topic helpers for the HTML rules are in rules/html/support/. Pure functions of the page; no I/O.
 #pragma once
 
 #include <string>
@@ -13,28 +15,38 @@ namespace plainsight::rules {
 // iframe's document): the applicability of the page-level ACT rules.
 bool IsTopLevelHtmlPage(const engine::Page& page);
 
-// Does the page build shadow trees, by script (attachShadow) or declaratively (a template with
-// shadowrootmode)? Their content is not in the static tree, so rules that need the whole tree
-// answer cantTell for such pages.
-bool BuildsShadowTrees(const engine::Page& page);
-
 // ASCII case-insensitive equality (for attribute values the HTML spec compares that way).
 using engine::EqualsIgnoreCase;  // engine/dom.h
+
+// Calls `visit(page, element)` for every element of the page and of its nested (iframe)
+// documents, in tree order, with the page that holds the element (so its a11y() and styles()
+// apply). A template: it runs for every element of every page, so the visitor is inlined.
+template <typename Visit>
+void ForEachElement(const engine::Page& page, Visit&& visit) {
+  for (const engine::Node* e : page.document().elements()) {
+    visit(page, *e);
+  }
+  for (const auto& sub : page.subpages()) {
+    ForEachElement(*sub, visit);
+  }
+}
+
+// Is the element "visible" in ACT's static sense: rendered (not display:none, not visibility
+// hidden/collapse), not fully transparent, not clipped or moved off-screen in a way the styles
+// show (engine::Visibility::IsVisible). False when the styles say it is hidden.
+inline bool IsVisible(const engine::Page& page, const engine::Node& element) {
+  return page.PageFor(element).visibility().IsVisible(element);
+}
+
+// Is the element included in the accessibility tree?
+inline bool IsExposed(const engine::Page& page, const engine::Node& element) {
+  return !page.PageFor(element).visibility().IsHidden(element);
+}
 
 // Has the element non-whitespace text in its flat tree that is visible or included in the
 // accessibility tree? (ACT's "has a text node descendant that is visible or included in the
 // accessibility tree", approximated statically: text not under a display:none / visibility:hidden
 // or aria-hidden element.)
 bool HasExposedOrVisibleText(const engine::Page& page, const engine::Node& element);
-
-// Is the element "visible" in ACT's static sense: rendered (not display:none, not visibility
-// hidden/collapse), not fully transparent, not clipped or moved off-screen in a way the styles
-// show. Returns false when the styles say it is hidden.
-bool IsVisible(const engine::Page& page, const engine::Node& element);
-
-// Is the element included in the accessibility tree?
-inline bool IsExposed(const engine::Page& page, const engine::Node& element) {
-  return !page.PageFor(element).a11y().IsHidden(element);
-}
 
 }  // namespace plainsight::rules

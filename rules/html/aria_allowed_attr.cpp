@@ -10,8 +10,8 @@
 // accessibility tree and so are not checked.
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
-#include "rules/html/aria_support.h"
-#include "rules/support.h"
+#include "rules/html/support/aria_attributes.h"
+#include "rules/html/support/roles.h"
 
 namespace plainsight::rules {
 namespace {

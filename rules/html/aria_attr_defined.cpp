@@ -2,7 +2,6 @@
 // EN 301 549 9.4.1.2; ACT 5f99a7 (ARIA attribute is defined in WAI-ARIA).
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
-#include "rules/support.h"
 
 namespace plainsight::rules {
 namespace {

@@ -9,7 +9,7 @@
 // element may be a focus sentinel that sends focus elsewhere, which only running the page shows:
 // that is cantTell.
 #include "rules/catalog.h"
-#include "rules/html/aria_support.h"
+#include "rules/html/support/roles.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {

@@ -10,7 +10,8 @@
 // pass, as ARIA in HTML allows global attributes on them.
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
-#include "rules/html/aria_support.h"
+#include "rules/html/support/aria_attributes.h"
+#include "rules/html/support/roles.h"
 
 namespace plainsight::rules {
 namespace {

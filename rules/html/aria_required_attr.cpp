@@ -10,7 +10,7 @@
 // (WAI-ARIA 1.2 separator).
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
-#include "rules/html/aria_support.h"
+#include "rules/html/support/roles.h"
 
 namespace plainsight::rules {
 namespace {

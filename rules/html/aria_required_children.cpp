@@ -12,7 +12,9 @@
 
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
-#include "rules/html/aria_support.h"
+#include "rules/html/support/aria_tree.h"
+#include "rules/html/support/roles.h"
+#include "rules/html/support/scripts.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {

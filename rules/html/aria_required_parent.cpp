@@ -12,8 +12,9 @@
 
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
-#include "rules/html/aria_support.h"
-#include "rules/support.h"
+#include "rules/html/support/aria_tree.h"
+#include "rules/html/support/roles.h"
+#include "rules/html/support/scripts.h"
 
 namespace plainsight::rules {
 namespace {

@@ -2,7 +2,6 @@
 // EN 301 549 9.1.3.1, 9.4.1.2; ACT 674b10 (Role attribute has valid value).
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
-#include "rules/support.h"
 
 namespace plainsight::rules {
 namespace {

@@ -6,7 +6,8 @@
 // (ACT 6a7281 says so). Empty values are inapplicable (they mean "not set").
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
-#include "rules/html/aria_support.h"
+#include "rules/html/support/aria_attributes.h"
+#include "rules/html/support/roles.h"
 
 namespace plainsight::rules {
 namespace {

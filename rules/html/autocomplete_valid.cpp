@@ -15,7 +15,6 @@
 #include <string>
 
 #include "rules/catalog.h"
-#include "rules/html/aria_support.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {

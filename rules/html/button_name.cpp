@@ -5,7 +5,7 @@
 // role of none/presentation on a focusable button is ignored (WAI-ARIA 1.2 9.3), so such a
 // button still needs a name. Off-screen buttons count: screen readers still reach them.
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/names.h"
 
 namespace plainsight::rules {
 namespace {

@@ -3,8 +3,9 @@
 // html.main-landmark, html.skip-link, html.main-heading or html.repeated-block-collapsible passes;
 // failed when all of them fail (the page opens with site navigation, has no main landmark, no skip
 // link, no heading after the navigation and no script); cantTell otherwise.
+#include "rules/html/support/bypass_blocks.h"
+
 #include "rules/catalog.h"
-#include "rules/html/page_support.h"
 
 namespace plainsight::rules {
 namespace {
@@ -27,10 +28,11 @@ constexpr std::string_view kInapplicable[] = {
 };
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  const page::Verdict verdicts[] = {page::MainLandmarkVerdict(page), page::SkipLinkVerdict(page),
-                                    page::MainHeadingVerdict(page), page::CollapsibleVerdict(page)};
+  const bypass::Verdict verdicts[] = {
+      bypass::MainLandmarkVerdict(page), bypass::SkipLinkVerdict(page),
+      bypass::MainHeadingVerdict(page), bypass::CollapsibleVerdict(page)};
   bool all_failed = true;
-  for (const page::Verdict& v : verdicts) {
+  for (const bypass::Verdict& v : verdicts) {
     if (v.outcome == engine::Outcome::kInapplicable) {
       return;
     }

@@ -18,9 +18,12 @@
 #include <set>
 
 #include "engine/aria/aria.h"
+#include "engine/layout/text_colors.h"
 #include "rules/catalog.h"
-#include "rules/html/visual_support.h"
-#include "rules/support.h"
+#include "rules/html/support/contrast.h"
+#include "rules/html/support/scripts.h"
+#include "rules/html/support/visible_text.h"
+#include "rules/html/support/widgets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -35,7 +38,7 @@ bool IsFormControl(const engine::Node& e) {
   return e.IsHtml("button") || e.IsHtml("input") || e.IsHtml("select") || e.IsHtml("textarea");
 }
 
-// visual::IsDisabledOrInDisabled for every element of the document, worked out from the top
+// IsDisabledOrInDisabled for every element of the document, worked out from the top
 // down (an element is disabled when it is itself, or its parent is), indexed by
 // Node::element_index().
 std::vector<uint8_t> DisabledByIndex(const engine::Document& doc) {
@@ -44,7 +47,7 @@ std::vector<uint8_t> DisabledByIndex(const engine::Document& doc) {
   for (size_t i = 0; i < elements.size(); ++i) {
     const engine::Node* e = elements[i];
     const engine::Node* parent = e->ParentElement();
-    out[i] = visual::IsDisabled(*e) ||
+    out[i] = IsDisabled(*e) ||
              (parent != nullptr && parent->element_index() < i && out[parent->element_index()]);
   }
   return out;
@@ -108,7 +111,7 @@ struct TextContrast {
   struct Target {
     const engine::Node* parent;
     std::vector<const engine::Node*> texts;
-    visual::TextColors colors;
+    engine::TextColors colors;
     double ratio = 0;  // when colors.known
     bool large = false;
   };
@@ -128,15 +131,15 @@ struct TextContrast {
       if (parent->ns() != engine::Namespace::kHtml) {
         continue;
       }
-      std::vector<const engine::Node*> texts = visual::VisibleTextChildren(page, *parent);
+      std::vector<const engine::Node*> texts = VisibleTextChildren(page, *parent);
       if (texts.empty() || disabled[parent->element_index()] ||
           (!disabled_labels.empty() && UnderAny(*parent, disabled_labels))) {
         continue;
       }
-      Target target{parent, std::move(texts), visual::ColorsOfText(page, *parent)};
+      Target target{parent, std::move(texts), engine::ColorsOfText(page, *parent)};
       if (target.colors.known) {
-        target.ratio = visual::ContrastRatio(target.colors.foreground, target.colors.background);
-        target.large = visual::IsLargeScaleText(page.styles().Of(*parent));
+        target.ratio = ContrastRatio(target.colors.foreground, target.colors.background);
+        target.large = IsLargeScaleText(page.styles().Of(*parent));
       }
       targets.push_back(std::move(target));
     }
@@ -156,7 +159,7 @@ void CheckContrast(const engine::Page& page, engine::Findings& out, const Thresh
   }
   for (const TextContrast::Target& target : contrast.targets) {
     const engine::Node* parent = target.parent;
-    const visual::TextColors& colors = target.colors;
+    const engine::TextColors& colors = target.colors;
     for (const engine::Node* text : target.texts) {
       if (!colors.known) {
         out.CantTell(parent, "Cannot work out the text's contrast: " + colors.reason +
@@ -179,7 +182,7 @@ void CheckContrast(const engine::Page& page, engine::Findings& out, const Thresh
                     "at least %.1f:1.",
                     large ? "large " : "", ratio, t.criterion, needed);
       std::string message = buf;
-      if (!visual::MayBeHumanLanguage(text->text())) {
+      if (!MayBeHumanLanguage(text->text())) {
         out.CantTell(parent, message +
                                  " The text is only symbols or icons: check whether it "
                                  "conveys anything in words.");

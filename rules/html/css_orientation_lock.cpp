@@ -12,7 +12,7 @@
 #include <cstdio>
 
 #include "rules/catalog.h"
-#include "rules/html/visual_support.h"
+#include "rules/html/support/transforms.h"
 
 namespace plainsight::rules {
 namespace {
@@ -34,8 +34,8 @@ std::optional<double> Rotation(const engine::ComputedStyle& s, bool* rotates) {
     extra = " rotate(" + r + ")";
   }
   std::string all = transform.text + extra;
-  *rotates = visual::HasRotation(all);
-  return visual::RotationDegrees(all);
+  *rotates = HasRotation(all);
+  return RotationDegrees(all);
 }
 
 bool IsPageWide(const engine::Node& e, const std::string& body_text) {

@@ -7,7 +7,8 @@
 // role stays none; failed when the presentational role conflict resolution (WAI-ARIA 1.2 9.3:
 // focusable, or a global aria-* attribute such as aria-label) exposes it after all.
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/roles.h"
+#include "rules/support.h"
 
 namespace plainsight::rules {
 namespace {

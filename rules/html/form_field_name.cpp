@@ -7,7 +7,7 @@
 #include <array>
 
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/names.h"
 
 namespace plainsight::rules {
 namespace {

@@ -5,7 +5,8 @@
 // can be about: template placeholders ("Heading", "Title", "Insert heading here") and "lorem
 // ipsum" filler, which fail. English placeholders only.
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/descriptive_text.h"
+#include "rules/html/support/names.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {

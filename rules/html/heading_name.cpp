@@ -4,7 +4,7 @@
 // Interpretation (as ACT): every element whose semantic role is heading and that is included in
 // the accessibility tree, wherever it is on the page (off-screen headings too).
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/names.h"
 
 namespace plainsight::rules {
 namespace {

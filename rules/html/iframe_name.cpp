@@ -5,7 +5,8 @@
 // removed from the tree, as ACT does, although it stays focusable. The name attribute is not a
 // name.
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/names.h"
+#include "rules/html/support/roles.h"
 
 namespace plainsight::rules {
 namespace {

@@ -11,8 +11,10 @@
 #include <vector>
 
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
-#include "rules/html/page_support.h"
+#include "rules/html/support/links.h"
+#include "rules/html/support/names.h"
+#include "rules/html/support/scripts.h"
+#include "rules/support.h"
 
 namespace plainsight::rules {
 namespace {
@@ -55,7 +57,7 @@ std::string SourceKey(const engine::Node& iframe) {
     return "srcdoc:" + *srcdoc;
   }
   std::string_view src = engine::TrimWhitespace(iframe.AttrOr("src"));
-  auto url = src.empty() ? std::nullopt : page::ResolveAndNormalize(iframe, src);
+  auto url = src.empty() ? std::nullopt : ResolveAndNormalize(iframe, src);
   return url ? "url:" + *url : "";
 }
 
@@ -113,7 +115,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
   bool scripts = false;
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
     if (&e == p.document().html()) {
-      scripts = scripts || page::HasScripts(p);
+      scripts = scripts || HasScripts(p);
     }
     if (!e.IsHtml("iframe") || p.a11y().IsHidden(e)) {
       return;

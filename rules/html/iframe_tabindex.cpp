@@ -7,7 +7,6 @@
 // most 1 by 1 pixels (tracking frames) show nothing and are not targets. When the frame's
 // document is not available and the frame has a negative tabindex, the outcome is cantTell.
 #include "rules/catalog.h"
-#include "rules/html/aria_support.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {

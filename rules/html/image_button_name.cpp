@@ -5,7 +5,7 @@
 // browser's fallback name ("Submit Query") is not an author-given name and does not count; the
 // name attribute is not a name either.
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/names.h"
 
 namespace plainsight::rules {
 namespace {

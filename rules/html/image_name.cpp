@@ -6,7 +6,8 @@
 // is focusable or has global ARIA attributes (then WAI-ARIA 1.2 9.3 keeps the img role and it
 // needs a name). SVG is left to html.svg-name.
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/names.h"
+#include "rules/support.h"
 
 namespace plainsight::rules {
 namespace {

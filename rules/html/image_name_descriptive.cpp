@@ -6,7 +6,8 @@
 // judgement (cantTell), except names that cannot describe any image: placeholders and file
 // names ("image", "photo", "spacer", "IMG_0042.JPG"; WCAG failure F30), which fail.
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/descriptive_text.h"
+#include "rules/html/support/names.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {

@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/descriptive_text.h"
+#include "rules/html/support/roles.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "rules/catalog.h"
-#include "rules/html/visual_support.h"
+#include "rules/html/support/visible_text.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -32,18 +32,6 @@ bool IsBlockish(std::string_view display) {
          display == "table" || display == "flow-root" || display == "table-caption";
 }
 
-// The "visually hidden" pattern: absolutely positioned and clipped to 1px or less.
-bool IsClippedAway(const engine::ComputedStyle& s) {
-  const std::string& position = s.Get("position").text;
-  if (position != "absolute" && position != "fixed") {
-    return false;
-  }
-  auto w = s.LengthPx("width");
-  auto h = s.LengthPx("height");
-  const std::string& ox = s.Get("overflow-x").text;
-  return ((w && *w <= 1) || (h && *h <= 1)) && (ox == "hidden" || ox == "clip");
-}
-
 // ACT "visible inner text" of a node, from computed styles.
 void VisibleInnerText(const engine::Page& page, const engine::Node& node, std::string* out) {
   const engine::Styles& styles = page.styles();
@@ -53,7 +41,7 @@ void VisibleInnerText(const engine::Page& page, const engine::Node& node, std::s
         parent && !styles.Of(*parent).VisibilityHidden() && !styles.IsDisplayNone(*parent);
     if (visible) {
       *out += node.text();
-    } else if (parent && !styles.IsDisplayNone(*parent) && !visual::HasNonWhitespace(node.text())) {
+    } else if (parent && !styles.IsDisplayNone(*parent) && !HasNonWhitespace(node.text())) {
       *out += ' ';
     }
     return;
@@ -65,7 +53,8 @@ void VisibleInnerText(const engine::Page& page, const engine::Node& node, std::s
     return;
   }
   const engine::ComputedStyle& s = styles.Of(node);
-  if (IsClippedAway(s) || (s.VisibilityHidden() && !visual::HasNonWhitespace(node.TextContent()))) {
+  if (page.visibility().IsZeroSize(node) ||
+      (s.VisibilityHidden() && !HasNonWhitespace(node.TextContent()))) {
     *out += ' ';
     return;
   }
@@ -118,7 +107,7 @@ std::vector<std::string> Tokenize(std::string_view s) {
       bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
       cleaned += alnum ? c : ' ';
     } else {
-      cleaned += visual::MayBeHumanLanguage(cp) ? std::string(cp) : std::string(" ");
+      cleaned += MayBeHumanLanguage(cp) ? std::string(cp) : std::string(" ");
     }
     i += len;
   }
@@ -223,7 +212,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
     }
     std::string label;
     VisibleInnerText(page, *e, &label);
-    if (!visual::HasNonWhitespace(label)) {
+    if (!HasNonWhitespace(label)) {
       continue;
     }
     std::string name = a11y.AccessibleName(*e);

@@ -11,8 +11,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "engine/layout/text_box.h"
 #include "rules/catalog.h"
-#include "rules/html/visual_support.h"
+#include "rules/html/support/text_spacing.h"
+#include "rules/html/support/visible_text.h"
 
 namespace plainsight::rules {
 namespace {
@@ -52,12 +54,12 @@ void Check(const engine::Page& page, engine::Findings& out) {
       continue;
     }
     const engine::ComputedStyle& s = page.styles().Of(*e);
-    if (!visual::ImportantStyleAttributeDeclaration(s, "line-height") ||
-        visual::VisibleTextChildren(page, *e).empty()) {
+    if (!ImportantStyleAttributeDeclaration(s, "line-height") ||
+        VisibleTextChildren(page, *e).empty()) {
       continue;
     }
-    visual::Wrap wrap = visual::TextWraps(page, *e);
-    if (wrap == visual::Wrap::kNo) {
+    engine::Wrap wrap = engine::TextWraps(page, *e);
+    if (wrap == engine::Wrap::kNo) {
       continue;
     }
     std::optional<double> font = s.FontSizePx();
@@ -73,7 +75,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
       continue;
     }
     char buf[240];
-    if (wrap == visual::Wrap::kYes) {
+    if (wrap == engine::Wrap::kYes) {
       std::snprintf(buf, sizeof buf,
                     "line-height is fixed with !important in the style attribute at %.2fpx, less "
                     "than 1.5 times the %.2fpx font size, so readers cannot add space between "

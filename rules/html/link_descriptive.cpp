@@ -13,7 +13,10 @@
 #include <algorithm>
 
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/descriptive_text.h"
+#include "rules/html/support/names.h"
+#include "rules/html/support/roles.h"
+#include "rules/support.h"
 
 namespace plainsight::rules {
 namespace {

@@ -6,7 +6,8 @@
 // href> counts when its <map> is used by an image that is in the accessibility tree: the UA
 // stylesheet hides <area> itself, but browsers expose image-map areas as links.
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/names.h"
+#include "rules/html/support/roles.h"
 
 namespace plainsight::rules {
 namespace {

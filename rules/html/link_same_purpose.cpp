@@ -18,8 +18,10 @@
 #include <vector>
 
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
-#include "rules/html/page_support.h"
+#include "rules/html/support/links.h"
+#include "rules/html/support/names.h"
+#include "rules/html/support/roles.h"
+#include "rules/support.h"
 
 namespace plainsight::rules {
 namespace {
@@ -98,7 +100,7 @@ struct Member {
 
 // The heading a same-page link jumps to, or nullptr.
 const engine::Node* TargetHeading(const Member& m) {
-  const engine::Node* target = page::SamePageTarget(*m.link);
+  const engine::Node* target = SamePageTarget(*m.link);
   if (target == nullptr) {
     return nullptr;
   }
@@ -118,7 +120,7 @@ const std::optional<std::string>& DestinationOf(const Member& m) {
   auto& of = m.page->Derived<Destinations>().of;
   auto it = of.find(m.link);
   if (it == of.end()) {
-    it = of.emplace(m.link, page::LinkDestination(*m.link)).first;
+    it = of.emplace(m.link, LinkDestination(*m.link)).first;
   }
   return it->second;
 }

@@ -5,7 +5,8 @@
 // bold line styled big is not a heading). Otherwise a person must say where the main content
 // starts: cantTell.
 #include "rules/catalog.h"
-#include "rules/html/page_support.h"
+#include "rules/html/support/bypass_blocks.h"
+#include "rules/html/support/landmarks.h"
 
 namespace plainsight::rules {
 namespace {
@@ -28,7 +29,7 @@ constexpr std::string_view kInapplicable[] = {
 };
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  page::Report(page::MainHeadingVerdict(page), out);
+  bypass::Report(bypass::MainHeadingVerdict(page), out);
 }
 
 }  // namespace

@@ -5,7 +5,8 @@
 // block) and has no exposed main landmark. Without either, what is repeated across pages needs a
 // person: cantTell.
 #include "rules/catalog.h"
-#include "rules/html/page_support.h"
+#include "rules/html/support/bypass_blocks.h"
+#include "rules/html/support/landmarks.h"
 
 namespace plainsight::rules {
 namespace {
@@ -28,7 +29,7 @@ constexpr std::string_view kInapplicable[] = {
 };
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  page::Report(page::MainLandmarkVerdict(page), out);
+  bypass::Report(bypass::MainLandmarkVerdict(page), out);
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 // Interpretation (as ACT): every element whose semantic role is menuitem (not the checkbox and
 // radio variants, which html.form-field-name covers) and that is in the accessibility tree.
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/names.h"
 
 namespace plainsight::rules {
 namespace {

@@ -16,7 +16,6 @@
 #include <string>
 
 #include "rules/catalog.h"
-#include "rules/support.h"
 
 namespace plainsight::rules {
 namespace {

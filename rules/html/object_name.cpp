@@ -10,7 +10,9 @@
 #include <array>
 
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/descriptive_text.h"
+#include "rules/html/support/names.h"
+#include "rules/support.h"
 
 namespace plainsight::rules {
 namespace {

@@ -6,7 +6,7 @@
 // The target is the first <title> in tree order, as for html.page-title (ACT 2779a5); pages
 // without a non-empty title are left to that rule. English placeholders only.
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/descriptive_text.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {

@@ -8,7 +8,7 @@
 // reader then reaches a control whose role and name it cannot announce.
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
-#include "rules/html/aria_support.h"
+#include "rules/html/support/roles.h"
 
 namespace plainsight::rules {
 namespace {

@@ -6,7 +6,8 @@
 // cantTell (a person must try the page). Collapsing is only one way to meet 2.4.1; see
 // html.bypass-blocks.
 #include "rules/catalog.h"
-#include "rules/html/page_support.h"
+#include "rules/html/support/bypass_blocks.h"
+#include "rules/html/support/landmarks.h"
 
 namespace plainsight::rules {
 namespace {
@@ -29,7 +30,7 @@ constexpr std::string_view kInapplicable[] = {
 };
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  page::Report(page::CollapsibleVerdict(page), out);
+  bypass::Report(bypass::CollapsibleVerdict(page), out);
 }
 
 }  // namespace

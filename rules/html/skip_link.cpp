@@ -7,7 +7,7 @@
 // navigation, banner, complementary or search landmark, or a link to another page). ACT maps this
 // rule to techniques G1, G123 and G124; WCAG 2.4.1 can also be met by landmarks or headings.
 #include "rules/catalog.h"
-#include "rules/html/page_support.h"
+#include "rules/html/support/bypass_blocks.h"
 
 namespace plainsight::rules {
 namespace {
@@ -30,7 +30,7 @@ constexpr std::string_view kInapplicable[] = {
 };
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  page::Report(page::SkipLinkVerdict(page), out);
+  bypass::Report(bypass::SkipLinkVerdict(page), out);
 }
 
 }  // namespace

@@ -6,7 +6,8 @@
 // explicit role that takes effect. role="none" on it is ignored because it is focusable
 // (WAI-ARIA 1.2 9.3), so such a summary still needs a name.
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/names.h"
+#include "rules/html/support/roles.h"
 
 namespace plainsight::rules {
 namespace {

@@ -6,7 +6,7 @@
 // (<text>) does not name an img: its children are presentational. A child <title> or aria-label
 // does.
 #include "rules/catalog.h"
-#include "rules/html/name_support.h"
+#include "rules/html/support/names.h"
 
 namespace plainsight::rules {
 namespace {

@@ -6,7 +6,6 @@
 // Each id must name a td or th of that same table (not of a nested or another table, not an
 // element inside a cell), other than the cell itself.
 #include "rules/catalog.h"
-#include "rules/html/aria_support.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {

@@ -18,7 +18,7 @@
 #include <cstdlib>
 
 #include "rules/catalog.h"
-#include "rules/html/visual_support.h"
+#include "rules/html/support/visible_text.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -109,12 +109,11 @@ void Check(const engine::Page& page, engine::Findings& out) {
       } else if (c->IsHtml("br")) {
         ++breaks;
         text += '\n';
-      } else if (c->IsElement() && visual::HasNonWhitespace(c->TextContent())) {
+      } else if (c->IsElement() && HasNonWhitespace(c->TextContent())) {
         nested_text = true;
       }
     }
-    if (!visual::HasNonWhitespace(text) || !IsVisible(page, *box) ||
-        styles->Of(*box).VisibilityHidden()) {
+    if (!HasNonWhitespace(text) || !IsVisible(page, *box) || styles->Of(*box).VisibilityHidden()) {
       continue;
     }
     std::optional<double> width = s.LengthPx("width");

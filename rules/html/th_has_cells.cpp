@@ -13,7 +13,8 @@
 #include <map>
 
 #include "rules/catalog.h"
-#include "rules/html/aria_support.h"
+#include "rules/html/support/aria_tree.h"
+#include "rules/html/support/tables.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {

@@ -7,7 +7,7 @@
 // (inherit/unset/revert take the parent's value). "normal" and "initial" mean no extra spacing
 // and fail.
 #include "rules/catalog.h"
-#include "rules/html/visual_support.h"
+#include "rules/html/support/text_spacing.h"
 
 namespace plainsight::rules {
 namespace {
@@ -16,7 +16,7 @@ constexpr engine::RuleOption kOptions[] = {
     {"min_em", 0.16, "the smallest word spacing, as a share of the font size (WCAG 1.4.12)"}};
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  visual::CheckImportantSpacing(page, out, "word-spacing", kOptions[0].default_value);
+  CheckImportantSpacing(page, out, "word-spacing", kOptions[0].default_value);
 }
 
 constexpr std::string_view kWcag[] = {"1.4.12"};

@@ -1,11 +1,10 @@
-// Helpers for the accessible-name rules. See name_support.h.
-#include "rules/html/name_support.h"
+// Signals that a name says nothing: see descriptive_text.h.
+#include "rules/html/support/descriptive_text.h"
 
 #include <algorithm>
 #include <array>
-#include <vector>
 
-#include "engine/aria/aria.h"
+#include "engine/dom.h"
 
 namespace plainsight::rules {
 namespace {
@@ -55,46 +54,6 @@ bool InList(std::string_view normalized, const std::array<std::string_view, N>& 
 }
 
 }  // namespace
-
-bool HasRoleOrSubclass(const engine::Page& page, const engine::Node& element,
-                       const engine::RoleSet& roles) {
-  return roles.Contains(page.PageFor(element).a11y().RoleIdOf(element));
-}
-
-const engine::RoleSet& LinkRoles() {
-  static const engine::RoleSet kLinks{"link"};
-  return kLinks;
-}
-
-bool HasExplicitPresentationalRole(const engine::Page& page, const engine::Node& element) {
-  std::string_view role = page.PageFor(element).a11y().ExplicitRole(element);
-  return role == "none" || role == "presentation";
-}
-
-std::string NameOf(const engine::Page& page, const engine::Node& element) {
-  return engine::CollapseWhitespace(page.PageFor(element).a11y().AccessibleName(element));
-}
-
-bool HasAncestorNamedByAuthor(const engine::Page& page, const engine::Node& element) {
-  const engine::Page& p = page.PageFor(element);
-  for (const engine::Node* a = element.ParentElement(); a != nullptr; a = a->ParentElement()) {
-    bool labelled = !engine::TrimWhitespace(a->AttrOr("aria-label")).empty();
-    if (!labelled) {
-      for (std::string_view id : engine::SplitWhitespace(a->AttrOr("aria-labelledby"))) {
-        if (p.document().GetElementById(id) != nullptr) {
-          labelled = true;
-          break;
-        }
-      }
-    }
-    // Interpretation: only a role that can carry a name counts (aria-label on a plain div is
-    // prohibited and ignored by browsers).
-    if (labelled && !p.a11y().Role(*a).empty() && p.a11y().Role(*a) != "none") {
-      return true;
-    }
-  }
-  return false;
-}
 
 std::string NormalizeForComparison(std::string_view text) {
   std::string collapsed = engine::CollapseWhitespace(text);

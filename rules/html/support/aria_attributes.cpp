@@ -1,0 +1,82 @@
+// WAI-ARIA attributes of an element: see aria_attributes.h.
+#include "rules/html/support/aria_attributes.h"
+
+namespace plainsight::rules {
+namespace {
+
+// WAI-ARIA 1.3 global properties not in the engine's 1.2 tables. Browsers ship them, and ACT
+// rule kb1m8s tests them.
+constexpr std::string_view kAria13Globals[] = {"aria-braillelabel", "aria-brailleroledescription"};
+
+bool IsAria13Global(std::string_view name) {
+  for (std::string_view g : kAria13Globals) {
+    if (g == name) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<AriaAttributeUse> AriaAttributesOf(const engine::Node& element) {
+  std::vector<AriaAttributeUse> out;
+  for (const engine::Attribute& a : element.attributes()) {
+    if (a.name.size() <= 5) {
+      continue;
+    }
+    std::string name = engine::AsciiLower(a.name);
+    if (name.compare(0, 5, "aria-") != 0) {
+      continue;
+    }
+    const engine::AriaAttributeInfo* info = engine::FindAriaAttribute(name);
+    if (info == nullptr && !IsAria13Global(name)) {
+      continue;
+    }
+    out.push_back(AriaAttributeUse{std::move(name), a.value, info});
+  }
+  return out;
+}
+
+bool IsGlobalAriaAttribute(const AriaAttributeUse& use) {
+  return use.info == nullptr ? IsAria13Global(use.name) : use.info->global;
+}
+
+std::string DescribeAriaValues(const engine::AriaAttributeInfo& info) {
+  using T = engine::AriaValueType;
+  auto join = [&](std::string_view sep) {
+    std::string s;
+    for (size_t i = 0; i < info.allowed_tokens.size(); ++i) {
+      if (i > 0) {
+        s += i + 1 == info.allowed_tokens.size() ? " or " : sep;
+      }
+      s += "\"" + std::string(info.allowed_tokens[i]) + "\"";
+    }
+    return s;
+  };
+  switch (info.type) {
+    case T::kTrueFalse:
+      return "\"true\" or \"false\"";
+    case T::kTrueFalseUndefined:
+      return "\"true\", \"false\" or \"undefined\"";
+    case T::kTristate:
+      return "\"true\", \"false\", \"mixed\" or \"undefined\"";
+    case T::kIdRef:
+      return "one id";
+    case T::kIdRefList:
+      return "a list of ids";
+    case T::kInteger:
+      return "a whole number";
+    case T::kNumber:
+      return "a number";
+    case T::kString:
+      return "text";
+    case T::kToken:
+      return join(", ");
+    case T::kTokenList:
+      return "one or more of " + join(", ");
+  }
+  return "a valid value";
+}
+
+}  // namespace plainsight::rules
