@@ -124,22 +124,22 @@ struct Rule {
   std::string_view summary;  // what passing means, one line ("Images have a text alternative")
   std::string_view why;      // why it matters to people, plain English
   std::string_view help;     // how to fix it, plain English
-  std::span<const std::string_view> wcag;      // success criteria, "1.1.1" (WCAG 2.1 and 2.2)
-  std::span<const std::string_view> en301549;  // EN 301 549 V3.2.1 clauses, "9.1.1.1"
-  std::span<const std::string_view> act;       // W3C ACT rule ids, "23a2a8"
+  std::span<const std::string_view> wcag = {};      // success criteria, "1.1.1" (WCAG 2.1 and 2.2)
+  std::span<const std::string_view> en301549 = {};  // EN 301 549 V3.2.1 clauses, "9.1.1.1"
+  std::span<const std::string_view> act = {};       // W3C ACT rule ids, "23a2a8"
   Impact impact = Impact::kSerious;
   // What a failure of this rule means (see Severity): kError when the rule decides with
   // certainty, kWarning for heuristics that are very likely right but need a look.
   Severity severity = Severity::kError;
   CheckFunction check = nullptr;
   // Examples run as tests (tests/rule_examples_test.cpp): whole HTML documents or fragments.
-  std::span<const std::string_view> passes;
-  std::span<const std::string_view> fails;
-  std::span<const std::string_view> inapplicable;
+  std::span<const std::string_view> passes = {};
+  std::span<const std::string_view> fails = {};
+  std::span<const std::string_view> inapplicable = {};
   // Examples a person must judge (rules about meaning: is this title descriptive?). A rule
   // that can never prove a pass may give these instead of pass examples.
-  std::span<const std::string_view> cant_tell;
-  std::span<const RuleOption> options;
+  std::span<const std::string_view> cant_tell = {};
+  std::span<const RuleOption> options = {};
   // WCAG conformance level of the strictest criterion: "A", "AA" or "AAA".
   std::string_view level = "A";
 };

@@ -11,7 +11,8 @@ bool IsTopLevelHtmlPage(const engine::Page& page) {
          doc.html()->IsHtml("html");
 }
 
-bool HasExposedOrVisibleText(const engine::Page& page, const engine::Node& element) {
+bool HasExposedOrVisibleText(const engine::Page& page, const engine::Node& element,
+                             const TextSearch& search) {
   const engine::Page& p = page.PageFor(element);
   std::vector<const engine::Node*> stack{&element};
   while (!stack.empty()) {
@@ -24,11 +25,28 @@ bool HasExposedOrVisibleText(const engine::Page& page, const engine::Node& eleme
           return true;
         }
       } else if (c->IsElement()) {
+        if (search.skip != nullptr && search.skip(p, *c)) {
+          continue;
+        }
+        if (search.counts != nullptr && search.counts(p, *c)) {
+          return true;
+        }
         stack.push_back(c);
       }
     }
   }
   return false;
+}
+
+std::string JoinAlternatives(std::span<const std::string_view> items, std::string_view quote) {
+  std::string s;
+  for (size_t i = 0; i < items.size(); ++i) {
+    s += i == 0 ? "" : (i + 1 == items.size() ? " or " : ", ");
+    s += quote;
+    s += items[i];
+    s += quote;
+  }
+  return s;
 }
 
 }  // namespace plainsight::rules

@@ -4,6 +4,7 @@
 // Topic helpers for the HTML rules are in rules/html/support/. Pure functions of the page; no I/O.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -47,6 +48,18 @@ inline bool IsExposed(const engine::Page& page, const engine::Node& element) {
 // accessibility tree? (ACT's "has a text node descendant that is visible or included in the
 // accessibility tree", approximated statically: text not under a display:none / visibility:hidden
 // or aria-hidden element.)
-bool HasExposedOrVisibleText(const engine::Page& page, const engine::Node& element);
+// `search` narrows the walk: an element below `element` for which skip(page, e) is true is left
+// out with its subtree; one for which counts(page, e) is true counts as such text by itself (an
+// image with a text alternative, say).
+struct TextSearch {
+  bool (*skip)(const engine::Page& page, const engine::Node& element) = nullptr;
+  bool (*counts)(const engine::Page& page, const engine::Node& element) = nullptr;
+};
+
+bool HasExposedOrVisibleText(const engine::Page& page, const engine::Node& element,
+                             const TextSearch& search = {});
+
+// "a, b or c" (each item wrapped in `quote`), for messages that list what would be accepted.
+std::string JoinAlternatives(std::span<const std::string_view> items, std::string_view quote = "");
 
 }  // namespace plainsight::rules

@@ -44,10 +44,7 @@ bool LanguageFeatureAllows(const engine::Node& e, std::string_view attribute) {
 
 void Check(const engine::Page& page, engine::Findings& out) {
   const engine::Accessibility& a11y = page.a11y();
-  for (const engine::Node* e : page.document().elements()) {
-    if (!IsHtmlOrSvgElement(*e) || a11y.IsHidden(*e)) {
-      continue;
-    }
+  for (const engine::Node* e : ExposedHtmlOrSvgElements(page)) {
     std::vector<AriaAttributeUse> uses = AriaAttributesOf(*e);
     if (uses.empty()) {
       continue;

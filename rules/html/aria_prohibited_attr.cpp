@@ -47,10 +47,7 @@ bool Prohibited(const engine::Page& page, const engine::Node& e, std::string_vie
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  for (const engine::Node* e : page.document().elements()) {
-    if (!IsHtmlOrSvgElement(*e) || page.a11y().IsHidden(*e)) {
-      continue;
-    }
+  for (const engine::Node* e : ExposedHtmlOrSvgElements(page)) {
     for (const AriaAttributeUse& use : AriaAttributesOf(*e)) {
       if (!IsGlobalAriaAttribute(use)) {
         continue;

@@ -35,13 +35,9 @@ bool NativelySupplied(const engine::Node& e, std::string_view attribute) {
 
 void Check(const engine::Page& page, engine::Findings& out) {
   const engine::Accessibility& a11y = page.a11y();
-  for (const engine::Node* e : page.document().elements()) {
-    if (!IsHtmlOrSvgElement(*e) || a11y.IsHidden(*e)) {
-      continue;
-    }
-    std::string_view explicit_role = a11y.ExplicitRole(*e);
-    if (explicit_role.empty() || explicit_role != a11y.Role(*e) ||
-        explicit_role == a11y.ImplicitRole(*e)) {
+  for (const engine::Node* e : ExposedHtmlOrSvgElements(page)) {
+    std::string_view explicit_role = ExplicitSemanticRole(page, *e);
+    if (explicit_role.empty()) {
       continue;
     }
     std::vector<std::string_view> required =

@@ -69,15 +69,6 @@ bool Allowed(const engine::Page& page, const engine::Node& owned, std::string_vi
   return false;
 }
 
-std::string Describe(std::span<const std::string_view> entries) {
-  std::string s;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    s += i == 0 ? "" : (i + 1 == entries.size() ? " or " : ", ");
-    s += entries[i];
-  }
-  return s;
-}
-
 void Check(const engine::Page& page, engine::Findings& out) {
   const engine::Accessibility& a11y = page.a11y();
   if (BuildsShadowTrees(page)) {
@@ -85,10 +76,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
                  "A script builds shadow DOM; check that lists, menus, tables and tab "
                  "lists inside it own only the roles they require.");
   }
-  for (const engine::Node* e : page.document().elements()) {
-    if (!IsHtmlOrSvgElement(*e) || a11y.IsHidden(*e)) {
-      continue;
-    }
+  for (const engine::Node* e : ExposedHtmlOrSvgElements(page)) {
     std::string_view role = a11y.Role(*e);
     if (role.empty() || role == "none" || role == "combobox" || role.starts_with("doc-")) {
       continue;
@@ -118,7 +106,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
       out.Pass(e);
     } else {
       out.Fail(e, "The " + std::string(role) + " role may own only " +
-                      Describe(info->required_owned) + ", but it owns <" + bad->tag() +
+                      JoinAlternatives(info->required_owned) + ", but it owns <" + bad->tag() +
                       "> with the " + std::string(bad_role) + " role.");
     }
   }

@@ -15,18 +15,10 @@
 #include "rules/html/support/aria_tree.h"
 #include "rules/html/support/roles.h"
 #include "rules/html/support/scripts.h"
+#include "rules/support.h"
 
 namespace plainsight::rules {
 namespace {
-
-std::string JoinRoles(std::span<const std::string_view> roles) {
-  std::string s;
-  for (size_t i = 0; i < roles.size(); ++i) {
-    s += i == 0 ? "" : (i + 1 == roles.size() ? " or " : ", ");
-    s += roles[i];
-  }
-  return s;
-}
 
 void Check(const engine::Page& page, engine::Findings& out) {
   const engine::Accessibility& a11y = page.a11y();
@@ -35,13 +27,9 @@ void Check(const engine::Page& page, engine::Findings& out) {
                  "A script builds shadow DOM; check that elements inside it sit in the "
                  "roles they require (a listitem in a list, a tab in a tablist).");
   }
-  for (const engine::Node* e : page.document().elements()) {
-    if (!IsHtmlOrSvgElement(*e) || a11y.IsHidden(*e)) {
-      continue;
-    }
-    std::string_view role = a11y.ExplicitRole(*e);
-    if (role.empty() || role != a11y.Role(*e) || role == a11y.ImplicitRole(*e) ||
-        role.starts_with("doc-") || role.starts_with("graphics-")) {
+  for (const engine::Node* e : ExposedHtmlOrSvgElements(page)) {
+    std::string_view role = ExplicitSemanticRole(page, *e);
+    if (role.empty() || role.starts_with("doc-") || role.starts_with("graphics-")) {
       continue;
     }
     const engine::RoleInfo* info = engine::FindRole(role);
@@ -60,7 +48,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
                         : parent_role.empty() ? "<" + parent->tag() + "> with no role"
                                               : "the " + std::string(parent_role) + " role";
       out.Fail(e, "role=\"" + std::string(role) + "\" must be inside an element with the " +
-                      JoinRoles(info->required_context) + " role, but its parent is " + got + ".");
+                      JoinAlternatives(info->required_context) + " role, but its parent is " + got +
+                      ".");
     }
   }
 }

@@ -2,13 +2,14 @@
 // EN 301 549 9.1.3.1, 9.4.1.2; ACT 674b10 (Role attribute has valid value).
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
+#include "rules/html/support/roles.h"
 
 namespace plainsight::rules {
 namespace {
 
 void Check(const engine::Page& page, engine::Findings& out) {
   for (const engine::Node* e : page.document().elements()) {
-    if (e->ns() != engine::Namespace::kHtml && e->ns() != engine::Namespace::kSvg) {
+    if (!IsHtmlOrSvgElement(*e)) {
       continue;
     }
     const std::string* role = e->Attr("role");

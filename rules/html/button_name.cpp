@@ -6,6 +6,7 @@
 // button still needs a name. Off-screen buttons count: screen readers still reach them.
 #include "rules/catalog.h"
 #include "rules/html/support/names.h"
+#include "rules/html/support/roles.h"
 
 namespace plainsight::rules {
 namespace {
@@ -33,7 +34,7 @@ bool Applies(const engine::Page& p, const engine::Node& e) {
   if (e.IsHtml("input") && engine::AsciiLower(e.AttrOr("type")) == "image") {
     return false;
   }
-  return p.a11y().Role(e) == "button" && !p.a11y().IsHidden(e);
+  return HasExposedRole(p, e, "button");
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
@@ -61,7 +62,6 @@ extern const engine::Rule kHtmlButtonName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable,
-    .options = {}};
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

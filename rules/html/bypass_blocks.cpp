@@ -74,7 +74,6 @@ extern const engine::Rule kHtmlBypassBlocks{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell,
-    .options = {}};
+    .cant_tell = kCantTell};
 
 }  // namespace plainsight::rules

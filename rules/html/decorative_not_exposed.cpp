@@ -74,7 +74,6 @@ extern const engine::Rule kHtmlDecorativeNotExposed{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable,
-    .options = {}};
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

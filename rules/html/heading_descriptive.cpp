@@ -46,19 +46,6 @@ constexpr std::string_view kPlaceholders[] = {"heading",
                                               "title text",
                                               "untitled"};
 
-bool IsPlaceholderHeading(std::string_view name) {
-  std::string key = NormalizeForComparison(name);
-  if (key.rfind("lorem ipsum", 0) == 0) {
-    return true;
-  }
-  for (std::string_view p : kPlaceholders) {
-    if (key == p) {
-      return true;
-    }
-  }
-  return false;
-}
-
 void Check(const engine::Page& page, engine::Findings& out) {
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
     if (p.a11y().Role(e) != "heading" || (!IsExposed(p, e) && !IsVisible(p, e))) {
@@ -68,13 +55,10 @@ void Check(const engine::Page& page, engine::Findings& out) {
     if (name.empty()) {
       return;  // html.heading-name reports headings without a name
     }
-    if (IsPlaceholderHeading(name)) {
-      out.Fail(&e, "The heading \"" + name +
-                       "\" is placeholder text: say what the section below it is about.");
-    } else {
-      out.CantTell(&e, "Check that the heading \"" + name +
-                           "\" describes the content of the section it starts.");
-    }
+    JudgeDescriptive(
+        out, &e, IsTemplateText(name, kPlaceholders),
+        "The heading \"" + name + "\" is placeholder text: say what the section below it is about.",
+        "Check that the heading \"" + name + "\" describes the content of the section it starts.");
   });
 }
 
@@ -98,7 +82,6 @@ extern const engine::Rule kHtmlHeadingDescriptive{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .options = {},
     .level = "AA"};
 
 }  // namespace plainsight::rules

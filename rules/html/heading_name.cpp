@@ -5,6 +5,7 @@
 // the accessibility tree, wherever it is on the page (off-screen headings too).
 #include "rules/catalog.h"
 #include "rules/html/support/names.h"
+#include "rules/html/support/roles.h"
 
 namespace plainsight::rules {
 namespace {
@@ -28,7 +29,7 @@ constexpr std::string_view kInapplicable[] = {
 };
 
 bool Applies(const engine::Page& p, const engine::Node& e) {
-  return p.a11y().Role(e) == "heading" && !p.a11y().IsHidden(e);
+  return HasExposedRole(p, e, "heading");
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
@@ -56,7 +57,6 @@ extern const engine::Rule kHtmlHeadingName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable,
-    .options = {}};
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

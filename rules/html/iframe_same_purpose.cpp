@@ -157,7 +157,6 @@ extern const engine::Rule kHtmlIframeSamePurpose{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell,
-    .options = {}};
+    .cant_tell = kCantTell};
 
 }  // namespace plainsight::rules

@@ -73,7 +73,6 @@ extern const engine::Rule kHtmlImageName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable,
-    .options = {}};
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

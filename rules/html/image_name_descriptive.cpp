@@ -41,12 +41,10 @@ void Check(const engine::Page& page, engine::Findings& out) {
     if (name.empty()) {
       return;  // html.image-name reports images without a name
     }
-    if (IsPlaceholderImageName(name)) {
-      out.Fail(&e, "The image's text alternative \"" + name +
-                       "\" is a placeholder or file name: describe what the image shows or does.");
-    } else {
-      out.CantTell(&e, "Check that \"" + name + "\" describes what this image shows or does.");
-    }
+    JudgeDescriptive(out, &e, IsPlaceholderImageName(name),
+                     "The image's text alternative \"" + name +
+                         "\" is a placeholder or file name: describe what the image shows or does.",
+                     "Check that \"" + name + "\" describes what this image shows or does.");
   });
 }
 
@@ -69,7 +67,6 @@ extern const engine::Rule kHtmlImageNameDescriptive{
     .passes = {},
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell,
-    .options = {}};
+    .cant_tell = kCantTell};
 
 }  // namespace plainsight::rules

@@ -49,15 +49,6 @@ std::vector<const engine::Node*> ProgrammaticLabels(const engine::Page& p,
   return labels;
 }
 
-bool IsPlaceholderLabel(std::string_view text) {
-  std::string key = NormalizeForComparison(text);
-  bool placeholder = key.rfind("lorem ipsum", 0) == 0;
-  for (std::string_view ph : kPlaceholders) {
-    placeholder = placeholder || key == ph;
-  }
-  return placeholder;
-}
-
 void Check(const engine::Page& page, engine::Findings& out) {
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
     static const engine::RoleSet kFields{std::span<const std::string_view>(kFieldRoles)};
@@ -69,14 +60,11 @@ void Check(const engine::Page& page, engine::Findings& out) {
       if (!IsVisible(p, *label) || text.empty()) {
         continue;
       }
-      if (IsPlaceholderLabel(text)) {
-        out.Fail(label, "The label \"" + text +
-                            "\" is placeholder text: say what to enter (\"Eircode\", \"Date of "
-                            "birth\").");
-      } else {
-        out.CantTell(label,
-                     "Check that the label \"" + text + "\" says what to enter in its field.");
-      }
+      JudgeDescriptive(out, label, IsTemplateText(text, kPlaceholders),
+                       "The label \"" + text +
+                           "\" is placeholder text: say what to enter (\"Eircode\", \"Date of "
+                           "birth\").",
+                       "Check that the label \"" + text + "\" says what to enter in its field.");
     }
   });
 }
@@ -101,7 +89,6 @@ extern const engine::Rule kHtmlLabelDescriptive{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .options = {},
     .level = "AA"};
 
 }  // namespace plainsight::rules

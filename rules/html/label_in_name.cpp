@@ -282,7 +282,6 @@ extern const engine::Rule kHtmlLabelInName{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .options = {},
     .level = "A"};
 
 }  // namespace plainsight::rules

@@ -24,31 +24,17 @@ constexpr std::string_view kInapplicable[] = {
 // that is visible or in the accessibility tree? Images with a non-empty accessible name count as
 // exposed text content too (their alt is in that language).
 bool OwnsExposedContent(const engine::Page& page, const engine::Node& element) {
-  const engine::Page& p = page.PageFor(element);
-  std::vector<const engine::Node*> stack{&element};
-  while (!stack.empty()) {
-    const engine::Node* n = stack.back();
-    stack.pop_back();
-    for (const engine::Node* c : n->children()) {
-      if (c->IsText()) {
-        if (!engine::TrimWhitespace(c->text()).empty() &&
-            (IsVisible(p, *n) || !p.a11y().IsHidden(*n))) {
-          return true;
-        }
-      } else if (c->IsElement()) {
-        const std::string* lang = c->Attr("lang");
-        if (lang && !engine::TrimWhitespace(*lang).empty()) {
-          continue;  // that element's own language applies below it
-        }
-        if (!p.a11y().IsHidden(*c) && !p.a11y().AccessibleName(*c).empty() &&
-            (c->IsHtml("img") || c->IsHtml("area") || c->IsHtml("input"))) {
-          return true;
-        }
-        stack.push_back(c);
-      }
-    }
-  }
-  return false;
+  TextSearch search;
+  // An element with its own lang: that language applies below it.
+  search.skip = [](const engine::Page&, const engine::Node& e) {
+    const std::string* lang = e.Attr("lang");
+    return lang && !engine::TrimWhitespace(*lang).empty();
+  };
+  search.counts = [](const engine::Page& p, const engine::Node& e) {
+    return !p.a11y().IsHidden(e) && !p.a11y().AccessibleName(e).empty() &&
+           (e.IsHtml("img") || e.IsHtml("area") || e.IsHtml("input"));
+  };
+  return HasExposedOrVisibleText(page, element, search);
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {

@@ -209,7 +209,6 @@ extern const engine::Rule kHtmlLinkDescriptive{
     .passes = kPasses,
     .fails = kFailsLinkOnly,
     .inapplicable = kInapplicable,
-    .options = {},
     .level = "AAA"};
 
 extern const engine::Rule kHtmlLinkDescriptiveInContext{
@@ -228,7 +227,6 @@ extern const engine::Rule kHtmlLinkDescriptiveInContext{
     .check = &CheckInContext,
     .passes = kPasses,
     .fails = kFailsInContext,
-    .inapplicable = kInapplicable,
-    .options = {}};
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

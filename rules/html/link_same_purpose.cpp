@@ -219,7 +219,6 @@ extern const engine::Rule kHtmlLinkSamePurpose{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .options = {},
     .level = "AAA"};
 
 extern const engine::Rule kHtmlLinkSamePurposeInContext{
@@ -240,7 +239,6 @@ extern const engine::Rule kHtmlLinkSamePurposeInContext{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell,
-    .options = {}};
+    .cant_tell = kCantTell};
 
 }  // namespace plainsight::rules

@@ -51,7 +51,6 @@ extern const engine::Rule kHtmlMainLandmark{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell,
-    .options = {}};
+    .cant_tell = kCantTell};
 
 }  // namespace plainsight::rules

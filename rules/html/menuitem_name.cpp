@@ -4,6 +4,7 @@
 // radio variants, which html.form-field-name covers) and that is in the accessibility tree.
 #include "rules/catalog.h"
 #include "rules/html/support/names.h"
+#include "rules/html/support/roles.h"
 
 namespace plainsight::rules {
 namespace {
@@ -25,7 +26,7 @@ constexpr std::string_view kInapplicable[] = {
 };
 
 bool Applies(const engine::Page& p, const engine::Node& e) {
-  return p.a11y().Role(e) == "menuitem" && !p.a11y().IsHidden(e);
+  return HasExposedRole(p, e, "menuitem");
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
@@ -52,7 +53,6 @@ extern const engine::Rule kHtmlMenuitemName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable,
-    .options = {}};
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

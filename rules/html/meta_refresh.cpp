@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "rules/catalog.h"
+#include "rules/html/support/meta.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -45,10 +46,7 @@ std::optional<double> RefreshDelay(std::string_view input) {
 // The first <meta http-equiv=refresh> with a valid content value, and its delay.
 const engine::Node* FirstValidRefresh(const engine::Page& page, double* delay) {
   for (const engine::Node* e : page.document().elements()) {
-    if (!e->IsHtml("meta") || !EqualsIgnoreCase(e->AttrOr("http-equiv"), "refresh")) {
-      continue;
-    }
-    const std::string* content = e->Attr("content");
+    const std::string* content = MetaContent(*e, "http-equiv", "refresh");
     if (!content) {
       continue;
     }

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "rules/catalog.h"
+#include "rules/html/support/meta.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -37,10 +38,7 @@ double TranslateNumber(std::string_view value, double no_value) {
 
 void Check(const engine::Page& page, engine::Findings& out) {
   for (const engine::Node* e : page.document().elements()) {
-    if (!e->IsHtml("meta") || !EqualsIgnoreCase(e->AttrOr("name"), "viewport")) {
-      continue;
-    }
-    const std::string* content = e->Attr("content");
+    const std::string* content = MetaContent(*e, "name", "viewport");
     if (!content) {
       continue;
     }

@@ -60,18 +60,11 @@ void Check(const engine::Page& page, engine::Findings& out) {
     if (title.empty()) {
       return;
     }
-    std::string key = NormalizeForComparison(title);
-    bool placeholder = false;
-    for (std::string_view p : kPlaceholderTitles) {
-      placeholder = placeholder || key == p;
-    }
-    if (placeholder || LooksLikeFileName(title)) {
-      out.Fail(e, "The page title \"" + title +
-                      "\" is a placeholder, not a description: say what the page is about, then "
-                      "the site's name.");
-    } else {
-      out.CantTell(e, "Check that the title \"" + title + "\" says what this page is about.");
-    }
+    JudgeDescriptive(out, e, MatchesPhrase(title, kPlaceholderTitles) || LooksLikeFileName(title),
+                     "The page title \"" + title +
+                         "\" is a placeholder, not a description: say what the page is about, "
+                         "then the site's name.",
+                     "Check that the title \"" + title + "\" says what this page is about.");
     return;
   }
 }
@@ -95,7 +88,6 @@ extern const engine::Rule kHtmlPageTitleDescriptive{
     .passes = {},
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell,
-    .options = {}};
+    .cant_tell = kCantTell};
 
 }  // namespace plainsight::rules

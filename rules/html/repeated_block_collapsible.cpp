@@ -52,7 +52,6 @@ extern const engine::Rule kHtmlRepeatedBlockCollapsible{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell,
-    .options = {}};
+    .cant_tell = kCantTell};
 
 }  // namespace plainsight::rules

@@ -53,7 +53,6 @@ extern const engine::Rule kHtmlSkipLink{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell,
-    .options = {}};
+    .cant_tell = kCantTell};
 
 }  // namespace plainsight::rules

@@ -80,7 +80,6 @@ extern const engine::Rule kHtmlSummaryName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable,
-    .options = {}};
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

@@ -7,6 +7,7 @@
 // does.
 #include "rules/catalog.h"
 #include "rules/html/support/names.h"
+#include "rules/html/support/roles.h"
 
 namespace plainsight::rules {
 namespace {
@@ -35,7 +36,7 @@ bool Applies(const engine::Page& p, const engine::Node& e) {
   if (role != "img" && role != "graphics-document" && role != "graphics-symbol") {
     return false;
   }
-  return p.a11y().Role(e) == role && !p.a11y().IsHidden(e);
+  return HasExposedRole(p, e, role);
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
@@ -63,7 +64,6 @@ extern const engine::Rule kHtmlSvgName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable,
-    .options = {}};
+    .inapplicable = kInapplicable};
 
 }  // namespace plainsight::rules

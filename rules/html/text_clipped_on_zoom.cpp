@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "engine/utf8.h"
 #include "rules/catalog.h"
 #include "rules/html/support/visible_text.h"
 #include "rules/support.h"
@@ -31,10 +32,6 @@ constexpr engine::RuleOption kOptions[] = {
 
 bool Clips(std::string_view v) {
   return v == "hidden" || v == "clip";
-}
-
-bool IsScrollable(std::string_view v) {
-  return v == "auto" || v == "scroll";
 }
 
 double LineHeightPx(const engine::ComputedStyle& s, double font) {
@@ -142,12 +139,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
       std::string piece =
           normalised.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
       std::string collapsed = engine::CollapseWhitespace(piece);
-      size_t chars = 0;
-      for (unsigned char ch : collapsed) {
-        if ((ch & 0xC0) != 0x80) {
-          ++chars;
-        }
-      }
+      const size_t chars = engine::CountCodePoints(collapsed);
       current = static_cast<double>(chars) * (kOptions[1].default_value * font + letter);
       if (chars > 0) {
         line_min.push_back(current);

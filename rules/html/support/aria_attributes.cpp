@@ -1,6 +1,8 @@
 // WAI-ARIA attributes of an element: see aria_attributes.h.
 #include "rules/html/support/aria_attributes.h"
 
+#include "rules/support.h"
+
 namespace plainsight::rules {
 namespace {
 
@@ -44,16 +46,6 @@ bool IsGlobalAriaAttribute(const AriaAttributeUse& use) {
 
 std::string DescribeAriaValues(const engine::AriaAttributeInfo& info) {
   using T = engine::AriaValueType;
-  auto join = [&](std::string_view sep) {
-    std::string s;
-    for (size_t i = 0; i < info.allowed_tokens.size(); ++i) {
-      if (i > 0) {
-        s += i + 1 == info.allowed_tokens.size() ? " or " : sep;
-      }
-      s += "\"" + std::string(info.allowed_tokens[i]) + "\"";
-    }
-    return s;
-  };
   switch (info.type) {
     case T::kTrueFalse:
       return "\"true\" or \"false\"";
@@ -72,9 +64,9 @@ std::string DescribeAriaValues(const engine::AriaAttributeInfo& info) {
     case T::kString:
       return "text";
     case T::kToken:
-      return join(", ");
+      return JoinAlternatives(info.allowed_tokens, "\"");
     case T::kTokenList:
-      return "one or more of " + join(", ");
+      return "one or more of " + JoinAlternatives(info.allowed_tokens, "\"");
   }
   return "a valid value";
 }

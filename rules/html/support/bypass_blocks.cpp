@@ -77,6 +77,13 @@ bool HasPossiblyRepeatedBlock(const engine::Page& page) {
   return false;
 }
 
+// Does the page open with site navigation followed by content of its own, with the whole tree in
+// the markup (no shadow trees)? Then what the navigation is can be told from the static page.
+bool RepeatedBlockThenContent(const engine::Page& page, const PageRegions& regions) {
+  const engine::Node* nav = regions.site_navigation;
+  return nav != nullptr && HasContentAfter(page, *nav) && !BuildsShadowTrees(page);
+}
+
 Verdict Make(engine::Outcome outcome, const engine::Node* node, std::string message) {
   return Verdict{outcome, node, std::move(message)};
 }
@@ -86,8 +93,7 @@ Verdict ComputeMainLandmarkVerdict(const engine::Page& page, const PageRegions& 
   if (!facts.mains.empty()) {
     return Make(engine::Outcome::kPassed, facts.mains.front(), "main landmark");
   }
-  const engine::Node* nav = facts.site_navigation;
-  if (nav != nullptr && HasContentAfter(page, *nav) && !BuildsShadowTrees(page)) {
+  if (RepeatedBlockThenContent(page, facts)) {
     return Make(engine::Outcome::kFailed, html,
                 "The page starts with site navigation but has no main landmark: wrap the "
                 "page's own content in <main> so people can jump straight to it.");
@@ -147,8 +153,8 @@ Verdict ComputeMainHeadingVerdict(const engine::Page& page, const PageRegions& f
       return Make(engine::Outcome::kPassed, m, "the main landmark starts with a heading");
     }
   }
-  const engine::Node* nav = facts.site_navigation;
-  if (nav != nullptr && HasContentAfter(page, *nav) && !BuildsShadowTrees(page)) {
+  if (RepeatedBlockThenContent(page, facts)) {
+    const engine::Node* nav = facts.site_navigation;
     bool heading_after = false;
     for (const engine::Node* e : ElementsAfter(page, *nav)) {
       if (IsUsableHeading(page, *e) && !InsideRole(page, *e, "navigation")) {

@@ -48,11 +48,6 @@ bool StripOneMark(std::string_view& s, bool front) {
   return false;
 }
 
-template <size_t N>
-bool InList(std::string_view normalized, const std::array<std::string_view, N>& list) {
-  return std::find(list.begin(), list.end(), normalized) != list.end();
-}
-
 }  // namespace
 
 std::string NormalizeForComparison(std::string_view text) {
@@ -67,6 +62,26 @@ std::string NormalizeForComparison(std::string_view text) {
   std::string out(s);
   engine::AsciiLowerInPlace(out);
   return out;
+}
+
+bool MatchesPhrase(std::string_view text, std::span<const std::string_view> phrases) {
+  const std::string key = NormalizeForComparison(text);
+  return std::find(phrases.begin(), phrases.end(), key) != phrases.end();
+}
+
+bool IsTemplateText(std::string_view text, std::span<const std::string_view> placeholders) {
+  const std::string key = NormalizeForComparison(text);
+  return key.rfind("lorem ipsum", 0) == 0 ||
+         std::find(placeholders.begin(), placeholders.end(), key) != placeholders.end();
+}
+
+void JudgeDescriptive(engine::Findings& out, const engine::Node* target, bool placeholder,
+                      std::string fail_message, std::string question) {
+  if (placeholder) {
+    out.Fail(target, std::move(fail_message));
+  } else {
+    out.CantTell(target, std::move(question));
+  }
 }
 
 bool IsGenericLinkText(std::string_view name) {
@@ -99,7 +114,7 @@ bool IsGenericLinkText(std::string_view name) {
                                                                 "read more here",
                                                                 "more here",
                                                                 "go here"};
-  return InList(NormalizeForComparison(name), kGeneric);
+  return MatchesPhrase(name, kGeneric);
 }
 
 bool IsPlaceholderImageName(std::string_view name) {
@@ -109,8 +124,7 @@ bool IsPlaceholderImageName(std::string_view name) {
       "spacer",    "blank",      "placeholder",      "alt",
       "alt text",  "image alt",  "untitled",         "an image",
       "a picture", "a photo",    "image description"};
-  std::string normalized = NormalizeForComparison(name);
-  return InList(normalized, kPlaceholders) || LooksLikeFileName(name);
+  return MatchesPhrase(name, kPlaceholders) || LooksLikeFileName(name);
 }
 
 std::string UrlFileName(std::string_view url) {

@@ -3,14 +3,30 @@
 // English only; other languages are left to human review. Pure functions; no I/O.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
+
+#include "engine/rule.h"
 
 namespace plainsight::rules {
 
 // Lowercases ASCII letters and drops surrounding punctuation and whitespace, for comparing a
 // name with the short lists below ("Read more..." -> "read more").
 std::string NormalizeForComparison(std::string_view text);
+
+// Is the text, normalised as above, one of `phrases` (lowercase, without surrounding marks)?
+bool MatchesPhrase(std::string_view text, std::span<const std::string_view> phrases);
+
+// Template text: one of `placeholders` (as MatchesPhrase) or dummy text that starts "Lorem
+// ipsum" (WCAG 2.4.6: a heading or label left as the template wrote it describes nothing).
+bool IsTemplateText(std::string_view text, std::span<const std::string_view> placeholders);
+
+// The verdict of the "is descriptive" rules (WCAG 2.4.2, 2.4.6, 1.1.1 with F30): text known to
+// be a placeholder fails with `fail_message`; any other text needs a person, who is asked
+// `question` (cantTell). Whether text describes its subject is a matter of meaning.
+void JudgeDescriptive(engine::Findings& out, const engine::Node* target, bool placeholder,
+                      std::string fail_message, std::string question);
 
 // Link text that says nothing about where the link goes on its own (WCAG F84 and G91): "click
 // here", "more", "read more", "here", "link"... English only.

@@ -58,4 +58,18 @@ bool InsideRole(const engine::Page& page, const engine::Node& node, std::string_
   return false;
 }
 
+bool HasExposedRole(const engine::Page& page, const engine::Node& element, std::string_view role) {
+  const engine::Accessibility& a11y = page.PageFor(element).a11y();
+  return a11y.Role(element) == role && !a11y.IsHidden(element);
+}
+
+std::string_view ExplicitSemanticRole(const engine::Page& page, const engine::Node& element) {
+  const engine::Accessibility& a11y = page.PageFor(element).a11y();
+  std::string_view role = a11y.ExplicitRole(element);
+  if (role.empty() || role != a11y.Role(element) || role == a11y.ImplicitRole(element)) {
+    return {};
+  }
+  return role;
+}
+
 }  // namespace plainsight::rules

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "engine/aria/aria.h"
 #include "engine/page.h"
@@ -29,6 +30,66 @@ bool HasExplicitPresentationalRole(const engine::Page& page, const engine::Node&
 // footer inside sectioning content)? Elements with no corresponding role at all (audio, label,
 // input type=file...) are not generic.
 bool HasGenericRole(const engine::Page& page, const engine::Node& element);
+
+// Is the element's role `role`, and is it included in the accessibility tree? (ACT: "an element
+// with the semantic role of X that is included in the accessibility tree".)
+bool HasExposedRole(const engine::Page& page, const engine::Node& element, std::string_view role);
+
+// The element's explicit semantic role (ACT): its explicit role when that is the role it
+// exposes and differs from its implicit role; "" otherwise (no role attribute, an invalid or
+// overridden one, or one that repeats the implicit role).
+std::string_view ExplicitSemanticRole(const engine::Page& page, const engine::Node& element);
+
+// The page's own HTML and SVG elements that are included in the accessibility tree, in tree
+// order: the targets of most ARIA rules. For range-for loops:
+//   for (const engine::Node* e : ExposedHtmlOrSvgElements(page)) { ... }
+class ExposedHtmlOrSvgElements {
+ public:
+  explicit ExposedHtmlOrSvgElements(const engine::Page& page) : page_(page) {}
+
+  class Iterator {
+   public:
+    using Base = std::vector<const engine::Node*>::const_iterator;
+
+    Iterator(const engine::Page& page, Base it, Base end) : page_(&page), it_(it), end_(end) {
+      Skip();
+    }
+
+    const engine::Node* operator*() const { return *it_; }
+
+    Iterator& operator++() {
+      ++it_;
+      Skip();
+      return *this;
+    }
+
+    bool operator!=(const Iterator& other) const { return it_ != other.it_; }
+
+   private:
+    void Skip() {
+      while (it_ != end_ && (!IsHtmlOrSvgElement(**it_) || page_->a11y().IsHidden(**it_))) {
+        ++it_;
+      }
+    }
+
+    const engine::Page* page_;
+    Base it_;
+    Base end_;
+  };
+
+  Iterator begin() const {
+    const auto& all = page_.document().elements();
+    return Iterator(page_, all.begin(), all.end());
+  }
+
+  Iterator end() const {
+    const auto& all = page_.document().elements();
+    return Iterator(page_, all.end(), all.end());
+  }
+
+ private:
+  const engine::Page& page_;
+};
 
 // Is some ancestor element of `node` (in its own document) of role `role`?
 bool InsideRole(const engine::Page& page, const engine::Node& node, std::string_view role);
