@@ -12,12 +12,7 @@ namespace plainsight::crawler {
 namespace internal {
 
 std::string MediaType(std::string_view content_type) {
-  std::string ct = engine::AsciiLower(content_type.substr(0, content_type.find(';')));
-  while (!ct.empty() && (ct.back() == ' ' || ct.back() == '\t')) {
-    ct.pop_back();
-  }
-  size_t b = ct.find_first_not_of(" \t");
-  return b == std::string::npos ? std::string() : ct.substr(b);
+  return engine::AsciiLower(engine::TrimWhitespace(content_type.substr(0, content_type.find(';'))));
 }
 
 std::string CharsetParam(std::string_view content_type) {

@@ -393,15 +393,10 @@ engine::Result<CrawlSummary> CrawlOnce(const CrawlOptions& options,
 }  // namespace internal
 
 std::optional<int64_t> ParseRetryAfterMs(std::string_view value, int64_t now_unix_s) {
-  std::string v(value);
-  while (!v.empty() && v.back() == ' ') {
-    v.pop_back();
-  }
-  size_t b = v.find_first_not_of(' ');
-  if (b == std::string::npos) {
+  const std::string v(engine::TrimWhitespace(value));
+  if (v.empty()) {
     return std::nullopt;
   }
-  v = v.substr(b);
   if (std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     if (v.size() > 9) {
       return int64_t{999'999'999} * 1000;

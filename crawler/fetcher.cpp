@@ -14,6 +14,8 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include "engine/dom.h"
+
 namespace plainsight::crawler {
 namespace {
 
@@ -84,10 +86,7 @@ struct Transfer {
 };
 
 bool IsDocumentContentType(const std::string& content_type) {
-  std::string ct;
-  for (char c : content_type) {
-    ct.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-  }
+  const std::string ct = engine::AsciiLower(content_type);
   return ct.find("application/pdf") != std::string::npos ||
          ct.find("officedocument") != std::string::npos ||
          ct.find("opendocument") != std::string::npos ||
@@ -132,17 +131,9 @@ size_t HeaderCallback(char* data, size_t size, size_t count, void* user) {
   if (colon == std::string_view::npos) {
     return n;
   }
-  std::string name;
-  for (char c : line.substr(0, colon)) {
-    name.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-  }
-  std::string_view value = line.substr(colon + 1);
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
-    value.remove_prefix(1);
-  }
-  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
-    value.remove_suffix(1);
-  }
+  const std::string name = engine::AsciiLower(line.substr(0, colon));
+  // RFC 9110 5.5: no leading or trailing whitespace in a field value (and the line's CRLF).
+  std::string_view value = engine::TrimWhitespace(line.substr(colon + 1));
   // Keep header values bounded: a hostile server may send megabytes in one header.
   value = value.substr(0, 8192);
   if (name == "content-type") {

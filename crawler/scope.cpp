@@ -6,21 +6,13 @@
 #include <libpsl.h>
 #include <re2/re2.h>
 
+#include "engine/dom.h"
+
 namespace plainsight::crawler {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c + 32);
-    }
-  }
-  return out;
-}
-
 bool IsSessionKey(std::string_view key) {
-  std::string k = Lower(key);
+  std::string k = engine::AsciiLower(key);
   return k == "phpsessid" || k == "sid" || k == "sessionid" || k == "session_id" ||
          k == "jsessionid" || k == "cfid" || k == "cftoken" || k.rfind("aspsessionid", 0) == 0;
 }
@@ -78,7 +70,7 @@ std::string RegistrableDomain(std::string_view host) {
 bool StripSessionIds(engine::Url& url) {
   bool changed = false;
   // ";jsessionid=..." path parameters (Java servlet URL rewriting).
-  size_t semi = Lower(url.path).find(";jsessionid=");
+  size_t semi = engine::AsciiLower(url.path).find(";jsessionid=");
   if (semi != std::string::npos) {
     url.path.erase(semi);
     changed = true;

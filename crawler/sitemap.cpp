@@ -6,6 +6,8 @@
 #include <libxml/xmlreader.h>
 #include <zlib.h>
 
+#include "engine/dom.h"
+
 namespace plainsight::crawler {
 namespace {
 
@@ -177,9 +179,7 @@ engine::Result<Sitemap> ParseSitemap(std::string_view bytes, size_t max_urls, si
     } else if (type == XML_READER_TYPE_END_ELEMENT) {
       if (name == "loc" && in_loc) {
         in_loc = false;
-        size_t b = text.find_first_not_of(" \t\r\n");
-        size_t e = text.find_last_not_of(" \t\r\n");
-        std::string loc = b == std::string::npos ? std::string() : text.substr(b, e - b + 1);
+        std::string loc(engine::TrimWhitespace(text));
         if (!loc.empty()) {
           auto& list = parent_kind == 2 ? out.sitemaps : out.urls;
           if (out.urls.size() + out.sitemaps.size() >= max_urls) {

@@ -4,6 +4,7 @@
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
+#include "engine/ascii.h"
 #include "engine/dom.h"
 
 namespace plainsight::engine {
@@ -13,7 +14,7 @@ DetectedLanguage DetectLanguage(std::string_view text, size_t max_bytes) noexcep
   std::string_view sample = text.substr(0, max_bytes);
   bool in_word = false;
   for (char c : sample) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    bool space = IsAsciiSpace(c);
     out.words += !space && !in_word;
     in_word = !space;
   }

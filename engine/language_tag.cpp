@@ -6,6 +6,7 @@
 #include <iterator>
 #include <vector>
 
+#include "engine/ascii.h"
 #include "engine/dom.h"
 
 namespace plainsight::engine {
@@ -24,8 +25,7 @@ bool IsAlnum(char c) {
 uint64_t PackSubtag(std::string_view s) {
   uint64_t key = 0;
   for (char c : s) {
-    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    key = key << 8 | static_cast<unsigned char>(lower);
+    key = key << 8 | static_cast<unsigned char>(AsciiLowerChar(c));
   }
   return key;
 }

@@ -15,6 +15,8 @@
 
 #include <unicode/uidna.h>
 
+#include "engine/ascii.h"
+
 namespace plainsight::engine {
 namespace {
 
@@ -28,10 +30,6 @@ bool IsAsciiDigit(char c) {
 
 bool IsAsciiHexDigit(char c) {
   return IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-char AsciiLowerChar(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
 }
 
 int HexValue(char c) {
@@ -95,10 +93,6 @@ constexpr EncodeTable kEncodeTables[] = {
     MakeTable(EncodeSet::kC0Control), MakeTable(EncodeSet::kFragment),
     MakeTable(EncodeSet::kQuery),     MakeTable(EncodeSet::kSpecialQuery),
     MakeTable(EncodeSet::kPath),      MakeTable(EncodeSet::kUserinfo)};
-
-bool InSet(unsigned char c, EncodeSet set) {
-  return kEncodeTables[static_cast<int>(set)].Has(c);
-}
 
 void AppendEncoded(std::string& out, std::string_view in, EncodeSet set) {
   static constexpr char kHex[] = "0123456789ABCDEF";

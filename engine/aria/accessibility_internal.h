@@ -19,13 +19,10 @@
 
 #include "engine/aria/accessibility.h"
 #include "engine/aria/aria.h"
+#include "engine/ascii.h"
 
 namespace plainsight::engine {
 namespace a11y_internal {
-
-inline bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 
 inline bool AttrEquals(const Node& e, std::string_view name, std::string_view value) {
   const std::string* v = e.Attr(name);

@@ -39,8 +39,7 @@ std::string_view AccessibilityImpl::ExplicitRoleOf(const Node& e) {
       continue;
     }
     for (size_t i = 0; i < token.size(); ++i) {
-      char ch = token[i];
-      lower[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+      lower[i] = AsciiLowerChar(token[i]);
     }
     const RoleInfo* info = FindRole(std::string_view(lower, token.size()));
     if (info != nullptr && !info->is_abstract) {

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "engine/ascii.h"
+
 namespace plainsight::engine::css {
 namespace {
 
@@ -34,10 +36,6 @@ bool CaseInsensitiveHtmlAttribute(std::string_view name) {
     }
   }
   return false;
-}
-
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
 bool HasClass(const Node& node, std::string_view cls) {

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/ascii.h"
 #include "engine/css/values_internal.h"
 
 namespace plainsight::engine::css {
@@ -104,7 +105,7 @@ std::string CollapseSpaces(std::string_view s) {
   out.reserve(s.size());
   bool space = false;
   for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+    if (IsAsciiSpace(c)) {
       space = true;
       continue;
     }

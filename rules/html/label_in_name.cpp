@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/ascii.h"
+#include "engine/utf8.h"
 #include "rules/catalog.h"
 #include "rules/html/support/visible_text.h"
 #include "rules/support.h"
@@ -95,21 +97,16 @@ std::vector<std::string> Tokenize(std::string_view s) {
   // Replace non-letters/digits with spaces, code point by code point.
   std::string cleaned;
   for (size_t i = 0; i < kept.size();) {
-    auto b = static_cast<unsigned char>(kept[i]);
-    size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
-    len = std::min(len, kept.size() - i);
-    std::string_view cp(kept.data() + i, len);
-    if (len == 1) {
-      char c = kept[i];
-      if (c >= 'A' && c <= 'Z') {
-        c = static_cast<char>(c - 'A' + 'a');
-      }
+    const size_t start = i;
+    engine::DecodeUtf8(kept, &i);
+    if (i - start == 1) {  // ASCII, or a byte that does not decode (never a letter)
+      const char c = engine::AsciiLowerChar(kept[start]);
       bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
       cleaned += alnum ? c : ' ';
     } else {
-      cleaned += MayBeHumanLanguage(cp) ? std::string(cp) : std::string(" ");
+      std::string_view bytes(kept.data() + start, i - start);
+      cleaned += MayBeHumanLanguage(bytes) ? std::string(bytes) : std::string(" ");
     }
-    i += len;
   }
   std::vector<std::string> out;
   for (std::string_view w : engine::SplitWhitespace(cleaned)) {

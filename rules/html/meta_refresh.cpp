@@ -5,6 +5,7 @@
 // (4.2.5.3): an invalid value does nothing in a browser, so it makes the element inapplicable.
 #include <optional>
 
+#include "engine/ascii.h"
 #include "rules/catalog.h"
 #include "rules/html/support/meta.h"
 #include "rules/support.h"
@@ -15,10 +16,7 @@ namespace {
 // The delay in seconds of a valid refresh value, or nullopt when the browser ignores it.
 std::optional<double> RefreshDelay(std::string_view input) {
   size_t i = 0;
-  auto is_space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-  };
-  while (i < input.size() && is_space(input[i])) {
+  while (i < input.size() && engine::IsAsciiSpace(input[i])) {
     ++i;
   }
   size_t digits_start = i;
@@ -37,7 +35,7 @@ std::optional<double> RefreshDelay(std::string_view input) {
   while (i < input.size() && ((input[i] >= '0' && input[i] <= '9') || input[i] == '.')) {
     ++i;
   }
-  if (i < input.size() && input[i] != ';' && input[i] != ',' && !is_space(input[i])) {
+  if (i < input.size() && input[i] != ';' && input[i] != ',' && !engine::IsAsciiSpace(input[i])) {
     return std::nullopt;
   }
   return time;
