@@ -140,6 +140,7 @@ void AuditPipeline::AddFile(const FileInput& file, const engine::ResourceLoader*
 
 void AuditPipeline::AddCrawled(const crawler::FetchedResource& r) {
   tally_.Resource(r);
+  site_.Add(r);  // before the page goes to the pool: the document is read here first
   if (previous_state_ != nullptr && !r.error) {
     RememberForNextCrawl(r, *previous_state_, next_state_);
   }

@@ -14,6 +14,7 @@
 #include "audit/crawl_state.h"
 #include "audit/page_auditor.h"
 #include "audit/settings.h"
+#include "audit/site_checks.h"
 #include "audit/worker_pool.h"
 #include "crawler/crawler.h"
 #include "reports/audit_report.h"
@@ -93,6 +94,14 @@ class AuditPipeline {
 
   const std::string& text_off_reason() const { return pool_.text_off_reason(); }
 
+  // After a crawl (call after Finish): the site-level checks of the crawled site, with
+  // `crawl`'s fetcher settings for the statement search; dated today (UTC).
+  std::vector<SiteCheck> SiteChecks(const crawler::CrawlOptions& crawl) {
+    return RunSiteChecks(site_, crawl, TodayUtc());
+  }
+
+  const engine::site::SiteModel& site() const { return site_.model(); }
+
  private:
   // What reaches the sink, in order.
   struct Item {
@@ -108,6 +117,7 @@ class AuditPipeline {
   InOrder<Item> order_;
   WorkerPool pool_;
   CrawlTally tally_;
+  SiteCollector site_;  // the crawled pages' site-level signals
   const CrawlState* previous_state_ = nullptr;
   CrawlState next_state_;
 };

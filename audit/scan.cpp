@@ -13,6 +13,7 @@
 
 #include "audit/crawl_outcome.h"
 #include "audit/page_auditor.h"
+#include "audit/site_checks.h"
 #include "audit/worker_pool.h"
 #include "crawler/subresources.h"
 #include "engine/page.h"
@@ -200,12 +201,16 @@ engine::Result<store::BodyState> Scanner::ScanBody(int64_t scan_id, const store:
   }
   options.subresource_loader = &(*subresources)->loader();
 
+  // The body's site-level signals, from every page of this crawl, stored or not: a resumed
+  // scan sees the whole site again and stores the same site facts.
+  SiteCollector site(body.url);
   crawler::CrawlCallbacks callbacks;
   callbacks.on_resource = [&](const crawler::FetchedResource& r) {
     {
       std::lock_guard<std::mutex> lock(tally_mutex);
       tally.Resource(r);
     }
+    site.Add(r);
     if (stored.count(r.url) > 0) {
       return;  // stored by an earlier run of this scan
     }
@@ -293,8 +298,34 @@ engine::Result<store::BodyState> Scanner::ScanBody(int64_t scan_id, const store:
     state = store::BodyState::kFailed;
     reason = *why;
   }
+  // Site-level checks (site_checks.h), stored before the body is finished: a scan killed in
+  // between checks the body again on resume and overwrites the same facts.
+  std::vector<store::SiteFact> facts;
+  if (state == store::BodyState::kDone) {
+    std::string scan_date;
+    if (auto read = WithStore([&](store::Store& s) -> engine::Result<void> {
+          auto info = s.Scan(scan_id);
+          if (!info) {
+            return info.error();
+          }
+          scan_date = *info ? (*info)->started_at.substr(0, 10) : TodayUtc();
+          return {};
+        });
+        !read) {
+      return read.error();
+    }
+    facts = SiteFacts(RunSiteChecks(site, options, scan_date, &stop_), scan_id, body.id);
+    if (stop_) {
+      return store::BodyState::kRunning;
+    }
+  }
   size_t pages = 0;
   if (auto finished = WithStore([&](store::Store& s) -> engine::Result<void> {
+        for (const store::SiteFact& fact : facts) {
+          if (auto put = s.PutSiteFact(fact); !put) {
+            return put.error();
+          }
+        }
         if (auto f = s.FinishBody(scan_id, body.id, state, reason); !f) {
           return f.error();
         }

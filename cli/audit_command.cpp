@@ -229,6 +229,11 @@ int RunAudit(int argc, char** argv) {
   if (!urls.empty()) {
     nothing_audited = pipeline.tally().NothingAuditedReason();
   }
+  // Site-level checks of the crawled site (audit/site_checks.h).
+  std::vector<audit::SiteCheck> site_checks;
+  if (!urls.empty() && !nothing_audited) {
+    site_checks = pipeline.SiteChecks(crawl.crawl);
+  }
 
   std::ofstream file_out;
   std::ostream* out = &std::cout;
@@ -244,6 +249,7 @@ int RunAudit(int argc, char** argv) {
     if (!urls.empty()) {
       report["documents"] = documents;
       report["unreachable"] = unreachable;
+      report["site"] = audit::SiteReportJson(pipeline.site(), site_checks);
     }
     // Page text is valid UTF-8 by construction; replace rather than throw if a byte slipped by.
     *out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
@@ -258,6 +264,7 @@ int RunAudit(int argc, char** argv) {
                    : " (linked from " + u["linked_from"].get<std::string>() + ")")
            << "\n";
     }
+    audit::WriteSiteChecksText(site_checks, *out);
   }
   out->flush();
   if (reports::AnyUnreadable(results) || nothing_audited) {

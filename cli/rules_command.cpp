@@ -21,6 +21,66 @@ std::string Join(std::span<const std::string_view> values, std::string_view sep)
   return out;
 }
 
+nlohmann::json SiteRuleJson(const engine::site::SiteRule& r) {
+  auto list = [](std::span<const std::string_view> v) {
+    nlohmann::json a = nlohmann::json::array();
+    for (auto s : v) {
+      a.push_back(std::string(s));
+    }
+    return a;
+  };
+  nlohmann::json j;
+  j["id"] = std::string(r.id);
+  j["summary"] = std::string(r.summary);
+  j["why"] = std::string(r.why);
+  j["help"] = std::string(r.help);
+  j["requirements"] = list(r.requirements);
+  j["severity"] = engine::SeverityName(r.severity);
+  j["impact"] = engine::ImpactName(r.impact);
+  j["wcag"] = list(r.wcag);
+  j["en301549"] = list(r.en301549);
+  nlohmann::json options = nlohmann::json::array();
+  for (const engine::RuleOption& o : r.options) {
+    options.push_back({{"name", std::string(o.name)},
+                       {"default", o.default_value},
+                       {"description", std::string(o.description)}});
+  }
+  j["options"] = options;
+  return j;
+}
+
+// Site rules judge a body's whole site (docs/site-checks.md), after the page rules.
+void WriteSiteRulesMarkdown(std::ostream& out) {
+  out << "\n# Site-level rules\n\n"
+         "Judged once per site, on the signals of every crawled page (see "
+         "[site-checks.md](site-checks.md)), by `plainsight scan` (stored as site facts) and "
+         "`plainsight audit URL` (`\"site\"` in the JSON).\n\n"
+         "| id | what passing means | required by | severity | impact |\n"
+         "| --- | --- | --- | --- | --- |\n";
+  for (const engine::site::SiteRule* r : rules::AllSiteRules()) {
+    out << "| [`" << r->id << "`](#" << r->id << ") | " << r->summary << " | "
+        << Join(r->requirements, "; ") << " | " << engine::SeverityName(r->severity) << " | "
+        << engine::ImpactName(r->impact) << " |\n";
+  }
+  for (const engine::site::SiteRule* r : rules::AllSiteRules()) {
+    out << "\n<a id=\"" << r->id << "\"></a>\n\n## " << r->id << "\n\n"
+        << r->summary << ".\n\n"
+        << "- Why it matters: " << r->why << "\n"
+        << "- How to fix: " << r->help << "\n"
+        << "- Required by: " << Join(r->requirements, "; ") << "\n";
+    if (!r->wcag.empty()) {
+      out << "- WCAG 2.1/2.2: " << Join(r->wcag, ", ") << "\n";
+    }
+    if (!r->en301549.empty()) {
+      out << "- EN 301 549: " << Join(r->en301549, ", ") << "\n";
+    }
+    for (const engine::RuleOption& o : r->options) {
+      out << "- Option `" << o.name << "` (default " << o.default_value << "): " << o.description
+          << "\n";
+    }
+  }
+}
+
 }  // namespace
 
 int RunRules(int argc, char** argv) {
@@ -66,7 +126,11 @@ int RunRules(int argc, char** argv) {
       j["options"] = options;
       arr.push_back(j);
     }
-    std::cout << nlohmann::json{{"rules", arr}}.dump(2) << "\n";
+    nlohmann::json site = nlohmann::json::array();
+    for (const engine::site::SiteRule* r : rules::AllSiteRules()) {
+      site.push_back(SiteRuleJson(*r));
+    }
+    std::cout << nlohmann::json{{"rules", arr}, {"site_rules", site}}.dump(2) << "\n";
   } else if (format == "markdown") {
     std::cout
         << "# plainsight rules\n\n"
@@ -94,9 +158,15 @@ int RunRules(int argc, char** argv) {
                   << "): " << o.description << "\n";
       }
     }
+    WriteSiteRulesMarkdown(std::cout);
   } else if (format == "text") {
     for (const engine::Rule* r : rules) {
       std::cout << r->id << "  " << r->summary << "  [WCAG " << Join(r->wcag, ", ") << "; "
+                << engine::SeverityName(r->severity) << ", " << engine::ImpactName(r->impact)
+                << "]\n";
+    }
+    for (const engine::site::SiteRule* r : rules::AllSiteRules()) {
+      std::cout << r->id << "  " << r->summary << "  [site; "
                 << engine::SeverityName(r->severity) << ", " << engine::ImpactName(r->impact)
                 << "]\n";
     }

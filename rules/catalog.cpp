@@ -67,6 +67,17 @@ constexpr const engine::Rule* kAll[] = {
     &kHtmlWordSpacing,
 };
 
+constexpr const engine::site::SiteRule* kAllSite[] = {
+    &kSiteAccessibilityStatement,
+    &kSiteAccessibleDocumentFormats,
+    &kSiteComplaintsProcedure,
+    &kSiteContactDetails,
+    &kSiteCustomerCharter,
+    &kSiteIrishLanguageVersion,
+    &kSiteStatementContent,
+    &kSiteStatementDate,
+};
+
 }  // namespace
 
 std::span<const engine::Rule* const> AllRules() noexcept {
@@ -75,6 +86,19 @@ std::span<const engine::Rule* const> AllRules() noexcept {
 
 const engine::Rule* FindRule(std::string_view id) noexcept {
   for (const engine::Rule* r : kAll) {
+    if (r->id == id) {
+      return r;
+    }
+  }
+  return nullptr;
+}
+
+std::span<const engine::site::SiteRule* const> AllSiteRules() noexcept {
+  return kAllSite;
+}
+
+const engine::site::SiteRule* FindSiteRule(std::string_view id) noexcept {
+  for (const engine::site::SiteRule* r : kAllSite) {
     if (r->id == id) {
       return r;
     }

@@ -7,6 +7,7 @@
 
 #include "engine/page.h"
 #include "engine/rule.h"
+#include "engine/site/site_model.h"
 
 namespace plainsight::rules {
 
@@ -14,6 +15,11 @@ namespace plainsight::rules {
 std::span<const engine::Rule* const> AllRules() noexcept;
 // The rule with this id, or nullptr.
 const engine::Rule* FindRule(std::string_view id) noexcept;
+
+// Every site-level rule (judged on a body's whole site, not a page), sorted by id.
+std::span<const engine::site::SiteRule* const> AllSiteRules() noexcept;
+// The site rule with this id, or nullptr.
+const engine::site::SiteRule* FindSiteRule(std::string_view id) noexcept;
 
 // One line per rule, sorted by id (the definitions are in rules/html/*.cpp).
 extern const engine::Rule kHtmlAriaAllowedAttr;
@@ -74,5 +80,15 @@ extern const engine::Rule kHtmlTdHeaders;
 extern const engine::Rule kHtmlTextClippedOnZoom;
 extern const engine::Rule kHtmlThHasCells;
 extern const engine::Rule kHtmlWordSpacing;
+
+// Site rules, sorted by id (the definitions are in rules/site/*.cpp).
+extern const engine::site::SiteRule kSiteAccessibilityStatement;
+extern const engine::site::SiteRule kSiteAccessibleDocumentFormats;
+extern const engine::site::SiteRule kSiteComplaintsProcedure;
+extern const engine::site::SiteRule kSiteContactDetails;
+extern const engine::site::SiteRule kSiteCustomerCharter;
+extern const engine::site::SiteRule kSiteIrishLanguageVersion;
+extern const engine::site::SiteRule kSiteStatementContent;
+extern const engine::site::SiteRule kSiteStatementDate;
 
 }  // namespace plainsight::rules

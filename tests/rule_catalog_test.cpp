@@ -11,34 +11,57 @@
 
 namespace pe = plainsight::engine;
 
-TEST_CASE("catalog: ids are unique, sorted and name their source file", "[rules][catalog]") {
-  auto rules = plainsight::rules::AllRules();
+namespace {
+
+// "html.img-alt" lives in rules/html/img_alt.cpp (or a file named after a sibling rule sharing
+// its check, such as meta_refresh.cpp for both meta-refresh rules).
+bool SourceFileExists(std::string_view rule_id) {
+  std::string id(rule_id);
+  auto dot = id.find('.');
+  if (dot == std::string::npos) {
+    return false;
+  }
+  std::string folder = id.substr(0, dot);
+  std::string name = id.substr(dot + 1);
+  std::replace(name.begin(), name.end(), '-', '_');
+  std::filesystem::path dir = std::filesystem::path(PLAINSIGHT_SOURCE_DIR) / "rules" / folder;
+  std::string candidate = name;
+  while (!candidate.empty()) {
+    if (std::filesystem::exists(dir / (candidate + ".cpp"))) {
+      return true;
+    }
+    auto cut = candidate.rfind('_');
+    candidate = cut == std::string::npos ? "" : candidate.substr(0, cut);
+  }
+  return false;
+}
+
+// Page and site rules share one id space: checks both lists for ids, order and source files.
+template <typename RuleT>
+void CheckIds(std::span<const RuleT* const> rules, std::set<std::string_view>& seen) {
   REQUIRE(rules.size() >= 1);
-  std::set<std::string_view> seen;
   for (size_t i = 0; i < rules.size(); ++i) {
-    const pe::Rule& r = *rules[i];
+    const RuleT& r = *rules[i];
     INFO(r.id);
     CHECK(seen.insert(r.id).second);
     if (i > 0) {
       CHECK(rules[i - 1]->id < r.id);
     }
-    // "html.img-alt" lives in rules/html/img_alt.cpp (or a file named after a sibling rule
-    // sharing its check, such as meta_refresh.cpp for both meta-refresh rules).
-    std::string id(r.id);
-    auto dot = id.find('.');
-    REQUIRE(dot != std::string::npos);
-    std::string folder = id.substr(0, dot);
-    std::string name = id.substr(dot + 1);
-    std::replace(name.begin(), name.end(), '-', '_');
-    std::filesystem::path dir = std::filesystem::path(PLAINSIGHT_SOURCE_DIR) / "rules" / folder;
-    bool found = false;
-    std::string candidate = name;
-    while (!candidate.empty() && !found) {
-      found = std::filesystem::exists(dir / (candidate + ".cpp"));
-      auto cut = candidate.rfind('_');
-      candidate = cut == std::string::npos ? "" : candidate.substr(0, cut);
-    }
-    CHECK(found);
+    CHECK(SourceFileExists(r.id));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("catalog: ids are unique, sorted and name their source file", "[rules][catalog]") {
+  std::set<std::string_view> seen;
+  CheckIds(plainsight::rules::AllRules(), seen);
+  CheckIds(plainsight::rules::AllSiteRules(), seen);
+  for (const auto* r : plainsight::rules::AllSiteRules()) {
+    INFO(r->id);
+    CHECK(r->id.rfind("site.", 0) == 0);
+    CHECK(plainsight::rules::FindSiteRule(r->id) == r);
+    CHECK(plainsight::rules::FindRule(r->id) == nullptr);
   }
 }
 
@@ -68,5 +91,36 @@ TEST_CASE("catalog: every rule has metadata, criteria that parse, and examples o
     CHECK(r->passes.size() + r->cant_tell.size() >= 1);
     CHECK(r->fails.size() >= 1);
     CHECK(r->inapplicable.size() >= 1);
+  }
+}
+
+TEST_CASE("catalog: every site rule has metadata, requirements, criteria that parse, and examples",
+          "[rules][catalog][site]") {
+  const std::regex sc(R"(\d\.\d{1,2}\.\d{1,2})");
+  const std::regex clause(R"((9|10|11)(\.\d{1,2}){2,4})");
+  for (const auto* r : plainsight::rules::AllSiteRules()) {
+    INFO(r->id);
+    CHECK_FALSE(r->summary.empty());
+    CHECK_FALSE(r->why.empty());
+    CHECK_FALSE(r->help.empty());
+    CHECK(r->check != nullptr);
+    // What requires it, in words: a directive, decision or standard, or the Irish policy.
+    CHECK_FALSE(r->requirements.empty());
+    for (auto q : r->requirements) {
+      CHECK(q.size() > 10);
+    }
+    for (auto c : r->wcag) {
+      CHECK(std::regex_match(std::string(c), sc));
+    }
+    for (auto c : r->en301549) {
+      CHECK(std::regex_match(std::string(c), clause));
+    }
+    CHECK(r->passes.size() + r->cant_tell.size() >= 1);
+    CHECK(r->fails.size() >= 1);
+    CHECK(r->inapplicable.size() >= 1);
+    for (const pe::RuleOption& o : r->options) {
+      CHECK_FALSE(o.name.empty());
+      CHECK_FALSE(o.description.empty());
+    }
   }
 }

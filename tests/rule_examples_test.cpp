@@ -57,3 +57,48 @@ TEST_CASE("rules: every cantTell example needs a person", "[rules][examples]") {
     }
   }
 }
+
+namespace {
+
+namespace ps = plainsight::engine::site;
+
+std::string Describe(const ps::SiteExample& example) {
+  std::string out;
+  for (const ps::ExamplePage& p : example.pages) {
+    out += std::string(p.url) + "\n" + std::string(p.html) + "\n";
+  }
+  return out.empty() ? "(no page)" : out;
+}
+
+// Runs a site rule on an example site: its pages parsed, their signals extracted, the model
+// built as a scan builds it (the first page the home page).
+ps::SiteResult RunSiteExample(const ps::SiteRule& rule, const ps::SiteExample& example) {
+  return ps::RunSiteRule(rule, ps::BuildExampleSite(example));
+}
+
+}  // namespace
+
+TEST_CASE("site rules: every example gives its outcome, with a message", "[rules][examples][site]") {
+  struct Set {
+    std::span<const ps::SiteExample> examples;
+    pe::Outcome expected;
+  };
+  for (const ps::SiteRule* rule : plainsight::rules::AllSiteRules()) {
+    const Set sets[] = {{rule->passes, pe::Outcome::kPassed},
+                        {rule->fails, pe::Outcome::kFailed},
+                        {rule->inapplicable, pe::Outcome::kInapplicable},
+                        {rule->cant_tell, pe::Outcome::kCantTell}};
+    for (const Set& set : sets) {
+      for (const ps::SiteExample& example : set.examples) {
+        INFO(rule->id << " " << pe::OutcomeName(set.expected) << " example:\n" << Describe(example));
+        ps::SiteResult result = RunSiteExample(*rule, example);
+        INFO("message: " << result.message);
+        CHECK(result.outcome == set.expected);
+        CHECK_FALSE(result.message.empty());
+        if (result.outcome != pe::Outcome::kInapplicable) {
+          CHECK_FALSE(result.evidence.empty());
+        }
+      }
+    }
+  }
+}
