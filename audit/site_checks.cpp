@@ -93,8 +93,8 @@ void SearchStatement(es::SiteModel& site, const crawler::CrawlOptions& crawl,
   for (uint16_t topic : {uint16_t{es::kTopicStatement}, uint16_t{es::kTopicStatementUrl}}) {
     for (const es::SitePage& p : site.pages) {
       for (const es::LinkSignal& l : p.signals.links) {
-        if (l.Has(static_cast<es::LinkTopic>(topic)) && !l.alternate &&
-            l.document_type.empty() && candidates.size() < kMaxLinkProbes &&
+        if (l.Has(static_cast<es::LinkTopic>(topic)) && !l.alternate && l.document_type.empty() &&
+            candidates.size() < kMaxLinkProbes &&
             (l.url.rfind("http://", 0) == 0 || l.url.rfind("https://", 0) == 0)) {
           add(l.url);
         }
@@ -207,8 +207,9 @@ std::vector<store::SiteFact> SiteFacts(const std::vector<SiteCheck>& checks, int
   std::vector<store::SiteFact> out;
   for (const SiteCheck& c : checks) {
     // Page text is valid UTF-8 by construction; replace rather than throw if a byte slipped by.
-    out.push_back({scan_id, body_id, std::string(c.rule->id),
-                   SiteCheckJson(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+    out.push_back(
+        {scan_id, body_id, std::string(c.rule->id),
+         SiteCheckJson(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
   }
   return out;
 }
@@ -238,8 +239,8 @@ void WriteSiteChecksText(const std::vector<SiteCheck>& checks, std::ostream& out
       outcome = "review";
     }
     outcome.resize(std::max<size_t>(outcome.size(), 12), ' ');
-    out << "  " << outcome << " " << c.rule->id << ": "
-        << reports::TerminalSafe(c.result.message) << "\n";
+    out << "  " << outcome << " " << c.rule->id << ": " << reports::TerminalSafe(c.result.message)
+        << "\n";
   }
 }
 

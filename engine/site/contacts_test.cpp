@@ -1,8 +1,9 @@
 // Contact details in page text (contacts.h): Irish and international telephone numbers, e-mail
 // addresses, Eircodes and county lines; and numbers that are not telephones.
+#include "engine/site/contacts.h"
+
 #include <catch2/catch.hpp>
 
-#include "engine/site/contacts.h"
 #include "engine/site/text_match.h"
 
 namespace ps = plainsight::engine::site;
@@ -22,6 +23,7 @@ TEST_CASE("site contacts: telephone numbers in Irish and international forms", "
     std::string_view text;
     std::vector<std::string> phones;
   };
+
   const Row rows[] = {
       {"Phone: (01) 222 2222", {"(01) 222 2222"}},
       {"Call us on 021 496 6222 today", {"021 496 6222"}},

@@ -44,6 +44,45 @@ constexpr std::array<std::string_view, 12> kFullMonthNames = {
     R"(december|nollai?g)",
 };
 
+// Abbreviations taken in a month and year only with their full stop ("Sept. 2024"); "may" has
+// none, "mar" and "jan" without the stop are too often words or names.
+constexpr std::string_view kAbbreviatedMonths =
+    R"(jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+
+// Is the word before `offset` (spaces, "of" and "the" skipped) a number, possibly with an
+// ordinal suffix ("31", "31st", "31ú")?
+bool PrecededByNumber(std::string_view text, size_t offset) {
+  size_t p = offset;
+  for (int words = 0; words < 3; ++words) {
+    while (p > 0 && text[p - 1] == ' ') {
+      --p;
+    }
+    size_t end = p;
+    while (p > 0 && text[p - 1] != ' ') {
+      --p;
+    }
+    std::string_view word = text.substr(p, end - p);
+    if (word.empty()) {
+      return false;
+    }
+    if (word[0] >= '0' && word[0] <= '9') {
+      // A day: one or two digits, perhaps with an ordinal suffix ("31", "31st", "31ú"); not a
+      // year or a list ("2025," before "Dec. 2024").
+      size_t digits = 0;
+      while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') {
+        ++digits;
+      }
+      std::string_view suffix = word.substr(digits);
+      return digits <= 2 && (suffix.empty() || suffix == "st" || suffix == "nd" || suffix == "rd" ||
+                             suffix == "th" || suffix == "ú");
+    }
+    if (word != "of" && word != "the" && word != "day") {
+      return false;
+    }
+  }
+  return false;
+}
+
 std::string Alternation(const std::array<std::string_view, 12>& names) {
   std::string out = "(?:";
   for (size_t i = 0; i < names.size(); ++i) {
@@ -169,7 +208,8 @@ std::optional<FoundDate> ParseIsoDate(std::string_view text) {
   int y = ToInt(text.substr(0, 4));
   int m = ToInt(text.substr(5, 2));
   int d = ToInt(text.substr(8, 2));
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m) || (text.size() > 10 && text[10] != 'T')) {
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m) ||
+      (text.size() > 10 && text[10] != 'T')) {
     return std::nullopt;
   }
   FoundDate out;
@@ -183,17 +223,19 @@ std::optional<FoundDate> ParseIsoDate(std::string_view text) {
 std::vector<FoundDate> FindDates(std::string_view text) {
   const std::string& month = AnyMonth();
   static const Pattern kDayMonthYear(
-      std::string(kStart) + R"(((\d{1,2})(?:st|nd|rd|th|ú|u)?(?:\s+(?:day\s+)?of)?\s+(?:(?:m[ií]|mh[ií])\s+)?(?:an\s+|na\s+)?()" +
+      std::string(kStart) +
+      R"(((\d{1,2})(?:st|nd|rd|th|ú|u)?(?:\s+(?:day\s+)?of)?\s+(?:(?:m[ií]|mh[ií])\s+)?(?:an\s+|na\s+)?()" +
       month + R"()\.?,?\s+(\d{4})))" + std::string(kEnd));
   static const Pattern kMonthDayYear(std::string(kStart) + R"((()" + month +
                                      R"()\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})))" +
                                      std::string(kEnd));
-  static const Pattern kMonthYear(std::string(kStart) +
-                                  R"(((?:(?:m[ií]|mh[ií])\s+)?(?:an\s+|na\s+)?()" +
-                                  Alternation(kFullMonthNames) + R"(),?\s+(\d{4})))" +
-                                  std::string(kEnd));
-  static const Pattern kNumeric(std::string(kStart) +
-                                R"(((\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})))" + std::string(kEnd));
+  // Month and year: a full name, or an abbreviation with its full stop ("Sept. 2024").
+  static const Pattern kMonthYear(
+      std::string(kStart) + R"(((?:(?:m[ií]|mh[ií])\s+)?(?:an\s+|na\s+)?((?:)" +
+      Alternation(kFullMonthNames) + R"()|(?:)" + std::string(kAbbreviatedMonths) +
+      R"()\.),?\s+(\d{4})))" + std::string(kEnd));
+  static const Pattern kNumeric(std::string(kStart) + R"(((\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})))" +
+                                std::string(kEnd));
   static const Pattern kIso(std::string(kStart) + R"(((\d{4})-(\d{2})-(\d{2})))" +
                             std::string(kEnd));
 
@@ -219,7 +261,19 @@ std::vector<FoundDate> FindDates(std::string_view text) {
     }
   });
   Scan(kMonthYear, text, [&](const std::vector<std::string_view>& g) {
-    Add(found, text, g[1], ToInt(g[3]), MonthNumber(g[2]), 0);
+    std::string_view name = g[2];
+    if (!name.empty() && name.back() == '.') {
+      name.remove_suffix(1);
+    }
+    // English writes month names with a capital: "you may 2024" is a verb, "May 2024" a date.
+    if (name == "may") {
+      return;
+    }
+    // A number before the month: the date had a day, and was impossible ("31 June 2024").
+    if (PrecededByNumber(text, static_cast<size_t>(g[1].data() - text.data()))) {
+      return;
+    }
+    Add(found, text, g[1], ToInt(g[3]), MonthNumber(name), 0);
   });
   // Earlier start first, then the longer (more precise) match; drop overlaps.
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {

@@ -20,8 +20,8 @@ namespace plainsight::engine::site {
 
 struct FoundDate {
   int year = 0;
-  int month = 0;  // 1-12
-  int day = 0;    // 1-31; 0 when only the month and year were written
+  int month = 0;        // 1-12
+  int day = 0;          // 1-31; 0 when only the month and year were written
   std::string text;     // as written
   uint32_t offset = 0;  // byte offset of `text` in the searched text
 

@@ -1,7 +1,8 @@
 // Dates in page text (dates.h): English, Irish and numeric forms, and what is not a date.
+#include "engine/site/dates.h"
+
 #include <catch2/catch.hpp>
 
-#include "engine/site/dates.h"
 #include "engine/site/text_match.h"
 
 namespace ps = plainsight::engine::site;
@@ -23,6 +24,7 @@ TEST_CASE("site dates: English, Irish and numeric forms are read", "[site][dates
     std::string_view text;
     std::vector<std::string> expected;
   };
+
   const Row rows[] = {
       {"This statement was prepared on 23 September 2024.", {"2024-09-23"}},
       {"prepared on the 23rd of September, 2024", {"2024-09-23"}},
@@ -42,6 +44,9 @@ TEST_CASE("site dates: English, Irish and numeric forms are read", "[site][dates
       {"31 June 2024, 13/13/2024, 5 May 1850", {}},
       {"you may 2024 ideas", {}},
       {"Phone 01 222 2222", {}},
+      {"31st of June 2024", {}},  // the impossible day is not dropped to "June 2024"
+      {"Published May 2024", {"2024-05"}},
+      {"Mar. 2025, Dec. 2024 and dec 2024", {"2025-03", "2024-12"}},  // abbreviations need a stop
   };
   for (const Row& r : rows) {
     INFO(r.text);
@@ -50,8 +55,8 @@ TEST_CASE("site dates: English, Irish and numeric forms are read", "[site][dates
 }
 
 TEST_CASE("site dates: a non-breaking space inside a date is a space", "[site][dates]") {
-  CHECK(Isos("prepared on 23\xC2\xA0September\xC2\xA0" "2024") ==
-        std::vector<std::string>{"2024-09-23"});
+  CHECK(Isos("prepared on 23\xC2\xA0September\xC2\xA0"
+             "2024") == std::vector<std::string>{"2024-09-23"});
 }
 
 TEST_CASE("site dates: ISO dates parse and day counts subtract", "[site][dates]") {

@@ -59,7 +59,7 @@ const Pattern& DocumentTextType() {
 // Beside a document: a link to its web version.
 const Pattern& HtmlVersionWords() {
   static const Pattern p(
-      R"(\bhtml\b|web (?:page|version)|online version|read (?:it |this |the \w+ )?online|view (?:it )?online|accessible (?:version|format)|text(?:-only| only)? version|easy[- ]to[- ]read|easy read|leagan (?:html|inrochtana|gr[eé]as[aá]in)|ar l[ií]ne)");
+      R"(\bhtml\b|web (?:page|version)|online version|read (?:it |(?:this|the|our) (?:[\pL\-]+ ){0,3})?online|view (?:it )?online|accessible (?:version|format)|text(?:-only| only)? version|easy[- ]to[- ]read|easy read|leagan (?:html|inrochtana|gr[eé]as[aá]in)|leathanach gr[eé]as[aá]in|ar l[ií]ne)");
   return p;
 }
 
@@ -67,6 +67,17 @@ const Pattern& HtmlVersionWords() {
 const Pattern& PrintableCopyWords() {
   static const Pattern p(
       R"((?:pdf|printable|print|download(?:able)?) (?:version|copy)|download (?:this|the) (?:page|guide|document|report|leaflet)?\s*(?:as|in) (?:a )?pdf|leagan (?:pdf|inphriont[aá]ilte)|print this page)");
+  return p;
+}
+
+// Beside a document link, words saying the page it sits on is the document's web version ("This
+// is the web version of our plan (PDF)", "This timetable is also available as a PDF", "This web
+// page has the same content"; Irish "Tá an clár ama seo ar fáil freisin mar PDF", "Is ionann an
+// t-ábhar"). The words must speak of this page ("this ..."): "the report is also available as a
+// PDF" on a news page does not make the news page the report's web version.
+const Pattern& SamePageWords() {
+  static const Pattern p(
+      R"((?:this is|this page is|you are reading) (?:the|a) (?:web|online|html) (?:version|copy)|this (?:web ?)?page (?:has|says|gives) the same|(?:both|they) (?:say|have) the same|\bth(?:is|ese) (?:[\pL\-]+ ){0,3}(?:is|are) also (?:available )?(?:as|in) (?:a |an )?(?:pdf|word|printable|document)|seo ar f[aá]il freisin mar|is ionann an t-[aá]bhar|leagan gr[eé]as[aá]in (?:de|den|seo))");
   return p;
 }
 
@@ -222,8 +233,8 @@ std::string DocumentTypeOf(const Url& url) {
     return {};
   }
   std::string ext = path.substr(dot + 1);
-  static constexpr std::string_view kTypes[] = {"pdf",  "docx", "doc", "odt", "xlsx", "xls",
-                                                "ods",  "pptx", "ppt", "odp", "rtf"};
+  static constexpr std::string_view kTypes[] = {"pdf", "docx", "doc", "odt", "xlsx", "xls",
+                                                "ods", "pptx", "ppt", "odp", "rtf"};
   for (std::string_view t : kTypes) {
     if (ext == t) {
       return ext;
@@ -259,6 +270,41 @@ const Node* OfferContainer(const Node& a) {
     }
   }
   return a.ParentElement();
+}
+
+// Where else beside `box` (OfferContainer's result) a web version may be offered: the row of a
+// table cell, the list items just before and after a list item.
+std::vector<const Node*> NeighbourBoxes(const Node& box) {
+  std::vector<const Node*> out;
+  if (box.IsHtml("td") || box.IsHtml("th")) {
+    const Node* row = box.ParentElement();
+    if (row != nullptr && row->IsHtml("tr")) {
+      out.push_back(row);
+    }
+  } else if (box.IsHtml("li")) {
+    const Node* list = box.ParentElement();
+    if (list != nullptr) {
+      const Node* previous = nullptr;
+      bool take_next = false;
+      for (const Node* c : list->children()) {
+        if (!c->IsHtml("li")) {
+          continue;
+        }
+        if (take_next) {
+          out.push_back(c);
+          break;
+        }
+        if (c == &box) {
+          if (previous != nullptr) {
+            out.push_back(previous);
+          }
+          take_next = true;
+        }
+        previous = c;
+      }
+    }
+  }
+  return out;
 }
 
 void CollectAnchors(const Node& n, std::vector<const Node*>& out) {
@@ -362,9 +408,9 @@ bool IsIrishTag(std::string_view lang) {
 
 void KeepTopicLinksOnly(PageSignals& signals) {
   auto& links = signals.links;
-  links.erase(std::remove_if(links.begin(), links.end(),
-                             [](const LinkSignal& l) { return l.topics == 0; }),
-              links.end());
+  links.erase(
+      std::remove_if(links.begin(), links.end(), [](const LinkSignal& l) { return l.topics == 0; }),
+      links.end());
   links.shrink_to_fit();
 }
 
@@ -446,6 +492,29 @@ PageSignals ExtractSignals(const Document& doc) {
       } else if (const Node* box = OfferContainer(*e)) {
         std::vector<const Node*> siblings;
         CollectAnchors(*box, siblings);
+        // A table row offers its document in one cell and the web version in another; a list
+        // may give the web version as the next (or previous) item ("The same form as a web
+        // page").
+        // A neighbour that offers another document is about that document.
+        for (const Node* b : NeighbourBoxes(*box)) {
+          std::vector<const Node*> anchors;
+          CollectAnchors(*b, anchors);
+          bool has_document = std::any_of(anchors.begin(), anchors.end(), [&](const Node* a) {
+            if (a == e) {
+              return false;  // the row of the document's own cell
+            }
+            auto target = Resolve(doc, a->AttrOr("href"));
+            return target && target->url && !DocumentTypeOf(*target->url).empty();
+          });
+          if (!has_document) {
+            siblings.insert(siblings.end(), anchors.begin(), anchors.end());
+          }
+        }
+        std::string box_text;
+        AppendText(*box, box_text);
+        if (SamePageWords().Search(NormaliseText(box_text))) {
+          l.html_alternative = true;
+        }
         for (const Node* other : siblings) {
           if (other == e) {
             continue;

@@ -102,6 +102,7 @@ struct StatementDate {
   bool in_preparation_section = false;
   std::string context;  // the sentence around it, shortened
 };
+
 // "prepared", "reviewed", "updated", "other".
 const char* StatementDateKindName(StatementDate::Kind kind) noexcept;
 
@@ -124,14 +125,12 @@ struct StatementSignals {
   bool method_self_assessment = false;
   bool method_third_party = false;
   std::vector<StatementDate> dates;
-  ContactDetails contacts;          // in the statement's text and tel:/mailto: links
-  bool contact_form_link = false;   // a link to a contact or feedback form
+  ContactDetails contacts;                     // in the statement's text and tel:/mailto: links
+  bool contact_form_link = false;              // a link to a contact or feedback form
   std::vector<std::string> enforcement_links;  // links to the enforcement procedure or body
   std::vector<std::string> standards;          // "WCAG 2.1", "EN 301 549" as referred to
 
-  const SectionFound& section(StatementSection s) const {
-    return sections[static_cast<size_t>(s)];
-  }
+  const SectionFound& section(StatementSection s) const { return sections[static_cast<size_t>(s)]; }
 
   SectionFound& section(StatementSection s) { return sections[static_cast<size_t>(s)]; }
 };
@@ -139,7 +138,7 @@ struct StatementSignals {
 struct PageSignals {
   std::string url;  // the document's address
   std::string title;
-  std::string lang;  // the lang attribute of <html>, as written
+  std::string lang;          // the lang attribute of <html>, as written
   std::string main_heading;  // the first <h1>, whitespace collapsed, shortened
   std::vector<LinkSignal> links;
   ContactDetails contacts;

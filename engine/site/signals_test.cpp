@@ -1,10 +1,11 @@
 // Per-page signals (signals.h): links with their text, region, hreflang and topics; documents
 // and their HTML alternatives; contact details; Irish-language version; page kinds.
+#include "engine/site/signals.h"
+
 #include <algorithm>
 
 #include <catch2/catch.hpp>
 
-#include "engine/site/signals.h"
 #include "engine/site/test_support.h"
 
 namespace ps = plainsight::engine::site;
@@ -13,7 +14,8 @@ using ps::testing::SignalsOf;
 
 namespace {
 
-const ps::LinkSignal* LinkTo(const ps::PageSignals& s, std::string_view url, bool alternate = false) {
+const ps::LinkSignal* LinkTo(const ps::PageSignals& s, std::string_view url,
+                             bool alternate = false) {
   for (const ps::LinkSignal& l : s.links) {
     if (l.url == url && l.alternate == alternate) {
       return &l;
@@ -143,6 +145,7 @@ TEST_CASE("site signals: Irish-language switchers and pages", "[site][signals]")
     std::string_view html;
     bool irish;
   };
+
   const Row rows[] = {
       {R"(<a href="/ga/">Gaeilge</a>)", true},
       {R"(<a href="/ga/">As Gaeilge</a>)", true},
@@ -153,8 +156,8 @@ TEST_CASE("site signals: Irish-language switchers and pages", "[site][signals]")
   };
   for (const Row& r : rows) {
     INFO(r.html);
-    auto doc = Parse("<!DOCTYPE html><html lang=\"en\"><body>" + std::string(r.html) +
-                     "</body></html>");
+    auto doc =
+        Parse("<!DOCTYPE html><html lang=\"en\"><body>" + std::string(r.html) + "</body></html>");
     ps::PageSignals s = ps::ExtractSignals(*doc);
     REQUIRE(s.links.size() == 1);
     CHECK(s.links[0].Has(ps::kTopicIrish) == r.irish);
@@ -164,4 +167,60 @@ TEST_CASE("site signals: Irish-language switchers and pages", "[site][signals]")
   CHECK(ps::IsIrishTag("GA-ie"));
   CHECK_FALSE(ps::IsIrishTag("gd"));
   CHECK_FALSE(ps::IsIrishTag("gaa"));
+}
+
+TEST_CASE(
+    "site signals: a document's HTML version in its table row, the next list item, or the "
+    "page itself",
+    "[site][signals]") {
+  struct Row {
+    const char* html;
+    bool html_alternative;
+  };
+
+  // Each page links /plan.pdf once; is the HTML version offered beside it?
+  const Row rows[] = {
+      // A publications table: the PDF in one cell, its web page in another cell of the row.
+      {R"(<table><tr><td><a href="/plan.pdf">Plan 2026</a></td><td>PDF, 25 KB. Also as a
+<a href="/plan">web page</a>.</td></tr></table>)",
+       true},
+      // The same table with no web page in the row.
+      {R"(<table><tr><td><a href="/plan.pdf">Plan 2026</a></td><td>PDF, 25 KB</td></tr>
+<tr><td><a href="/other">Other plan</a></td><td>web page</td></tr></table>)",
+       false},
+      // The web version as the next item of a list of downloads.
+      {R"(<ul><li><a href="/plan.pdf">Application form (Word document)</a></li>
+<li><a href="/form">The same form as a web page</a></li></ul>)",
+       true},
+      // Two items further down is another matter.
+      {R"(<ul><li><a href="/plan.pdf">Application form (PDF)</a></li><li>Opening hours</li>
+<li><a href="/form">The same form as a web page</a></li></ul>)",
+       false},
+      // The page says it is the document's web version.
+      {R"(<p>This is the web version of our <a href="/plan.pdf">Customer Action Plan (PDF)</a>.
+Both say the same.</p>)",
+       true},
+      {R"(<p>Download: <a href="/plan.pdf">Statement of Strategy (PDF)</a>. This web page has the
+same content.</p>)",
+       true},
+      {R"(<p>This timetable is also available as a <a href="/plan.pdf">PDF in Irish</a>.</p>)",
+       true},
+      {R"(<p lang="ga">Tá an clár ama seo ar fáil freisin mar <a href="/plan.pdf">PDF</a>.</p>)",
+       true},
+      {R"(<li><a href="/plan.pdf">Clár ama (PDF)</a>, agus mar <a href="/clar-ama">leathanach
+gréasáin</a>.</li>)",
+       true},
+      // A news item saying the report exists as a PDF is not the report's web version.
+      {R"(<p>The annual report is also available as a <a href="/plan.pdf">PDF</a>.</p>)", false},
+      {R"(<p><a href="/plan.pdf">Annual report 2024 (PDF)</a> is out now.</p>)", false},
+  };
+  for (const Row& r : rows) {
+    INFO(r.html);
+    auto doc = Parse(std::string("<!DOCTYPE html><html lang=\"en\"><title>T</title><main>") +
+                     r.html + "</main></html>");
+    ps::PageSignals s = ps::ExtractSignals(*doc);
+    const ps::LinkSignal* pdf = LinkTo(s, "https://www.ballykeeran.ie/plan.pdf");
+    REQUIRE(pdf != nullptr);
+    CHECK(pdf->html_alternative == r.html_alternative);
+  }
 }

@@ -55,7 +55,8 @@ bool SiteModel::ReachableFromHome(std::string_view url) const {
       return true;
     }
     for (const LinkSignal& l : home->signals.links) {
-      if (l.url == key || (target != nullptr && (l.url == target->url || l.url == target->final_url))) {
+      if (l.url == key ||
+          (target != nullptr && (l.url == target->url || l.url == target->final_url))) {
         return true;
       }
     }

@@ -41,8 +41,8 @@ struct SiteResource {
 };
 
 struct SiteModel {
-  std::string home_url;   // the body's start URL
-  std::string scan_date;  // "YYYY-MM-DD" (UTC): the day the scan started
+  std::string home_url;                 // the body's start URL
+  std::string scan_date;                // "YYYY-MM-DD" (UTC): the day the scan started
   std::vector<SitePage> pages;          // sorted by url
   std::vector<SiteResource> resources;  // sorted by url
   // Statement paths tried after the crawl found no statement (in the order tried).

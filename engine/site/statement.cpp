@@ -125,7 +125,8 @@ const Pattern& ReasonNonCompliance() {
 }
 
 const Pattern& ReasonBurden() {
-  static const Pattern p(R"(disproportionate burden|ualach d[ií]r[eé]ireach|ualach m[ií]-?chothrom)");
+  static const Pattern p(
+      R"(disproportionate burden|ualach d[ií]r[eé]ireach|ualach m[ií]-?chothrom)");
   return p;
 }
 
@@ -203,6 +204,7 @@ StatementDate::Kind DateKind(std::string_view before, std::string_view after) {
     const Pattern* p;
     StatementDate::Kind kind;
   };
+
   const Word words[] = {{&ReviewedWord(), StatementDate::Kind::kReviewed},
                         {&UpdatedWord(), StatementDate::Kind::kUpdated},
                         {&PreparedWord(), StatementDate::Kind::kPrepared}};
@@ -318,8 +320,7 @@ bool UrlNamesAccessibility(std::string_view url) {
   }
   // URL paths are ASCII (percent-encoded), so ASCII lowering is exact here.
   std::string path = AsciiLower(parsed->path);
-  return path.find("accessib") != std::string::npos ||
-         path.find("inrochtain") != std::string::npos;
+  return path.find("accessib") != std::string::npos || path.find("inrochtain") != std::string::npos;
 }
 
 int CountSectionHeadings(const std::vector<std::string>& headings) {
@@ -348,14 +349,17 @@ StatementSignals AnalyseStatement(const Document& document, const std::vector<Li
     uint32_t source_offset = 0;
     std::optional<StatementSection> section;  // the section it sits in
   };
+
   std::vector<Block> blocks;
   blocks.reserve(extracted.blocks.size());
+
   // Section spans in source offsets: [start of its heading, start of the next section heading).
   struct Span {
     StatementSection section;
     uint32_t start = 0;
     uint32_t end = UINT32_MAX;
   };
+
   std::vector<Span> spans;
   std::optional<StatementSection> current;
   bool legal_reference = false;
@@ -532,14 +536,16 @@ StatementSignals AnalyseStatement(const Document& document, const std::vector<Li
   if (strong) {
     out.is_statement = true;
     out.why = "its title or main heading names an accessibility statement; " + counted;
-  } else if (weak && (sections >= 2 || legal_reference || (names_statement_in_text && sections >= 1))) {
+  } else if (weak &&
+             (sections >= 2 || legal_reference || (names_statement_in_text && sections >= 1))) {
     out.is_statement = true;
     out.why = "it is about accessibility and has " + counted +
               (legal_reference ? " and refers to the Web Accessibility Directive or its regulations"
                                : "");
   } else if (by_heading >= 3) {
     out.is_statement = true;
-    out.why = "its headings are " + std::to_string(by_heading) + " of the model statement's sections";
+    out.why =
+        "its headings are " + std::to_string(by_heading) + " of the model statement's sections";
   } else {
     out.why = weak ? "it is about accessibility but has only " + counted +
                          " and does not call itself a statement"

@@ -1,10 +1,11 @@
 // Accessibility statements (statement.h): statements that follow the EU model closely, loosely
 // and partly, in English and Irish, and an accessibility page that is no statement.
+#include "engine/site/statement.h"
+
 #include <algorithm>
 
 #include <catch2/catch.hpp>
 
-#include "engine/site/statement.h"
 #include "engine/site/test_support.h"
 
 namespace ps = plainsight::engine::site;
@@ -47,8 +48,9 @@ TEST_CASE("site statement: a statement that follows the model has every section"
   CHECK(s.method_self_assessment);
   CHECK_FALSE(s.method_third_party);
   // The exempt documents' date is not the statement's.
-  CHECK(Dates(s) == std::vector<std::pair<std::string, std::string>>{
-                        {"2018-09-23", "other"}, {"2024-09-23", "prepared"}, {"2025-03-01", "reviewed"}});
+  CHECK(Dates(s) == std::vector<std::pair<std::string, std::string>>{{"2018-09-23", "other"},
+                                                                     {"2024-09-23", "prepared"},
+                                                                     {"2025-03-01", "reviewed"}});
   CHECK(std::find(s.contacts.emails.begin(), s.contacts.emails.end(), "access@ballykeeran.ie") !=
         s.contacts.emails.end());
   CHECK_FALSE(s.contacts.phones.empty());
@@ -115,8 +117,9 @@ TEST_CASE("site statement: an Irish-language statement that follows the model",
   CHECK(s.reason_disproportionate_burden);
   CHECK(s.reason_out_of_scope);
   CHECK(s.method_self_assessment);
-  CHECK(Dates(s) == std::vector<std::pair<std::string, std::string>>{
-                        {"2018-09-23", "other"}, {"2024-09-23", "prepared"}, {"2025-03-03", "reviewed"}});
+  CHECK(Dates(s) == std::vector<std::pair<std::string, std::string>>{{"2018-09-23", "other"},
+                                                                     {"2024-09-23", "prepared"},
+                                                                     {"2025-03-03", "reviewed"}});
   CHECK(s.contacts.emails == std::vector<std::string>{"rochtain@ballykeeran.ie"});
   CHECK(s.contacts.phones == std::vector<std::string>{"066 718 3500"});
   CHECK(s.enforcement_links == std::vector<std::string>{"https://www.ombudsman.ie/ga/"});
@@ -137,6 +140,7 @@ TEST_CASE("site statement: compliance status wording in English and Irish", "[si
     std::string_view sentence;
     ps::ComplianceStatus status;
   };
+
   const Row rows[] = {
       {"This website is fully compliant with WCAG 2.1 AA.", ps::ComplianceStatus::kFull},
       {"This website is compliant with EN 301 549.", ps::ComplianceStatus::kFull},

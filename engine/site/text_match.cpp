@@ -130,7 +130,8 @@ bool Pattern::FindGroups(std::string_view text, size_t from,
   }
   groups.clear();
   for (const re2::StringPiece& p : pieces) {
-    groups.emplace_back(p.data() == nullptr ? std::string_view() : std::string_view(p.data(), p.size()));
+    groups.emplace_back(p.data() == nullptr ? std::string_view()
+                                            : std::string_view(p.data(), p.size()));
   }
   return true;
 }

@@ -11,10 +11,10 @@
 // ("Download this page as a PDF"). Documents whose pages only offer other formats on request
 // need a person to judge. Whether the documents themselves are accessible (tagged PDF) is not
 // judged here: that is the documents' own audit.
+#include <map>
+
 #include "rules/catalog.h"
 #include "rules/site/site_support.h"
-
-#include <map>
 
 namespace plainsight::rules {
 namespace {
@@ -87,9 +87,8 @@ es::SiteResult Check(const es::SiteModel& site) {
   }
   if (documents.empty()) {
     r.outcome = engine::Outcome::kInapplicable;
-    r.message = site.CrawledPages() == 0
-                    ? "No page of the site could be read."
-                    : "No crawled page links to a PDF or office document.";
+    r.message = site.CrawledPages() == 0 ? "No page of the site could be read."
+                                         : "No crawled page links to a PDF or office document.";
     return r;
   }
   std::map<std::string, size_t> by_type;
@@ -105,7 +104,8 @@ es::SiteResult Check(const es::SiteModel& site) {
     }
     (d.on_request ? on_request : bare).push_back(url);
     if (without.size() < 20) {
-      without.push_back({{"url", url}, {"type", d.type}, {"page", d.page}, {"on_request", d.on_request}});
+      without.push_back(
+          {{"url", url}, {"type", d.type}, {"page", d.page}, {"on_request", d.on_request}});
     }
   }
   r.details["documents"] = documents.size();

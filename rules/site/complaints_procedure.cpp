@@ -51,8 +51,7 @@ constexpr es::SiteExample kInapplicable[] = {{}};
 
 es::SiteResult Check(const es::SiteModel& site) {
   return site::CheckOfferedPage(
-      site, es::kTopicComplaints, &es::PageSignals::is_complaints_page,
-      "a complaints procedure",
+      site, es::kTopicComplaints, &es::PageSignals::is_complaints_page, "a complaints procedure",
       "links and page titles such as \"Complaints procedure\", \"Make a complaint\", \"Comments "
       "and complaints\", \"Gearáin\"");
 }

@@ -8,6 +8,8 @@
 // page, for instance). Telephone numbers, e-mail addresses and postal addresses are read as
 // engine/site/contacts.h says. A contact form alone, or details found only deeper in the site,
 // need a person to judge.
+#include <algorithm>
+
 #include "rules/catalog.h"
 #include "rules/site/site_support.h"
 
@@ -87,10 +89,21 @@ es::SiteResult Check(const es::SiteModel& site) {
   std::vector<std::string> deeper_pages;
   bool form_near = false;
   std::string contact_page;
+  // The home pages first, then contact pages, then the rest: the details quoted are the body's
+  // own, not (say) the Ombudsman's address in the accessibility statement's enforcement part.
+  std::vector<const es::SitePage*> ordered;
   for (const es::SitePage& p : site.pages) {
-    if (p.probed) {
-      continue;
+    if (!p.probed) {
+      ordered.push_back(&p);
     }
+  }
+  auto rank = [](const es::SitePage* p) {
+    return p->depth == 0 ? 0 : p->signals.is_contact_page ? 1 : 2;
+  };
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [&](const es::SitePage* a, const es::SitePage* b) { return rank(a) < rank(b); });
+  for (const es::SitePage* page : ordered) {
+    const es::SitePage& p = *page;
     bool is_near = p.depth == 0 || site.ReachableFromHome(p.url);
     const es::PageSignals& s = p.signals;
     if (is_near) {
@@ -138,21 +151,21 @@ es::SiteResult Check(const es::SiteModel& site) {
   }
   if (missing.empty()) {
     r.outcome = engine::Outcome::kPassed;
-    r.message = "Contact details on the home page or one click from it: " + site::JoinList(found) +
-                ".";
+    r.message =
+        "Contact details on the home page or one click from it: " + site::JoinList(found) + ".";
     return r;
   }
   if (found.empty()) {
     if (form_near || !only_deeper.empty()) {
       r.outcome = engine::Outcome::kCantTell;
-      r.message =
-          std::string("No telephone number, e-mail address or postal address on the home page or "
+      r.message = std::string(
+                      "No telephone number, e-mail address or postal address on the home page or "
                       "one click from it") +
-          (form_near ? "; there is a contact form at " + contact_page : "") +
-          (only_deeper.empty() ? ""
-                               : "; deeper in the site: " + site::JoinList(only_deeper) + " (" +
-                                     site::JoinList(deeper_pages, 3) + ")") +
-          ". Check by hand that people can find a way to reach the body.";
+                  (form_near ? "; there is a contact form at " + contact_page : "") +
+                  (only_deeper.empty() ? ""
+                                       : "; deeper in the site: " + site::JoinList(only_deeper) +
+                                             " (" + site::JoinList(deeper_pages, 3) + ")") +
+                  ". Check by hand that people can find a way to reach the body.";
       if (!contact_page.empty()) {
         site::AddEvidence(r, contact_page);
       }
@@ -170,10 +183,12 @@ es::SiteResult Check(const es::SiteModel& site) {
   }
   r.outcome = engine::Outcome::kFailed;
   r.severity = engine::Severity::kWarning;
-  r.message = "On the home page or one click from it: " + site::JoinList(found) + "; missing: " +
-              site::JoinList(missing) +
-              (only_deeper.empty() ? "" : " (found deeper in the site: " + site::JoinList(only_deeper) + ")") +
-              ".";
+  r.message =
+      "On the home page or one click from it: " + site::JoinList(found) +
+      "; missing: " + site::JoinList(missing) +
+      (only_deeper.empty() ? ""
+                           : " (found deeper in the site: " + site::JoinList(only_deeper) + ")") +
+      ".";
   return r;
 }
 
@@ -181,8 +196,9 @@ es::SiteResult Check(const es::SiteModel& site) {
 
 extern const es::SiteRule kSiteContactDetails{
     .id = "site.contact-details",
-    .summary = "A telephone number, an e-mail address and a postal address are one click from the "
-               "home page",
+    .summary =
+        "A telephone number, an e-mail address and a postal address are one click from the "
+        "home page",
     .why =
         "People who cannot use a form or a page, or who need help, must be able to reach the "
         "body another way: not everyone can phone, not everyone can write, and some need to "

@@ -113,9 +113,9 @@ es::SiteResult Check(const es::SiteModel& site) {
       return r;
     }
     r.outcome = engine::Outcome::kPassed;
-    std::string name = first->link->alternate ? "an alternate version with hreflang=\"" +
-                                                    first->link->hreflang + "\""
-                                              : "a link \"" + first->link->text + "\"";
+    std::string name = first->link->alternate
+                           ? "an alternate version with hreflang=\"" + first->link->hreflang + "\""
+                           : "a link \"" + first->link->text + "\"";
     r.message = "An Irish-language version is offered: " + name + " " +
                 site::Where(*first->link, *first->page) + " to " + first->link->url + ".";
     site::AddEvidence(r, first->page->url);

@@ -175,8 +175,8 @@ es::SiteResult CheckOfferedPage(const es::SiteModel& site, uint16_t topic,
     r.message = "Found " + std::string(what) + ": linked as \"" + t.link->text + "\" " +
                 Where(*t.link, *t.page) + " (" + t.link->url +
                 (!t.link->document_type.empty() ? ", a " + t.link->document_type + " document"
-                 : target == nullptr           ? ", not crawled"
-                                               : "") +
+                 : target == nullptr            ? ", not crawled"
+                                                : "") +
                 ").";
     AddEvidence(r, t.link->url);
     AddEvidence(r, t.page->url);

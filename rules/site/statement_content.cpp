@@ -166,7 +166,8 @@ es::SiteResult Check(const es::SiteModel& site) {
   r.details["missing"] = missing;
   r.details["incomplete"] = incomplete;
 
-  size_t found = es::kStatementSectionCount - missing.size() - (fully && !has(StatementSection::kNonAccessibleContent));
+  size_t found = es::kStatementSectionCount - missing.size() -
+                 (fully && !has(StatementSection::kNonAccessibleContent));
   std::string where = "The accessibility statement at " + page->final_url;
   if (!missing.empty()) {
     r.outcome = engine::Outcome::kFailed;
@@ -179,7 +180,8 @@ es::SiteResult Check(const es::SiteModel& site) {
   if (!incomplete.empty()) {
     r.outcome = engine::Outcome::kFailed;
     r.severity = engine::Severity::kWarning;
-    r.message = where + " has the model statement's sections, but " + site::JoinList(incomplete) + ".";
+    r.message =
+        where + " has the model statement's sections, but " + site::JoinList(incomplete) + ".";
     return r;
   }
   if (s.status == es::ComplianceStatus::kAmbiguous) {

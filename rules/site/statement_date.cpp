@@ -138,15 +138,15 @@ es::SiteResult Check(const es::SiteModel& site) {
   }
   int64_t age = scan->Days() - latest->date.Days();
   r.details["age_days"] = age;
-  std::string dated = std::string(" was ") + es::StatementDateKindName(latest->kind) + " " +
-                      latest->date.Iso();
+  std::string dated =
+      std::string(" was ") + es::StatementDateKindName(latest->kind) + " " + latest->date.Iso();
   if (latest->kind == es::StatementDate::Kind::kOther) {
     dated = " is dated " + latest->date.Iso();
   }
   if (age < 0) {
     r.outcome = engine::Outcome::kCantTell;
-    r.message = where + dated + ", after the scan (" + site.scan_date +
-                "): check the date by hand.";
+    r.message =
+        where + dated + ", after the scan (" + site.scan_date + "): check the date by hand.";
     return r;
   }
   if (age > static_cast<int64_t>(kMaxAgeDays)) {
