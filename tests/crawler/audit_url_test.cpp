@@ -1,9 +1,11 @@
 // `plainsight audit URL` end to end: a site on a loopback server is crawled and every page
 // audited with its linked stylesheets applied, and the JSON lists documents and broken links.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include <fcntl.h>
 #include <nlohmann/json.hpp>
@@ -214,4 +216,88 @@ TEST_CASE("audit URL --state: unchanged pages are requested conditionally and st
   }
   CHECK(conditional == 2);
   std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// A council whose home page links no accessibility statement, though one sits at a common path
+// (/accessibility-statement), with an Irish version behind a switcher and a text-only charter.
+void StatementSite(const TestRequest& r, TestConnection& c) {
+  if (r.target == "/") {
+    c.Respond(200, "text/html; charset=utf-8",
+              "<!DOCTYPE html><html lang=en><title>Test Council</title><header>"
+              "<a href=/ga/ hreflang=ga lang=ga>Gaeilge</a></header><main><h1>Test Council</h1>"
+              "<a href=/charter.html>Customer charter</a></main><footer>"
+              "<a href=/contact.html>Contact us</a></footer></html>");
+  } else if (r.target == "/ga/") {
+    c.Respond(200, "text/html; charset=utf-8",
+              "<!DOCTYPE html><html lang=ga><title>An Chomhairle</title><h1>Fáilte</h1></html>");
+  } else if (r.target == "/charter.html") {
+    c.Respond(200, "text/html",
+              "<!DOCTYPE html><html lang=en><title>Customer charter</title>"
+              "<h1>Customer charter</h1><p>We answer letters within ten days.</p></html>");
+  } else if (r.target == "/contact.html") {
+    c.Respond(200, "text/html",
+              "<!DOCTYPE html><html lang=en><title>Contact us</title><h1>Contact us</h1>"
+              "<p>Council Offices, Main Street, Ballykeeran, Co. Kerry, V92 H7VT</p>"
+              "<p>Tel: 066 718 3500. Email: info@council.example.ie</p></html>");
+  } else if (r.target == "/accessibility-statement") {
+    c.Respond(200, "text/html",
+              "<!DOCTYPE html><html lang=en><title>Accessibility statement</title>"
+              "<h1>Accessibility statement</h1><p>This website is partially compliant with "
+              "WCAG 2.1 AA. This statement was prepared on 2 January 2020.</p></html>");
+  } else {
+    c.Respond(404, "text/html", "not found");
+  }
+}
+
+}  // namespace
+
+TEST_CASE("audit URL: the site checks find a statement at a common path and report the site",
+          "[cli][audit][crawler][site]") {
+  TestServer server(&StatementSite);
+  std::string out = (std::filesystem::temp_directory_path() /
+                     ("plainsight-audit-site-" + std::to_string(::getpid()) + ".json"))
+                        .string();
+  Audit({server.Url("/"), "--allow-private", "--delay-ms", "0", "--progress", "none", "--no-text",
+         "--format", "json", "--out", out});
+  std::ifstream in(out);
+  auto j = nlohmann::json::parse(in);
+  std::filesystem::remove(out);
+  REQUIRE(j.contains("site"));
+  const auto& site = j["site"];
+  CHECK(site["home"] == server.Url("/"));
+  CHECK(site["pages_crawled"] == 4);
+  REQUIRE(site["probed"].size() >= 2);
+  CHECK(site["probed"][0] == server.Url("/accessibility"));
+  std::map<std::string, nlohmann::json> checks;
+  for (const auto& c : site["checks"]) {
+    INFO(c.dump(1));
+    CHECK_FALSE(c["message"].get<std::string>().empty());
+    checks[c["rule"]] = c;
+  }
+  CHECK(checks.size() == 8);
+  // Found only by trying common paths: it exists, but people cannot reach it.
+  const auto& statement = checks["site.accessibility-statement"];
+  INFO(statement.dump(1));
+  CHECK(statement["outcome"] == "failed");
+  CHECK(statement["severity"] == "warning");
+  CHECK(statement["details"]["found_by"] == "common path");
+  CHECK(statement["details"]["statement_url"] == server.Url("/accessibility-statement"));
+  // Prepared in 2020: more than a year before any scan now.
+  CHECK(checks["site.statement-date"]["outcome"] == "failed");
+  CHECK(checks["site.statement-date"]["details"]["statement_date"] == "2020-01-02");
+  CHECK(checks["site.statement-content"]["outcome"] == "failed");
+  CHECK(checks["site.irish-language-version"]["outcome"] == "passed");
+  CHECK(checks["site.customer-charter"]["outcome"] == "passed");
+  CHECK(checks["site.complaints-procedure"]["outcome"] == "failed");
+  CHECK(checks["site.contact-details"]["outcome"] == "passed");
+  CHECK(checks["site.accessible-document-formats"]["outcome"] == "inapplicable");
+  // The statement search asked for /accessibility first, then the path that has it, then
+  // stopped.
+  std::vector<std::string> targets = server.Targets();
+  auto first = std::find(targets.begin(), targets.end(), "/accessibility");
+  auto found = std::find(targets.begin(), targets.end(), "/accessibility-statement");
+  CHECK(first < found);
+  CHECK(std::find(targets.begin(), targets.end(), "/ga/inrochtaineacht") == targets.end());
 }

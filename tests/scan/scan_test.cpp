@@ -218,6 +218,9 @@ std::vector<std::string> Snapshot(const std::string& db_path, int64_t scan = 1) 
         "SELECT p.body_id, p.url, t.seq, t.kind, t.span_start, t.span_end, t.message FROM "
         "text_findings t JOIN pages p ON p.id = t.page_id WHERE p.scan_id = ?1");
   query("skip", "SELECT body_id, url, reason, detail FROM skips WHERE scan_id = ?1");
+  // Site checks (docs/site-checks.md): a resumed scan sees the whole site again and stores the
+  // same facts.
+  query("fact", "SELECT body_id, name, value FROM site_facts WHERE scan_id = ?1");
   query("body",
         "SELECT body_id, state, reason, pages, errors, failures FROM scan_bodies WHERE scan_id "
         "= ?1");
@@ -281,6 +284,17 @@ TEST_CASE(
   CHECK(Count(rows, "page") > 5 * 13);
   CHECK(Count(rows, "finding") > 50);
   CHECK(Count(rows, "metrics") == 5 * 12);
+  // One fact per site rule for each body whose site was read; none for the failed ones.
+  CHECK(Count(rows, "fact") == 5 * 8);
+  for (const std::string& r : rows) {
+    if (r.rfind("fact|", 0) == 0) {
+      INFO(r);
+      CHECK(r.rfind("fact|b", 0) == 0);
+      CHECK(r.find("|site.") != std::string::npos);
+      CHECK(r.find("\"outcome\":") != std::string::npos);
+      CHECK(r.find("\"message\":") != std::string::npos);
+    }
+  }
   CHECK(std::find(rows.begin(), rows.end(), "scan|done") != rows.end());
   auto body_row = [&](const std::string& id) {
     for (const std::string& r : rows) {
