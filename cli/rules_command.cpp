@@ -166,9 +166,8 @@ int RunRules(int argc, char** argv) {
                 << "]\n";
     }
     for (const engine::site::SiteRule* r : rules::AllSiteRules()) {
-      std::cout << r->id << "  " << r->summary << "  [site; "
-                << engine::SeverityName(r->severity) << ", " << engine::ImpactName(r->impact)
-                << "]\n";
+      std::cout << r->id << "  " << r->summary << "  [site; " << engine::SeverityName(r->severity)
+                << ", " << engine::ImpactName(r->impact) << "]\n";
     }
   } else {
     return UsageError("--format must be text, json or markdown");

@@ -68,14 +68,10 @@ constexpr const engine::Rule* kAll[] = {
 };
 
 constexpr const engine::site::SiteRule* kAllSite[] = {
-    &kSiteAccessibilityStatement,
-    &kSiteAccessibleDocumentFormats,
-    &kSiteComplaintsProcedure,
-    &kSiteContactDetails,
-    &kSiteCustomerCharter,
-    &kSiteIrishLanguageVersion,
-    &kSiteStatementContent,
-    &kSiteStatementDate,
+    &kSiteAccessibilityStatement, &kSiteAccessibleDocumentFormats,
+    &kSiteComplaintsProcedure,    &kSiteContactDetails,
+    &kSiteCustomerCharter,        &kSiteIrishLanguageVersion,
+    &kSiteStatementContent,       &kSiteStatementDate,
 };
 
 }  // namespace

@@ -78,11 +78,13 @@ ps::SiteResult RunSiteExample(const ps::SiteRule& rule, const ps::SiteExample& e
 
 }  // namespace
 
-TEST_CASE("site rules: every example gives its outcome, with a message", "[rules][examples][site]") {
+TEST_CASE("site rules: every example gives its outcome, with a message",
+          "[rules][examples][site]") {
   struct Set {
     std::span<const ps::SiteExample> examples;
     pe::Outcome expected;
   };
+
   for (const ps::SiteRule* rule : plainsight::rules::AllSiteRules()) {
     const Set sets[] = {{rule->passes, pe::Outcome::kPassed},
                         {rule->fails, pe::Outcome::kFailed},
@@ -90,7 +92,8 @@ TEST_CASE("site rules: every example gives its outcome, with a message", "[rules
                         {rule->cant_tell, pe::Outcome::kCantTell}};
     for (const Set& set : sets) {
       for (const ps::SiteExample& example : set.examples) {
-        INFO(rule->id << " " << pe::OutcomeName(set.expected) << " example:\n" << Describe(example));
+        INFO(rule->id << " " << pe::OutcomeName(set.expected) << " example:\n"
+                      << Describe(example));
         ps::SiteResult result = RunSiteExample(*rule, example);
         INFO("message: " << result.message);
         CHECK(result.outcome == set.expected);
