@@ -311,7 +311,7 @@ def docx_documents():
         [image_para('Clonmore County Council logo'),
          para('Housing adaptation grant for people with a disability: application form', style='Title'),
          para('Fill in every part. Send the form to the Housing Section, Clonmore County Council, '
-              'Áras an Chontae, Main Street, Clonmore, X99 C4M2. Questions: (043) 555 0140.'),
+              'Áras an Chontae, Main Street, Clonmore, X99 C4N2. Questions: (043) 555 0140.'),
          heading('Part 1: About you', 1, real),
          field_table(['Your name', 'Address and Eircode', 'Phone number', 'Email address', 'PPS number']),
          heading('Part 2: About the person with a disability', 1, real),
