@@ -14,28 +14,28 @@
 // and contact details; Irish pages, hreflang and language switchers; the documents (tagged or
 // untagged PDF, DOCX with or without heading styles and text alternatives) and their HTML
 // alternatives; and the failures written into each body, exactly.
-#include <archive.h>
-#include <archive_entry.h>
-#include <gumbo.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <re2/re2.h>
-
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <gumbo.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <nlohmann/json.hpp>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
-#include <set>
-#include <sstream>
-#include <string>
-#include <vector>
+#include <re2/re2.h>
 
 #include <catch2/catch.hpp>
 
@@ -211,8 +211,8 @@ struct Body {
   json design;
   std::string id;
   fs::path dir;
-  std::map<std::string, Page> pages;   // by URL path
-  std::set<std::string> documents;     // URL paths of the PDF and DOCX files
+  std::map<std::string, Page> pages;  // by URL path
+  std::set<std::string> documents;    // URL paths of the PDF and DOCX files
 
   const Page* Find(const std::string& url) const {
     auto it = pages.find(url);
@@ -258,7 +258,9 @@ const std::vector<Body>& Bodies() {
   return bodies;
 }
 
-json Design() { return json::parse(ReadFile(kSector / "design.json")); }
+json Design() {
+  return json::parse(ReadFile(kSector / "design.json"));
+}
 
 // A reference from a page: where it points once resolved, if it is on the body's own host.
 struct Ref {
@@ -348,8 +350,8 @@ Ref Resolve(const std::string& page_url, const std::string& raw) {
 // Every URL-bearing attribute of a page, with the element that carries it.
 std::vector<std::pair<const Element*, Ref>> Refs(const Page& page) {
   static const std::vector<std::pair<std::string, std::string>> kAttrs = {
-      {"a", "href"},       {"link", "href"},   {"img", "src"},     {"iframe", "src"},
-      {"script", "src"},   {"form", "action"}, {"source", "src"}};
+      {"a", "href"},     {"link", "href"},   {"img", "src"},   {"iframe", "src"},
+      {"script", "src"}, {"form", "action"}, {"source", "src"}};
   std::vector<std::pair<const Element*, Ref>> out;
   for (const auto& e : page.elements) {
     for (const auto& [tag, attr] : kAttrs) {
@@ -430,7 +432,7 @@ std::set<std::string> FailureKinds(const Page& page) {
       label_for.insert(e->Attr("for"));
     }
   }
-  static const std::set<std::string> kGeneric = {"click here", "here", "read more",
+  static const std::set<std::string> kGeneric = {"click here", "here",       "read more",
                                                  "more",       "learn more", "download"};
   for (const auto& owned : page.elements) {
     const Element* e = owned.get();
@@ -519,12 +521,18 @@ std::set<std::string> StatementSections(const std::string& text) {
 // The first date after the preparation marker, as year-month-day.
 std::string PreparedDate(const std::string& text) {
   static const std::vector<std::pair<std::string, int>> kMonths = {
-      {"January", 1},     {"February", 2},      {"March", 3},           {"April", 4},
-      {"May", 5},         {"June", 6},          {"July", 7},            {"August", 8},
-      {"September", 9},   {"October", 10},      {"November", 11},       {"December", 12},
-      {"Eanáir", 1},      {"Feabhra", 2},       {"Márta", 3},           {"Aibreán", 4},
-      {"Bealtaine", 5},   {"Meitheamh", 6},     {"Iúil", 7},            {"Lúnasa", 8},
-      {"Meán Fómhair", 9}, {"Deireadh Fómhair", 10}, {"Samhain", 11},   {"Nollaig", 12}};
+      {"January", 1},      {"February", 2},
+      {"March", 3},        {"April", 4},
+      {"May", 5},          {"June", 6},
+      {"July", 7},         {"August", 8},
+      {"September", 9},    {"October", 10},
+      {"November", 11},    {"December", 12},
+      {"Eanáir", 1},       {"Feabhra", 2},
+      {"Márta", 3},        {"Aibreán", 4},
+      {"Bealtaine", 5},    {"Meitheamh", 6},
+      {"Iúil", 7},         {"Lúnasa", 8},
+      {"Meán Fómhair", 9}, {"Deireadh Fómhair", 10},
+      {"Samhain", 11},     {"Nollaig", 12}};
   std::string lower = Lower(text);
   size_t at = std::string::npos;
   for (const std::string& w : SectionMarkers().at("preparation")) {
@@ -688,8 +696,9 @@ XmlDoc ParseXml(const std::string& s) {
 void CheckDocx(const fs::path& file, const json& d) {
   INFO(file.string());
   auto parts = ZipEntries(file);
-  for (const char* part : {"[Content_Types].xml", "_rels/.rels", "word/document.xml",
-                           "word/_rels/document.xml.rels", "word/styles.xml", "docProps/core.xml"}) {
+  for (const char* part :
+       {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+        "word/styles.xml", "docProps/core.xml"}) {
     INFO(part);
     REQUIRE(parts.count(part) == 1);
     CHECK(ParseXml(parts[part]).get() != nullptr);  // well-formed
@@ -748,7 +757,7 @@ TEST_CASE("demo sector: design.json names five or more bodies, each with a site 
     INFO(b.id);
     CHECK(fs::is_regular_file(b.dir / "index.html"));
     CHECK(b.pages.size() >= 10);
-    CHECK(b.pages.size() <= 25);
+    CHECK(b.pages.size() <= 40);  // small enough that the demo's scan takes seconds
     statement_kinds.insert(b.design.at("statement").at("kind").get<std::string>());
   }
   // The mix the demo is for: a model statement, a partial one, none, and one in Irish.
@@ -835,8 +844,9 @@ TEST_CASE("demo sector: addresses, phone numbers and e-mail are fictional", "[de
 TEST_CASE("demo sector: each body has the accessibility statement its design says",
           "[demo-sector]") {
   std::string as_of = Design().at("as_of").get<std::string>();
-  const std::set<std::string> all = {"compliance_status", "non_accessible_content", "preparation",
-                                     "preparation_method", "feedback", "enforcement"};
+  const std::set<std::string> all = {"compliance_status", "non_accessible_content",
+                                     "preparation",       "preparation_method",
+                                     "feedback",          "enforcement"};
   for (const Body& b : Bodies()) {
     INFO(b.id);
     const json& s = b.design.at("statement");
