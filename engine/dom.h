@@ -71,8 +71,13 @@ class Node {
 
   const std::vector<Node*>& children() const { return children_; }
 
+  // The nearest element before / after this node among its parent's children, or nullptr.
+  // Cost: the non-element nodes in between (the node knows its own place among the children).
   const Node* PreviousElementSibling() const;
   const Node* NextElementSibling() const;
+
+  // Position among the parent's children (0 for the root).
+  uint32_t child_index() const { return child_index_; }
 
   // Position among all nodes of the owning document in tree order; lets callers sort or compare.
   uint32_t order() const { return order_; }
@@ -132,6 +137,7 @@ class Node {
   SourcePosition position_;
   uint32_t start_tag_length_ = 0;
   uint32_t element_index_ = kNoElementIndex;
+  uint32_t child_index_ = 0;
   std::string tag_;
   std::string text_;
   std::vector<Attribute> attributes_;
@@ -160,6 +166,11 @@ struct ParseOptions {
   int max_nested_documents = 8;   // iframe srcdoc/src nesting limit
   int max_scanned_depth = 10000;  // input nesting deeper than this is cut before parsing (the
                                   // HTML parser is quadratic in depth); a warning says where
+  // Attributes past this many on one element (counting repeated <html> and <body> tags
+  // together, as the parser merges them) are not read: both parsers compare each attribute
+  // with the element's earlier ones, so a million on one tag would take hours. A warning says
+  // where. Deviation from HTML, which sets no limit; real elements have a few dozen at most.
+  size_t max_attributes = 256;
 };
 
 class Document {

@@ -25,6 +25,9 @@ struct PageAudit {
   std::string lang;
   std::vector<RuleResult> results;  // one per rule run, in catalogue order
   std::vector<std::string> warnings;
+  // Nodes the runner looked at to locate the findings (selector paths). Not reported: tests and
+  // benches check that it grows with the page and its findings, never with their product.
+  uint64_t locate_steps = 0;
 };
 
 struct RunOptions {
