@@ -51,7 +51,7 @@ std::vector<FileInput> ExpandPaths(const std::vector<std::string>& paths) {
   for (const std::string& input : paths) {
     std::error_code ec;
     if (!std::filesystem::is_directory(input, ec)) {
-      out.push_back({input, ""});
+      out.push_back({input, "", ""});
       continue;
     }
     std::vector<std::string> found;
@@ -61,16 +61,16 @@ std::vector<FileInput> ExpandPaths(const std::vector<std::string>& paths) {
       if (ec) {
         break;
       }
-      if (it->is_regular_file(ec) && IsAuditableExtension(it->path())) {
+      if (!it->is_directory(ec) && IsAuditableExtension(it->path())) {
         found.push_back(it->path().string());
       }
     }
     std::sort(found.begin(), found.end());
     if (found.empty()) {
-      out.push_back({input, "no .html, .htm, .xhtml or .svg files in this folder"});
+      out.push_back({input, "no .html, .htm, .xhtml or .svg files in this folder", ""});
     }
     for (std::string& f : found) {
-      out.push_back({std::move(f), ""});
+      out.push_back({std::move(f), "", input});
     }
   }
   return out;
@@ -122,6 +122,9 @@ void AuditPipeline::AddFile(const FileInput& file, const engine::ResourceLoader*
     engine::ParseOptions options;
     options.url = FileUrl(file.path);
     options.loader = loader;
+    // The reader is the size limit for local pages (--max-page-bytes): what it returned is
+    // parsed whole, even past the parser's default limit.
+    options.max_bytes = std::max(options.max_bytes, bytes->size());
     auto doc = IsXmlExtension(file.path) ? engine::Document::ParseXml(*bytes, options)
                                          : engine::Document::ParseHtml(*bytes, options);
     bytes->clear();

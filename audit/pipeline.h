@@ -46,11 +46,15 @@ class AuditSink {
   virtual void Unreachable(const CrawledEntry& entry) { (void)entry; }
 };
 
-// The files an audit of `paths` covers: a file as given; a folder's .html, .htm, .xhtml and
-// .svg files below it, sorted. A folder without any is returned with `error` set.
+// The files an audit of `paths` covers: a file as given; a folder's entries below it named
+// .html, .htm, .xhtml or .svg, sorted. Every such entry but a folder is listed, so that the
+// reader says why a FIFO, device, broken link or link loop with a page's name is not read
+// rather than it being skipped without a word. A folder without any is returned with `error`
+// set. Where a folder's symbolic links may lead is for the caller to check (`folder`).
 struct FileInput {
   std::string path;
   std::string error;
+  std::string folder;  // the folder given that `path` was found in; empty for a file given
 };
 
 std::vector<FileInput> ExpandPaths(const std::vector<std::string>& paths);

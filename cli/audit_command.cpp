@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -15,9 +16,9 @@
 #include "cli/commands.h"
 #include "cli/crawl_commands.h"
 #include "crawler/subresources.h"
+#include "engine/terminal_text.h"
 #include "reports/audit_report.h"
 #include "reports/html_report.h"
-#include "reports/terminal.h"
 
 namespace plainsight::cli {
 namespace {
@@ -26,8 +27,12 @@ constexpr const char* kUsage =
     "usage: plainsight audit FILE|DIR|URL... [--format text|json|html] [--out PATH]\n"
     "                        [--level A|AA|AAA] [--rules ID,...] [--passes] [--review]\n"
     "                        [--strict] [--no-text] [--state FILE] [--threads N]\n"
-    "                        [crawl options]\n"
+    "                        [--root DIR] [crawl options]\n"
     "--threads N: audit threads (default: one per core).\n"
+    "--root DIR: let local pages read the stylesheets and iframes they link to below DIR too\n"
+    "(repeatable). By default they are read only below the folders audited (for a FILE, its\n"
+    "folder), only if they are regular files of at most 2 MiB. --max-page-bytes N (default\n"
+    "10 MiB) limits the pages themselves, local or crawled.\n"
     "--state FILE: keep ETag/Last-Modified and page bodies between crawls, so pages that have\n"
     "not changed are requested conditionally (304 Not Modified) and audited from the copy.\n"
     "--level: the WCAG conformance level to check (default AA, what EN 301 549 requires).\n"
@@ -76,6 +81,7 @@ int RunAudit(int argc, char** argv) {
   std::string level = "AA";
   std::string state_path;
   int threads = 0;
+  std::vector<std::string> extra_roots;
   reports::ReportOptions report_options;
   engine::RunOptions run_options;
   CrawlCliOptions crawl;
@@ -121,6 +127,16 @@ int RunAudit(int argc, char** argv) {
         return UsageError("--state needs a file path");
       }
       state_path = v;
+    } else if (arg == "--root") {
+      const char* v = value();
+      if (!v) {
+        return UsageError("--root needs a folder");
+      }
+      auto root = CanonicalFolder(v);
+      if (!root) {
+        return UsageError("--root: " + root.error().ToString());
+      }
+      extra_roots.push_back(*root);
     } else if (arg == "--no-text") {
       text = false;
     } else if (arg == "--threads") {
@@ -166,18 +182,73 @@ int RunAudit(int argc, char** argv) {
 
   std::vector<std::string> paths;
   std::vector<std::string> urls;
+  // Pages read what they link to only below these folders: each folder audited, each file's own
+  // folder, and --root (see LocalLoaderOptions).
+  LocalLoaderOptions local;
+  local.roots = extra_roots;
+  local.on_refused = [](const engine::Error& e) {
+    std::cerr << "plainsight: warning: " << engine::TerminalSafe(e.ToString()) << "\n";
+  };
   for (const std::string& input : inputs) {
     (IsWebUrl(input) ? urls : paths).push_back(input);
   }
+  // Every root is known before the first page is queued: the loader is shared by the pool.
+  std::vector<audit::FileInput> files = audit::ExpandPaths(paths);
+  std::map<std::string, std::string> folder_roots;  // folder as given -> its real path
+  for (audit::FileInput& file : files) {
+    if (!file.error.empty()) {
+      continue;
+    }
+    std::error_code ec;
+    if (file.folder.empty()) {
+      if (auto folder =
+              CanonicalFolder(std::filesystem::absolute(file.path, ec).parent_path().string())) {
+        local.roots.push_back(*folder);
+      }
+      continue;
+    }
+    auto [it, added] = folder_roots.try_emplace(file.folder);
+    if (added) {
+      auto root = CanonicalFolder(file.folder);
+      if (!root) {
+        file.error = root.error().message;
+        continue;
+      }
+      it->second = *root;
+      local.roots.push_back(*root);
+    }
+    if (it->second.empty()) {
+      file.error = "cannot resolve the folder " + file.folder;
+      continue;
+    }
+    // A symbolic link in the folder may point anywhere: followed only within the folder or
+    // --root. Other failures (no such file, a link loop) are left to the reader to report.
+    auto confined = ConfinedPath(file.path, std::vector<std::string>{it->second});
+    if (!confined && confined.error().code == engine::ErrorCode::kDisallowed &&
+        !ConfinedPath(file.path, extra_roots)) {
+      file.error = confined.error().message;
+    }
+  }
+
   CollectingSink sink;
-  audit::AuditPipeline pipeline(settings, threads, sink,
-                                [](const std::string& path) { return ReadFile(path, 64u << 20); });
+  const size_t max_page_bytes = crawl.crawl.max_page_bytes;
+  audit::AuditPipeline pipeline(
+      settings, threads, sink,
+      [max_page_bytes](const std::string& path) -> engine::Result<std::string> {
+        auto bytes = ReadFile(path, max_page_bytes);
+        if (!bytes && bytes.error().code == engine::ErrorCode::kTooLarge) {
+          engine::Error e = bytes.error();
+          e.message += " (--max-page-bytes N changes it)";
+          return e;
+        }
+        return bytes;
+      });
   if (!pipeline.text_off_reason().empty()) {
     std::cerr << "plainsight: plain-language analysis is off: " << pipeline.text_off_reason()
               << "\n";
   }
-  engine::ResourceLoader loader = LocalLoader();
-  for (const audit::FileInput& file : audit::ExpandPaths(paths)) {
+  engine::ResourceLoader loader = LocalLoader(local);
+  for (const audit::FileInput& file : files) {
     pipeline.AddFile(file, &loader);
   }
 
@@ -252,11 +323,10 @@ int RunAudit(int argc, char** argv) {
   } else {
     reports::WriteAuditText(results, *out, report_options);
     for (const auto& u : unreachable) {
-      *out << u["url"].get<std::string>() << ": error: " << u["error"].get<std::string>()
-           << (u["linked_from"].get<std::string>().empty()
-                   ? ""
-                   : " (linked from " + u["linked_from"].get<std::string>() + ")")
-           << "\n";
+      const std::string& from = u["linked_from"].get_ref<const std::string&>();
+      *out << engine::TerminalSafe(u["url"].get<std::string>())
+           << ": error: " << engine::TerminalSafe(u["error"].get<std::string>())
+           << (from.empty() ? "" : " (linked from " + engine::TerminalSafe(from) + ")") << "\n";
     }
   }
   out->flush();
@@ -264,12 +334,13 @@ int RunAudit(int argc, char** argv) {
     // The report already says which inputs could not be read; say it on stderr too.
     for (const auto& r : results) {
       if (!r.error.empty()) {
-        std::cerr << "plainsight: " << r.source << ": " << r.error << "\n";
+        std::cerr << "plainsight: " << engine::TerminalSafe(r.source) << ": "
+                  << engine::TerminalSafe(r.error) << "\n";
       }
     }
     if (nothing_audited) {
       std::cerr << "plainsight: no page could be audited: "
-                << reports::TerminalSafe(*nothing_audited) << "\n";
+                << engine::TerminalSafe(*nothing_audited) << "\n";
     }
     return 2;
   }

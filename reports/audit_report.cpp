@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/terminal_text.h"
+
 namespace plainsight::reports {
 namespace {
 
@@ -100,11 +102,14 @@ nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptio
 
 void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
                     const ReportOptions& options) {
+  // Paths, messages and snippets carry the page's own bytes: escaped so that a page cannot send
+  // a terminal control sequences (see engine/terminal_text.h).
+  using engine::TerminalSafe;
   int failed = 0;
   int review = 0;
   for (const AuditedInput& input : inputs) {
     if (!input.error.empty()) {
-      out << input.source << ": error: " << input.error << "\n";
+      out << TerminalSafe(input.source) << ": error: " << TerminalSafe(input.error) << "\n";
       continue;
     }
     // Like a compiler: in source order within a file.
@@ -125,23 +130,25 @@ void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
       return std::pair(a.first->position.line, a.first->position.column) <
              std::pair(b.first->position.line, b.first->position.column);
     });
+    const std::string source = TerminalSafe(input.source);
     for (const auto& [f, rule] : listed) {
       const char* kind = f->outcome == engine::Outcome::kCantTell ? "review"
                          : f->outcome == engine::Outcome::kPassed
                              ? "passed"
                              : engine::SeverityName(f->severity);
-      out << input.source;
+      out << source;
       if (f->position.line) {
         out << ":" << f->position.line << ":" << f->position.column;
       }
-      out << ": " << kind << ": " << (f->message.empty() ? std::string(rule->summary) : f->message)
-          << " [" << rule->id;
+      out << ": " << kind << ": "
+          << (f->message.empty() ? std::string(rule->summary) : TerminalSafe(f->message)) << " ["
+          << rule->id;
       if (!rule->wcag.empty()) {
         out << ", WCAG " << rule->wcag[0];
       }
       out << "]\n";
       if (!f->snippet.empty()) {
-        out << "    " << f->snippet << "\n";
+        out << "    " << TerminalSafe(f->snippet) << "\n";
       }
       if (f->outcome != engine::Outcome::kPassed) {
         out << "    fix: " << rule->help << "\n";
