@@ -119,11 +119,23 @@ bool NameIs(std::string_view name, std::string_view lower) {
   return true;
 }
 
+template <size_t N>
+bool NameIn(std::string_view name, const std::string_view (&list)[N]) {
+  for (std::string_view l : list) {
+    if (NameIs(name, l)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Where a markup declaration or processing instruction that opens at `i` (just past "<") ends:
 // the offset after it. Comments end as HTML 13.2.5.43-13.2.5.52 say: at "-->", "--!>", or at once
-// for "<!-->" and "<!--->"; CDATA sections (XML, and HTML's foreign content) at "]]>"; XML
-// processing instructions at "?>"; everything else (doctype, bogus comments) at the next ">".
-size_t SkipDeclaration(std::string_view s, size_t i, bool xml_like) {
+// for "<!-->" and "<!--->". In XML, CDATA sections end at "]]>" and processing instructions at
+// "?>". Everything else (doctypes, bogus comments, and in HTML CDATA in foreign content, which
+// the scan cannot tell from a bogus comment) at the next ">": the earliest it can end, so that
+// what follows is read as markup whenever the parser might.
+size_t SkipDeclaration(std::string_view s, size_t i, bool xml) {
   const size_t n = s.size();
   auto after = [&](size_t from, std::string_view end) {
     size_t at = s.find(end, from);
@@ -148,14 +160,229 @@ size_t SkipDeclaration(std::string_view s, size_t i, bool xml_like) {
     }
     return n;
   }
-  if (xml_like && s.compare(i, 8, "![CDATA[") == 0) {
+  if (xml && s.compare(i, 8, "![CDATA[") == 0) {
     return after(i + 8, "]]>");
   }
-  if (xml_like && s[i] == '?') {
+  if (xml && s[i] == '?') {
     return after(i + 1, "?>");
   }
   return after(i, ">");
 }
+
+// Is s[at..] "<name" or "</name" (as `prefix` says) followed by whitespace, "/" or ">" (the
+// tokenizer's "appropriate end tag" test, 13.2.5.11)?
+bool TagAt(std::string_view s, size_t at, std::string_view prefix, std::string_view name) {
+  if (s.compare(at, prefix.size(), prefix) != 0) {
+    return false;
+  }
+  const size_t k = at + prefix.size() + name.size();
+  if (k >= s.size() || !NameIs(s.substr(at + prefix.size(), name.size()), name)) {
+    return false;
+  }
+  return IsSpace(s[k]) || s[k] == '/' || s[k] == '>';
+}
+
+// Where the RAWTEXT or RCDATA content of element `name` starting at `i` ends: the offset of its
+// end tag, or the end of the input (13.2.5.2-13.2.5.3 and their end tag states).
+size_t RawTextEnd(std::string_view s, size_t i, std::string_view name) {
+  for (size_t at = s.find("</", i); at != std::string_view::npos; at = s.find("</", at + 2)) {
+    if (TagAt(s, at, "</", name)) {
+      return at;
+    }
+  }
+  return s.size();
+}
+
+// The same for <script>, whose content has escaped and double-escaped states (13.2.5.4,
+// 13.2.5.15-13.2.5.32): inside "<!--", a "<script" starts a stretch in which "</script" does
+// not end the element.
+size_t ScriptEnd(std::string_view s, size_t i) {
+  enum { kData, kEscaped, kDoubleEscaped } state = kData;
+
+  const size_t n = s.size();
+  while (i < n) {
+    const char* next = nullptr;
+    if (state == kData) {
+      next = static_cast<const char*>(std::memchr(s.data() + i, '<', n - i));
+    } else {
+      // '<' or '-', whichever comes first.
+      for (size_t k = i; k < n && next == nullptr; ++k) {
+        if (s[k] == '<' || s[k] == '-') {
+          next = s.data() + k;
+        }
+      }
+    }
+    if (next == nullptr) {
+      return n;
+    }
+    i = static_cast<size_t>(next - s.data());
+    if (s[i] == '-') {
+      if (s.compare(i, 3, "-->") == 0) {
+        state = kData;
+        i += 3;
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    if (state != kDoubleEscaped && TagAt(s, i, "</", "script")) {
+      return i;
+    }
+    if (state == kData && s.compare(i, 4, "<!--") == 0) {
+      state = kEscaped;
+      i += 4;
+    } else if (state == kEscaped && TagAt(s, i, "<", "script")) {
+      state = kDoubleEscaped;
+      i += 7;
+    } else if (state == kDoubleEscaped && TagAt(s, i, "</", "script")) {
+      state = kEscaped;
+      i += 8;
+    } else {
+      ++i;
+    }
+  }
+  return n;
+}
+
+// What of the tree builder's state decides whether a raw-text start tag switches the tokenizer
+// (HTML 13.2.6): it does in the usual insertion modes, but not in foreign content (an SVG
+// <style> is an element like any other), and not for most such tags in a <select> or a
+// <frameset>, where they are ignored and what follows is tokenized as markup. Reading raw text
+// as markup could make the scan take a quote in a script for the start of an attribute value
+// and miss the tags after it; skipping markup as raw text would miss them just the same. So the
+// scan follows the tree builder this far; each approximation is noted.
+class TreeContext {
+ public:
+  // Called for every start tag (after its attributes). `tag`: the whole tag's text, for the
+  // attributes that decide (font's color, face and size; annotation-xml's encoding).
+  void Start(std::string_view name, std::string_view tag, bool self_closing) {
+    static constexpr std::string_view kClosesSelect[] = {"input",   "keygen", "textarea", "select",
+                                                         "caption", "table",  "tbody",    "tfoot",
+                                                         "thead",   "tr",     "td",       "th"};
+    // HTML 13.2.6.5: these start tags leave foreign content (unless in an integration point).
+    static constexpr std::string_view kBreakout[] = {
+        "b",      "big",  "blockquote", "body",  "br",   "center", "code",    "dd",   "div",
+        "dl",     "dt",   "em",         "embed", "h1",   "h2",     "h3",      "h4",   "h5",
+        "h6",     "head", "hr",         "i",     "img",  "li",     "listing", "menu", "meta",
+        "nobr",   "ol",   "p",          "pre",   "ruby", "s",      "small",   "span", "strong",
+        "strike", "sub",  "sup",        "table", "tt",   "u",      "ul",      "var"};
+    if (NameIs(name, "template")) {
+      templates_.push_back(select_);  // template contents start afresh
+      select_ = false;
+      return;
+    }
+    if (select_) {
+      // In a select only these take effect (they close it); the rest (svg, math, style...) are
+      // ignored. Approximation: a select in a table is closed by table tags as if by </select>.
+      if (NameIn(name, kClosesSelect)) {
+        select_ = false;
+      }
+      return;
+    }
+    if (NameIs(name, "frameset")) {
+      frameset_ = true;
+    }
+    const bool svg = NameIs(name, "svg");
+    const bool math = NameIs(name, "math");
+    if (!foreign_.empty() && !integration_) {
+      if (NameIn(name, kBreakout) ||
+          (NameIs(name, "font") && (HasAttribute(tag, "color") || HasAttribute(tag, "face") ||
+                                    HasAttribute(tag, "size")))) {
+        foreign_.clear();  // every foreign element is closed
+      } else if (!self_closing && IsIntegrationPoint(name, tag)) {
+        integration_ = true;
+        integration_level_ = foreign_.size();
+      } else if ((svg || math) && !self_closing) {
+        foreign_.push_back(svg ? 's' : 'm');
+      }
+      return;
+    }
+    if ((svg || math) && !self_closing) {
+      // Approximation: an <svg> in an integration point starts a new innermost level.
+      integration_ = false;
+      foreign_.push_back(svg ? 's' : 'm');
+    } else if (NameIs(name, "select")) {
+      select_ = true;
+    }
+  }
+
+  void End(std::string_view name) {
+    if (NameIs(name, "template")) {
+      if (!templates_.empty()) {
+        select_ = templates_.back();
+        templates_.pop_back();
+      }
+    } else if (NameIs(name, "select") || NameIs(name, "table") || NameIs(name, "tr") ||
+               NameIs(name, "td") || NameIs(name, "th") || NameIs(name, "caption")) {
+      select_ = false;
+    } else if (!foreign_.empty() && (NameIs(name, "svg") || NameIs(name, "math"))) {
+      foreign_.pop_back();
+      integration_ = false;
+    } else if (integration_ && foreign_.size() == integration_level_ &&
+               IsIntegrationName(name, foreign_.back())) {
+      integration_ = false;  // approximation: closes the integration point open
+    }
+  }
+
+  // Does a start tag `name` (one of the raw-text elements) switch the tokenizer?
+  bool SwitchesTokenizer(std::string_view name) const {
+    if (!foreign_.empty() && !integration_) {
+      return false;
+    }
+    if (select_) {
+      return NameIs(name, "script");  // textarea closes the select first (Start above)
+    }
+    if (frameset_) {
+      return NameIs(name, "noframes");
+    }
+    return true;
+  }
+
+ private:
+  // Does the start tag's text hold an attribute `attribute` (ASCII case-insensitively, followed
+  // by "=", space, "/" or ">")? A rough test, used only for the few tags where it decides.
+  static bool HasAttribute(std::string_view tag, std::string_view attribute) {
+    for (size_t i = 1; i + attribute.size() < tag.size(); ++i) {
+      if (IsSpace(tag[i - 1]) && NameIs(tag.substr(i, attribute.size()), attribute)) {
+        const char after = tag[i + attribute.size()];
+        if (after == '=' || IsSpace(after) || after == '/' || after == '>') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  static bool IsIntegrationName(std::string_view name, char ns) {
+    static constexpr std::string_view kSvg[] = {"foreignobject", "desc", "title"};
+    static constexpr std::string_view kMath[] = {"mi", "mo", "mn", "ms", "mtext", "annotation-xml"};
+    return ns == 's' ? NameIn(name, kSvg) : NameIn(name, kMath);
+  }
+
+  // HTML 13.2.6.5's HTML and MathML text integration points, in the innermost foreign element's
+  // namespace. annotation-xml is one only with encoding text/html or application/xhtml+xml.
+  bool IsIntegrationPoint(std::string_view name, std::string_view tag) const {
+    if (!IsIntegrationName(name, foreign_.back())) {
+      return false;
+    }
+    if (!NameIs(name, "annotation-xml")) {
+      return true;
+    }
+    std::string lower(tag);
+    for (char& c : lower) {
+      c = Lower(c);
+    }
+    return lower.find("text/html") != std::string::npos ||
+           lower.find("application/xhtml+xml") != std::string::npos;
+  }
+
+  bool select_ = false;
+  bool frameset_ = false;      // approximation: a frameset document stays one
+  std::vector<char> foreign_;  // open <svg> ('s') and <math> ('m') levels
+  bool integration_ = false;   // an integration point of the innermost level is open
+  size_t integration_level_ = 0;
+  std::vector<bool> templates_;
+};
 
 }  // namespace
 
@@ -167,9 +394,9 @@ std::vector<ExcessAttributes> FindExcessAttributes(std::string_view s, size_t ma
   if (n / 2 <= max_attributes) {
     return out;
   }
-  static constexpr std::string_view kRawText[] = {"script", "style", "textarea",
-                                                  "title",  "xmp",   "plaintext"};
-  int foreign = 0;            // <svg> and <math> start tags not yet closed
+  static constexpr std::string_view kRawText[] = {"style",    "xmp",   "iframe",  "noembed",
+                                                  "noframes", "title", "textarea"};
+  TreeContext context;
   size_t merged[2] = {0, 0};  // attributes so far on <html> and on <body> start tags
   size_t line = 1;            // the line of offset `counted`
   size_t counted = 0;
@@ -185,7 +412,7 @@ std::vector<ExcessAttributes> FindExcessAttributes(std::string_view s, size_t ma
       break;
     }
     if (s[i] == '!' || s[i] == '?') {
-      i = SkipDeclaration(s, i, !html || foreign > 0);
+      i = SkipDeclaration(s, i, !html);
       continue;
     }
     const bool end_tag = s[i] == '/';
@@ -210,7 +437,7 @@ std::vector<ExcessAttributes> FindExcessAttributes(std::string_view s, size_t ma
     }
     const std::string_view name = s.substr(i, k - i);
     size_t* shared = nullptr;  // <html> and <body> attributes pile up on one element each
-    if (html && !end_tag && foreign == 0) {
+    if (html && !end_tag) {
       shared = NameIs(name, "html") ? &merged[0] : NameIs(name, "body") ? &merged[1] : nullptr;
     }
     const size_t before = shared != nullptr ? *shared : 0;
@@ -271,35 +498,21 @@ std::vector<ExcessAttributes> FindExcessAttributes(std::string_view s, size_t ma
       *shared = count;
     }
     i = k;
-    if (!html || end_tag) {
-      if (html && end_tag && foreign > 0 && (NameIs(name, "svg") || NameIs(name, "math"))) {
-        --foreign;
-      }
+    if (!html) {
       continue;
     }
-    if (NameIs(name, "svg") || NameIs(name, "math")) {
-      foreign += self_closing ? 0 : 1;
+    if (end_tag) {
+      context.End(name);
       continue;
     }
-    if (foreign > 0) {
-      continue;  // in foreign content every element's content is markup
-    }
-    for (std::string_view raw : kRawText) {
-      if (!NameIs(name, raw)) {
-        continue;
+    context.Start(name, s.substr(tag_start, k - tag_start), self_closing);
+    const bool script = NameIs(name, "script");
+    if ((script || NameIs(name, "plaintext") || NameIn(name, kRawText)) &&
+        context.SwitchesTokenizer(name)) {
+      if (NameIs(name, "plaintext")) {
+        break;  // the tokenizer never leaves PLAINTEXT: the rest is text
       }
-      if (raw == "plaintext") {
-        return out;  // everything after is text
-      }
-      // The content ends at the first "</name", case-insensitively (the tokenizer may end it
-      // later, never sooner: the scan then reads some text as markup, which is the safe way).
-      size_t end = i;
-      while ((end = s.find("</", end)) != std::string_view::npos &&
-             !NameIs(s.substr(end + 2, raw.size()), raw)) {
-        end += 2;
-      }
-      i = end == std::string_view::npos ? n : end;
-      break;
+      i = script ? ScriptEnd(s, i) : RawTextEnd(s, i, name);
     }
   }
   return out;

@@ -38,11 +38,11 @@ struct ExcessAttributes {
 // of a quoted value separate them, and only a ">" outside quotes ends the tag. Each range starts
 // at the first attribute past the limit and ends after the tag's last one. The attributes of
 // every <html> and of every <body> start tag count together, as the parser merges them onto one
-// element. `html`: skip the contents of HTML's raw-text elements (script, style, textarea, title,
-// xmp, plaintext) outside <svg> and <math>, where the tokenizer finds no tags; XML has none.
-// Where the scan is unsure whether the tokenizer is in a tag (comments, foreign content) it
-// reads the bytes as markup: it may then count a few attributes that the parser will not see,
-// but never misses ones it will.
+// element. The contents of script, style, title and the other raw-text elements hold no tags
+// when the tree builder switches the tokenizer for them, which the scan follows as far as it
+// matters (not in foreign content, nor for most in a <select> or <frameset>; see TreeContext in
+// the .cpp, whose approximations are noted there). `html` false: XML, where comments, CDATA and
+// processing instructions end as XML says and there is no raw text.
 std::vector<ExcessAttributes> FindExcessAttributes(std::string_view s, size_t max_attributes,
                                                    bool html);
 

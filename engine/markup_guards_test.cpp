@@ -38,18 +38,39 @@ TEST_CASE("markup: attributes are split as the HTML tokenizer splits them", "[en
   CHECK(Found("<p>x</p><div a b c d e f g h i j") == 1);
 }
 
-TEST_CASE("markup: raw text holds no tags, but foreign content and comments' ends do",
+TEST_CASE("markup: raw text holds no tags, where the tree builder switches the tokenizer",
           "[engine][markup]") {
   CHECK(Found("<script>if (a<b c d e f g) {}</script>" + Flood()) == 1);
   CHECK(Found("<script>if (a<b c d e f g) {}</SCRIPT>") == 0);
   CHECK(Found("<textarea><b c d e f g></textarea><title><b c d e f g></title>") == 0);
-  // Inside <svg>, <style> and <title> content is markup: the tokenizer reads tags there.
+  CHECK(Found("<plaintext>" + Flood()) == 0);
+  // A quote in a script does not hide the tags after the script ends.
+  CHECK(Found("<script>a<b c=\"</script>" + Flood() + "\"") == 1);
+  // "</scriptx" does not end a script; "</script" in its double-escaped state does not either.
+  CHECK(Found("<script></scriptx" + Flood() + "</script>") == 0);
+  CHECK(Found("<script><!--<script></script>" + Flood() + "--></script>") == 0);
+  CHECK(Found("<script><!--<script></script>--></script>" + Flood()) == 1);
+  // In a <select> a <style> start tag is ignored and what follows is markup, unless a
+  // <template> or a tag that closes the select came first.
+  CHECK(Found("<select><style>" + Flood() + "</style>") == 1);
+  CHECK(Found("<select><input><style>" + Flood() + "</style>" + std::string(10, ' ')) == 0);
+  CHECK(Found("<select><template><style>" + Flood() + "</style>") == 0);
+  CHECK(Found("<select><template></template><style>" + Flood() + "</style>") == 1);
+  CHECK(Found("<frameset><style>" + Flood() + "</style>") == 1);
+  // In foreign content <style> and <script> are elements like others: their content is markup,
+  // except in an HTML integration point, or once a breakout tag has closed the SVG.
   CHECK(Found("<svg><style>" + Flood() + "</style></svg>") == 1);
+  CHECK(Found("<svg><desc><style>" + Flood() + "</style></desc></svg>") == 0);
+  CHECK(Found("<svg><p><style>" + Flood() + "</style>") == 0);
+  CHECK(Found("<svg><font><style>" + Flood() + "</style>") == 1);
+  CHECK(Found("<svg><font color=red><style>" + Flood() + "</style>") == 0);
+  CHECK(Found("<math><annotation-xml><style>" + Flood() + "</style>") == 1);
+  CHECK(Found("<math><annotation-xml encoding=text/html><style>" + Flood() + "</style>") == 0);
+  CHECK(Found("<svg></svg><style>" + Flood() + "</style>" + std::string(10, ' ')) == 0);
   // A comment ends at "--!>" as well as "-->"; what follows is markup.
   CHECK(Found("<!-- x --!>" + Flood() + "-->") == 1);
   CHECK(Found("<!-->" + Flood()) == 1);
   CHECK(Found("<!-- " + Flood() + " -->" + std::string(10, ' ')) == 0);
-  CHECK(Found("<plaintext>" + Flood()) == 0);
 }
 
 TEST_CASE("markup: <html> and <body> attributes count together across repeated tags",
