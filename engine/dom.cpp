@@ -970,13 +970,27 @@ const Node* Document::GetElementById(std::string_view id) const {
   if (id.empty()) {
     return nullptr;
   }
-  for (const Node* e : elements_) {
-    const std::string* v = e->Attr("id");
-    if (v && *v == id) {
-      return e;
+  // A small document is scanned: cheaper than building the index, and bounded.
+  constexpr size_t kScanBelow = 32;
+  if (elements_.size() <= kScanBelow) {
+    for (const Node* e : elements_) {
+      const std::string* v = e->Attr("id");
+      if (v && *v == id) {
+        return e;
+      }
+    }
+    return nullptr;
+  }
+  if (!ids_) {
+    ids_ = std::make_unique<std::unordered_map<std::string_view, const Node*>>();
+    for (const Node* e : elements_) {
+      if (const std::string* v = e->Attr("id"); v != nullptr && !v->empty()) {
+        ids_->try_emplace(*v, e);  // the first in tree order wins
+      }
     }
   }
-  return nullptr;
+  const auto it = ids_->find(id);
+  return it == ids_->end() ? nullptr : it->second;
 }
 
 bool Document::HasTitleElement() const {

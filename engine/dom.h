@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/result.h"
@@ -201,7 +202,10 @@ class Document {
 
   // Elements of this document whose local name is `tag`, in tree order.
   std::vector<const Node*> ElementsByTag(std::string_view tag) const;
-  // The first element in tree order with this id, or nullptr.
+  // The first element in tree order with this id, or nullptr. Rules ask it for every reference
+  // (label for, aria-labelledby, headers, href="#..."): past a few dozen elements the answer
+  // comes from an index of the document's ids, built on first use (not thread-safe, like
+  // Title()).
   const Node* GetElementById(std::string_view id) const;
 
   const std::string& url() const { return url_; }
@@ -267,6 +271,7 @@ class Document {
   mutable std::unique_ptr<Url> parsed_url_;
   mutable bool url_parse_done_ = false;
   mutable std::optional<std::string> title_;  // Title(), once asked
+  mutable std::unique_ptr<std::unordered_map<std::string_view, const Node*>> ids_;
   const Node* owner_element_ = nullptr;
   const ResourceLoader* loader_ = nullptr;
   bool is_xml_ = false;
