@@ -20,7 +20,7 @@
 #include "audit/settings.h"
 #include "cli/commands.h"
 #include "cli/crawl_commands.h"
-#include "reports/terminal.h"
+#include "engine/terminal_text.h"
 #include "store/store.h"
 
 namespace plainsight::cli {
@@ -131,10 +131,10 @@ int PrintStatus(store::Store& db, const std::string& path) {
   }
   if (scans->empty()) {
     std::printf("%s: no scans yet (plainsight scan BODIES.csv --db %s)\n",
-                reports::TerminalSafe(path).c_str(), reports::TerminalSafe(path).c_str());
+                engine::TerminalSafe(path).c_str(), engine::TerminalSafe(path).c_str());
     return 0;
   }
-  std::printf("scans in %s:\n", reports::TerminalSafe(path).c_str());
+  std::printf("scans in %s:\n", engine::TerminalSafe(path).c_str());
   for (const store::ScanInfo& s : *scans) {
     std::printf("  #%-4lld %s  %-11s %4zu bodies  %s%s\n", static_cast<long long>(s.id),
                 s.started_at.c_str(), store::ScanStatusName(s.status), s.bodies,
@@ -161,9 +161,9 @@ int PrintStatus(store::Store& db, const std::string& path) {
     if (b.state == store::BodyState::kFailed) {
       name += ": " + b.reason;
     }
-    std::printf("  %-16s %-8s %6s %6s %8s  %s\n", reports::TerminalSafe(b.body.id).c_str(),
+    std::printf("  %-16s %-8s %6s %6s %8s  %s\n", engine::TerminalSafe(b.body.id).c_str(),
                 StateLabel(b.state), pages.c_str(), errors.c_str(), failures.c_str(),
-                reports::TerminalSafe(name).c_str());
+                engine::TerminalSafe(name).c_str());
   }
   return 0;
 }
@@ -295,8 +295,8 @@ int RunScanCommand(int argc, char** argv) {
                         e.message);
     }
     for (const audit::BodiesProblem& p : list->problems) {
-      std::fprintf(stderr, "%s:%d: %s\n", reports::TerminalSafe(bodies_path).c_str(), p.line,
-                   reports::TerminalSafe(p.message).c_str());
+      std::fprintf(stderr, "%s:%d: %s\n", engine::TerminalSafe(bodies_path).c_str(), p.line,
+                   engine::TerminalSafe(p.message).c_str());
     }
     if (list->bodies.empty()) {
       return UsageError(bodies_path + ": no body to scan: every row was left out");
@@ -429,11 +429,11 @@ int RunScanCommand(int argc, char** argv) {
     std::lock_guard<std::mutex> lock(print_mutex);
     if (state == store::BodyState::kFailed) {
       std::fprintf(stderr, "%sfailed %s (%s): %s\n", terminal ? "\r\033[K" : "",
-                   reports::TerminalSafe(body.id).c_str(), reports::TerminalSafe(body.name).c_str(),
-                   reports::TerminalSafe(reason).c_str());
+                   engine::TerminalSafe(body.id).c_str(), engine::TerminalSafe(body.name).c_str(),
+                   engine::TerminalSafe(reason).c_str());
     } else if (plain) {
-      std::fprintf(stderr, "done %s (%s): %zu pages\n", reports::TerminalSafe(body.id).c_str(),
-                   reports::TerminalSafe(body.name).c_str(), pages);
+      std::fprintf(stderr, "done %s (%s): %zu pages\n", engine::TerminalSafe(body.id).c_str(),
+                   engine::TerminalSafe(body.name).c_str(), pages);
     }
   };
   events.on_warning = [&](const std::string& body_id, const std::string& message) {
@@ -441,8 +441,8 @@ int RunScanCommand(int argc, char** argv) {
       return;
     }
     std::lock_guard<std::mutex> lock(print_mutex);
-    std::fprintf(stderr, "warning: %s: %s\n", reports::TerminalSafe(body_id).c_str(),
-                 reports::TerminalSafe(message).c_str());
+    std::fprintf(stderr, "warning: %s: %s\n", engine::TerminalSafe(body_id).c_str(),
+                 engine::TerminalSafe(message).c_str());
   };
   events.on_progress = [&](const audit::ScanCounters& c) {
     auto now = std::chrono::steady_clock::now();
@@ -490,7 +490,7 @@ int RunScanCommand(int argc, char** argv) {
     std::fprintf(stderr,
                  "plainsight: the scan stopped: %s\nWhat was committed is kept; fix the store "
                  "and run again with --resume.\n",
-                 reports::TerminalSafe(result.error().ToString()).c_str());
+                 engine::TerminalSafe(result.error().ToString()).c_str());
     return 2;
   }
   auto progress = st.Progress(scan_id);
