@@ -5,6 +5,8 @@
 
 #include <cstdint>
 
+#include "engine/utf8.h"
+
 namespace plainsight::engine {
 namespace {
 
@@ -21,42 +23,6 @@ void AppendCodePointEscape(std::string& out, uint32_t cp) {
   for (int shift = 12; shift >= 0; shift -= 4) {
     out += kHex[(cp >> shift) & 0xF];
   }
-}
-
-// The length of the well-formed UTF-8 sequence at s[i] and its code point, or 0 when the bytes
-// there are not one (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
-size_t DecodeUtf8(std::string_view s, size_t i, uint32_t* cp) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  size_t len = 0;
-  uint32_t value = 0;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    value = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    value = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    value = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) {
-    return 0;
-  }
-  for (size_t k = 1; k < len; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) {
-      return 0;
-    }
-    value = (value << 6) | (b(i + k) & 0x3F);
-  }
-  if ((len == 3 && value < 0x800) || (len == 4 && value < 0x10000) || value > 0x10FFFF ||
-      (value >= 0xD800 && value <= 0xDFFF)) {
-    return 0;
-  }
-  *cp = value;
-  return len;
 }
 
 bool Unsafe(uint32_t cp) {
@@ -90,9 +56,11 @@ void AppendTerminalSafe(std::string& out, std::string_view text) {
       ++i;
       continue;
     }
-    uint32_t cp = 0;
-    const size_t len = DecodeUtf8(text, i, &cp);
-    if (len == 0) {
+    size_t next = i;
+    const char32_t cp = DecodeUtf8(text, &next);
+    const size_t len = next - i;
+    // An ill-formed byte decodes to U+FFFD one byte long; a real U+FFFD is three bytes long.
+    if (cp == 0xFFFD && len == 1) {
       AppendByteEscape(out, c);
       ++i;
     } else if (Unsafe(cp)) {

@@ -1,12 +1,12 @@
 // Text output is safe for a terminal (issue 19 item 3): a page's bytes reach snippets, messages
 // and file names, and its control characters and bidi overrides must be shown, never sent.
 // `crawl` and `robots` are tested against a server in tests/crawler/terminal_output_test.cpp.
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -53,8 +53,11 @@ TEST_CASE("audit text output shows a page's control characters escaped", "[cli][
   std::ofstream(file, std::ios::binary)
       << "<!DOCTYPE html><html lang=en><title>Escapes</title><main>"
          "<img src=\"a\x1b]0;owned\x07.png\">\n"
-         "<img src=\"b.png\" data-link=\"\x1b]8;;http://evil.example/\x1b\\\\click\x1b]8;;\x1b\\\\\">\n"
-         "<img src=\"c\xC2\x9B" "2J.png\" data-x=\"\xE2\x80\xAE" "gnp.exe\">\n"
+         "<img src=\"b.png\" "
+         "data-link=\"\x1b]8;;http://evil.example/\x1b\\\\click\x1b]8;;\x1b\\\\\">\n"
+         "<img src=\"c\xC2\x9B"
+         "2J.png\" data-x=\"\xE2\x80\xAE"
+         "gnp.exe\">\n"
          "<img src=\"d\r.png\"></main></html>";
   std::string out;
   RunWithOutput(&plainsight::cli::RunAudit, {"audit", file, "--no-text"}, &out);
@@ -69,8 +72,8 @@ TEST_CASE("audit text output shows a page's control characters escaped", "[cli][
 }
 
 TEST_CASE("text command output shows control characters escaped", "[cli][terminal][text]") {
-  const std::string file = "/tmp/plainsight-term-\x1b]0;x\x07-" + std::to_string(::getpid()) +
-                           ".txt";
+  const std::string file =
+      "/tmp/plainsight-term-\x1b]0;x\x07-" + std::to_string(::getpid()) + ".txt";
   std::ofstream(file, std::ios::binary)
       << "We will endeavour to reply \xE2\x80\xAE soon.\nThe form \x1b[2J was approved.\n";
   std::string out;

@@ -1,11 +1,11 @@
 // `plainsight crawl`, `robots` and the crawl progress of `audit URL` print what servers send
 // (robots.txt lines, error messages): escaped, so a server cannot drive the user's terminal
 // (issue 19 item 3).
-#include <unistd.h>
-
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
