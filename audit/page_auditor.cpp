@@ -50,6 +50,33 @@ PageResult PageAuditor::Audit(const engine::Page& page, std::string source) {
   return out;
 }
 
+PageResult PageAuditor::AuditDocument(std::string_view bytes,
+                                      engine::documents::DocumentType type, std::string url,
+                                      std::string source) {
+  PageResult out;
+  reports::AuditedInput& item = out.input;
+  item.source = std::move(source);
+  engine::documents::DocumentAuditOptions options;
+  options.run = settings_.run;
+  if (settings_.text) {
+    options.analyser = analyser_.get();
+  }
+  options.analysis.spelling = false;  // as for pages
+  auto audit =
+      engine::documents::AuditDocument(bytes, type, std::move(url), settings_.rules, options);
+  if (!audit) {
+    item.error = audit.error().message;
+    item.audit.type = engine::documents::DocumentTypeName(type);
+    return out;
+  }
+  item.audit = std::move(audit->audit);
+  if (audit->analysis) {
+    item.extra["text"] = engine::text::AnalysisToJson(*audit->analysis, false);
+    out.text = std::move(audit->analysis);
+  }
+  return out;
+}
+
 store::PageRecord ToPageRecord(const FetchFacts& fetch, const PageResult* result) {
   store::PageRecord page;
   page.url = fetch.url;

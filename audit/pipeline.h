@@ -16,6 +16,7 @@
 #include "audit/settings.h"
 #include "audit/worker_pool.h"
 #include "crawler/crawler.h"
+#include "engine/documents/document_audit.h"
 #include "reports/audit_report.h"
 
 namespace plainsight::audit {
@@ -32,6 +33,9 @@ struct CrawledEntry {
   std::string linked_from;
 };
 
+// The document type a crawled resource of this kind is audited as (PDF, DOCX, ODT), or nullopt.
+std::optional<engine::documents::DocumentType> CrawledDocumentType(crawler::ResourceKind kind);
+
 // Where results go. Calls come one at a time, in input order.
 class AuditSink {
  public:
@@ -39,7 +43,9 @@ class AuditSink {
   // An audited page, or an input that could not be read (error set).
   virtual void Page(reports::AuditedInput&& page) = 0;
 
-  // A crawled PDF or office document (audited once documents are supported).
+  // A crawled document (PDF, DOCX, ODT, spreadsheet, slides), after its audit (if a PDF, DOCX
+  // or ODT with a body) has gone to Page. entry.error says why a PDF, DOCX or ODT could not be
+  // read: a broken document on a site is a fact about the site, not an unreadable input.
   virtual void Document(const CrawledEntry& entry) { (void)entry; }
 
   // A crawled URL that could not be fetched.
@@ -47,7 +53,7 @@ class AuditSink {
 };
 
 // The files an audit of `paths` covers: a file as given; a folder's entries below it named
-// .html, .htm, .xhtml or .svg, sorted. Every such entry but a folder is listed, so that the
+// .html, .htm, .xhtml, .svg, .pdf, .docx or .odt, sorted. Every such entry but a folder is listed, so that the
 // reader says why a FIFO, device, broken link or link loop with a page's name is not read
 // rather than it being skipped without a word. A folder without any is returned with `error`
 // set. Where a folder's symbolic links may lead is for the caller to check (`folder`).
@@ -67,13 +73,18 @@ class AuditPipeline {
   // Reads a local page's bytes (the CLI's confined, size-limited reader); thread-safe.
   using PageReader = std::function<engine::Result<std::string>(const std::string& path)>;
 
+  // Reads local PDF, DOCX and ODT files (their own size limit, larger than a page's); without
+  // one, documents are read with the page reader.
+  void ReadDocumentsWith(PageReader read_document) { read_document_ = std::move(read_document); }
+
   // `threads`: audit threads (0: one per core). At most `window` pages are held waiting for an
   // earlier one to finish.
   AuditPipeline(const Settings& settings, int threads, AuditSink& sink, PageReader read_page,
                 size_t window = 64);
   ~AuditPipeline();
 
-  // Queues a local file (read, parsed and audited on the pool). `loader` loads what the page
+  // Queues a local file (read, parsed and audited on the pool; a .pdf, .docx or .odt is audited
+  // as a document). `loader` loads what the page
   // links to (stylesheets, iframes); it must outlive the pipeline and be thread-safe.
   void AddFile(const FileInput& file, const engine::ResourceLoader* loader);
   // Hands on what a crawl delivered (call from the crawl callback): pages are audited,
@@ -102,6 +113,7 @@ class AuditPipeline {
   struct Item {
     enum class Kind { kPage, kDocument, kUnreachable } kind = Kind::kPage;
     reports::AuditedInput page;
+    bool has_page = false;  // kDocument: the document's audit goes to Page first
     CrawledEntry entry;
   };
 
@@ -109,6 +121,7 @@ class AuditPipeline {
 
   AuditSink& sink_;
   PageReader read_page_;
+  PageReader read_document_;
   InOrder<Item> order_;
   WorkerPool pool_;
   CrawlTally tally_;

@@ -1,8 +1,9 @@
 // plainsight audit FILE|DIR|URL... [--format text|json|html] [--out PATH] [--rules ID,...]
 //                  [--passes] [--strict] [--no-text] [crawl options]
-// Audits local HTML, XHTML and SVG files (a DIR: every .html/.htm/.xhtml/.svg below it), or
-// crawls a site from an http(s) URL and audits every page fetched. Each page also gets the
-// plain-language analysis of its main content ("text" in the JSON) unless --no-text.
+// Audits local HTML, XHTML and SVG files and PDF, DOCX and ODT documents (a DIR: every
+// .html/.htm/.xhtml/.svg/.pdf/.docx/.odt below it), or crawls a site from an http(s) URL and
+// audits every page and document fetched. Each page and document also gets the plain-language
+// analysis of its text ("text" in the JSON) unless --no-text.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +17,7 @@
 #include "cli/commands.h"
 #include "cli/crawl_commands.h"
 #include "crawler/subresources.h"
+#include "engine/documents/document_audit.h"
 #include "engine/terminal_text.h"
 #include "reports/audit_report.h"
 #include "reports/html_report.h"
@@ -55,6 +57,9 @@ class CollectingSink : public audit::AuditSink {
                          {"size", e.size},
                          {"status", e.status},
                          {"linked_from", e.linked_from}});
+    if (!e.error.empty()) {
+      documents.back()["error"] = e.error;
+    }
   }
 
   void Unreachable(const audit::CrawledEntry& e) override {
@@ -243,6 +248,10 @@ int RunAudit(int argc, char** argv) {
         }
         return bytes;
       });
+  // Documents: read up to the readers' own size limit, refused by size before reading.
+  pipeline.ReadDocumentsWith([](const std::string& path) {
+    return ReadFile(path, engine::pdf::PdfLimits{}.max_input_bytes);
+  });
   if (!pipeline.text_off_reason().empty()) {
     std::cerr << "plainsight: plain-language analysis is off: " << pipeline.text_off_reason()
               << "\n";

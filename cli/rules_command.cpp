@@ -21,6 +21,12 @@ std::string Join(std::span<const std::string_view> values, std::string_view sep)
   return out;
 }
 
+// What a rule checks: web pages ("page"), PDF documents ("pdf"), or DOCX and ODT documents
+// ("office").
+const char* AppliesTo(const engine::Rule& r) {
+  return r.check_pdf != nullptr ? "pdf" : r.check_office != nullptr ? "office" : "page";
+}
+
 }  // namespace
 
 int RunRules(int argc, char** argv) {
@@ -57,6 +63,8 @@ int RunRules(int argc, char** argv) {
       j["wcag"] = list(r->wcag);
       j["en301549"] = list(r->en301549);
       j["act"] = list(r->act);
+      j["applies_to"] = AppliesTo(*r);
+      j["techniques"] = list(r->techniques);
       nlohmann::json options = nlohmann::json::array();
       for (const engine::RuleOption& o : r->options) {
         options.push_back({{"name", std::string(o.name)},
@@ -89,6 +97,12 @@ int RunRules(int argc, char** argv) {
                 << "- WCAG 2.1/2.2: " << Join(r->wcag, ", ") << " (level " << r->level << ")\n"
                 << "- EN 301 549: " << (r->en301549.empty() ? "-" : Join(r->en301549, ", ")) << "\n"
                 << "- ACT rules: " << (r->act.empty() ? "-" : Join(r->act, ", ")) << "\n";
+      if (r->check == nullptr) {
+        std::cout << "- Checks: " << (r->check_pdf ? "PDF" : "DOCX and ODT") << " documents\n";
+      }
+      if (!r->techniques.empty()) {
+        std::cout << "- Techniques and checkpoints: " << Join(r->techniques, ", ") << "\n";
+      }
       for (const engine::RuleOption& o : r->options) {
         std::cout << "- Option `" << o.name << "` (default " << o.default_value
                   << "): " << o.description << "\n";

@@ -15,6 +15,14 @@ namespace plainsight::engine {
 
 class Page;
 
+namespace pdf {
+struct PdfDocument;  // engine/pdf/pdf_document.h
+}
+
+namespace office {
+struct OfficeDocument;  // engine/office/office_document.h
+}
+
 enum class Outcome : unsigned char { kPassed, kFailed, kCantTell, kInapplicable };
 // "passed", "failed", "cantTell", "inapplicable": the ACT / EARL names.
 const char* OutcomeName(Outcome outcome) noexcept;
@@ -111,6 +119,11 @@ class Findings {
 };
 
 using CheckFunction = void (*)(const Page& page, Findings& out);
+// Document rules (rules/pdf/, rules/office/) read a document model instead of a page. Their
+// findings have no node: the rule sets each finding's selector (a structure path, "page 3",
+// "paragraph 12") and snippet itself.
+using PdfCheckFunction = void (*)(const pdf::PdfDocument& document, Findings& out);
+using OfficeCheckFunction = void (*)(const office::OfficeDocument& document, Findings& out);
 
 // A named threshold with its default (STYLE.md: no bare thresholds in rules).
 struct RuleOption {
@@ -142,6 +155,14 @@ struct Rule {
   std::span<const RuleOption> options = {};
   // WCAG conformance level of the strictest criterion: "A", "AA" or "AAA".
   std::string_view level = "A";
+  // Document rules: exactly one of check, check_pdf and check_office is set. Their examples are
+  // documents in the compact forms engine/pdf/pdf_writer.h (ExamplePdf) and
+  // engine/office/office_example.h describe.
+  PdfCheckFunction check_pdf = nullptr;
+  OfficeCheckFunction check_office = nullptr;
+  // What else the check implements: WCAG techniques ("PDF18"), Matterhorn Protocol 1.1 failure
+  // conditions ("Matterhorn 06-003"), PDF/UA-1 (ISO 14289-1) clauses ("PDF/UA-1 7.1").
+  std::span<const std::string_view> techniques;
 };
 
 // The rule's outcome on a whole page: failed if any target failed, else cantTell if any target

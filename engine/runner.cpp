@@ -299,6 +299,7 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
                    const RunOptions& options) {
   PageAudit audit;
   const Document& doc = page.document();
+  audit.type = doc.is_xml() ? "xml" : "html";
   audit.url = doc.url();
   audit.title = doc.Title();
   audit.lang = doc.Lang();
@@ -306,12 +307,19 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
   for (const std::string& w : page.styles().warnings()) {
     audit.warnings.push_back(w);
   }
-  // Results are filled in place, in the order of `rules`.
-  audit.results.resize(rules.size());
+  // Results are filled in place, in the order of `rules`. Document rules have no page check.
+  size_t page_rules = 0;
+  for (const Rule* rule : rules) {
+    page_rules += rule->check != nullptr;
+  }
+  audit.results.resize(page_rules);
   Locator locator;
-  for (size_t r = 0; r < rules.size(); ++r) {
-    const Rule* rule = rules[r];
-    RuleResult& result = audit.results[r];
+  size_t r = 0;
+  for (const Rule* rule : rules) {
+    if (rule->check == nullptr) {
+      continue;
+    }
+    RuleResult& result = audit.results[r++];
     result.rule = rule;
     Findings findings(rule->id, rule->severity);
     try {

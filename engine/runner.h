@@ -20,6 +20,7 @@ struct RuleResult {
 };
 
 struct PageAudit {
+  std::string type;  // "html", "xml" (SVG and other XML), "pdf", "docx", "odt"
   std::string url;
   std::string title;
   std::string lang;
@@ -37,7 +38,8 @@ struct RunOptions {
   bool locate_passed = false;
 };
 
-// Runs `rules` on `page`. Never throws unless options.strict.
+// Runs the page rules of `rules` (those with a `check`; document rules are skipped) on `page`.
+// Never throws unless options.strict.
 PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
                    const RunOptions& options = {});
 

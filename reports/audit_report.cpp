@@ -32,6 +32,9 @@ nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptio
     nlohmann::json page;
     if (!input.error.empty()) {
       page["url"] = input.source;
+      if (!input.audit.type.empty()) {
+        page["type"] = input.audit.type;  // what it was meant to be: "pdf", "docx", "odt"
+      }
       page["title"] = "";
       page["lang"] = "";
       page["error"] = input.error;
@@ -42,6 +45,9 @@ nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptio
     }
     const engine::PageAudit& audit = input.audit;
     page["url"] = audit.url;
+    if (!audit.type.empty()) {
+      page["type"] = audit.type;
+    }
     page["title"] = audit.title;
     page["lang"] = audit.lang;
     nlohmann::json findings = nlohmann::json::array();

@@ -15,7 +15,8 @@ std::span<const engine::Rule* const> AllRules() noexcept;
 // The rule with this id, or nullptr.
 const engine::Rule* FindRule(std::string_view id) noexcept;
 
-// One line per rule, sorted by id (the definitions are in rules/html/*.cpp).
+// One line per rule, sorted by id (the definitions are in rules/html/, rules/office/ and
+// rules/pdf/).
 extern const engine::Rule kHtmlAriaAllowedAttr;
 extern const engine::Rule kHtmlAriaAttrDefined;
 extern const engine::Rule kHtmlAriaHiddenFocus;
@@ -74,5 +75,27 @@ extern const engine::Rule kHtmlTdHeaders;
 extern const engine::Rule kHtmlTextClippedOnZoom;
 extern const engine::Rule kHtmlThHasCells;
 extern const engine::Rule kHtmlWordSpacing;
+extern const engine::Rule kOfficeColorEmphasis;
+extern const engine::Rule kOfficeHeadingOrder;
+extern const engine::Rule kOfficeHeadings;
+extern const engine::Rule kOfficeImageAlt;
+extern const engine::Rule kOfficeLang;
+extern const engine::Rule kOfficeLinkText;
+extern const engine::Rule kOfficeTableHeader;
+extern const engine::Rule kOfficeTextSize;
+extern const engine::Rule kOfficeTitle;
+extern const engine::Rule kPdfBookmarks;
+extern const engine::Rule kPdfDisplayDocTitle;
+extern const engine::Rule kPdfEncryption;
+extern const engine::Rule kPdfFigureAlt;
+extern const engine::Rule kPdfFontUnicode;
+extern const engine::Rule kPdfFormFieldName;
+extern const engine::Rule kPdfHeadingOrder;
+extern const engine::Rule kPdfHeadingsTagged;
+extern const engine::Rule kPdfLang;
+extern const engine::Rule kPdfTableHeaders;
+extern const engine::Rule kPdfTagged;
+extern const engine::Rule kPdfTextExtractable;
+extern const engine::Rule kPdfTitle;
 
 }  // namespace plainsight::rules

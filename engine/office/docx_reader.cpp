@@ -222,10 +222,24 @@ struct Run {
   bool link = false;
 };
 
+// Relationship ids to targets (ECMA-376 Part 2, 9.3: word/_rels/document.xml.rels).
+using Relationships = std::map<std::string, std::string>;
+
+Relationships ReadRelationships(const xmlNode* root) {
+  Relationships rels;
+  for (const xmlNode* r = root ? root->children : nullptr; r != nullptr; r = r->next) {
+    if (Is(r, "Relationship")) {
+      rels[Attr(r, "Id").value_or("")] = Attr(r, "Target").value_or("");
+    }
+  }
+  return rels;
+}
+
 class DocxReader {
  public:
-  DocxReader(const Styles& styles, OfficeDocument& doc, const OfficeLimits& limits)
-      : styles_(styles), doc_(doc), limits_(limits) {}
+  DocxReader(const Styles& styles, const Relationships& rels, OfficeDocument& doc,
+             const OfficeLimits& limits)
+      : styles_(styles), rels_(rels), doc_(doc), limits_(limits) {}
 
   void Walk(const xmlNode* parent, bool in_table, uint32_t depth) {
     if (depth > limits_.max_depth) {
@@ -327,7 +341,14 @@ class DocxReader {
       if (IsW(c, "r")) {
         ReadRun(c, base, runs, nested, para, depth + 1);
       } else if (IsW(c, "hyperlink")) {
-        StartLink(Attr(c, "anchor").value_or(Attr(c, "id").value_or("")), para);
+        // An external target through the relationship id, or a bookmark in the document.
+        std::string target;
+        if (auto id = Attr(c, "id"); id && rels_.count(*id) > 0) {
+          target = rels_.at(*id);
+        } else if (auto anchor = Attr(c, "anchor")) {
+          target = "#" + *anchor;
+        }
+        StartLink(std::move(target), para);
         ++link_depth_;
         CollectRuns(c, base, runs, nested, para, depth + 1);
         --link_depth_;
@@ -610,6 +631,7 @@ class DocxReader {
   }
 
   const Styles& styles_;
+  const Relationships& rels_;
   OfficeDocument& doc_;
   const OfficeLimits& limits_;
   int link_depth_ = 0;
@@ -667,7 +689,13 @@ Result<OfficeDocument> ParseDocxParts(const Parts& parts, const OfficeLimits& li
     }
     const xmlNode* root = xmlDocGetRootElement(parsed->get());
     const xmlNode* body_node = xml::Child(root, "body");
-    DocxReader reader(styles, doc, limits);
+    Relationships rels;
+    if (auto it = parts.find("word/_rels/document.xml.rels"); it != parts.end()) {
+      if (auto parsed = xml::Parse(it->second, "word/_rels/document.xml.rels")) {
+        rels = ReadRelationships(xmlDocGetRootElement(parsed->get()));
+      }
+    }
+    DocxReader reader(styles, rels, doc, limits);
     reader.Walk(body_node ? body_node : root, false, 0);
     for (Link& link : doc.links) {
       link.text = xml::Collapse(link.text);

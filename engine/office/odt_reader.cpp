@@ -302,6 +302,9 @@ class OdtReader {
       }
     }
     para.style = shown ? shown->display_name : style_name;
+    if (para.style == "Standard" || para.style == "Default Paragraph Style") {
+      para.style.clear();  // the default, as Word's "Normal" is
+    }
     if (Is(p, "h", kText)) {
       para.heading_level =
           std::clamp(std::atoi(Attr(p, "outline-level").value_or("1").c_str()), 1, 10);

@@ -153,6 +153,42 @@ std::string WritePdf(std::string_view objects) {
   return out;
 }
 
+std::string ExamplePdf(std::string_view objects) {
+  static constexpr std::string_view kDefaults[] = {
+      "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n",
+      "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n",
+      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+      "/Resources << /Font << /F1 5 0 R >> >> >> endobj\n",
+      "4 0 obj << >> stream\n/P << /MCID 0 >> BDC BT /F1 12 Tf 72 770 Td (Bin collection days) "
+      "Tj ET EMC\nendstream endobj\n",
+      "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> "
+      "endobj\n",
+  };
+  bool defined[6] = {};
+  size_t pos = 0;
+  while (pos < objects.size()) {
+    size_t after = pos;
+    long number = 0;
+    if (ReadObjectHeader(objects, after, number)) {
+      if (number >= 1 && number <= 5) {
+        defined[number] = true;
+      }
+      size_t end = objects.find("endobj", after);
+      pos = end == std::string_view::npos ? objects.size() : end + 6;
+    } else {
+      break;
+    }
+  }
+  std::string all;
+  for (int n = 1; n <= 5; ++n) {
+    if (!defined[n]) {
+      all += kDefaults[n - 1];
+    }
+  }
+  all += objects;
+  return WritePdf(all);
+}
+
 std::string PdfLiteral(std::string_view text) {
   std::string out = "(";
   for (char c : text) {

@@ -7,8 +7,8 @@
 #
 #   tagged.pdf              tagged (Chromium), language, title, headings, a figure with /Alt,
 #                           a table with header cells
-#   problems.pdf            tagged, but no language and no title, bold paragraphs instead of
-#                           headings, a figure without /Alt, a skipped heading level
+#   problems.pdf            tagged, but no language and no title, large bold paragraphs
+#                           instead of headings, a figure without /Alt
 #   untagged.pdf            tagged.pdf with /StructTreeRoot and /MarkInfo removed (qpdf)
 #   scanned.pdf             tagged.pdf rendered to page images (ghostscript): no text at all
 #   long.pdf                25 pages, no bookmarks; long-bookmarks.pdf the same with bookmarks
