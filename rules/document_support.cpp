@@ -28,9 +28,9 @@ bool LooksLikeFileName(std::string_view title) {
     return false;
   }
   std::string_view ext = std::string_view(lower).substr(dot + 1);
-  for (std::string_view known : {"doc", "docx", "dot", "dotx", "odt", "ott", "rtf", "pdf", "txt",
-                                 "html", "htm", "indd", "qxd", "pub", "xls", "xlsx", "ppt",
-                                 "pptx", "tmp", "tex", "md"}) {
+  for (std::string_view known :
+       {"doc",  "docx", "dot", "dotx", "odt",  "ott", "rtf",  "pdf", "txt", "html", "htm",
+        "indd", "qxd",  "pub", "xls",  "xlsx", "ppt", "pptx", "tmp", "tex", "md"}) {
     if (ext == known) {
       return true;
     }

@@ -73,8 +73,7 @@ Result<text::ExtractedText> PdfText(const pdf::PdfDocument& document) {
 void Analyse(const Result<text::ExtractedText>& extracted, const DocumentAuditOptions& options,
              DocumentAudit& out) {
   if (!extracted) {
-    out.audit.warnings.push_back("plain-language analysis skipped: " +
-                                 extracted.error().message);
+    out.audit.warnings.push_back("plain-language analysis skipped: " + extracted.error().message);
     return;
   }
   if (extracted->blocks.empty()) {
@@ -143,8 +142,8 @@ PageAudit RunPdfRules(const pdf::PdfDocument& document, std::span<const Rule* co
   return audit;
 }
 
-PageAudit RunOfficeRules(const office::OfficeDocument& document,
-                         std::span<const Rule* const> rules, const RunOptions& options) {
+PageAudit RunOfficeRules(const office::OfficeDocument& document, std::span<const Rule* const> rules,
+                         const RunOptions& options) {
   PageAudit audit = RunModelRules(document, rules, &Rule::check_office, options);
   audit.type = office::OfficeFormatName(document.format);
   audit.title = CollapseWhitespace(document.title.value_or(""));

@@ -63,7 +63,7 @@ Result<DocumentAudit> AuditDocument(std::string_view bytes, DocumentType type, s
 // options.strict.
 PageAudit RunPdfRules(const pdf::PdfDocument& document, std::span<const Rule* const> rules,
                       const RunOptions& options = {});
-PageAudit RunOfficeRules(const office::OfficeDocument& document,
-                         std::span<const Rule* const> rules, const RunOptions& options = {});
+PageAudit RunOfficeRules(const office::OfficeDocument& document, std::span<const Rule* const> rules,
+                         const RunOptions& options = {});
 
 }  // namespace plainsight::engine::documents

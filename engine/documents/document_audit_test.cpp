@@ -1,13 +1,14 @@
 // The document audit: type detection, the document rule runner (isolation, aggregation), the
 // page-audit shape, and the plain-language analysis of a document's text. Rules from
 // rules/ are tested through tests/documents_test.cpp; here the rules are the test's own.
+#include "engine/documents/document_audit.h"
+
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include <catch2/catch.hpp>
 
-#include "engine/documents/document_audit.h"
 #include "plainsight/source_dir.h"
 
 namespace pe = plainsight::engine;
@@ -47,21 +48,20 @@ void PageCheck(const pe::Page&, pe::Findings& out) {
   out.Fail(nullptr, "never run on documents");
 }
 
-const pe::Rule kTagged{.id = "test.tagged", .summary = "s", .why = "w", .help = "h",
-                       .check_pdf = &FailUntaggedPdf};
-const pe::Rule kThrows{.id = "test.throws", .summary = "s", .why = "w", .help = "h",
-                       .check_pdf = &ThrowOnPdf};
-const pe::Rule kTables{.id = "test.tables", .summary = "s", .why = "w", .help = "h",
-                       .check_office = &PassEveryTable};
-const pe::Rule kPage{.id = "test.page", .summary = "s", .why = "w", .help = "h",
-                     .check = &PageCheck};
+const pe::Rule kTagged{
+    .id = "test.tagged", .summary = "s", .why = "w", .help = "h", .check_pdf = &FailUntaggedPdf};
+const pe::Rule kThrows{
+    .id = "test.throws", .summary = "s", .why = "w", .help = "h", .check_pdf = &ThrowOnPdf};
+const pe::Rule kTables{
+    .id = "test.tables", .summary = "s", .why = "w", .help = "h", .check_office = &PassEveryTable};
+const pe::Rule kPage{
+    .id = "test.page", .summary = "s", .why = "w", .help = "h", .check = &PageCheck};
 
 }  // namespace
 
 TEST_CASE("documents: types come from the name, or else from the bytes", "[documents]") {
   CHECK(docs::DocumentTypeFromName("plans/Report.PDF") == docs::DocumentType::kPdf);
-  CHECK(docs::DocumentTypeFromName("https://x.ie/form.docx?v=2#top") ==
-        docs::DocumentType::kDocx);
+  CHECK(docs::DocumentTypeFromName("https://x.ie/form.docx?v=2#top") == docs::DocumentType::kDocx);
   CHECK(docs::DocumentTypeFromName("minutes.odt") == docs::DocumentType::kOdt);
   CHECK_FALSE(docs::DocumentTypeFromName("index.html").has_value());
   CHECK_FALSE(docs::DocumentTypeFromName("dir.pdf/index.html").has_value());
@@ -90,8 +90,8 @@ TEST_CASE("documents: a PDF's audit has the page-audit shape with type pdf", "[d
 
 TEST_CASE("documents: a rule that throws gives cantTell and the audit goes on", "[documents]") {
   const pe::Rule* rules[] = {&kThrows, &kTagged};
-  auto audit = docs::AuditDocument(ReadDocument("tagged.pdf"), docs::DocumentType::kPdf, "t.pdf",
-                                   rules);
+  auto audit =
+      docs::AuditDocument(ReadDocument("tagged.pdf"), docs::DocumentType::kPdf, "t.pdf", rules);
   REQUIRE(audit.has_value());
   REQUIRE(audit->audit.results.size() == 2);
   CHECK(audit->audit.results[0].outcome == pe::Outcome::kCantTell);
@@ -99,16 +99,15 @@ TEST_CASE("documents: a rule that throws gives cantTell and the audit goes on", 
   CHECK(audit->audit.results[1].outcome == pe::Outcome::kPassed);
   docs::DocumentAuditOptions strict;
   strict.run.strict = true;
-  CHECK_THROWS(docs::AuditDocument(ReadDocument("tagged.pdf"), docs::DocumentType::kPdf,
-                                   "t.pdf", rules, strict));
+  CHECK_THROWS(docs::AuditDocument(ReadDocument("tagged.pdf"), docs::DocumentType::kPdf, "t.pdf",
+                                   rules, strict));
 }
 
 TEST_CASE("documents: DOCX and ODT audits have their type and run the office rules",
           "[documents]") {
   const pe::Rule* rules[] = {&kTagged, &kTables};
-  for (auto [name, type, type_name] :
-       {std::tuple{"good.docx", docs::DocumentType::kDocx, "docx"},
-        std::tuple{"good.odt", docs::DocumentType::kOdt, "odt"}}) {
+  for (auto [name, type, type_name] : {std::tuple{"good.docx", docs::DocumentType::kDocx, "docx"},
+                                       std::tuple{"good.odt", docs::DocumentType::kOdt, "odt"}}) {
     INFO(name);
     auto audit = docs::AuditDocument(ReadDocument(name), type, name, rules);
     REQUIRE(audit.has_value());
@@ -126,12 +125,12 @@ TEST_CASE("documents: unreadable documents fail with the reader's error", "[docu
   auto pdf = docs::AuditDocument("not a pdf", docs::DocumentType::kPdf, "x.pdf", rules);
   REQUIRE_FALSE(pdf.has_value());
   CHECK(pdf.error().code == pe::ErrorCode::kParse);
-  auto docx = docs::AuditDocument(ReadDocument("good.odt"), docs::DocumentType::kDocx, "x.docx",
-                                  rules);
+  auto docx =
+      docs::AuditDocument(ReadDocument("good.odt"), docs::DocumentType::kDocx, "x.docx", rules);
   REQUIRE_FALSE(docx.has_value());
   CHECK(docx.error().message.find("word/document.xml") != std::string::npos);
-  auto locked = docs::AuditDocument(ReadDocument("password.pdf"), docs::DocumentType::kPdf,
-                                    "x.pdf", rules);
+  auto locked =
+      docs::AuditDocument(ReadDocument("password.pdf"), docs::DocumentType::kPdf, "x.pdf", rules);
   REQUIRE_FALSE(locked.has_value());
   CHECK(locked.error().code == pe::ErrorCode::kUnsupported);
 }

@@ -62,10 +62,12 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
 extern const engine::Rule kOfficeColorEmphasis{
     .id = "office.color-emphasis",
     .summary = "Documents do not emphasise text by colour alone",
-    .why = "People who are colour blind, use a screen reader, or print in black and white do "
-           "not see that red text is a warning or that blue text is a link.",
-    .help = "Add a second cue to coloured emphasis: make it bold, or say it in words "
-            "(\"Important:\"); underline links.",
+    .why =
+        "People who are colour blind, use a screen reader, or print in black and white do "
+        "not see that red text is a warning or that blue text is a link.",
+    .help =
+        "Add a second cue to coloured emphasis: make it bold, or say it in words "
+        "(\"Important:\"); underline links.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kModerate,

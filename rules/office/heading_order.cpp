@@ -43,8 +43,8 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
     } else if (previous != 0 && level > previous + 1) {
       doc::Fail(out, place,
                 "A level " + std::to_string(level) + " heading follows a level " +
-                    std::to_string(previous) + " heading: level " +
-                    std::to_string(previous + 1) + " is skipped.");
+                    std::to_string(previous) + " heading: level " + std::to_string(previous + 1) +
+                    " is skipped.");
     } else {
       doc::Pass(out, place);
     }
@@ -57,10 +57,12 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
 extern const engine::Rule kOfficeHeadingOrder{
     .id = "office.heading-order",
     .summary = "Headings in word-processing documents start at level 1 and skip no level",
-    .why = "People who navigate by headings judge from their levels which section belongs to "
-           "which; a skipped level makes them look for a section that is not there.",
-    .help = "Use Heading 1 for the main sections and Heading 2 for sections inside them, in "
-            "order; change a style's look rather than picking a level for its size.",
+    .why =
+        "People who navigate by headings judge from their levels which section belongs to "
+        "which; a skipped level makes them look for a section that is not there.",
+    .help =
+        "Use Heading 1 for the main sections and Heading 2 for sections inside them, in "
+        "order; change a style's look rather than picking a level for its size.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kModerate,

@@ -100,11 +100,13 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
 extern const engine::Rule kOfficeHeadings{
     .id = "office.headings",
     .summary = "Word-processing documents use heading styles for their headings",
-    .why = "Screen reader users list a document's headings and jump between them; the PDF "
-           "exported from the document gets its heading tags and bookmarks from them. Text "
-           "made bold or large only looks like a heading.",
-    .help = "Apply the Heading 1, Heading 2 (and so on) styles to headings instead of bold or "
-            "a bigger font; change the style's look if you want a different appearance.",
+    .why =
+        "Screen reader users list a document's headings and jump between them; the PDF "
+        "exported from the document gets its heading tags and bookmarks from them. Text "
+        "made bold or large only looks like a heading.",
+    .help =
+        "Apply the Heading 1, Heading 2 (and so on) styles to headings instead of bold or "
+        "a bigger font; change the style's look if you want a different appearance.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kSerious,

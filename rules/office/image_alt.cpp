@@ -76,11 +76,13 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
 extern const engine::Rule kOfficeImageAlt{
     .id = "office.image-alt",
     .summary = "Images, charts and shapes in documents have alternative text",
-    .why = "People who cannot see a picture, chart or diagram get its information only from "
-           "its alternative text, which also carries into the PDF exported from the document.",
-    .help = "Add alternative text (Word: right-click the image, View Alt Text; LibreOffice: "
-            "right-click, Properties, Options, Text Alternative). Say what the image shows or "
-            "means; mark pure decoration as decorative.",
+    .why =
+        "People who cannot see a picture, chart or diagram get its information only from "
+        "its alternative text, which also carries into the PDF exported from the document.",
+    .help =
+        "Add alternative text (Word: right-click the image, View Alt Text; LibreOffice: "
+        "right-click, Properties, Options, Text Alternative). Say what the image shows or "
+        "means; mark pure decoration as decorative.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kCritical,

@@ -57,11 +57,13 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
 extern const engine::Rule kOfficeLang{
     .id = "office.lang",
     .summary = "Word-processing documents declare their language",
-    .why = "Screen readers and spelling checkers use the declared language to pronounce and "
-           "check the text, and it carries into the PDF exported from the document.",
-    .help = "Set the document language (Word: Review, Language, Set Proofing Language, \"Set as "
-            "default\"; LibreOffice: Tools, Options, Language Settings, Languages, \"For the "
-            "current document only\").",
+    .why =
+        "Screen readers and spelling checkers use the declared language to pronounce and "
+        "check the text, and it carries into the PDF exported from the document.",
+    .help =
+        "Set the document language (Word: Review, Language, Set Proofing Language, \"Set as "
+        "default\"; LibreOffice: Tools, Options, Language Settings, Languages, \"For the "
+        "current document only\").",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kSerious,

@@ -29,10 +29,30 @@ constexpr std::string_view kInapplicable[] = {
 };
 
 constexpr std::string_view kVague[] = {
-    "click",     "click here", "click this link", "continue", "details",  "find out more",
-    "go",        "here",       "info",            "learn more", "link",   "more",
-    "more info", "more information", "read more", "see more", "this",     "this link",
-    "this page", "website",    "go here",         "press here", "tap here", "view",
+    "click",
+    "click here",
+    "click this link",
+    "continue",
+    "details",
+    "find out more",
+    "go",
+    "here",
+    "info",
+    "learn more",
+    "link",
+    "more",
+    "more info",
+    "more information",
+    "read more",
+    "see more",
+    "this",
+    "this link",
+    "this page",
+    "website",
+    "go here",
+    "press here",
+    "tap here",
+    "view",
 };
 
 std::string Normal(std::string_view text) {
@@ -75,8 +95,8 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
     }
     const engine::office::Paragraph* p = doc.ParagraphAt(link.paragraph);
     bool alone = p == nullptr || Normal(p->text) == Normal(link.text);
-    std::string message = "The link text " + doc::Quote(link.text) +
-                          " does not say where the link goes";
+    std::string message =
+        "The link text " + doc::Quote(link.text) + " does not say where the link goes";
     if (alone) {
       doc::Fail(out, place, message + ", and nothing around it does.");
     } else {
@@ -91,10 +111,12 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
 extern const engine::Rule kOfficeLinkText{
     .id = "office.link-text",
     .summary = "Links in documents say where they go",
-    .why = "Screen reader users often list a document's links or tab from one to the next. "
-           "\"Click here\" and \"read more\" say nothing on their own.",
-    .help = "Put the link on words that name the destination: \"See the planning fees for "
-            "2024\" rather than \"For the fees, click here\".",
+    .why =
+        "Screen reader users often list a document's links or tab from one to the next. "
+        "\"Click here\" and \"read more\" say nothing on their own.",
+    .help =
+        "Put the link on words that name the destination: \"See the planning fees for "
+        "2024\" rather than \"For the fees, click here\".",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kSerious,

@@ -68,12 +68,14 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
 extern const engine::Rule kOfficeTableHeader{
     .id = "office.table-header",
     .summary = "Tables in documents have a header row",
-    .why = "A screen reader announces a cell's column heading as it moves through a table, and "
-           "the exported PDF tags the header row's cells as headers. Without a header row a "
-           "table is a list of unlabelled values.",
-    .help = "Select the first row and mark it as a header row (Word: Table Properties, Row, "
-            "\"Repeat as header row at the top of each page\"; LibreOffice: Table Properties, "
-            "Text Flow, \"Repeat heading\").",
+    .why =
+        "A screen reader announces a cell's column heading as it moves through a table, and "
+        "the exported PDF tags the header row's cells as headers. Without a header row a "
+        "table is a list of unlabelled values.",
+    .help =
+        "Select the first row and mark it as a header row (Word: Table Properties, Row, "
+        "\"Repeat as header row at the top of each page\"; LibreOffice: Table Properties, "
+        "Text Flow, \"Repeat heading\").",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kSerious,

@@ -64,10 +64,12 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
 extern const engine::Rule kOfficeTextSize{
     .id = "office.text-size",
     .summary = "Text in documents is not set in very small print",
-    .why = "Small print is hard to read for many people with low vision, and for older "
-           "readers. Printed copies and PDFs made from the document cannot be reflowed.",
-    .help = "Use at least 12 pt for body text and no less than 9 pt anywhere, including "
-            "footnotes, captions and small print.",
+    .why =
+        "Small print is hard to read for many people with low vision, and for older "
+        "readers. Printed copies and PDFs made from the document cannot be reflowed.",
+    .help =
+        "Use at least 12 pt for body text and no less than 9 pt anywhere, including "
+        "footnotes, captions and small print.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kModerate,

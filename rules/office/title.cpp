@@ -34,8 +34,8 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
     return;
   }
   std::string title = engine::CollapseWhitespace(doc.title.value_or(""));
-  const char* where = doc.format == engine::office::OfficeFormat::kDocx ? "docProps/core.xml"
-                                                                         : "meta.xml";
+  const char* where =
+      doc.format == engine::office::OfficeFormat::kDocx ? "docProps/core.xml" : "meta.xml";
   if (title.empty()) {
     doc::Fail(out, office_rules::DocumentPlace(std::string(where) + " dc:title"),
               "The document has no title in its properties, so readers and the PDFs made from "
@@ -57,10 +57,12 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
 extern const engine::Rule kOfficeTitle{
     .id = "office.title",
     .summary = "Word-processing documents have a title",
-    .why = "The title is announced when the document opens, shown in the window, and carried "
-           "into the PDF exported from it. Without one, people get a file name.",
-    .help = "Set the title in the document's properties (Word: File, Info, Title; LibreOffice: "
-            "File, Properties, Description, Title). Say what the document is.",
+    .why =
+        "The title is announced when the document opens, shown in the window, and carried "
+        "into the PDF exported from it. Without one, people get a file name.",
+    .help =
+        "Set the title in the document's properties (Word: File, Info, Title; LibreOffice: "
+        "File, Properties, Description, Title). Say what the document is.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kSerious,

@@ -38,9 +38,8 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
   if (doc.page_count < min_pages) {
     return;
   }
-  doc::Place place =
-      pdf_rules::DocumentPlace(std::to_string(doc.page_count) + " pages, " +
-                               std::to_string(doc.outline_items) + " bookmarks");
+  doc::Place place = pdf_rules::DocumentPlace(std::to_string(doc.page_count) + " pages, " +
+                                              std::to_string(doc.outline_items) + " bookmarks");
   if (doc.outline_items > 0) {
     doc::Pass(out, place);
   } else {
@@ -56,11 +55,13 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
 extern const engine::Rule kPdfBookmarks{
     .id = "pdf.bookmarks",
     .summary = "Long PDFs have bookmarks",
-    .why = "Bookmarks let people go straight to a section of a long document. Without them, "
-           "people who use a keyboard or a screen reader page through dozens of pages.",
-    .help = "Use heading styles in the source document and export with bookmarks (Word: Save as "
-            "PDF, Options, \"Create bookmarks using headings\"; LibreOffice: Export as PDF, "
-            "\"Export outlines\").",
+    .why =
+        "Bookmarks let people go straight to a section of a long document. Without them, "
+        "people who use a keyboard or a screen reader page through dozens of pages.",
+    .help =
+        "Use heading styles in the source document and export with bookmarks (Word: Save as "
+        "PDF, Options, \"Create bookmarks using headings\"; LibreOffice: Export as PDF, "
+        "\"Export outlines\").",
     .wcag = kWcag,
     .impact = engine::Impact::kModerate,
     .severity = engine::Severity::kWarning,

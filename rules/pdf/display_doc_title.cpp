@@ -38,13 +38,13 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
     doc::Pass(out, pdf_rules::DocumentPlace("/DisplayDocTitle true"));
     return;
   }
-  doc::Fail(out,
-            pdf_rules::DocumentPlace(doc.display_doc_title
-                                         ? "/ViewerPreferences /DisplayDocTitle false"
-                                         : "no /ViewerPreferences /DisplayDocTitle"),
-            "The PDF has a title but does not ask readers to show it: the title bar shows the "
-            "file name instead (/DisplayDocTitle is " +
-                std::string(doc.display_doc_title ? "false" : "missing") + ").");
+  doc::Fail(
+      out,
+      pdf_rules::DocumentPlace(doc.display_doc_title ? "/ViewerPreferences /DisplayDocTitle false"
+                                                     : "no /ViewerPreferences /DisplayDocTitle"),
+      "The PDF has a title but does not ask readers to show it: the title bar shows the "
+      "file name instead (/DisplayDocTitle is " +
+          std::string(doc.display_doc_title ? "false" : "missing") + ").");
 }
 
 }  // namespace
@@ -52,12 +52,14 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
 extern const engine::Rule kPdfDisplayDocTitle{
     .id = "pdf.display-doc-title",
     .summary = "PDFs show their title, not their file name",
-    .why = "Readers show and announce the file name unless the PDF asks for its title. People "
-           "who switch between windows by ear hear \"doc03421.pdf\" instead of what the "
-           "document is.",
-    .help = "Turn on \"Show document title\" when exporting (Word and LibreOffice do with their "
-            "accessibility options), or in a PDF editor: document properties, Initial View, "
-            "Show: Document Title.",
+    .why =
+        "Readers show and announce the file name unless the PDF asks for its title. People "
+        "who switch between windows by ear hear \"doc03421.pdf\" instead of what the "
+        "document is.",
+    .help =
+        "Turn on \"Show document title\" when exporting (Word and LibreOffice do with their "
+        "accessibility options), or in a PDF editor: document properties, Initial View, "
+        "Show: Document Title.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kModerate,

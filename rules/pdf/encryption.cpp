@@ -45,8 +45,8 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
     return;
   }
   std::string p = e.permissions ? std::to_string(*e.permissions) : "none";
-  doc::Place place = pdf_rules::DocumentPlace("/Encrypt /R " + std::to_string(e.revision) +
-                                              " /P " + p);
+  doc::Place place =
+      pdf_rules::DocumentPlace("/Encrypt /R " + std::to_string(e.revision) + " /P " + p);
   if (!e.permissions) {
     doc::Fail(out, place,
               "The PDF is encrypted without a permissions entry (/P), so readers may refuse "
@@ -65,12 +65,14 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
 extern const engine::Rule kPdfEncryption{
     .id = "pdf.encryption",
     .summary = "Encrypted PDFs let assistive technology read them",
-    .why = "A PDF can be locked against copying while still allowing screen readers to read "
-           "it. When the accessibility permission is off, some screen readers and read-aloud "
-           "tools are refused the text.",
-    .help = "Publish the PDF without security, or, if it must be protected, keep \"Enable text "
-            "access for screen reader devices\" (accessibility) allowed in the security "
-            "settings.",
+    .why =
+        "A PDF can be locked against copying while still allowing screen readers to read "
+        "it. When the accessibility permission is off, some screen readers and read-aloud "
+        "tools are refused the text.",
+    .help =
+        "Publish the PDF without security, or, if it must be protected, keep \"Enable text "
+        "access for screen reader devices\" (accessibility) allowed in the security "
+        "settings.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kCritical,

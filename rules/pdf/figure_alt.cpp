@@ -66,11 +66,13 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
 extern const engine::Rule kPdfFigureAlt{
     .id = "pdf.figure-alt",
     .summary = "Figures in tagged PDFs have alternative text",
-    .why = "People who cannot see a chart, map or photo get its information only from the "
-           "alternative text. Without it they miss what the figure shows.",
-    .help = "Give each image alternative text in the source document (Word: right-click, View "
-            "Alt Text; LibreOffice: Properties, Options, Text Alternative) before exporting, or "
-            "set /Alt on the Figure tag in a PDF editor. Mark pure decoration as an artifact.",
+    .why =
+        "People who cannot see a chart, map or photo get its information only from the "
+        "alternative text. Without it they miss what the figure shows.",
+    .help =
+        "Give each image alternative text in the source document (Word: right-click, View "
+        "Alt Text; LibreOffice: Properties, Options, Text Alternative) before exporting, or "
+        "set /Alt on the Figure tag in a PDF editor. Mark pure decoration as an artifact.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kCritical,

@@ -71,12 +71,14 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
 extern const engine::Rule kPdfFontUnicode{
     .id = "pdf.font-unicode",
     .summary = "PDF fonts map their characters to Unicode",
-    .why = "A PDF stores glyph numbers, not letters. Without a map back to Unicode, a screen "
-           "reader, search or copy-and-paste gets nothing, or strings of nonsense, where the "
-           "page shows words.",
-    .help = "Export from the source document with fonts embedded by a current tool (Word, "
-            "LibreOffice and browsers add the maps); avoid printing to PDF through old drivers. "
-            "A PDF editor's preflight can add ToUnicode maps.",
+    .why =
+        "A PDF stores glyph numbers, not letters. Without a map back to Unicode, a screen "
+        "reader, search or copy-and-paste gets nothing, or strings of nonsense, where the "
+        "page shows words.",
+    .help =
+        "Export from the source document with fonts embedded by a current tool (Word, "
+        "LibreOffice and browsers add the maps); avoid printing to PDF through old drivers. "
+        "A PDF editor's preflight can add ToUnicode maps.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kSerious,

@@ -68,11 +68,13 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
 extern const engine::Rule kPdfFormFieldName{
     .id = "pdf.form-field-name",
     .summary = "PDF form fields have a tooltip that says what to enter",
-    .why = "Screen readers announce a form field by its tooltip. Without one, people hear "
-           "\"edit text\" or an internal name such as \"Text1\" and cannot tell what the field "
-           "asks for.",
-    .help = "In the PDF form editor, give each field a tooltip that matches its visible label "
-            "(\"Your full name\", \"Eircode\"), and tag the form.",
+    .why =
+        "Screen readers announce a form field by its tooltip. Without one, people hear "
+        "\"edit text\" or an internal name such as \"Text1\" and cannot tell what the field "
+        "asks for.",
+    .help =
+        "In the PDF form editor, give each field a tooltip that matches its visible label "
+        "(\"Your full name\", \"Eircode\"), and tag the form.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kCritical,

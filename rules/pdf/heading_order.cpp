@@ -63,11 +63,13 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
 extern const engine::Rule kPdfHeadingOrder{
     .id = "pdf.heading-order",
     .summary = "Headings in tagged PDFs start at H1 and skip no level",
-    .why = "Screen reader users move through a document by its headings and judge from their "
-           "levels which section belongs to which. A skipped level makes them look for a "
-           "section that is not there.",
-    .help = "Use the heading styles in order in the source document (Heading 1, then Heading 2 "
-            "under it) before exporting, or retag the headings in a PDF editor.",
+    .why =
+        "Screen reader users move through a document by its headings and judge from their "
+        "levels which section belongs to which. A skipped level makes them look for a "
+        "section that is not there.",
+    .help =
+        "Use the heading styles in order in the source document (Heading 1, then Heading 2 "
+        "under it) before exporting, or retag the headings in a PDF editor.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kModerate,

@@ -110,7 +110,8 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
     std::snprintf(size, sizeof size, "%.3g", line.font_size);
     doc::Fail(out, pdf_rules::PagePlace(line.page, doc::Quote(line.text)),
               "This line looks like a heading (" + std::string(larger ? "larger" : "bold") +
-                  " text, " + size + " pt) but the PDF tags no headings, so screen reader "
+                  " text, " + size +
+                  " pt) but the PDF tags no headings, so screen reader "
                   "users cannot jump to it.");
   }
 }
@@ -120,11 +121,13 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
 extern const engine::Rule kPdfHeadingsTagged{
     .id = "pdf.headings-tagged",
     .summary = "Tagged PDFs tag the headings their text shows",
-    .why = "Screen reader users skim a document by jumping from heading to heading. Text that "
-           "only looks like a heading (bigger or bold) cannot be jumped to.",
-    .help = "Use heading styles (Heading 1, Heading 2) in the source document instead of "
-            "making text big or bold, then export with tags; or tag the headings H1, H2 in a "
-            "PDF editor.",
+    .why =
+        "Screen reader users skim a document by jumping from heading to heading. Text that "
+        "only looks like a heading (bigger or bold) cannot be jumped to.",
+    .help =
+        "Use heading styles (Heading 1, Heading 2) in the source document instead of "
+        "making text big or bold, then export with tags; or tag the headings H1, H2 in a "
+        "PDF editor.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kSerious,

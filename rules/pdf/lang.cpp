@@ -45,8 +45,7 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
   }
   doc::Place place = pdf_rules::DocumentPlace("/Lang (" + lang + ")");
   if (!engine::IsValidLanguageTag(lang)) {
-    doc::Fail(out, place,
-              "The PDF's /Lang (" + lang + ") is not a valid language tag (BCP 47).");
+    doc::Fail(out, place, "The PDF's /Lang (" + lang + ") is not a valid language tag (BCP 47).");
     return;
   }
   doc::Pass(out, place);
@@ -57,12 +56,14 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
 extern const engine::Rule kPdfLang{
     .id = "pdf.lang",
     .summary = "PDFs declare the language of their text",
-    .why = "Screen readers pick their voice and pronunciation from the declared language. "
-           "Without it, an Irish or English text may be read out with the rules of whatever "
-           "language the reader's computer is set to.",
-    .help = "Set the document language in the source document before exporting (Word: Review, "
-            "Language; LibreOffice: Tools, Language), or in a PDF editor's document properties "
-            "(Advanced, Language). Use a tag such as en-IE or ga.",
+    .why =
+        "Screen readers pick their voice and pronunciation from the declared language. "
+        "Without it, an Irish or English text may be read out with the rules of whatever "
+        "language the reader's computer is set to.",
+    .help =
+        "Set the document language in the source document before exporting (Word: Review, "
+        "Language; LibreOffice: Tools, Language), or in a PDF editor's document properties "
+        "(Advanced, Language). Use a tag such as en-IE or ga.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kSerious,

@@ -75,8 +75,8 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
     Shape shape;
     Measure(doc, i, shape);
     doc::Place place = pdf_rules::ElementPlace(doc.elements[i]);
-    place.snippet += " " + std::to_string(shape.rows) + " rows x " +
-                     std::to_string(shape.columns) + " columns";
+    place.snippet +=
+        " " + std::to_string(shape.rows) + " rows x " + std::to_string(shape.columns) + " columns";
     if (shape.header_cells > 0) {
       doc::Pass(out, place);
     } else if (shape.rows >= 2 && shape.columns >= 2) {
@@ -96,12 +96,14 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
 extern const engine::Rule kPdfTableHeaders{
     .id = "pdf.table-headers",
     .summary = "Tables in tagged PDFs have header cells",
-    .why = "A screen reader announces a cell's row and column headers as it moves through a "
-           "table. Without header cells a timetable or fee table is a list of numbers with no "
-           "meaning.",
-    .help = "Mark the header row in the source document (Word: Table Properties, Row, \"Repeat "
-            "as header row\"; LibreOffice: Table Properties, \"Repeat heading\") before "
-            "exporting, or change the header cells' tags to TH in a PDF editor.",
+    .why =
+        "A screen reader announces a cell's row and column headers as it moves through a "
+        "table. Without header cells a timetable or fee table is a list of numbers with no "
+        "meaning.",
+    .help =
+        "Mark the header row in the source document (Word: Table Properties, Row, \"Repeat "
+        "as header row\"; LibreOffice: Table Properties, \"Repeat heading\") before "
+        "exporting, or change the header cells' tags to TH in a PDF editor.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kSerious,

@@ -68,12 +68,14 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
 extern const engine::Rule kPdfTagged{
     .id = "pdf.tagged",
     .summary = "PDFs are tagged",
-    .why = "Tags tell screen readers and reflow what each part of a PDF is (a heading, a list, a "
-           "table, a figure) and in which order to read it. An untagged PDF is read as one "
-           "stream of text, often in the wrong order, and its tables and images are lost.",
-    .help = "Export the PDF from the source document with tags on (Word: Save as PDF, Options, "
-            "\"Document structure tags for accessibility\"; LibreOffice: Export as PDF, "
-            "\"Universal Accessibility (PDF/UA)\"), or add tags in a PDF editor.",
+    .why =
+        "Tags tell screen readers and reflow what each part of a PDF is (a heading, a list, a "
+        "table, a figure) and in which order to read it. An untagged PDF is read as one "
+        "stream of text, often in the wrong order, and its tables and images are lost.",
+    .help =
+        "Export the PDF from the source document with tags on (Word: Save as PDF, Options, "
+        "\"Document structure tags for accessibility\"; LibreOffice: Export as PDF, "
+        "\"Universal Accessibility (PDF/UA)\"), or add tags in a PDF editor.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kCritical,

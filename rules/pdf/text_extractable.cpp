@@ -66,9 +66,9 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
     if (!page.read || (page.images == 0 && page.text_chars == 0)) {
       continue;
     }
-    doc::Place place = pdf_rules::PagePlace(
-        page.number, std::to_string(page.images) + " images, " +
-                         std::to_string(page.text_chars) + " characters of text");
+    doc::Place place = pdf_rules::PagePlace(page.number, std::to_string(page.images) + " images, " +
+                                                             std::to_string(page.text_chars) +
+                                                             " characters of text");
     if (page.images > 0 && page.text_chars < min_chars) {
       doc::Warn(out, place,
                 "Page " + std::to_string(page.number) +
@@ -85,10 +85,12 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
 extern const engine::Rule kPdfTextExtractable{
     .id = "pdf.text-extractable",
     .summary = "PDF pages have real text, not images of text",
-    .why = "A scanned page is a photograph of text: screen readers, magnifiers that reflow "
-           "text, search and translation tools find nothing in it.",
-    .help = "Publish the PDF made from the original document rather than a scan. If a scan is "
-            "all there is, run OCR (optical character recognition) on it and check the result.",
+    .why =
+        "A scanned page is a photograph of text: screen readers, magnifiers that reflow "
+        "text, search and translation tools find nothing in it.",
+    .help =
+        "Publish the PDF made from the original document rather than a scan. If a scan is "
+        "all there is, run OCR (optical character recognition) on it and check the result.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kCritical,

@@ -62,11 +62,13 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
 extern const engine::Rule kPdfTitle{
     .id = "pdf.title",
     .summary = "PDFs have a title",
-    .why = "The title is what a screen reader announces when the PDF opens and what the window "
-           "and tab show. Without one, people hear a file name such as \"doc03421.pdf\".",
-    .help = "Give the source document a title before exporting (Word: File, Info, Title; "
-            "LibreOffice: File, Properties, Description), or set it in a PDF editor's document "
-            "properties. Say what the document is: \"Bin collection days 2024\".",
+    .why =
+        "The title is what a screen reader announces when the PDF opens and what the window "
+        "and tab show. Without one, people hear a file name such as \"doc03421.pdf\".",
+    .help =
+        "Give the source document a title before exporting (Word: File, Info, Title; "
+        "LibreOffice: File, Properties, Description), or set it in a PDF editor's document "
+        "properties. Say what the document is: \"Bin collection days 2024\".",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kSerious,
