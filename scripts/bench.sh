@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench: each benchmark prints its own figure and the baseline it is measured against in the
-# same run (Gumbo alone for the page engine, GNU style for text, wget for the crawler).
+# same run (Gumbo alone for the page engine, GNU style for text, poppler's text extraction for
+# documents, wget for the crawler).
 set -uo pipefail
 BUILD=${1:-build}
 status=0
@@ -18,6 +19,10 @@ done
 # Large pages (issue 19): 1-8 MB here; the 50 MB page needs several GB and minutes, so it is
 # run by hand: bench/pages/run_bench.sh build "1 2 4 8 50".
 [ -x "$BUILD/cli/plainsight" ] && run "large pages: time against page size" bash bench/pages/run_bench.sh "$BUILD" "1 2 4 8"
+if [ -x "$BUILD/bench/documents/plainsight_document_bench" ]; then
+  run "document audit vs poppler text extraction" "$BUILD/bench/documents/plainsight_document_bench"
+  run "document audit with plain-language analysis" "$BUILD/bench/documents/plainsight_document_bench" --text
+fi
 for s in bench/crawler/*.sh; do
   [ -f "$s" ] && run "crawler vs wget" bash "$s" "$BUILD"
 done

@@ -55,7 +55,7 @@ constexpr std::string_view kLatinGlyphNames[] = {
     "underscore", "v", "w", "x", "y", "yacute", "ydieresis", "yen", "z", "zcaron", "zero",
     // clang-format on
 };
-static_assert(std::is_sorted(std::begin(kLatinGlyphNames), std::end(kLatinGlyphNames)));
+static_assert(IsSortedList(kLatinGlyphNames));
 
 constexpr std::string_view kStandard14[] = {
     "Courier",     "Courier-Bold",   "Courier-BoldOblique",   "Courier-Oblique",
@@ -63,7 +63,7 @@ constexpr std::string_view kStandard14[] = {
     "Symbol",      "Times-Bold",     "Times-BoldItalic",      "Times-Italic",
     "Times-Roman", "ZapfDingbats",
 };
-static_assert(std::is_sorted(std::begin(kStandard14), std::end(kStandard14)));
+static_assert(IsSortedList(kStandard14));
 
 bool IsHex(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {

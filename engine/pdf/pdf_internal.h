@@ -2,6 +2,7 @@
 // qpdf stays a private dependency.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -55,6 +56,18 @@ std::string Utf8(QPDFObjectHandle object);
 // Type checks that never warn or throw, whatever the object is.
 bool IsName(QPDFObjectHandle object, std::string_view name);
 std::optional<std::string> TextString(QPDFObjectHandle dict, const char* key);
+
+// For static_assert on the sorted tables that binary searches use (a loop, not std::is_sorted,
+// which is constexpr only from C++20: see CMakeLists.txt on why this library may be C++17).
+template <size_t N>
+constexpr bool IsSortedList(const std::string_view (&list)[N]) {
+  for (size_t i = 1; i < N; ++i) {
+    if (!(list[i - 1] < list[i])) {
+      return false;
+    }
+  }
+  return true;
+}
 
 // pdf_content.cpp: per-page images and text operators (through form XObjects and annotation
 // appearances), and every font in the resources they use. Pages past limits.max_pages_read are

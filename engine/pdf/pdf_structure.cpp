@@ -73,7 +73,7 @@ constexpr std::string_view kStandardTypes[] = {
     "Warichu",
 };
 
-static_assert(std::is_sorted(std::begin(kStandardTypes), std::end(kStandardTypes)));
+static_assert(IsSortedList(kStandardTypes));
 
 bool IsStandardType(std::string_view type) {
   return std::binary_search(std::begin(kStandardTypes), std::end(kStandardTypes), type);
