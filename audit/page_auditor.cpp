@@ -50,9 +50,8 @@ PageResult PageAuditor::Audit(const engine::Page& page, std::string source) {
   return out;
 }
 
-PageResult PageAuditor::AuditDocument(std::string_view bytes,
-                                      engine::documents::DocumentType type, std::string url,
-                                      std::string source) {
+PageResult PageAuditor::AuditDocument(std::string_view bytes, engine::documents::DocumentType type,
+                                      std::string url, std::string source) {
   PageResult out;
   reports::AuditedInput& item = out.input;
   item.source = std::move(source);

@@ -81,7 +81,8 @@ std::vector<FileInput> ExpandPaths(const std::vector<std::string>& paths) {
     }
     std::sort(found.begin(), found.end());
     if (found.empty()) {
-      out.push_back({input, "no .html, .htm, .xhtml, .svg, .pdf, .docx or .odt files in this folder", ""});
+      out.push_back(
+          {input, "no .html, .htm, .xhtml, .svg, .pdf, .docx or .odt files in this folder", ""});
     }
     for (std::string& f : found) {
       out.push_back({std::move(f), "", input});

@@ -53,9 +53,9 @@ class AuditSink {
 };
 
 // The files an audit of `paths` covers: a file as given; a folder's entries below it named
-// .html, .htm, .xhtml, .svg, .pdf, .docx or .odt, sorted. Every such entry but a folder is listed, so that the
-// reader says why a FIFO, device, broken link or link loop with a page's name is not read
-// rather than it being skipped without a word. A folder without any is returned with `error`
+// .html, .htm, .xhtml, .svg, .pdf, .docx or .odt, sorted. Every such entry but a folder is listed,
+// so that the reader says why a FIFO, device, broken link or link loop with a page's name is not
+// read rather than it being skipped without a word. A folder without any is returned with `error`
 // set. Where a folder's symbolic links may lead is for the caller to check (`folder`).
 struct FileInput {
   std::string path;

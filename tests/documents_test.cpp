@@ -225,9 +225,9 @@ TEST_CASE("documents: bad documents give a clear error, exit 2, and the others a
   std::ofstream(huge).put('%');
   fs::resize_file(huge, uintmax_t{500} << 20);
   // A zip bomb: 80 MB of spaces in word/document.xml, in a zip of about 80 KB.
-  std::string bomb = dir.Write(
-      "bomb.docx",
-      plainsight::engine::text::testing::MakeZip({{"word/document.xml", std::string(80u << 20, ' ')}}));
+  std::string bomb =
+      dir.Write("bomb.docx", plainsight::engine::text::testing::MakeZip(
+                                 {{"word/document.xml", std::string(80u << 20, ' ')}}));
   std::string good = DocumentPath("good.docx");
   REQUIRE(Audit({truncated, garbage, huge, bomb, DocumentPath("password.pdf"), good, "--no-text",
                  "--format", "json", "--out", out}) == 2);

@@ -5,10 +5,6 @@
 // pays: poppler loading the file and extracting every page's words (pdftotext's work). Each
 // document is measured in a child process so that its peak RSS is its own.
 //   plainsight_document_bench [--text] [--reps N] [FILE...]
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -23,6 +19,9 @@
 
 #include <poppler-document.h>
 #include <poppler-page.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli/malloc_tuning.h"
 #include "engine/documents/document_audit.h"
@@ -42,8 +41,7 @@ std::string Read(const fs::path& p) {
 }
 
 double Now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 // Runs `work` in batches of about 0.3 s, `reps` times, and returns the best seconds per call.
@@ -115,8 +113,8 @@ void Measure(const fs::path& path, bool text, int reps) {
   double audit_s = BestSecondsPerCall(audit, reps);
   if (*type == docs::DocumentType::kPdf) {
     double base_s = BestSecondsPerCall([&] { (void)PopplerText(bytes); }, reps);
-    std::printf("%-22s %5u %9.1f %9.2f %13.1f %7.2fx", path.filename().c_str(), pages,
-                1 / audit_s, audit_s * 1000, 1 / base_s, audit_s / base_s);
+    std::printf("%-22s %5u %9.1f %9.2f %13.1f %7.2fx", path.filename().c_str(), pages, 1 / audit_s,
+                audit_s * 1000, 1 / base_s, audit_s / base_s);
   } else {
     std::printf("%-22s %5s %9.1f %9.2f %13s %8s", path.filename().c_str(), "-", 1 / audit_s,
                 audit_s * 1000, "-", "-");
@@ -154,8 +152,7 @@ int main(int argc, char** argv) {
     }
   }
   std::printf("document audit (%s), %s, best of %d batches; baseline: poppler text extraction\n",
-              text ? "rules + plain-language analysis" : "rules only", PLAINSIGHT_ALLOCATOR,
-              reps);
+              text ? "rules + plain-language analysis" : "rules only", PLAINSIGHT_ALLOCATOR, reps);
   std::printf("%-22s %5s %9s %9s %13s %8s %12s\n", "document", "pages", "docs/s", "ms/doc",
               "poppler doc/s", "ratio", "peak RSS MB");
   int status = 0;
