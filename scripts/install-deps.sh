@@ -11,7 +11,7 @@ PACKAGES=(
   nlohmann-json3-dev libcpp-httplib-dev catch2
   libpoppler-cpp-dev libqpdf-dev
   libgoogle-perftools-dev
-  diction wget nginx time
+  diction wget nginx time python3-jsonschema python3-rdflib
 )
 
 missing=()
