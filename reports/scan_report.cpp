@@ -77,7 +77,7 @@ nlohmann::json ScoresJson(const BodyScores& s) {
           {"wordy_per_1000_words", Optional(s.wordy_per_1000)}};
 }
 
-nlohmann::json CriteriaJson(const std::map<std::string, CriterionTally>& criteria) {
+nlohmann::json CriteriaJson(const CriterionMap& criteria) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& [sc, c] : criteria) {
     out.push_back({{"criterion", sc},
@@ -183,8 +183,7 @@ engine::Result<ScanReportSummary> WriteScanReport(store::Store& store,
     }
     return nullptr;
   };
-  const store::ScanInfo* scan =
-      options.scan_id == 0 ? &scans->back() : find_scan(options.scan_id);
+  const store::ScanInfo* scan = options.scan_id == 0 ? &scans->back() : find_scan(options.scan_id);
   if (scan == nullptr) {
     return engine::Fail(engine::ErrorCode::kNotFound,
                         "no scan " + std::to_string(options.scan_id) +
@@ -194,9 +193,9 @@ engine::Result<ScanReportSummary> WriteScanReport(store::Store& store,
   if (options.compare_id != 0) {
     compare = find_scan(options.compare_id);
     if (compare == nullptr) {
-      return engine::Fail(engine::ErrorCode::kNotFound,
-                          "no scan " + std::to_string(options.compare_id) +
-                              " to compare with in the store");
+      return engine::Fail(
+          engine::ErrorCode::kNotFound,
+          "no scan " + std::to_string(options.compare_id) + " to compare with in the store");
     }
   }
 
@@ -210,8 +209,10 @@ engine::Result<ScanReportSummary> WriteScanReport(store::Store& store,
                         out_dir.string());
   }
   std::ofstream bodies_csv, pages_csv, findings_csv, json, earl;
-  for (auto [file, name] : {std::pair{&bodies_csv, "bodies.csv"}, {&pages_csv, "pages.csv"},
-                            {&findings_csv, "findings.csv"}, {&json, "report.json"},
+  for (auto [file, name] : {std::pair{&bodies_csv, "bodies.csv"},
+                            {&pages_csv, "pages.csv"},
+                            {&findings_csv, "findings.csv"},
+                            {&json, "report.json"},
                             {&earl, "earl.jsonld"}}) {
     if (auto opened = Open(*file, out_dir / name); !opened) {
       return opened.error();
@@ -227,9 +228,9 @@ engine::Result<ScanReportSummary> WriteScanReport(store::Store& store,
   }
   ReportContext context;
   context.scan = *scan;
-  context.title = options.title.empty() ? "Accessibility and plain language: sector scan " +
-                                              std::to_string(scan->id)
-                                        : options.title;
+  context.title = options.title.empty()
+                      ? "Accessibility and plain language: sector scan " + std::to_string(scan->id)
+                      : options.title;
   context.generated_at = store::NowUtc();
   if (compare != nullptr) {
     context.compare = *compare;
@@ -289,8 +290,7 @@ engine::Result<ScanReportSummary> WriteScanReport(store::Store& store,
   json << "{\n\"tool\": "
        << nlohmann::json{{"name", "plainsight"}, {"version", PLAINSIGHT_VERSION}}.dump()
        << ",\n\"scan\": " << ScanJson(*scan).dump()
-       << ",\n\"compare\": " << (compare ? ScanJson(*compare).dump() : "null")
-       << ",\n\"scoring\": "
+       << ",\n\"compare\": " << (compare ? ScanJson(*compare).dump() : "null") << ",\n\"scoring\": "
        << nlohmann::json{{"method", "docs/scoring.md"},
                          {"criterion_weight", options.scoring.criterion_weight},
                          {"density_half", options.scoring.density_half},
@@ -372,8 +372,7 @@ engine::Result<ScanReportSummary> WriteScanReport(store::Store& store,
         for (const auto& [sc, c] : cmp.criteria_before) {
           all.insert(sc);
         }
-        auto rate = [](const std::map<std::string, CriterionTally>& m,
-                       const std::string& sc) -> nlohmann::json {
+        auto rate = [](const CriterionMap& m, const std::string& sc) -> nlohmann::json {
           auto it = m.find(sc);
           if (it == m.end() || it->second.decided() == 0) {
             return nullptr;
@@ -523,8 +522,8 @@ engine::Result<ScanReportSummary> WriteScanReport(store::Store& store,
           if (agg.examples.size() < kExamplesPerRule &&
               (agg.examples.empty() || agg.examples.back().body_id != body.body.id)) {
             agg.examples.push_back({body.body.id, body.body.name, s.file,
-                                    page.final_url.empty() ? page.url : page.final_url,
-                                    f.selector, f.snippet, f.message});
+                                    page.final_url.empty() ? page.url : page.final_url, f.selector,
+                                    f.snippet, f.message});
           }
         } else {
           ++agg.cant_tell;
@@ -560,8 +559,8 @@ engine::Result<ScanReportSummary> WriteScanReport(store::Store& store,
         std::string info;
         for (const store::FindingRecord& f : page.findings) {
           if (f.rule == r.rule && !f.selector.empty()) {
-            pointers.push_back({{"@type", "ptr:CSSSelectorPointer"},
-                                {"ptr:expression", f.selector}});
+            pointers.push_back(
+                {{"@type", "ptr:CSSSelectorPointer"}, {"ptr:expression", f.selector}});
             if (info.empty()) {
               info = f.message;
             }
@@ -597,14 +596,10 @@ engine::Result<ScanReportSummary> WriteScanReport(store::Store& store,
                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       }
 
-      nlohmann::json pj{{"url", page.url},
-                        {"final_url", page.final_url},
-                        {"status", page.status},
-                        {"type", page.kind},
-                        {"title", page.title},
-                        {"lang", page.lang},
-                        {"error", page.error},
-                        {"findings", std::move(findings_json)}};
+      nlohmann::json pj{{"url", page.url},       {"final_url", page.final_url},
+                        {"status", page.status}, {"type", page.kind},
+                        {"title", page.title},   {"lang", page.lang},
+                        {"error", page.error},   {"findings", std::move(findings_json)}};
       if (page.text) {
         pj["text"] = {{"lang", page.text->lang},
                       {"words", page.text->words},

@@ -21,12 +21,14 @@ th,td{border:1px solid #595959;padding:.3rem .45rem;text-align:left;vertical-ali
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}
 code{font-family:ui-monospace,monospace;font-size:.9rem;background:#f2f2f2;padding:.1rem .25rem;white-space:pre-wrap;overflow-wrap:anywhere}
-.chart{max-width:100%;height:auto}.scroll{overflow-x:auto}
+.chart{width:100%;max-width:40rem;height:auto}.scroll{overflow-x:auto}
 .finding{border-left:4px solid #595959;padding:.2rem .7rem;margin:.6rem 0;overflow-wrap:anywhere}
 footer{margin-top:2rem;border-top:1px solid #595959;font-size:.95rem}
 )";
 
-std::string E(std::string_view s) { return HtmlEscape(s); }
+std::string E(std::string_view s) {
+  return HtmlEscape(s);
+}
 
 std::string Num(std::optional<double> v, int decimals = 1) {
   if (!v) {
@@ -37,7 +39,9 @@ std::string Num(std::optional<double> v, int decimals = 1) {
   return buf;
 }
 
-std::string Percent(double share) { return Num(100 * share) + "%"; }
+std::string Percent(double share) {
+  return Num(100 * share) + "%";
+}
 
 // A link to a page address when it is an http(s) URL; otherwise the text alone.
 std::string UrlLink(const std::string& url, std::string_view text = {}) {
@@ -58,8 +62,8 @@ void Head(std::ostream& out, const std::string& title, const std::string& root,
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
       << E(title) << " - plainsight</title>\n<style>" << kStyle
       << "</style>\n</head>\n<body>\n<p><a href=\"#report\">Skip to the report</a></p>\n"
-      << "<header>\n<p>plainsight " << PLAINSIGHT_VERSION << ": "
-      << E(c.title) << ", scan " << c.scan.id << " of " << E(c.scan.started_at) << "</p>\n"
+      << "<header>\n<p>plainsight " << PLAINSIGHT_VERSION << ": " << E(c.title) << ", scan "
+      << c.scan.id << " of " << E(c.scan.started_at) << "</p>\n"
       << "<nav aria-label=\"Report\">\n<ul>\n<li><a href=\"" << root
       << "index.html\">Sector overview</a></li>\n<li><a href=\"" << root
       << "bodies.csv\">bodies.csv</a></li>\n<li><a href=\"" << root
@@ -98,8 +102,7 @@ void WriteBodyPage(std::ostream& out, const ReportContext& c, const BodySummary&
   out << "<h1>" << E(body.name) << "</h1>\n<p>Website: " << UrlLink(body.url)
       << (body.sector.empty() ? "" : ". Sector: " + E(body.sector)) << ".</p>\n";
   if (summary.body.state == store::BodyState::kFailed) {
-    out << "<p><strong>No page could be audited:</strong> " << E(summary.body.reason)
-        << "</p>\n";
+    out << "<p><strong>No page could be audited:</strong> " << E(summary.body.reason) << "</p>\n";
   }
 
   // Scores, and how each was worked out.
@@ -213,8 +216,7 @@ void WriteBodyPage(std::ostream& out, const ReportContext& c, const BodySummary&
         << "</tr></thead>\n<tbody>\n";
     for (const auto& [sc, ct] : t.criteria) {
       auto rate = [](const CriterionTally& x) -> std::string {
-        return x.decided() == 0 ? "-"
-                                : Percent(static_cast<double>(x.pages_passed) / x.decided());
+        return x.decided() == 0 ? "-" : Percent(static_cast<double>(x.pages_passed) / x.decided());
       };
       out << "<tr><th scope=\"row\">" << E(sc) << "</th><td class=\"n\">" << ct.applicable()
           << "</td><td class=\"n\">" << ct.pages_passed << "</td><td class=\"n\">"
@@ -232,8 +234,10 @@ void WriteBodyPage(std::ostream& out, const ReportContext& c, const BodySummary&
     out << "</tbody>\n</table></div>\n";
 
     // The failures themselves, grouped by criterion, then rule.
-    std::map<std::string, std::map<std::string, std::vector<std::pair<const store::PageRecord*,
-                                                                      const store::FindingRecord*>>>>
+    std::map<
+        std::string,
+        std::map<std::string,
+                 std::vector<std::pair<const store::PageRecord*, const store::FindingRecord*>>>>
         grouped;
     for (const store::PageRecord& page : data.pages) {
       for (const store::FindingRecord& f : page.findings) {
@@ -299,8 +303,8 @@ void WriteBodyPage(std::ostream& out, const ReportContext& c, const BodySummary&
       review += f.outcome == "cantTell";
     }
     std::string name = page.title.empty() ? page.url : page.title;
-    out << "<tr><th scope=\"row\">" << UrlLink(page.final_url.empty() ? page.url : page.final_url,
-                                               name);
+    out << "<tr><th scope=\"row\">"
+        << UrlLink(page.final_url.empty() ? page.url : page.final_url, name);
     if (!page.error.empty()) {
       out << " (not read: " << E(page.error) << ")";
     }
@@ -318,15 +322,16 @@ void WriteBodyPage(std::ostream& out, const ReportContext& c, const BodySummary&
 void WriteRulePage(std::ostream& out, const ReportContext& c, const RuleAggregate& rule) {
   const store::RuleInfo& info = rule.meta->info;
   Head(out, info.id, "../", c);
-  out << "<h1>" << E(info.id) << ": " << E(info.summary) << "</h1>\n<ul>\n<li>WCAG: "
-      << (info.wcag.empty() ? "-" : E(info.wcag)) << " (level " << E(info.level)
+  out << "<h1>" << E(info.id) << ": " << E(info.summary)
+      << "</h1>\n<ul>\n<li>WCAG: " << (info.wcag.empty() ? "-" : E(info.wcag)) << " (level "
+      << E(info.level)
       << ")</li>\n<li>EN 301 549: " << (info.en301549.empty() ? "-" : E(info.en301549))
       << "</li>\n<li>W3C ACT rules: " << (info.act.empty() ? "-" : E(info.act))
       << "</li>\n<li>A failure is " << E(info.severity == "warning" ? "very likely" : "certain")
       << " (severity " << E(info.severity) << "), impact " << E(info.impact) << "</li>\n</ul>\n"
       << "<h2>Why it matters</h2>\n<p>" << E(info.why) << "</p>\n<h2>How to fix it</h2>\n<p>"
-      << E(info.help) << "</p>\n<h2>Where it failed</h2>\n<p>" << rule.bodies_failed
-      << " bodies, " << rule.pages_failed << " pages, " << rule.failed_error << " failures and "
+      << E(info.help) << "</p>\n<h2>Where it failed</h2>\n<p>" << rule.bodies_failed << " bodies, "
+      << rule.pages_failed << " pages, " << rule.failed_error << " failures and "
       << rule.failed_warning << " likely failures; " << rule.cant_tell
       << " items for a person to review.</p>\n";
   if (!rule.pages_by_body.empty()) {
@@ -343,8 +348,7 @@ void WriteRulePage(std::ostream& out, const ReportContext& c, const RuleAggregat
     out << "<h2>Examples</h2>\n";
     for (const FindingExample& ex : rule.examples) {
       out << "<div class=\"finding\"><p><a href=\"../" << E(ex.body_file) << "\">"
-          << E(ex.body_name) << "</a>, " << UrlLink(ex.page_url) << ": " << E(ex.message)
-          << "</p>";
+          << E(ex.body_name) << "</a>, " << UrlLink(ex.page_url) << ": " << E(ex.message) << "</p>";
       if (!ex.snippet.empty()) {
         out << "<p>Source: <code>" << E(ex.snippet) << "</code></p>";
       }
@@ -379,11 +383,12 @@ void WriteIndexPage(std::ostream& out, const ReportContext& c,
     median = n % 2 ? indices[n / 2] : (indices[n / 2 - 1] + indices[n / 2]) / 2;
   }
   out << "<h1>" << E(c.title) << "</h1>\n<p>" << bodies.size() << " public bodies, " << pages
-      << " pages and documents, " << findings << " findings. Median index "
-      << Num(median) << " of 100." << (failed_bodies > 0 ? " " : "")
-      << (failed_bodies > 0 ? std::to_string(failed_bodies) +
-                                  " bodies could not be audited (see the table)."
-                            : "")
+      << " pages and documents, " << findings << " findings. Median index " << Num(median)
+      << " of 100." << (failed_bodies > 0 ? " " : "")
+      << (failed_bodies > 0
+              ? std::to_string(failed_bodies) + (failed_bodies == 1 ? " body" : " bodies") +
+                    " could not be audited (see the table)."
+              : "")
       << "</p>\n";
   if (c.compare) {
     out << "<p>Compared with scan " << c.compare->id << " of " << E(c.compare->started_at)

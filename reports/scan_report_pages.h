@@ -19,8 +19,8 @@ namespace plainsight::reports {
 struct BodyComparison {
   bool present = false;  // the body was in that scan
   BodyScores before;
-  std::map<std::string, CriterionTally> criteria_before;
-  std::vector<std::string> new_failures;    // "rule|url|selector"
+  CriterionMap criteria_before;
+  std::vector<std::string> new_failures;  // "rule|url|selector"
   std::vector<std::string> fixed_failures;
 };
 
@@ -51,13 +51,15 @@ struct RuleAggregate {
   uint64_t failed_error = 0;
   uint64_t failed_warning = 0;
   uint64_t cant_tell = 0;
+
   struct BodyCount {
     std::string name;
     std::string file;  // "bodies/<id>.html"
     size_t pages = 0;
   };
+
   std::vector<BodyCount> pages_by_body;
-  std::vector<FindingExample> examples;                       // at most a few
+  std::vector<FindingExample> examples;  // at most a few
 };
 
 struct ReportContext {

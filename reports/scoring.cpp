@@ -6,9 +6,48 @@
 #include <cstdio>
 
 namespace plainsight::reports {
+
+bool CriterionOrder::operator()(const std::string& a, const std::string& b) const {
+  size_t i = 0;
+  size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    auto digits = [](const std::string& s, size_t& k) {
+      size_t start = k;
+      while (k < s.size() && s[k] >= '0' && s[k] <= '9') {
+        ++k;
+      }
+      return std::string_view(s).substr(start, k - start);
+    };
+    std::string_view x = digits(a, i);
+    std::string_view y = digits(b, j);
+    if (!x.empty() && !y.empty()) {
+      // Equal-length digit runs compare as text; a shorter run (no leading zeros in SC
+      // numbers) is the smaller number.
+      if (x.size() != y.size()) {
+        return x.size() < y.size();
+      }
+      if (x != y) {
+        return x < y;
+      }
+      continue;
+    }
+    if (!x.empty() || !y.empty()) {
+      return !x.empty();  // a number before text
+    }
+    if (a[i] != b[j]) {
+      return a[i] < b[j];
+    }
+    ++i;
+    ++j;
+  }
+  return a.size() - i < b.size() - j;
+}
+
 namespace {
 
-double Clamp01(double x) { return std::min(1.0, std::max(0.0, x)); }
+double Clamp01(double x) {
+  return std::min(1.0, std::max(0.0, x));
+}
 
 std::string Fixed(double v, int decimals = 1) {
   char buf[64];
@@ -24,7 +63,9 @@ double Median(std::vector<double> values) {
 
 }  // namespace
 
-double RoundScore(double value) noexcept { return std::round(value * 10) / 10; }
+double RoundScore(double value) noexcept {
+  return std::round(value * 10) / 10;
+}
 
 const char* BandName(int band) noexcept {
   switch (band) {
@@ -66,8 +107,8 @@ BodyScores ScoreBody(const BodyTally& t, const ScoringOptions& o) {
          o.warning_weight * static_cast<double>(t.failed_warning_targets)) /
         t.pages_audited;
     double density = 1 / (1 + s.weighted_failures_per_page / o.density_half);
-    double a = 100 * (o.criterion_weight * s.criterion_pass_rate +
-                      (1 - o.criterion_weight) * density);
+    double a =
+        100 * (o.criterion_weight * s.criterion_pass_rate + (1 - o.criterion_weight) * density);
     s.accessibility.value = RoundScore(a);
     s.accessibility.basis =
         "mean pass rate " + Fixed(100 * s.criterion_pass_rate) + "% over " +
@@ -77,8 +118,8 @@ BodyScores ScoreBody(const BodyTally& t, const ScoringOptions& o) {
         " weighted failures per page giving a density part of " + Fixed(100 * density) +
         "% (weight " + Fixed(1 - o.criterion_weight, 2) + ")";
   } else {
-    s.accessibility.basis = t.pages_audited == 0 ? "no page could be audited"
-                                                 : "no rule applied to the pages audited";
+    s.accessibility.basis =
+        t.pages_audited == 0 ? "no page could be audited" : "no rule applied to the pages audited";
   }
 
   // Plain language: reading grade, long sentences, wordy phrases.
@@ -86,8 +127,8 @@ BodyScores ScoreBody(const BodyTally& t, const ScoringOptions& o) {
   if (!t.grades.empty()) {
     s.median_grade = Median(t.grades);
     double g = Clamp01((o.grade_worst - *s.median_grade) / (o.grade_worst - o.grade_best));
-    parts.push_back({g, "median reading grade " + Fixed(*s.median_grade) + " (part " +
-                            Fixed(100 * g) + "%)"});
+    parts.push_back(
+        {g, "median reading grade " + Fixed(*s.median_grade) + " (part " + Fixed(100 * g) + "%)"});
   }
   if (t.sentences > 0) {
     s.long_sentence_share = static_cast<double>(t.long_sentences) / t.sentences;
@@ -109,16 +150,16 @@ BodyScores ScoreBody(const BodyTally& t, const ScoringOptions& o) {
       basis += (basis.empty() ? "" : ", ") + text;
     }
     s.plain_language.value = RoundScore(100 * sum / static_cast<double>(parts.size()));
-    s.plain_language.basis = "mean of " + basis + " over " + std::to_string(t.text_pages) +
-                             " pages with text";
+    s.plain_language.basis =
+        "mean of " + basis + " over " + std::to_string(t.text_pages) + " pages with text";
   } else {
     s.plain_language.basis = "no page had enough text to measure";
   }
 
   // Documents: the share audited without an error-severity failure.
   if (t.documents_audited > 0) {
-    double ok = static_cast<double>(t.documents_audited - t.documents_with_errors) /
-                t.documents_audited;
+    double ok =
+        static_cast<double>(t.documents_audited - t.documents_with_errors) / t.documents_audited;
     s.documents.value = RoundScore(100 * ok);
     s.documents.basis = std::to_string(t.documents_audited - t.documents_with_errors) + " of " +
                         std::to_string(t.documents_audited) +
@@ -156,6 +197,7 @@ BodyScores ScoreBody(const BodyTally& t, const ScoringOptions& o) {
     double weight;
     const char* name;
   };
+
   const Part index_parts[] = {{s.accessibility, o.weight_accessibility, "accessibility"},
                               {s.plain_language, o.weight_plain_language, "plain language"},
                               {s.site, o.weight_site, "site-level checks"},

@@ -14,6 +14,12 @@ namespace plainsight::reports {
 // How one WCAG success criterion fared on a body's pages. A page counts once per criterion, in
 // its worst state: a failure of a rule mapped to the criterion with severity error, else one
 // with severity warning, else cantTell, else passed.
+// WCAG success criteria in document order: "1.4.3" before "1.4.10" (number by number, then
+// as text for anything that is not a number).
+struct CriterionOrder {
+  bool operator()(const std::string& a, const std::string& b) const;
+};
+
 struct CriterionTally {
   uint32_t pages_passed = 0;
   uint32_t pages_failed_error = 0;
@@ -27,6 +33,8 @@ struct CriterionTally {
   uint32_t decided() const { return pages_passed + pages_failed_error + pages_failed_warning; }
 };
 
+using CriterionMap = std::map<std::string, CriterionTally, CriterionOrder>;
+
 // A site-level check's outcome ("passed", "failed", "cantTell") and its weight in the site score.
 struct SiteCheckTally {
   std::string id;
@@ -36,16 +44,16 @@ struct SiteCheckTally {
 
 // What a body's scores are computed from.
 struct BodyTally {
-  uint32_t pages_audited = 0;   // HTML pages audited
-  uint32_t pages_failed = 0;    // fetch or parse errors
-  uint32_t documents = 0;       // PDF and office documents found
+  uint32_t pages_audited = 0;  // HTML pages audited
+  uint32_t pages_failed = 0;   // fetch or parse errors
+  uint32_t documents = 0;      // PDF and office documents found
   uint32_t documents_audited = 0;
   uint32_t documents_with_errors = 0;  // audited documents with an error-severity failure
   uint64_t failed_error_targets = 0;
   uint64_t failed_warning_targets = 0;
   uint64_t cant_tell_targets = 0;
   uint64_t passed_targets = 0;
-  std::map<std::string, CriterionTally> criteria;  // by WCAG SC number, "1.1.1"
+  CriterionMap criteria;  // by WCAG SC number, "1.1.1"
   // Plain language, over pages with enough text to measure (see ScoringOptions).
   std::vector<double> grades;  // each page's reading grade (Flesch-Kincaid, English pages)
   uint64_t words = 0;
@@ -58,15 +66,15 @@ struct BodyTally {
 
 // The constants of the method, named (docs/scoring.md explains each).
 struct ScoringOptions {
-  double criterion_weight = 0.75;        // of the accessibility score; density takes the rest
-  double density_half = 5;               // weighted failures per page that halve the density part
-  double warning_weight = 0.5;           // a warning counts half an error
-  double grade_best = 8;                 // reading grade at or below which the grade part is 1
-  double grade_worst = 14;               // at or above which it is 0
-  double long_share_worst = 0.30;        // share of long sentences at which that part is 0
-  double wordy_per_1000_worst = 15;      // wordy phrases per 1,000 words at which that part is 0
-  uint32_t min_text_words = 50;          // a page with fewer words is not measured for text
-  double weight_accessibility = 0.5;     // of the overall index
+  double criterion_weight = 0.75;     // of the accessibility score; density takes the rest
+  double density_half = 5;            // weighted failures per page that halve the density part
+  double warning_weight = 0.5;        // a warning counts half an error
+  double grade_best = 8;              // reading grade at or below which the grade part is 1
+  double grade_worst = 14;            // at or above which it is 0
+  double long_share_worst = 0.30;     // share of long sentences at which that part is 0
+  double wordy_per_1000_worst = 15;   // wordy phrases per 1,000 words at which that part is 0
+  uint32_t min_text_words = 50;       // a page with fewer words is not measured for text
+  double weight_accessibility = 0.5;  // of the overall index
   double weight_plain_language = 0.2;
   double weight_site = 0.2;
   double weight_documents = 0.1;
@@ -89,7 +97,7 @@ struct BodyScores {
   // Figures shown with the scores.
   double criterion_pass_rate = 0;  // 0-1
   double weighted_failures_per_page = 0;
-  double cant_tell_share = 0;      // of page-criterion states
+  double cant_tell_share = 0;  // of page-criterion states
   std::optional<double> median_grade;
   std::optional<double> long_sentence_share;
   std::optional<double> wordy_per_1000;

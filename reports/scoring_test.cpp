@@ -109,3 +109,14 @@ TEST_CASE("scoring: the same tallies always give the same scores", "[reports][sc
   CHECK(*a.index == *b.index);
   CHECK(a.accessibility.basis == b.accessibility.basis);
 }
+
+TEST_CASE("scoring: criteria are listed in WCAG order", "[reports][scoring]") {
+  pr::CriterionOrder less;
+  CHECK(less("1.4.3", "1.4.10"));
+  CHECK_FALSE(less("1.4.10", "1.4.3"));
+  CHECK(less("1.4.12", "2.1.1"));
+  CHECK(less("2.4.4", "2.4.11"));
+  CHECK_FALSE(less("1.1.1", "1.1.1"));
+  CHECK(less("1.1", "1.1.1"));
+  CHECK(less("4.1.2", "best-practice"));
+}
