@@ -52,8 +52,9 @@ int RunReportCommand(int argc, char** argv) {
     } else if (arg == "--title") {
       options.title = value;
     } else if (!ParseId(value, arg == "--scan" ? options.scan_id : options.compare_id)) {
-      return UsageError(std::string(arg) + " needs a scan id (a positive number; plainsight "
-                                           "scan --db FILE --status lists them), not '" +
+      return UsageError(std::string(arg) +
+                        " needs a scan id (a positive number; plainsight "
+                        "scan --db FILE --status lists them), not '" +
                         value + "'");
     }
   }

@@ -8,8 +8,8 @@ namespace plainsight::reports {
 
 std::string CsvText(std::string_view value) {
   std::string cell;
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
-                         value[0] == '@' || value[0] == '\t' || value[0] == '\r')) {
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+                         value[0] == '\t' || value[0] == '\r')) {
     cell += '\'';
   }
   cell.append(value);

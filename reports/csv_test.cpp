@@ -7,9 +7,9 @@
 
 namespace pr = plainsight::reports;
 
-TEST_CASE("csv: cells that a spreadsheet would run as formulas are neutralised",
-          "[reports][csv]") {
-  CHECK(pr::CsvText("=HYPERLINK(\"http://evil\",\"x\")") == "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
+TEST_CASE("csv: cells that a spreadsheet would run as formulas are neutralised", "[reports][csv]") {
+  CHECK(pr::CsvText("=HYPERLINK(\"http://evil\",\"x\")") ==
+        "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
   CHECK(pr::CsvText("+1") == "'+1");
   CHECK(pr::CsvText("-2+3") == "'-2+3");
   CHECK(pr::CsvText("@SUM(A1)") == "'@SUM(A1)");

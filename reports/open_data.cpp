@@ -118,11 +118,17 @@ nlohmann::json Resource(const char* name, const char* title, nlohmann::json sche
 
 }  // namespace
 
-std::span<const CsvField> BodiesCsvFields() { return kBodies; }
+std::span<const CsvField> BodiesCsvFields() {
+  return kBodies;
+}
 
-std::span<const CsvField> PagesCsvFields() { return kPages; }
+std::span<const CsvField> PagesCsvFields() {
+  return kPages;
+}
 
-std::span<const CsvField> FindingsCsvFields() { return kFindings; }
+std::span<const CsvField> FindingsCsvFields() {
+  return kFindings;
+}
 
 std::string CsvHeader(std::span<const CsvField> fields) {
   std::string out;

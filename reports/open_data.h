@@ -27,10 +27,10 @@ std::span<const CsvField> FindingsCsvFields();
 std::string CsvHeader(std::span<const CsvField> fields);
 
 struct DataPackageInfo {
-  std::string name;         // lowercase, [a-z0-9._-]
+  std::string name;  // lowercase, [a-z0-9._-]
   std::string title;
   std::string description;
-  std::string created;      // ISO 8601
+  std::string created;  // ISO 8601
   std::string tool_version;
 };
 

@@ -83,8 +83,10 @@ engine::Result<BodyData> LoadBody(store::Store& store, int64_t scan_id,
 
 BodyTally Tally(const BodyData& body, const RuleIndex& rules, const ScoringOptions& options) {
   BodyTally t;
+
   // Page-criterion states, worst first.
   enum State { kNone, kPassed, kCantTell, kWarning, kError };
+
   for (const store::PageRecord& page : body.pages) {
     if (!page.error.empty()) {
       ++t.pages_failed;

@@ -42,7 +42,7 @@ struct SiteCheck {
   std::string id;
   std::string outcome;  // "passed", "failed", "cantTell" ("" when the value has none)
   std::string message;
-  std::string value;    // the whole JSON value
+  std::string value;  // the whole JSON value
 };
 
 struct BodyData {
