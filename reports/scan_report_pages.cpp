@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "reports/html_report.h"
+#include "reports/wcag.h"
 
 namespace plainsight::reports {
 namespace {
@@ -50,6 +51,34 @@ std::string UrlLink(const std::string& url, std::string_view text = {}) {
     return "<a href=\"" + E(url) + "\">" + shown + "</a>";
   }
   return shown;
+}
+
+// "1.1.1, 1.3.1" as links to each criterion's W3C Understanding page, named.
+std::string WcagLinks(const std::string& joined) {
+  if (joined.empty()) {
+    return "-";
+  }
+  std::string out;
+  size_t start = 0;
+  while (start <= joined.size()) {
+    size_t end = joined.find(',', start);
+    std::string sc =
+        joined.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    sc.erase(0, sc.find_first_not_of(' '));
+    sc.erase(sc.find_last_not_of(' ') + 1);
+    if (!sc.empty()) {
+      out += out.empty() ? "" : ", ";
+      std::string name(WcagCriterionName(sc));
+      std::string label = name.empty() ? sc : sc + " " + name;
+      std::string url = WcagUnderstandingUrl(sc);
+      out += url.empty() ? E(label) : UrlLink(url, label);
+    }
+    if (end == std::string::npos) {
+      break;
+    }
+    start = end + 1;
+  }
+  return out.empty() ? "-" : out;
 }
 
 std::string BandText(const BodyScores& s) {
@@ -323,8 +352,7 @@ void WriteRulePage(std::ostream& out, const ReportContext& c, const RuleAggregat
   const store::RuleInfo& info = rule.meta->info;
   Head(out, info.id, "../", c);
   out << "<h1>" << E(info.id) << ": " << E(info.summary)
-      << "</h1>\n<ul>\n<li>WCAG: " << (info.wcag.empty() ? "-" : E(info.wcag)) << " (level "
-      << E(info.level)
+      << "</h1>\n<ul>\n<li>WCAG: " << WcagLinks(info.wcag) << " (level " << E(info.level)
       << ")</li>\n<li>EN 301 549: " << (info.en301549.empty() ? "-" : E(info.en301549))
       << "</li>\n<li>W3C ACT rules: " << (info.act.empty() ? "-" : E(info.act))
       << "</li>\n<li>A failure is " << E(info.severity == "warning" ? "very likely" : "certain")
