@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/ignore.h"
 #include "engine/text/analysis_json.h"
 #include "store/store.h"
 
@@ -39,6 +40,13 @@ PageResult PageAuditor::Audit(const engine::Page& page, std::string source) {
       out.text = std::move(*analysis);
     } else {
       item.audit.warnings.push_back("plain-language analysis failed: " + analysis.error().message);
+    }
+  }
+  // Reviewed false positives go, while the findings still point into the page's elements.
+  if (settings_.ignore != nullptr && !settings_.ignore->empty()) {
+    nlohmann::json ignored = settings_.ignore->Apply(item.audit, item.source);
+    if (!ignored.empty()) {
+      item.extra["ignored"] = std::move(ignored);
     }
   }
   // The findings keep pointers into the page only for locating them, which the runner did.

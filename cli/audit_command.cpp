@@ -1,5 +1,6 @@
-// plainsight audit FILE|DIR|URL... [--format text|json|html] [--out PATH] [--rules ID,...]
-//                  [--passes] [--strict] [--no-text] [crawl options]
+// plainsight audit FILE|DIR|URL... [--format text|json|html|junit|sarif] [--out PATH]
+//                  [--report DIR] [--fail-on error|warning|never] [--ignore FILE]
+//                  [--rules ID,...] [--passes] [--strict] [--no-text] [crawl options]
 // Audits local HTML, XHTML and SVG files and PDF, DOCX and ODT documents (a DIR: every
 // .html/.htm/.xhtml/.svg/.pdf/.docx/.odt below it), or crawls a site from an http(s) URL and
 // audits every page and document fetched. Each page and document also gets the plain-language
@@ -12,24 +13,37 @@
 #include <optional>
 #include <sstream>
 
+#include "audit/ignore.h"
 #include "audit/pipeline.h"
 #include "audit/settings.h"
+#include "audit/site_report.h"
 #include "cli/commands.h"
 #include "cli/crawl_commands.h"
 #include "crawler/subresources.h"
 #include "engine/documents/document_audit.h"
 #include "engine/terminal_text.h"
 #include "reports/audit_report.h"
+#include "reports/ci_formats.h"
 #include "reports/html_report.h"
 
 namespace plainsight::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: plainsight audit FILE|DIR|URL... [--format text|json|html] [--out PATH]\n"
-    "                        [--level A|AA|AAA] [--rules ID,...] [--passes] [--review]\n"
-    "                        [--strict] [--no-text] [--state FILE] [--threads N]\n"
+    "usage: plainsight audit FILE|DIR|URL... [--format text|json|html|junit|sarif]\n"
+    "                        [--out PATH] [--report DIR] [--fail-on error|warning|never]\n"
+    "                        [--ignore FILE] [--level A|AA|AAA] [--rules ID,...] [--passes]\n"
+    "                        [--review] [--strict] [--no-text] [--state FILE] [--threads N]\n"
     "                        [--root DIR] [crawl options]\n"
+    "--format junit: JUnit XML, a testsuite per page; --format sarif: SARIF 2.1.0.\n"
+    "--report DIR: also write the HTML report and open data that `plainsight report` writes\n"
+    "for a sector, for this one site (DIR/index.html).\n"
+    "--fail-on: exit 1 when a failure of this severity or worse is found: error (the\n"
+    "default), warning (errors and very likely failures), never (exit 0 whatever failed).\n"
+    "--ignore FILE: reviewed false positives to leave out (TOML, or JSON when FILE ends in\n"
+    ".json): [[ignore]] entries with rule, selector and/or url, each with a reason. Without\n"
+    "--ignore, .plainsight.toml or .plainsight.json in the current folder is read if present.\n"
+    "Exit status: 0 nothing failed at --fail-on, 1 something did, 2 unusable input or options.\n"
     "--threads N: audit threads (default: one per core).\n"
     "--root DIR: let local pages read the stylesheets and iframes they link to below DIR too\n"
     "(repeatable). By default they are read only below the folders audited (for a FILE, its\n"
@@ -85,6 +99,9 @@ int RunAudit(int argc, char** argv) {
   bool text = true;
   std::string level = "AA";
   std::string state_path;
+  std::string report_dir;
+  std::string fail_on = "error";
+  std::string ignore_path;
   int threads = 0;
   std::vector<std::string> extra_roots;
   reports::ReportOptions report_options;
@@ -107,6 +124,24 @@ int RunAudit(int argc, char** argv) {
         return UsageError("--out needs a path");
       }
       out_path = v;
+    } else if (arg == "--report") {
+      const char* v = value();
+      if (!v) {
+        return UsageError("--report needs a folder to write the report in");
+      }
+      report_dir = v;
+    } else if (arg == "--fail-on") {
+      const char* v = value();
+      if (!v) {
+        return UsageError("--fail-on needs error, warning or never");
+      }
+      fail_on = v;
+    } else if (arg == "--ignore") {
+      const char* v = value();
+      if (!v) {
+        return UsageError("--ignore needs a file of reviewed findings to leave out");
+      }
+      ignore_path = v;
     } else if (arg == "--rules") {
       const char* v = value();
       if (!v) {
@@ -168,8 +203,27 @@ int RunAudit(int argc, char** argv) {
       inputs.emplace_back(arg);
     }
   }
-  if (format != "text" && format != "json" && format != "html") {
-    return UsageError("--format must be text, json or html, not '" + format + "'");
+  if (format != "text" && format != "json" && format != "html" && format != "junit" &&
+      format != "sarif") {
+    return UsageError("--format must be text, json, html, junit or sarif, not '" + format + "'");
+  }
+  std::optional<engine::Severity> fail_threshold;
+  if (fail_on == "error") {
+    fail_threshold = engine::Severity::kError;
+  } else if (fail_on == "warning") {
+    fail_threshold = engine::Severity::kWarning;
+  } else if (fail_on != "never") {
+    return UsageError("--fail-on must be error, warning or never, not '" + fail_on + "'");
+  }
+  audit::IgnoreList ignore;
+  std::string ignore_source =
+      ignore_path.empty() ? audit::IgnoreList::FindConfig(".") : ignore_path;
+  if (!ignore_source.empty()) {
+    auto loaded = audit::IgnoreList::Load(ignore_source);
+    if (!loaded) {
+      return UsageError(loaded.error().ToString());
+    }
+    ignore = std::move(*loaded);
   }
   if (inputs.empty()) {
     return UsageError(std::string("nothing to audit\n") + kUsage);
@@ -184,6 +238,7 @@ int RunAudit(int argc, char** argv) {
   settings.rules = *rules;
   settings.run = run_options;
   settings.text = text;
+  settings.ignore = &ignore;
 
   std::vector<std::string> paths;
   std::vector<std::string> urls;
@@ -329,6 +384,12 @@ int RunAudit(int argc, char** argv) {
     *out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else if (format == "html") {
     reports::WriteAuditHtml(results, *out);
+  } else if (format == "junit") {
+    reports::WriteJunit(results, *out);
+  } else if (format == "sarif") {
+    *out << reports::SarifJson(results, settings.rules)
+                .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+         << "\n";
   } else {
     reports::WriteAuditText(results, *out, report_options);
     for (const auto& u : unreachable) {
@@ -339,6 +400,32 @@ int RunAudit(int argc, char** argv) {
     }
   }
   out->flush();
+  if (!report_dir.empty()) {
+    audit::SiteReportInput site;
+    site.inputs = inputs;
+    site.rules = settings.rules;
+    site.options_json = nlohmann::json{{"level", level}, {"inputs", inputs}}.dump();
+    site.pages = &results;
+    site.documents = &documents;
+    site.unreachable = &unreachable;
+    auto written = audit::WriteSiteReport(site, report_dir);
+    if (!written) {
+      std::cerr << "plainsight: the report was not written: "
+                << engine::TerminalSafe(written.error().ToString()) << "\n";
+      return 2;
+    }
+    std::cerr << "report: " << engine::TerminalSafe(written->index_path) << "\n";
+  }
+  size_t ignored = 0;
+  for (const auto& r : results) {
+    if (auto it = r.extra.find("ignored"); it != r.extra.end()) {
+      ignored += it->size();
+    }
+  }
+  if (ignored > 0 && format == "text") {
+    std::cerr << "plainsight: " << ignored << (ignored == 1 ? " finding" : " findings")
+              << " left out as reviewed (" << engine::TerminalSafe(ignore_source) << ")\n";
+  }
   if (reports::AnyUnreadable(results) || nothing_audited) {
     // The report already says which inputs could not be read; say it on stderr too.
     for (const auto& r : results) {
@@ -353,7 +440,7 @@ int RunAudit(int argc, char** argv) {
     }
     return 2;
   }
-  return reports::AnyFailed(results) ? 1 : 0;
+  return fail_threshold && reports::AnyFailedAtLeast(results, *fail_threshold) ? 1 : 0;
 }
 
 }  // namespace plainsight::cli

@@ -197,4 +197,19 @@ bool AnyUnreadable(std::span<const AuditedInput> inputs) {
   return false;
 }
 
+bool AnyFailedAtLeast(std::span<const AuditedInput> inputs, engine::Severity threshold) {
+  for (const AuditedInput& input : inputs) {
+    for (const engine::RuleResult& r : input.audit.results) {
+      for (const engine::Finding& f : r.findings) {
+        // Severity runs from kError (0) to kNotice: "at least" is "at most" numerically.
+        if (f.outcome == engine::Outcome::kFailed &&
+            static_cast<int>(f.severity) <= static_cast<int>(threshold)) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace plainsight::reports

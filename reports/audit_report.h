@@ -37,4 +37,8 @@ void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
 bool AnyFailed(std::span<const AuditedInput> inputs);
 bool AnyUnreadable(std::span<const AuditedInput> inputs);
 
+// Did a target fail with `threshold` severity or worse (kError: errors only; kWarning: errors
+// and warnings)? What `plainsight audit --fail-on` decides the exit status with.
+bool AnyFailedAtLeast(std::span<const AuditedInput> inputs, engine::Severity threshold);
+
 }  // namespace plainsight::reports

@@ -26,5 +26,6 @@ fi
 for s in bench/crawler/*.sh; do
   [ -f "$s" ] && run "crawler vs wget" bash "$s" "$BUILD"
 done
+[ -x "$BUILD/bench/reports/plainsight_report_bench" ] && run "plainsight report on a 20,000-page store vs reading the store" "$BUILD/bench/reports/plainsight_report_bench"
 [ -f bench/scan/run_bench.sh ] && run "sector scan: 100 and 1,000 bodies on nginx" bash bench/scan/run_bench.sh "$BUILD"
 exit $status
