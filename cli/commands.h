@@ -15,6 +15,7 @@ int RunRules(int argc, char** argv);
 int RunAct(int argc, char** argv);
 int RunCrawl(int argc, char** argv);
 int RunScanCommand(int argc, char** argv);
+int RunWorkerCommand(int argc, char** argv);
 
 // Reads a whole file. Fails with kNotFound / kIo and a message naming the path.
 engine::Result<std::string> ReadFile(const std::string& path, size_t max_bytes = 256u << 20);

@@ -171,7 +171,7 @@ TEST_CASE("store: writing a page or a skip again changes nothing", "[store]") {
   CHECK(urls->count("https://clare.example/a") == 1);
 }
 
-TEST_CASE("store: each scan keeps its own pages; earlier scans stay", "[store]") {
+TEST_CASE("store: each scan keeps its own pages and earlier scans stay", "[store]") {
   TempDir dir;
   auto store = ps::OpenStore(dir.File("scan.db"));
   REQUIRE(store);
@@ -234,8 +234,9 @@ TEST_CASE("store: a leased body is not leased twice until its lease expires", "[
   CHECK(bodies->at(1).state == ps::BodyState::kPending);
 }
 
-TEST_CASE("store: an older schema is migrated on open and keeps its data; a newer one is refused",
-          "[store]") {
+TEST_CASE(
+    "store: an older schema is migrated on open and keeps its data, and a newer one is refused",
+    "[store]") {
   TempDir dir;
   std::string path = dir.File("old.db");
   // Version 1 as released, then a later version that adds a column.
