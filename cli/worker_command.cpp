@@ -119,26 +119,18 @@ std::string DefaultWorkerId() {
 }
 
 // What is left for workers in the queued and running scans: bodies pending or under a fleet
-// lease (live or run out). Scans with nothing left are marked done on the way. Bodies running
-// without a lease belong to a `plainsight scan` on one machine and are not counted.
+// lease (live or run out). Scans with no unfinished body are marked done on the way. Bodies
+// running without a lease belong to a `plainsight scan` on one machine and are not counted.
 engine::Result<size_t> WorkLeft(store::Store& db) {
-  auto scans = db.Scans();
+  auto scans = db.OpenScans();
   if (!scans) {
     return scans.error();
   }
   size_t left = 0;
-  for (const store::ScanInfo& s : *scans) {
-    if (s.status != store::ScanStatus::kQueued && s.status != store::ScanStatus::kRunning) {
-      continue;
-    }
-    auto p = db.Progress(s.id);
-    if (!p) {
-      return p.error();
-    }
-    size_t pending = p->bodies - p->bodies_done - p->bodies_running;
-    left += pending + p->bodies_leased;
-    if (p->bodies_done == p->bodies) {
-      if (auto done = db.SetScanStatus(s.id, store::ScanStatus::kDone); !done) {
+  for (const store::Store::OpenScan& s : *scans) {
+    left += s.to_do;
+    if (s.unfinished == 0) {
+      if (auto done = db.SetScanStatus(s.scan_id, store::ScanStatus::kDone); !done) {
         return done.error();
       }
     }
@@ -328,7 +320,12 @@ int RunWorkerCommand(int argc, char** argv) {
   std::map<int64_t, bool> noted;
   size_t bodies = 0;
   int exit_code = 0;
+  // With --wait and nothing queued, how often to look for new scans.
   const double poll_s = std::clamp(flags.lease_s / 4.0, 0.5, 5.0);
+  // With bodies still held by other workers, how often to look again: soon, so that the last
+  // worker standing exits as soon as the scan is done, and a body whose holder died is taken
+  // up as soon as its lease runs out. OpenScans reads body states only, so this stays cheap.
+  const double others_poll_s = std::min(poll_s, 0.5);
   // Waits after a retryable error; false when stopped meanwhile.
   auto wait_after = [&](const engine::Error& e) {
     double wait = backoff.Next();
@@ -366,7 +363,7 @@ int RunWorkerCommand(int argc, char** argv) {
         break;
       }
       // Bodies others hold (their leases may run out), or none yet with --wait.
-      SleepUnlessStopped(poll_s);
+      SleepUnlessStopped(*left > 0 ? others_poll_s : poll_s);
       continue;
     }
     backoff.Reset();
@@ -457,10 +454,13 @@ int RunWorkerCommand(int argc, char** argv) {
     if (state && *state != store::BodyState::kRunning) {
       ++bodies;
       // The last body of a scan marks it done.
-      auto progress = control->Progress(lease.scan_id);
-      if (progress && progress->bodies_done == progress->bodies) {
-        (void)control->SetScanStatus(lease.scan_id, store::ScanStatus::kDone);
-        Log("worker %s: scan #%s done\n", owner, std::to_string(lease.scan_id));
+      if (auto open = control->OpenScans(); open) {
+        for (const store::Store::OpenScan& s : *open) {
+          if (s.scan_id == lease.scan_id && s.unfinished == 0) {
+            (void)control->SetScanStatus(lease.scan_id, store::ScanStatus::kDone);
+            Log("worker %s: scan #%s done\n", owner, std::to_string(lease.scan_id));
+          }
+        }
       }
       continue;
     }

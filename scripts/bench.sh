@@ -19,4 +19,5 @@ for s in bench/crawler/*.sh; do
   [ -f "$s" ] && run "crawler vs wget" bash "$s" "$BUILD"
 done
 [ -f bench/scan/run_bench.sh ] && run "sector scan: 100 and 1,000 bodies on nginx" bash bench/scan/run_bench.sh "$BUILD"
+[ -f bench/fleet/run_bench.sh ] && run "fleet: 1, 2 and 4 workers on PostgreSQL vs 1 on SQLite" bash bench/fleet/run_bench.sh "$BUILD"
 exit $status

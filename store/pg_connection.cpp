@@ -381,7 +381,7 @@ engine::Result<void> Connection::Setup() {
   }
   // Interpretation: like the SQLite store's synchronous=NORMAL, a committed page survives the
   // worker being killed at any moment and the database server restarting cleanly; only a crash
-  // of the database machine may lose the last commits (PostgreSQL documentation 30.4,
+  // of the database server or its machine may lose the last commits (PostgreSQL documentation 30.4,
   // "Asynchronous Commit": the lost ones are the newest, so a body is never recorded done
   // without its pages, and the body is crawled again). An operator who set synchronous_commit
   // (server configuration, role, database or the URI's options) keeps their choice.

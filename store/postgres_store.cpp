@@ -616,6 +616,24 @@ class PostgresStore final : public Store {
     return {};
   }
 
+  Result<std::vector<OpenScan>> OpenScans() override {
+    auto rows = c_->Exec(
+        "SELECT s.id, sum(CASE WHEN b.state = 'pending' OR (b.state = 'running' AND "
+        "b.lease_owner <> '') THEN 1 ELSE 0 END), sum(CASE WHEN b.state NOT IN ('done', "
+        "'failed') THEN 1 ELSE 0 END) FROM scans s LEFT JOIN scan_bodies b ON b.scan_id = s.id "
+        "WHERE s.status IN ('queued', 'running') GROUP BY s.id ORDER BY s.id",
+        "reading the queue");
+    if (!rows) {
+      return rows.error();
+    }
+    std::vector<OpenScan> out;
+    for (int i = 0; i < rows->size(); ++i) {
+      out.push_back({rows->Int(i, 0), static_cast<size_t>(rows->Int(i, 1)),
+                     static_cast<size_t>(rows->Int(i, 2))});
+    }
+    return out;
+  }
+
   Result<bool> PutPage(const PageRecord& page) override {
     Params p = PageParams(page);
     if (kill_after_writes_ > 0 && ++writes_total_ >= kill_after_writes_) {

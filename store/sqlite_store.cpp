@@ -709,6 +709,29 @@ class SqliteStore final : public Store {
     return {};
   }
 
+  Result<std::vector<OpenScan>> OpenScans() override {
+    Stmt s;
+    if (auto p = s.Prepare(
+            conn_.db,
+            "SELECT s.id, sum(CASE WHEN b.state = 'pending' OR (b.state = 'running' AND "
+            "b.lease_owner <> '') THEN 1 ELSE 0 END), sum(CASE WHEN b.state NOT IN ('done', "
+            "'failed') THEN 1 ELSE 0 END) FROM scans s LEFT JOIN scan_bodies b ON b.scan_id = s.id "
+            "WHERE s.status IN ('queued', 'running') GROUP BY s.id ORDER BY s.id");
+        !p) {
+      return p.error();
+    }
+    std::vector<OpenScan> out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      out.push_back(
+          {s.ColInt(0), static_cast<size_t>(s.ColInt(1)), static_cast<size_t>(s.ColInt(2))});
+    }
+    if (rc != SQLITE_DONE) {
+      return Err(rc, "reading the queue");
+    }
+    return out;
+  }
+
   Result<bool> PutPage(const PageRecord& page) override {
     if (int rc = begin_.Run(); rc != SQLITE_DONE) {
       return Err(rc, "writing a page");

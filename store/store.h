@@ -101,6 +101,19 @@ class Store {
                                           int lease_s) = 0;
   virtual engine::Result<void> ReleaseLease(const Lease& lease, const std::string& owner) = 0;
 
+  // The fleet's queue, per queued or running scan (oldest first): the bodies still to do for
+  // workers (pending, or running under a fleet lease, live or run out) and the bodies not yet
+  // finished at all (neither done nor failed; this includes bodies a `plainsight scan` on one
+  // machine is crawling). Reads the body states only, never the pages, so that idle workers
+  // may poll it often on a store of millions of pages.
+  struct OpenScan {
+    int64_t scan_id = 0;
+    size_t to_do = 0;
+    size_t unfinished = 0;
+  };
+
+  virtual engine::Result<std::vector<OpenScan>> OpenScans() = 0;
+
   // Pages ---------------------------------------------------------------------------------
   // Writes a page and all it holds in one transaction; a page already stored for the same
   // (scan, body, url) is left as it is (returns false). Returns true when written.

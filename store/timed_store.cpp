@@ -67,6 +67,10 @@ engine::Result<void> TimedStore::ReleaseLease(const Lease& lease, const std::str
   return Time([&] { return inner_.ReleaseLease(lease, owner); });
 }
 
+engine::Result<std::vector<Store::OpenScan>> TimedStore::OpenScans() {
+  return Time([&] { return inner_.OpenScans(); });
+}
+
 engine::Result<bool> TimedStore::PutPage(const PageRecord& page) {
   return Time([&] { return inner_.PutPage(page); });
 }

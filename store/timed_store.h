@@ -37,6 +37,7 @@ class TimedStore final : public Store {
   engine::Result<void> RenewLease(const Lease& lease, const std::string& owner,
                                   int lease_s) override;
   engine::Result<void> ReleaseLease(const Lease& lease, const std::string& owner) override;
+  engine::Result<std::vector<OpenScan>> OpenScans() override;
   engine::Result<bool> PutPage(const PageRecord& page) override;
   engine::Result<PageCounts> CountPages(int64_t scan_id, const std::string& body_id) override;
   engine::Result<std::unordered_set<std::string>> StoredUrls(int64_t scan_id,

@@ -373,6 +373,12 @@ TEST_CASE(
   REQUIRE(progress);
   CHECK(progress->bodies_running == 3);
   CHECK(progress->bodies_leased == 3);
+  auto open = (*a)->OpenScans();
+  REQUIRE(open);
+  REQUIRE(open->size() == 1);
+  CHECK(open->at(0).scan_id == *id);
+  CHECK(open->at(0).to_do == 4);  // cc2 pending, three leased
+  CHECK(open->at(0).unfinished == 4);
 
   // Renewal by the owner only.
   CHECK((*a)->RenewLease(**la, "worker-a", 60));
@@ -382,6 +388,11 @@ TEST_CASE(
 
   // worker-a finishes cc1: cc2's host is free.
   REQUIRE((*a)->FinishBody(*id, "cc1", ps::BodyState::kDone, ""));
+  open = (*a)->OpenScans();
+  REQUIRE(open);
+  REQUIRE(open->size() == 1);
+  CHECK(open->at(0).to_do == 3);
+  CHECK(open->at(0).unfinished == 3);
   auto l2 = (*a)->LeaseBody("worker-a", 60);
   REQUIRE(l2);
   REQUIRE(*l2);
@@ -414,6 +425,9 @@ TEST_CASE(
   auto after = (*a)->LeaseBody("worker-g", 60);
   REQUIRE(after);
   CHECK_FALSE(*after);
+  open = (*a)->OpenScans();
+  REQUIRE(open);
+  CHECK(open->empty());
 }
 
 TEST_CASE(
