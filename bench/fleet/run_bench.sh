@@ -33,7 +33,14 @@ PG_PID=""
 . "$(dirname "$0")/../lib/sector_nginx.sh"
 cleanup() {
   stop_sector_nginx
-  if [ -n "$PG_PID" ]; then kill -INT "$PG_PID" 2>/dev/null || true; wait "$PG_PID" 2>/dev/null || true; fi
+  # Fast shutdown of the postmaster itself (postmaster.pid names it), then wait for it to go.
+  if [ -n "$PG_PID" ]; then
+    local pm
+    pm=$(head -1 "$WORK/pg/data/postmaster.pid" 2>/dev/null || echo "$PG_PID")
+    kill -INT "$pm" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$pm" 2>/dev/null || break; sleep 0.1; done
+    wait "$PG_PID" 2>/dev/null || true
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -59,7 +66,12 @@ mkdir -p "$WORK/pg"
 [ "$(id -u)" -eq 0 ] && chown nobody:nogroup "$WORK/pg"
 echo "starting PostgreSQL ($PG_BIN)..."
 (cd "$WORK/pg" && as_pg "$PG_BIN/initdb" -D "$WORK/pg/data" -U plainsight -A trust -E UTF8 --locale=C -N > "$WORK/pg/initdb.log" 2>&1)
-(cd "$WORK/pg" && exec setsid bash -c "$(declare -f as_pg); as_pg '$PG_BIN/postgres' -D '$WORK/pg/data' -p $PG_PORT -k '$WORK/pg' -c listen_addresses=127.0.0.1 -c max_connections=40" > "$WORK/pg/server.log" 2>&1) &
+# exec all the way down, so that $! is the postmaster itself.
+PG_ARGS=("$PG_BIN/postgres" -D "$WORK/pg/data" -p "$PG_PORT" -k "$WORK/pg" -c listen_addresses=127.0.0.1 -c max_connections=40)
+if [ "$(id -u)" -eq 0 ]; then
+  PG_ARGS=(setpriv --reuid=nobody --regid=nogroup --clear-groups "${PG_ARGS[@]}")
+fi
+(cd "$WORK/pg" && exec "${PG_ARGS[@]}" > "$WORK/pg/server.log" 2>&1 < /dev/null) &
 PG_PID=$!
 for _ in $(seq 600); do
   "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" && break
