@@ -19,6 +19,7 @@ int RunAct(int argc, char** argv);
 int RunCrawl(int argc, char** argv);
 int RunScanCommand(int argc, char** argv);
 int RunReportCommand(int argc, char** argv);
+int RunWorkerCommand(int argc, char** argv);
 
 // Reads a whole regular file of at most `max_bytes`, without waiting or reading for ever: a
 // FIFO, device or socket fails with kUnsupported and says what it is, a directory with

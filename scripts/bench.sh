@@ -28,4 +28,5 @@ for s in bench/crawler/*.sh; do
 done
 [ -x "$BUILD/bench/reports/plainsight_report_bench" ] && run "plainsight report on a 20,000-page store vs reading the store" "$BUILD/bench/reports/plainsight_report_bench"
 [ -f bench/scan/run_bench.sh ] && run "sector scan: 100 and 1,000 bodies on nginx" bash bench/scan/run_bench.sh "$BUILD"
+[ -f bench/fleet/run_bench.sh ] && run "fleet: 1, 2 and 4 workers on PostgreSQL vs 1 on SQLite" bash bench/fleet/run_bench.sh "$BUILD"
 exit $status

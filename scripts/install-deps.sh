@@ -12,6 +12,7 @@ PACKAGES=(
   libpoppler-cpp-dev libqpdf-dev
   libgoogle-perftools-dev
   diction wget nginx time python3-jsonschema python3-rdflib
+  postgresql python3-yaml python3-kubernetes yamllint
 )
 
 missing=()
