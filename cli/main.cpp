@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
   }
   if (command == "report") {
     return plainsight::cli::RunReportCommand(argc - 1, argv + 1);
+  }
   if (command == "worker") {
     return plainsight::cli::RunWorkerCommand(argc - 1, argv + 1);
   }

@@ -527,6 +527,24 @@ std::string GumboTagName(const GumboElement& el) {
   return AsciiLower(std::string_view(piece.data, piece.length));
 }
 
+// Gumbo's insertion flags as engine::ParseRepair bits (the others: isindex and <image> are
+// rewrites the spec allows; foster parenting is not flagged by Gumbo 0.10).
+uint8_t RepairsOf(unsigned flags) {
+  uint8_t out = 0;
+  auto map = [&](unsigned gumbo_bit, ParseRepair repair) {
+    if ((flags & gumbo_bit) != 0) {
+      out |= static_cast<uint8_t>(repair);
+    }
+  };
+  map(GUMBO_INSERTION_BY_PARSER, ParseRepair::kNoStartTag);
+  map(GUMBO_INSERTION_IMPLICIT_END_TAG, ParseRepair::kNoEndTag);
+  map(GUMBO_INSERTION_CONVERTED_FROM_END_TAG, ParseRepair::kFromEndTag);
+  map(GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT | GUMBO_INSERTION_ADOPTION_AGENCY_CLONED,
+      ParseRepair::kReopened);
+  map(GUMBO_INSERTION_ADOPTION_AGENCY_MOVED, ParseRepair::kMovedByParser);
+  return out;
+}
+
 Namespace FromGumboNamespace(GumboNamespaceEnum ns) {
   switch (ns) {
     case GUMBO_NAMESPACE_HTML:
@@ -573,6 +591,7 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
       n->ns_ = FromGumboNamespace(el.tag_namespace);
       n->tag_ = GumboTagName(el);
       n->position_ = Pos(el.start_pos);
+      n->parse_repairs_ = RepairsOf(g->parse_flags);
       n->start_tag_length_ = static_cast<uint32_t>(el.original_tag.length);
       n->attributes_.reserve(el.attributes.length);
       for (unsigned i = 0; i < el.attributes.length; ++i) {

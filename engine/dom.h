@@ -37,6 +37,21 @@ enum class NodeKind : uint8_t { kDocument, kElement, kText, kComment };
 
 enum class Namespace : uint8_t { kHtml, kSvg, kMathMl, kOther };
 
+// How the HTML parser repaired the markup around an element (the error recovery of HTML 13.2.6
+// "tree construction"), as Gumbo records it. One bit each; Node::parse_repairs() holds them.
+// Parse errors that leave no element behind (a stray end tag the parser ignores) are not
+// recorded: Gumbo's error list is not part of its public API.
+enum class ParseRepair : uint8_t {
+  kNoStartTag = 1 << 0,     // the parser inserted the element: no start tag in the source
+                            // (an implied html, head, body or tbody, or a copy made below)
+  kNoEndTag = 1 << 1,       // the element's end tag is missing: the parser closed it (void
+                            // elements and optional end tags, such as </li>, have this too)
+  kFromEndTag = 1 << 2,     // made from an end tag with nothing to close (</p> alone, </br>)
+  kReopened = 1 << 3,       // a copy of a formatting element (b, i, a, font...) that the
+                            // parser reopened because the tags were misnested
+  kMovedByParser = 1 << 4,  // moved by the adoption agency algorithm (misnested formatting)
+};
+
 struct Attribute {
   std::string name;  // lowercase for HTML elements; as written (e.g. "viewBox") in SVG
   std::string value;
@@ -64,6 +79,14 @@ class Node {
   const std::string& text() const { return text_; }
 
   SourcePosition position() const { return position_; }
+
+  // Elements of an HTML document: the ParseRepair bits that apply (0 when the source had the
+  // element's start and end tags, properly nested). Always 0 for XML documents.
+  uint8_t parse_repairs() const { return parse_repairs_; }
+
+  bool HasParseRepair(ParseRepair repair) const {
+    return (parse_repairs_ & static_cast<uint8_t>(repair)) != 0;
+  }
 
   Node* parent() const { return parent_; }
 
@@ -134,6 +157,7 @@ class Node {
   friend class DocumentBuilder;
   NodeKind kind_ = NodeKind::kElement;
   Namespace ns_ = Namespace::kHtml;
+  uint8_t parse_repairs_ = 0;
   uint32_t order_ = 0;
   SourcePosition position_;
   uint32_t start_tag_length_ = 0;

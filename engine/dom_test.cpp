@@ -40,6 +40,32 @@ TEST_CASE("dom: broken markup gets the browser's tree", "[engine][dom]") {
   CHECK(doc->head() != nullptr);
 }
 
+TEST_CASE("dom: elements say how the parser repaired the markup around them", "[engine][dom]") {
+  using plainsight::engine::ParseRepair;
+  auto doc = Parse(
+      "<div id=a><span id=b>x</div></span><p id=c>ok</p></p>"
+      "<b id=d><i id=e>t</b>u</i><section id=f>open");
+  auto repairs = [&](const char* id) {
+    const auto* e = doc->GetElementById(id);
+    REQUIRE(e != nullptr);
+    return e->parse_repairs();
+  };
+  CHECK(repairs("a") == 0);  // both tags written, properly nested
+  CHECK(repairs("b") == static_cast<uint8_t>(ParseRepair::kNoEndTag));  // closed by </div>
+  CHECK(repairs("c") == 0);
+  CHECK(repairs("e") == static_cast<uint8_t>(ParseRepair::kNoEndTag));  // closed by </b>
+  CHECK(repairs("f") == static_cast<uint8_t>(ParseRepair::kNoEndTag));  // never closed
+  // The second </p> makes an empty p of its own; the misnested <i> is reopened after </b>.
+  auto ps = doc->ElementsByTag("p");
+  REQUIRE(ps.size() == 2);
+  CHECK(ps[1]->HasParseRepair(ParseRepair::kFromEndTag));
+  CHECK(ps[1]->HasParseRepair(ParseRepair::kNoStartTag));
+  auto is = doc->ElementsByTag("i");
+  REQUIRE(is.size() == 2);
+  CHECK(is[1]->HasParseRepair(ParseRepair::kReopened));
+  CHECK(doc->head()->HasParseRepair(ParseRepair::kNoStartTag));  // implied
+}
+
 TEST_CASE("dom: charset comes from BOM, then HTTP header, then meta, then sniffing",
           "[engine][dom]") {
   // "é" in windows-1252 is 0xE9.

@@ -137,12 +137,16 @@ struct Rule {
   std::string_view summary;  // what passing means, one line ("Images have a text alternative")
   std::string_view why;      // why it matters to people, plain English
   std::string_view help;     // how to fix it, plain English
+  // What the rule cannot know from the static page (scripts, images, meaning, layout), so what
+  // a person must still check; plain English. Shown in docs/rules.md.
+  std::string_view limits;
   std::span<const std::string_view> wcag = {};      // success criteria, "1.1.1" (WCAG 2.1 and 2.2)
   std::span<const std::string_view> en301549 = {};  // EN 301 549 V3.2.1 clauses, "9.1.1.1"
   std::span<const std::string_view> act = {};       // W3C ACT rule ids, "23a2a8"
   Impact impact = Impact::kSerious;
   // What a failure of this rule means (see Severity): kError when the rule decides with
-  // certainty, kWarning for heuristics that are very likely right but need a look.
+  // certainty, kWarning for heuristics that are very likely right but need a look, kNotice for a
+  // rule that never fails and only asks a person (cantTell).
   Severity severity = Severity::kError;
   CheckFunction check = nullptr;
   // Examples run as tests (tests/rule_examples_test.cpp): whole HTML documents or fragments.

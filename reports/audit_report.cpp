@@ -118,7 +118,7 @@ void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
       out << TerminalSafe(input.source) << ": error: " << TerminalSafe(input.error) << "\n";
       continue;
     }
-    // Like a compiler: in source order within a file.
+    // Like a compiler: in source order within a file, then grouped by rule (below).
     std::vector<std::pair<const engine::Finding*, const engine::Rule*>> listed;
     for (const engine::RuleResult& result : input.audit.results) {
       for (const engine::Finding& f : result.findings) {
@@ -137,7 +137,20 @@ void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
              std::pair(b.first->position.line, b.first->position.column);
     });
     const std::string source = TerminalSafe(input.source);
-    for (const auto& [f, rule] : listed) {
+    // Grouped by rule, each group where the rule first finds something, so that the fix is
+    // shown once, after the group's last finding (issue #11: "each fix once").
+    std::map<const engine::Rule*, size_t> first_seen;
+    for (const auto& item : listed) {
+      first_seen.emplace(item.second, first_seen.size());
+    }
+    std::stable_sort(listed.begin(), listed.end(), [&](const auto& a, const auto& b) {
+      return first_seen.at(a.second) < first_seen.at(b.second);
+    });
+    bool group_needs_fix = false;  // the current rule's group holds a failed or review item
+    for (size_t k = 0; k < listed.size(); ++k) {
+      const auto& [f, rule] = listed[k];
+      const bool last_of_rule = k + 1 == listed.size() || listed[k + 1].second != rule;
+      group_needs_fix = group_needs_fix || f->outcome != engine::Outcome::kPassed;
       const char* kind = f->outcome == engine::Outcome::kCantTell ? "review"
                          : f->outcome == engine::Outcome::kPassed
                              ? "passed"
@@ -156,8 +169,11 @@ void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
       if (!f->snippet.empty()) {
         out << "    " << TerminalSafe(f->snippet) << "\n";
       }
-      if (f->outcome != engine::Outcome::kPassed) {
-        out << "    fix: " << rule->help << "\n";
+      if (last_of_rule) {
+        if (group_needs_fix) {
+          out << "    fix: " << rule->help << "\n";
+        }
+        group_needs_fix = false;
       }
     }
   }

@@ -29,7 +29,9 @@ struct ReportOptions {
 // {"tool":{"name","version"},"pages":[{"url","title","lang","findings":[...]}], "summary":{...}}
 nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptions& options = {});
 
-// Like a compiler: "path:line:col: error: message [rule-id]" then "  fix: ...".
+// Like a compiler: "path:line:col: error: message [rule-id]" lines, grouped by page and then
+// by rule (groups in the order of their first finding, findings in source order within one),
+// and the rule's "    fix: ..." once after its group.
 void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
                     const ReportOptions& options = {});
 
