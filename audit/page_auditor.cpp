@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/ignore.h"
 #include "engine/text/analysis_json.h"
 #include "store/store.h"
 
@@ -41,11 +42,44 @@ PageResult PageAuditor::Audit(const engine::Page& page, std::string source) {
       item.audit.warnings.push_back("plain-language analysis failed: " + analysis.error().message);
     }
   }
+  // Reviewed false positives go, while the findings still point into the page's elements.
+  if (settings_.ignore != nullptr && !settings_.ignore->empty()) {
+    nlohmann::json ignored = settings_.ignore->Apply(item.audit, item.source);
+    if (!ignored.empty()) {
+      item.extra["ignored"] = std::move(ignored);
+    }
+  }
   // The findings keep pointers into the page only for locating them, which the runner did.
   for (engine::RuleResult& r : item.audit.results) {
     for (engine::Finding& f : r.findings) {
       f.node = nullptr;
     }
+  }
+  return out;
+}
+
+PageResult PageAuditor::AuditDocument(std::string_view bytes, engine::documents::DocumentType type,
+                                      std::string url, std::string source) {
+  PageResult out;
+  reports::AuditedInput& item = out.input;
+  item.source = std::move(source);
+  engine::documents::DocumentAuditOptions options;
+  options.run = settings_.run;
+  if (settings_.text) {
+    options.analyser = analyser_.get();
+  }
+  options.analysis.spelling = false;  // as for pages
+  auto audit =
+      engine::documents::AuditDocument(bytes, type, std::move(url), settings_.rules, options);
+  if (!audit) {
+    item.error = audit.error().message;
+    item.audit.type = engine::documents::DocumentTypeName(type);
+    return out;
+  }
+  item.audit = std::move(audit->audit);
+  if (audit->analysis) {
+    item.extra["text"] = engine::text::AnalysisToJson(*audit->analysis, false);
+    out.text = std::move(audit->analysis);
   }
   return out;
 }

@@ -6,8 +6,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "audit/settings.h"
+#include "engine/documents/document_audit.h"
 #include "engine/page.h"
 #include "engine/text/analyser.h"
 #include "reports/audit_report.h"
@@ -30,6 +32,12 @@ class PageAuditor {
 
   // Runs the rules and the text analysis on `page`; `source` is the path or URL as given.
   PageResult Audit(const engine::Page& page, std::string source);
+
+  // A PDF, DOCX or ODT document's bytes, audited like a page (engine/documents): the document
+  // rules among the settings' rules, then the analysis of its text. A document that cannot be
+  // read comes back with input.error saying why (and input.audit.type set).
+  PageResult AuditDocument(std::string_view bytes, engine::documents::DocumentType type,
+                           std::string url, std::string source);
 
  private:
   const Settings& settings_;

@@ -11,7 +11,8 @@ namespace {
 
 bool IsAuditableExtension(const std::filesystem::path& p) {
   std::string ext = engine::AsciiLower(p.extension().string());
-  return ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".svg";
+  return ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".svg" ||
+         engine::documents::DocumentTypeFromName(ext).has_value();
 }
 
 bool IsXmlExtension(const std::string& path) {
@@ -20,6 +21,19 @@ bool IsXmlExtension(const std::string& path) {
 }
 
 }  // namespace
+
+std::optional<engine::documents::DocumentType> CrawledDocumentType(crawler::ResourceKind kind) {
+  switch (kind) {
+    case crawler::ResourceKind::kPdf:
+      return engine::documents::DocumentType::kPdf;
+    case crawler::ResourceKind::kDocx:
+      return engine::documents::DocumentType::kDocx;
+    case crawler::ResourceKind::kOdt:
+      return engine::documents::DocumentType::kOdt;
+    default:
+      return std::nullopt;
+  }
+}
 
 std::string FileUrl(const std::string& path) {
   std::error_code ec;
@@ -51,7 +65,7 @@ std::vector<FileInput> ExpandPaths(const std::vector<std::string>& paths) {
   for (const std::string& input : paths) {
     std::error_code ec;
     if (!std::filesystem::is_directory(input, ec)) {
-      out.push_back({input, ""});
+      out.push_back({input, "", ""});
       continue;
     }
     std::vector<std::string> found;
@@ -61,16 +75,17 @@ std::vector<FileInput> ExpandPaths(const std::vector<std::string>& paths) {
       if (ec) {
         break;
       }
-      if (it->is_regular_file(ec) && IsAuditableExtension(it->path())) {
+      if (!it->is_directory(ec) && IsAuditableExtension(it->path())) {
         found.push_back(it->path().string());
       }
     }
     std::sort(found.begin(), found.end());
     if (found.empty()) {
-      out.push_back({input, "no .html, .htm, .xhtml or .svg files in this folder"});
+      out.push_back(
+          {input, "no .html, .htm, .xhtml, .svg, .pdf, .docx or .odt files in this folder", ""});
     }
     for (std::string& f : found) {
-      out.push_back({std::move(f), ""});
+      out.push_back({std::move(f), "", input});
     }
   }
   return out;
@@ -93,6 +108,9 @@ void AuditPipeline::Deliver(Item&& item) {
       sink_.Page(std::move(item.page));
       break;
     case Item::Kind::kDocument:
+      if (item.has_page) {
+        sink_.Page(std::move(item.page));
+      }
       sink_.Document(item.entry);
       break;
     case Item::Kind::kUnreachable:
@@ -110,6 +128,21 @@ void AuditPipeline::AddFile(const FileInput& file, const engine::ResourceLoader*
     order_.Complete(seq, std::move(item));
     return;
   }
+  if (auto type = engine::documents::DocumentTypeFromName(file.path)) {
+    pool_.Submit([this, seq, file, type = *type](PageAuditor& auditor) {
+      Item item;
+      auto bytes = read_document_ ? read_document_(file.path) : read_page_(file.path);
+      if (!bytes) {
+        item.page.source = file.path;
+        item.page.error = bytes.error().message;
+        item.page.audit.type = engine::documents::DocumentTypeName(type);
+      } else {
+        item.page = auditor.AuditDocument(*bytes, type, FileUrl(file.path), file.path).input;
+      }
+      order_.Complete(seq, std::move(item));
+    });
+    return;
+  }
   pool_.Submit([this, seq, file, loader](PageAuditor& auditor) {
     Item item;
     item.page.source = file.path;
@@ -122,6 +155,9 @@ void AuditPipeline::AddFile(const FileInput& file, const engine::ResourceLoader*
     engine::ParseOptions options;
     options.url = FileUrl(file.path);
     options.loader = loader;
+    // The reader is the size limit for local pages (--max-page-bytes): what it returned is
+    // parsed whole, even past the parser's default limit.
+    options.max_bytes = std::max(options.max_bytes, bytes->size());
     auto doc = IsXmlExtension(file.path) ? engine::Document::ParseXml(*bytes, options)
                                          : engine::Document::ParseHtml(*bytes, options);
     bytes->clear();
@@ -178,7 +214,26 @@ void AuditPipeline::AddCrawled(const crawler::FetchedResource& r) {
     item.entry = {
         r.final_url, crawler::ResourceKindName(r.kind), r.content_type, r.size, r.status, "", "",
         r.referrer};
-    order_.Complete(order_.Take(), std::move(item));
+    auto type = CrawledDocumentType(r.kind);
+    if (!type || r.body.empty()) {
+      // Spreadsheets and slides are listed only; a 304 has no body to audit.
+      order_.Complete(order_.Take(), std::move(item));
+      return;
+    }
+    // PDF, DOCX and ODT documents are audited like pages, and listed too.
+    uint64_t seq = order_.Take();
+    pool_.Submit([this, seq, item = std::move(item), type = *type,
+                  body = r.body](PageAuditor& auditor) mutable {
+      PageResult result = auditor.AuditDocument(body, type, item.entry.url, item.entry.url);
+      body.clear();
+      if (result.input.error.empty()) {
+        item.page = std::move(result.input);
+        item.has_page = true;
+      } else {
+        item.entry.error = result.input.error;
+      }
+      order_.Complete(seq, std::move(item));
+    });
   }
 }
 

@@ -17,6 +17,7 @@
 #include "audit/site_checks.h"
 #include "audit/worker_pool.h"
 #include "crawler/crawler.h"
+#include "engine/documents/document_audit.h"
 #include "reports/audit_report.h"
 
 namespace plainsight::audit {
@@ -33,6 +34,9 @@ struct CrawledEntry {
   std::string linked_from;
 };
 
+// The document type a crawled resource of this kind is audited as (PDF, DOCX, ODT), or nullopt.
+std::optional<engine::documents::DocumentType> CrawledDocumentType(crawler::ResourceKind kind);
+
 // Where results go. Calls come one at a time, in input order.
 class AuditSink {
  public:
@@ -40,18 +44,24 @@ class AuditSink {
   // An audited page, or an input that could not be read (error set).
   virtual void Page(reports::AuditedInput&& page) = 0;
 
-  // A crawled PDF or office document (audited once documents are supported).
+  // A crawled document (PDF, DOCX, ODT, spreadsheet, slides), after its audit (if a PDF, DOCX
+  // or ODT with a body) has gone to Page. entry.error says why a PDF, DOCX or ODT could not be
+  // read: a broken document on a site is a fact about the site, not an unreadable input.
   virtual void Document(const CrawledEntry& entry) { (void)entry; }
 
   // A crawled URL that could not be fetched.
   virtual void Unreachable(const CrawledEntry& entry) { (void)entry; }
 };
 
-// The files an audit of `paths` covers: a file as given; a folder's .html, .htm, .xhtml and
-// .svg files below it, sorted. A folder without any is returned with `error` set.
+// The files an audit of `paths` covers: a file as given; a folder's entries below it named
+// .html, .htm, .xhtml, .svg, .pdf, .docx or .odt, sorted. Every such entry but a folder is listed,
+// so that the reader says why a FIFO, device, broken link or link loop with a page's name is not
+// read rather than it being skipped without a word. A folder without any is returned with `error`
+// set. Where a folder's symbolic links may lead is for the caller to check (`folder`).
 struct FileInput {
   std::string path;
   std::string error;
+  std::string folder;  // the folder given that `path` was found in; empty for a file given
 };
 
 std::vector<FileInput> ExpandPaths(const std::vector<std::string>& paths);
@@ -64,13 +74,18 @@ class AuditPipeline {
   // Reads a local page's bytes (the CLI's confined, size-limited reader); thread-safe.
   using PageReader = std::function<engine::Result<std::string>(const std::string& path)>;
 
+  // Reads local PDF, DOCX and ODT files (their own size limit, larger than a page's); without
+  // one, documents are read with the page reader.
+  void ReadDocumentsWith(PageReader read_document) { read_document_ = std::move(read_document); }
+
   // `threads`: audit threads (0: one per core). At most `window` pages are held waiting for an
   // earlier one to finish.
   AuditPipeline(const Settings& settings, int threads, AuditSink& sink, PageReader read_page,
                 size_t window = 64);
   ~AuditPipeline();
 
-  // Queues a local file (read, parsed and audited on the pool). `loader` loads what the page
+  // Queues a local file (read, parsed and audited on the pool; a .pdf, .docx or .odt is audited
+  // as a document). `loader` loads what the page
   // links to (stylesheets, iframes); it must outlive the pipeline and be thread-safe.
   void AddFile(const FileInput& file, const engine::ResourceLoader* loader);
   // Hands on what a crawl delivered (call from the crawl callback): pages are audited,
@@ -107,6 +122,7 @@ class AuditPipeline {
   struct Item {
     enum class Kind { kPage, kDocument, kUnreachable } kind = Kind::kPage;
     reports::AuditedInput page;
+    bool has_page = false;  // kDocument: the document's audit goes to Page first
     CrawledEntry entry;
   };
 
@@ -114,6 +130,7 @@ class AuditPipeline {
 
   AuditSink& sink_;
   PageReader read_page_;
+  PageReader read_document_;
   InOrder<Item> order_;
   WorkerPool pool_;
   CrawlTally tally_;

@@ -14,6 +14,7 @@
 #include "audit/crawl_outcome.h"
 #include "audit/page_auditor.h"
 #include "audit/site_checks.h"
+#include "audit/pipeline.h"
 #include "audit/worker_pool.h"
 #include "crawler/subresources.h"
 #include "engine/page.h"
@@ -247,7 +248,29 @@ engine::Result<store::BodyState> Scanner::ScanBody(int64_t scan_id, const store:
       });
       return;
     }
-    // A fetch error, or a document (audited once documents are supported): stored as fetched.
+    // PDF, DOCX and ODT documents are audited like pages and stored with their kind; a broken
+    // one is stored with the reader's error. A 304 has no body: stored as fetched.
+    if (auto type = CrawledDocumentType(r.kind); !r.error && type && !r.body.empty()) {
+      {
+        std::lock_guard<std::mutex> lock(in_flight.mutex);
+        ++in_flight.count;
+      }
+      impl.pool.Submit(
+          [&, facts = std::move(facts), type = *type, bytes = r.body](PageAuditor& a) mutable {
+            PageResult result = a.AuditDocument(bytes, type, facts.final_url, facts.final_url);
+            bytes.clear();
+            store::PageRecord record = ToPageRecord(facts, &result);
+            record.scan_id = scan_id;
+            record.body_id = body.id;
+            impl.PutPage(std::move(record), stop_);
+            std::lock_guard<std::mutex> lock(in_flight.mutex);
+            if (--in_flight.count == 0) {
+              in_flight.cv.notify_all();
+            }
+          });
+      return;
+    }
+    // A fetch error, or another document (spreadsheet, slides): stored as fetched.
     store::PageRecord record = ToPageRecord(facts, nullptr);
     record.scan_id = scan_id;
     record.body_id = body.id;

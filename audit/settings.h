@@ -13,11 +13,15 @@
 
 namespace plainsight::audit {
 
+class IgnoreList;
+
 struct Settings {
   std::string level = "AA";  // "A", "AA" or "AAA": the WCAG conformance level checked
   std::vector<const engine::Rule*> rules;
   engine::RunOptions run;
   bool text = true;  // the plain-language analysis of each page's main content
+  // Reviewed false positives taken out of each page's results (audit/ignore.h); not owned.
+  const IgnoreList* ignore = nullptr;
 };
 
 // The catalogue's rules up to `level` ("A", "AA", "AAA"), or, when `ids` is not empty, the rules

@@ -58,10 +58,15 @@ int main(int argc, char** argv) {
   int repetitions = 11;
   // Rules left out (--without ID, repeatable): a rule's marginal cost is the difference.
   std::vector<std::string> without;
+  // --compare: with --without, also time the audit with every rule, in the same chunks, so that
+  // both ratios come from one run (the machine is shared: separate runs are not comparable).
+  bool compare = false;
   while (argc > 1 && std::string_view(argv[1]).substr(0, 2) == "--") {
     std::string_view flag = argv[1];
     if (flag == "--profile-rules") {
       profile_rules = true;
+    } else if (flag == "--compare") {
+      compare = true;
     } else if (flag == "--without" && argc > 2) {
       without.emplace_back(argv[2]);
       --argc;
@@ -76,7 +81,7 @@ int main(int argc, char** argv) {
       ++argv;
     } else {
       std::cerr << "usage: plainsight_engine_bench [--profile-rules] [--chunk PAGES] [--reps N] "
-                   "[--without RULE-ID]... [DIR]\n";
+                   "[--without RULE-ID]... [--compare] [DIR]\n";
       return 2;
     }
     --argc;
@@ -124,9 +129,13 @@ int main(int argc, char** argv) {
   double dom_s = 0;
   double page_s = 0;
   double audit_s = 0;
+  double all_rules_s = 0;  // --compare: the audit with every rule
+  const std::vector<const pe::Rule*> every_rule(all_rules.begin(), all_rules.end());
+  compare = compare && !without.empty();
   size_t nodes = 0;
   size_t findings = 0;
-  // depth -1: Gumbo alone; 0: parse into the DOM; 1: also build the page; 2: also run every rule.
+  // depth -1: Gumbo alone; 0: parse into the DOM; 1: also build the page; 2: also run the
+  // rules; 3 (--compare): also run every rule, --without ignored.
   auto pipeline = [&](int depth, size_t begin, size_t end) {
     auto start = std::chrono::steady_clock::now();
     for (int r = 0; r < rounds; ++r) {
@@ -149,9 +158,9 @@ int main(int argc, char** argv) {
         if (depth == 1) {
           continue;
         }
-        auto audit = pe::RunRules(*page, rules);
+        auto audit = pe::RunRules(*page, depth == 3 ? every_rule : rules);
         for (const auto& res : audit.results) {
-          findings += res.findings.size();
+          findings += depth == 2 ? res.findings.size() : 0;
         }
       }
     }
@@ -159,9 +168,9 @@ int main(int argc, char** argv) {
   };
   for (size_t begin = 0; begin < pages.size(); begin += kChunk) {
     size_t end = std::min(pages.size(), begin + kChunk);
-    double best[4] = {1e300, 1e300, 1e300, 1e300};
+    double best[5] = {1e300, 1e300, 1e300, 1e300, 1e300};
     for (int rep = 0; rep < kRepetitions; ++rep) {
-      for (int depth = -1; depth <= 2; ++depth) {
+      for (int depth = -1; depth <= (compare ? 3 : 2); ++depth) {
         best[depth + 1] = std::min(best[depth + 1], pipeline(depth, begin, end));
       }
     }
@@ -169,6 +178,7 @@ int main(int argc, char** argv) {
     dom_s += best[1];
     page_s += best[2];
     audit_s += best[3];
+    all_rules_s += compare ? best[4] : 0;
   }
 
   double n = static_cast<double>(pages.size()) * rounds;
@@ -219,5 +229,11 @@ int main(int argc, char** argv) {
             << " (full audit " << audit_s / n * 1e6 << ")\n"
             << "(findings per audited page: " << static_cast<double>(findings) / (n * kRepetitions)
             << ", parsed: " << nodes << ")\n";
+  if (compare) {
+    std::cout << "with every rule (" << every_rule.size()
+              << ", same run): " << static_cast<long>(n / all_rules_s)
+              << " pages/s, ratio audit/parse time: " << all_rules_s / parse_s << "x; without the "
+              << without.size() << " left out: " << audit_s / parse_s << "x\n";
+  }
   return 0;
 }

@@ -48,7 +48,13 @@ int RunAct(int argc, char** argv) {
     return UsageError(testcases_path + ": not an ACT testcases.json (no \"testcases\" array)");
   }
   std::string folder = std::filesystem::absolute(testcases_path).parent_path().string();
-  engine::ResourceLoader loader = LocalLoader(std::string(kAssetPrefix), folder);
+  LocalLoaderOptions local;
+  local.web_prefix = std::string(kAssetPrefix);
+  local.folder = folder;
+  if (auto root = CanonicalFolder(folder)) {
+    local.roots.push_back(*root);
+  }
+  engine::ResourceLoader loader = LocalLoader(local);
 
   // ACT rule id -> our rules that declare it.
   std::map<std::string, std::vector<const engine::Rule*>> by_act;

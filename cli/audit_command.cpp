@@ -1,33 +1,54 @@
-// plainsight audit FILE|DIR|URL... [--format text|json|html] [--out PATH] [--rules ID,...]
-//                  [--passes] [--strict] [--no-text] [crawl options]
-// Audits local HTML, XHTML and SVG files (a DIR: every .html/.htm/.xhtml/.svg below it), or
-// crawls a site from an http(s) URL and audits every page fetched. Each page also gets the
-// plain-language analysis of its main content ("text" in the JSON) unless --no-text.
+// plainsight audit FILE|DIR|URL... [--format text|json|html|junit|sarif] [--out PATH]
+//                  [--report DIR] [--fail-on error|warning|never] [--ignore FILE]
+//                  [--rules ID,...] [--passes] [--strict] [--no-text] [crawl options]
+// Audits local HTML, XHTML and SVG files and PDF, DOCX and ODT documents (a DIR: every
+// .html/.htm/.xhtml/.svg/.pdf/.docx/.odt below it), or crawls a site from an http(s) URL and
+// audits every page and document fetched. Each page and document also gets the plain-language
+// analysis of its text ("text" in the JSON) unless --no-text.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 
+#include "audit/ignore.h"
 #include "audit/pipeline.h"
 #include "audit/settings.h"
+#include "audit/site_report.h"
 #include "cli/commands.h"
 #include "cli/crawl_commands.h"
 #include "crawler/subresources.h"
+#include "engine/documents/document_audit.h"
+#include "engine/terminal_text.h"
 #include "reports/audit_report.h"
+#include "reports/ci_formats.h"
 #include "reports/html_report.h"
-#include "reports/terminal.h"
 
 namespace plainsight::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: plainsight audit FILE|DIR|URL... [--format text|json|html] [--out PATH]\n"
-    "                        [--level A|AA|AAA] [--rules ID,...] [--passes] [--review]\n"
-    "                        [--strict] [--no-text] [--state FILE] [--threads N]\n"
-    "                        [crawl options]\n"
+    "usage: plainsight audit FILE|DIR|URL... [--format text|json|html|junit|sarif]\n"
+    "                        [--out PATH] [--report DIR] [--fail-on error|warning|never]\n"
+    "                        [--ignore FILE] [--level A|AA|AAA] [--rules ID,...] [--passes]\n"
+    "                        [--review] [--strict] [--no-text] [--state FILE] [--threads N]\n"
+    "                        [--root DIR] [crawl options]\n"
+    "--format junit: JUnit XML, a testsuite per page; --format sarif: SARIF 2.1.0.\n"
+    "--report DIR: also write the HTML report and open data that `plainsight report` writes\n"
+    "for a sector, for this one site (DIR/index.html).\n"
+    "--fail-on: exit 1 when a failure of this severity or worse is found: error (the\n"
+    "default), warning (errors and very likely failures), never (exit 0 whatever failed).\n"
+    "--ignore FILE: reviewed false positives to leave out (TOML, or JSON when FILE ends in\n"
+    ".json): [[ignore]] entries with rule, selector and/or url, each with a reason. Without\n"
+    "--ignore, .plainsight.toml or .plainsight.json in the current folder is read if present.\n"
+    "Exit status: 0 nothing failed at --fail-on, 1 something did, 2 unusable input or options.\n"
     "--threads N: audit threads (default: one per core).\n"
+    "--root DIR: let local pages read the stylesheets and iframes they link to below DIR too\n"
+    "(repeatable). By default they are read only below the folders audited (for a FILE, its\n"
+    "folder), only if they are regular files of at most 2 MiB. --max-page-bytes N (default\n"
+    "10 MiB) limits the pages themselves, local or crawled.\n"
     "--state FILE: keep ETag/Last-Modified and page bodies between crawls, so pages that have\n"
     "not changed are requested conditionally (304 Not Modified) and audited from the copy.\n"
     "--level: the WCAG conformance level to check (default AA, what EN 301 549 requires).\n"
@@ -50,6 +71,9 @@ class CollectingSink : public audit::AuditSink {
                          {"size", e.size},
                          {"status", e.status},
                          {"linked_from", e.linked_from}});
+    if (!e.error.empty()) {
+      documents.back()["error"] = e.error;
+    }
   }
 
   void Unreachable(const audit::CrawledEntry& e) override {
@@ -75,7 +99,11 @@ int RunAudit(int argc, char** argv) {
   bool text = true;
   std::string level = "AA";
   std::string state_path;
+  std::string report_dir;
+  std::string fail_on = "error";
+  std::string ignore_path;
   int threads = 0;
+  std::vector<std::string> extra_roots;
   reports::ReportOptions report_options;
   engine::RunOptions run_options;
   CrawlCliOptions crawl;
@@ -96,6 +124,24 @@ int RunAudit(int argc, char** argv) {
         return UsageError("--out needs a path");
       }
       out_path = v;
+    } else if (arg == "--report") {
+      const char* v = value();
+      if (!v) {
+        return UsageError("--report needs a folder to write the report in");
+      }
+      report_dir = v;
+    } else if (arg == "--fail-on") {
+      const char* v = value();
+      if (!v) {
+        return UsageError("--fail-on needs error, warning or never");
+      }
+      fail_on = v;
+    } else if (arg == "--ignore") {
+      const char* v = value();
+      if (!v) {
+        return UsageError("--ignore needs a file of reviewed findings to leave out");
+      }
+      ignore_path = v;
     } else if (arg == "--rules") {
       const char* v = value();
       if (!v) {
@@ -121,6 +167,16 @@ int RunAudit(int argc, char** argv) {
         return UsageError("--state needs a file path");
       }
       state_path = v;
+    } else if (arg == "--root") {
+      const char* v = value();
+      if (!v) {
+        return UsageError("--root needs a folder");
+      }
+      auto root = CanonicalFolder(v);
+      if (!root) {
+        return UsageError("--root: " + root.error().ToString());
+      }
+      extra_roots.push_back(*root);
     } else if (arg == "--no-text") {
       text = false;
     } else if (arg == "--threads") {
@@ -147,8 +203,27 @@ int RunAudit(int argc, char** argv) {
       inputs.emplace_back(arg);
     }
   }
-  if (format != "text" && format != "json" && format != "html") {
-    return UsageError("--format must be text, json or html, not '" + format + "'");
+  if (format != "text" && format != "json" && format != "html" && format != "junit" &&
+      format != "sarif") {
+    return UsageError("--format must be text, json, html, junit or sarif, not '" + format + "'");
+  }
+  std::optional<engine::Severity> fail_threshold;
+  if (fail_on == "error") {
+    fail_threshold = engine::Severity::kError;
+  } else if (fail_on == "warning") {
+    fail_threshold = engine::Severity::kWarning;
+  } else if (fail_on != "never") {
+    return UsageError("--fail-on must be error, warning or never, not '" + fail_on + "'");
+  }
+  audit::IgnoreList ignore;
+  std::string ignore_source =
+      ignore_path.empty() ? audit::IgnoreList::FindConfig(".") : ignore_path;
+  if (!ignore_source.empty()) {
+    auto loaded = audit::IgnoreList::Load(ignore_source);
+    if (!loaded) {
+      return UsageError(loaded.error().ToString());
+    }
+    ignore = std::move(*loaded);
   }
   if (inputs.empty()) {
     return UsageError(std::string("nothing to audit\n") + kUsage);
@@ -163,21 +238,81 @@ int RunAudit(int argc, char** argv) {
   settings.rules = *rules;
   settings.run = run_options;
   settings.text = text;
+  settings.ignore = &ignore;
 
   std::vector<std::string> paths;
   std::vector<std::string> urls;
+  // Pages read what they link to only below these folders: each folder audited, each file's own
+  // folder, and --root (see LocalLoaderOptions).
+  LocalLoaderOptions local;
+  local.roots = extra_roots;
+  local.on_refused = [](const engine::Error& e) {
+    std::cerr << "plainsight: warning: " << engine::TerminalSafe(e.ToString()) << "\n";
+  };
   for (const std::string& input : inputs) {
     (IsWebUrl(input) ? urls : paths).push_back(input);
   }
+  // Every root is known before the first page is queued: the loader is shared by the pool.
+  std::vector<audit::FileInput> files = audit::ExpandPaths(paths);
+  std::map<std::string, std::string> folder_roots;  // folder as given -> its real path
+  for (audit::FileInput& file : files) {
+    if (!file.error.empty()) {
+      continue;
+    }
+    std::error_code ec;
+    if (file.folder.empty()) {
+      if (auto folder =
+              CanonicalFolder(std::filesystem::absolute(file.path, ec).parent_path().string())) {
+        local.roots.push_back(*folder);
+      }
+      continue;
+    }
+    auto [it, added] = folder_roots.try_emplace(file.folder);
+    if (added) {
+      auto root = CanonicalFolder(file.folder);
+      if (!root) {
+        file.error = root.error().message;
+        continue;
+      }
+      it->second = *root;
+      local.roots.push_back(*root);
+    }
+    if (it->second.empty()) {
+      file.error = "cannot resolve the folder " + file.folder;
+      continue;
+    }
+    // A symbolic link in the folder may point anywhere: followed only within the folder or
+    // --root. Other failures (no such file, a link loop) are left to the reader to report.
+    auto confined = ConfinedPath(file.path, std::vector<std::string>{it->second});
+    if (!confined && confined.error().code == engine::ErrorCode::kDisallowed &&
+        !ConfinedPath(file.path, extra_roots)) {
+      file.error = confined.error().message;
+    }
+  }
+
   CollectingSink sink;
-  audit::AuditPipeline pipeline(settings, threads, sink,
-                                [](const std::string& path) { return ReadFile(path, 64u << 20); });
+  const size_t max_page_bytes = crawl.crawl.max_page_bytes;
+  audit::AuditPipeline pipeline(
+      settings, threads, sink,
+      [max_page_bytes](const std::string& path) -> engine::Result<std::string> {
+        auto bytes = ReadFile(path, max_page_bytes);
+        if (!bytes && bytes.error().code == engine::ErrorCode::kTooLarge) {
+          engine::Error e = bytes.error();
+          e.message += " (--max-page-bytes N changes it)";
+          return e;
+        }
+        return bytes;
+      });
+  // Documents: read up to the readers' own size limit, refused by size before reading.
+  pipeline.ReadDocumentsWith([](const std::string& path) {
+    return ReadFile(path, engine::pdf::PdfLimits{}.max_input_bytes);
+  });
   if (!pipeline.text_off_reason().empty()) {
     std::cerr << "plainsight: plain-language analysis is off: " << pipeline.text_off_reason()
               << "\n";
   }
-  engine::ResourceLoader loader = LocalLoader();
-  for (const audit::FileInput& file : audit::ExpandPaths(paths)) {
+  engine::ResourceLoader loader = LocalLoader(local);
+  for (const audit::FileInput& file : files) {
     pipeline.AddFile(file, &loader);
   }
 
@@ -255,32 +390,64 @@ int RunAudit(int argc, char** argv) {
     *out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else if (format == "html") {
     reports::WriteAuditHtml(results, *out);
+  } else if (format == "junit") {
+    reports::WriteJunit(results, *out);
+  } else if (format == "sarif") {
+    *out << reports::SarifJson(results, settings.rules)
+                .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+         << "\n";
   } else {
     reports::WriteAuditText(results, *out, report_options);
     for (const auto& u : unreachable) {
-      *out << u["url"].get<std::string>() << ": error: " << u["error"].get<std::string>()
-           << (u["linked_from"].get<std::string>().empty()
-                   ? ""
-                   : " (linked from " + u["linked_from"].get<std::string>() + ")")
-           << "\n";
+      const std::string& from = u["linked_from"].get_ref<const std::string&>();
+      *out << engine::TerminalSafe(u["url"].get<std::string>())
+           << ": error: " << engine::TerminalSafe(u["error"].get<std::string>())
+           << (from.empty() ? "" : " (linked from " + engine::TerminalSafe(from) + ")") << "\n";
     }
     audit::WriteSiteChecksText(site_checks, *out);
   }
   out->flush();
+  if (!report_dir.empty()) {
+    audit::SiteReportInput site;
+    site.inputs = inputs;
+    site.rules = settings.rules;
+    site.options_json = nlohmann::json{{"level", level}, {"inputs", inputs}}.dump();
+    site.pages = &results;
+    site.documents = &documents;
+    site.unreachable = &unreachable;
+    auto written = audit::WriteSiteReport(site, report_dir);
+    if (!written) {
+      std::cerr << "plainsight: the report was not written: "
+                << engine::TerminalSafe(written.error().ToString()) << "\n";
+      return 2;
+    }
+    std::cerr << "report: " << engine::TerminalSafe(written->index_path) << "\n";
+  }
+  size_t ignored = 0;
+  for (const auto& r : results) {
+    if (auto it = r.extra.find("ignored"); it != r.extra.end()) {
+      ignored += it->size();
+    }
+  }
+  if (ignored > 0 && format == "text") {
+    std::cerr << "plainsight: " << ignored << (ignored == 1 ? " finding" : " findings")
+              << " left out as reviewed (" << engine::TerminalSafe(ignore_source) << ")\n";
+  }
   if (reports::AnyUnreadable(results) || nothing_audited) {
     // The report already says which inputs could not be read; say it on stderr too.
     for (const auto& r : results) {
       if (!r.error.empty()) {
-        std::cerr << "plainsight: " << r.source << ": " << r.error << "\n";
+        std::cerr << "plainsight: " << engine::TerminalSafe(r.source) << ": "
+                  << engine::TerminalSafe(r.error) << "\n";
       }
     }
     if (nothing_audited) {
       std::cerr << "plainsight: no page could be audited: "
-                << reports::TerminalSafe(*nothing_audited) << "\n";
+                << engine::TerminalSafe(*nothing_audited) << "\n";
     }
     return 2;
   }
-  return reports::AnyFailed(results) ? 1 : 0;
+  return fail_threshold && reports::AnyFailedAtLeast(results, *fail_threshold) ? 1 : 0;
 }
 
 }  // namespace plainsight::cli

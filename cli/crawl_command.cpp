@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/crawl_commands.h"
+#include "engine/terminal_text.h"
 
 namespace plainsight::cli {
 
@@ -41,8 +42,9 @@ int RunCrawl(int argc, char** argv) {
   options.crawl.seeds = seeds;
   options.on_skip = [&](const crawler::SkippedUrl& s) {
     if (!quiet) {
-      std::printf("skipped %s %s: %s\n", crawler::SkipReasonName(s.reason), s.url.c_str(),
-                  s.detail.c_str());
+      // URLs and robots.txt lines come from servers: escaped for the terminal.
+      std::printf("skipped %s %s: %s\n", crawler::SkipReasonName(s.reason),
+                  engine::TerminalSafe(s.url).c_str(), engine::TerminalSafe(s.detail).c_str());
     }
   };
   size_t fetched = 0;
@@ -56,8 +58,8 @@ int RunCrawl(int argc, char** argv) {
     ++fetched;
     if (!quiet) {
       std::printf("fetched %d %s %s%s%s\n", r.status, crawler::ResourceKindName(r.kind),
-                  r.final_url.c_str(), r.error ? ": " : "",
-                  r.error ? r.error->message.c_str() : "");
+                  engine::TerminalSafe(r.final_url).c_str(), r.error ? ": " : "",
+                  r.error ? engine::TerminalSafe(r.error->message).c_str() : "");
     }
   });
   if (status == 0) {

@@ -12,6 +12,7 @@
 
 #include "crawler/fetcher.h"
 #include "crawler/robots.h"
+#include "engine/terminal_text.h"
 #include "engine/url.h"
 
 namespace plainsight::cli {
@@ -192,9 +193,11 @@ int RunCrawlAudit(const CrawlCliOptions& options,
   crawler::CrawlCallbacks callbacks;
   callbacks.on_resource = [&](const crawler::FetchedResource& r) {
     if (plain) {
+      // URLs, errors and robots.txt lines come from servers: escaped for the terminal.
       std::fprintf(stderr, "fetched %d %s %s (%zu bytes, %.0f ms)%s%s\n", r.status,
-                   crawler::ResourceKindName(r.kind), r.final_url.c_str(), r.size, r.fetch_ms,
-                   r.error ? ": " : "", r.error ? r.error->ToString().c_str() : "");
+                   crawler::ResourceKindName(r.kind), engine::TerminalSafe(r.final_url).c_str(),
+                   r.size, r.fetch_ms, r.error ? ": " : "",
+                   r.error ? engine::TerminalSafe(r.error->ToString()).c_str() : "");
     }
     if (audit_page) {
       audit_page(r);
@@ -202,8 +205,8 @@ int RunCrawlAudit(const CrawlCliOptions& options,
   };
   callbacks.on_skip = [&](const crawler::SkippedUrl& s) {
     if (plain) {
-      std::fprintf(stderr, "skipped %s %s: %s\n", crawler::SkipReasonName(s.reason), s.url.c_str(),
-                   s.detail.c_str());
+      std::fprintf(stderr, "skipped %s %s: %s\n", crawler::SkipReasonName(s.reason),
+                   engine::TerminalSafe(s.url).c_str(), engine::TerminalSafe(s.detail).c_str());
     }
     if (options.on_skip) {
       options.on_skip(s);
@@ -211,7 +214,8 @@ int RunCrawlAudit(const CrawlCliOptions& options,
   };
   callbacks.on_warning = [&](const engine::Error& e) {
     if (plain || terminal) {
-      std::fprintf(stderr, "%swarning: %s\n", terminal ? "\r\033[K" : "", e.ToString().c_str());
+      std::fprintf(stderr, "%swarning: %s\n", terminal ? "\r\033[K" : "",
+                   engine::TerminalSafe(e.ToString()).c_str());
     }
     if (options.on_warning) {
       options.on_warning(e);
@@ -230,7 +234,8 @@ int RunCrawlAudit(const CrawlCliOptions& options,
     std::fputs("\n", stderr);
   }
   if (!summary) {
-    std::fprintf(stderr, "plainsight: %s\n", summary.error().ToString().c_str());
+    std::fprintf(stderr, "plainsight: %s\n",
+                 engine::TerminalSafe(summary.error().ToString()).c_str());
     return 2;
   }
   if (mode != CrawlCliOptions::Progress::kNone) {
@@ -300,7 +305,8 @@ int RunRobotsCommand(int argc, char** argv) {
     fo.total_timeout_ms = 30'000;
     auto fetcher = crawler::MakeCurlFetcher(fo);
     if (!fetcher) {
-      std::fprintf(stderr, "plainsight robots: %s\n", fetcher.error().ToString().c_str());
+      std::fprintf(stderr, "plainsight robots: %s\n",
+                   engine::TerminalSafe(fetcher.error().ToString()).c_str());
       return 2;
     }
     std::string target = url->Origin() + "/robots.txt";
@@ -340,10 +346,11 @@ int RunRobotsCommand(int argc, char** argv) {
   }
   crawler::RobotsDecision d = robots.Decide(agent, path);
   std::printf("%s\n", d.allowed ? "allowed" : "disallowed");
+  // The deciding line is the server's text (or names the URL and its error): escaped.
   if (d.line > 0) {
-    std::printf("line %d: %s\n", d.line, d.line_text.c_str());
+    std::printf("line %d: %s\n", d.line, engine::TerminalSafe(d.line_text).c_str());
   } else {
-    std::printf("%s\n", d.line_text.c_str());
+    std::printf("%s\n", engine::TerminalSafe(d.line_text).c_str());
   }
   return d.allowed ? 0 : 1;
 }

@@ -20,6 +20,8 @@ commands:
   robots URL            say whether robots.txt lets plainsight fetch URL, and which line decided
   crawl URL             crawl a site without auditing: list what is fetched and skipped, and why
   scan BODIES.csv       scan every public body in a list into a store (--db FILE; --status)
+  report                write a scan as accessible HTML and open data (--db FILE --out DIR)
+  worker --db URI       take bodies of queued scans from a shared store (a fleet worker)
   rules                 list the rules (--format text|json|markdown)
   act TESTCASES.json    run the W3C ACT rules test cases (--out RESULTS.json)
   version               print the version
@@ -54,6 +56,12 @@ int main(int argc, char** argv) {
   }
   if (command == "scan") {
     return plainsight::cli::RunScanCommand(argc - 1, argv + 1);
+  }
+  if (command == "report") {
+    return plainsight::cli::RunReportCommand(argc - 1, argv + 1);
+  }
+  if (command == "worker") {
+    return plainsight::cli::RunWorkerCommand(argc - 1, argv + 1);
   }
   if (command == "act") {
     return plainsight::cli::RunAct(argc - 1, argv + 1);

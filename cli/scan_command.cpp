@@ -1,8 +1,9 @@
 // plainsight scan BODIES.csv --db scan.db [--resume] [--sample eu|--max-pages N]
 //                 [--concurrency N] [--threads N] [--allow-private] [crawl options]
+// plainsight scan BODIES.csv --db postgresql://... --enqueue [options]
 // plainsight scan --db scan.db --status
-// Scans every public body listed in BODIES.csv into a store (audit/scan.h), or shows where the
-// scans in a store stand.
+// Scans every public body listed in BODIES.csv into a store (audit/scan.h), queues the scan for
+// fleet workers (plainsight worker), or shows where the scans in a store stand.
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -20,7 +21,8 @@
 #include "audit/settings.h"
 #include "cli/commands.h"
 #include "cli/crawl_commands.h"
-#include "reports/terminal.h"
+#include "cli/scan_settings.h"
+#include "engine/terminal_text.h"
 #include "store/store.h"
 
 namespace plainsight::cli {
@@ -30,12 +32,15 @@ constexpr const char* kUsage =
     "usage: plainsight scan BODIES.csv --db FILE [--resume] [--sample eu | --max-pages N]\n"
     "                       [--concurrency N] [--threads N] [--level A|AA|AAA] [--rules ID,...]\n"
     "                       [--no-text] [--allow-private] [crawl options]\n"
+    "       plainsight scan BODIES.csv --db URI --enqueue [options]   queue the scan for fleet\n"
+    "                       workers (plainsight worker --db URI) and return\n"
     "       plainsight scan --db FILE --resume     carry on the latest unfinished scan\n"
     "       plainsight scan --db FILE --status     the scans in the store, and the latest in "
     "detail\n"
     "BODIES.csv: a header line and the columns id,name,url[,sector][,lang] (UTF-8 CSV).\n"
-    "--db FILE: the scan store (SQLite; created when missing). Each scan is kept; a new scan of\n"
-    "           the same store gets a new id.\n"
+    "--db FILE: the scan store (SQLite; created when missing), or a PostgreSQL connection URI\n"
+    "           (postgresql://user:password@host:port/database). Each scan is kept; a new scan\n"
+    "           of the same store gets a new id.\n"
     "--concurrency N: bodies crawled at once (default 8; never two on the same host).\n"
     "--threads N: audit threads (default: one per core).\n"
     "Exit status: 0 the scan finished (bodies that could not be reached are recorded as\n"
@@ -50,124 +55,6 @@ extern "C" void OnInterrupt(int) {
   std::signal(SIGTERM, SIG_DFL);
 }
 
-std::string Duration(double seconds) {
-  if (seconds < 0) {
-    return "?";
-  }
-  long s = static_cast<long>(seconds + 0.5);
-  char buf[32];
-  if (s >= 3600) {
-    std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, (s % 3600) / 60);
-  } else if (s >= 60) {
-    std::snprintf(buf, sizeof buf, "%ldm%02lds", s / 60, s % 60);
-  } else {
-    std::snprintf(buf, sizeof buf, "%lds", s);
-  }
-  return buf;
-}
-
-// The settings a scan was started with, kept in the store so that --resume uses them.
-struct StoredOptions {
-  std::string level = "AA";
-  std::string rules;  // comma-separated ids, "" for the level's rules
-  bool text = true;
-  std::vector<std::string> crawl_flags;  // as given, re-read on resume
-};
-
-std::string ToJson(const StoredOptions& o) {
-  return nlohmann::json{
-      {"level", o.level}, {"rules", o.rules}, {"text", o.text}, {"crawl_flags", o.crawl_flags}}
-      .dump();
-}
-
-engine::Result<StoredOptions> FromJson(const std::string& text) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    return engine::Fail(engine::ErrorCode::kParse, "the scan's stored settings are not JSON");
-  }
-  StoredOptions o;
-  o.level = j.value("level", "AA");
-  o.rules = j.value("rules", "");
-  o.text = j.value("text", true);
-  if (j.contains("crawl_flags") && j["crawl_flags"].is_array()) {
-    for (const auto& f : j["crawl_flags"]) {
-      if (f.is_string()) {
-        o.crawl_flags.push_back(f.get<std::string>());
-      }
-    }
-  }
-  return o;
-}
-
-// Applies crawl flags to `crawl` (they were validated when the scan started).
-engine::Result<void> ApplyCrawlFlags(const std::vector<std::string>& flags,
-                                     CrawlCliOptions& crawl) {
-  std::vector<std::string> args = {"scan"};
-  args.insert(args.end(), flags.begin(), flags.end());
-  std::vector<char*> argv;
-  for (std::string& a : args) {
-    argv.push_back(a.data());
-  }
-  int argc = static_cast<int>(argv.size());
-  for (int i = 1; i < argc; ++i) {
-    std::string error;
-    int consumed = ParseCrawlFlag(argc, argv.data(), i, crawl, &error);
-    if (consumed <= 0) {
-      return engine::Fail(engine::ErrorCode::kInvalidArgument,
-                          error.empty() ? "unknown option " + std::string(argv[i]) : error);
-    }
-  }
-  return {};
-}
-
-const char* StateLabel(store::BodyState s) {
-  return store::BodyStateName(s);
-}
-
-int PrintStatus(store::Store& db, const std::string& path) {
-  auto scans = db.Scans();
-  if (!scans) {
-    return UsageError(scans.error().ToString());
-  }
-  if (scans->empty()) {
-    std::printf("%s: no scans yet (plainsight scan BODIES.csv --db %s)\n",
-                reports::TerminalSafe(path).c_str(), reports::TerminalSafe(path).c_str());
-    return 0;
-  }
-  std::printf("scans in %s:\n", reports::TerminalSafe(path).c_str());
-  for (const store::ScanInfo& s : *scans) {
-    std::printf("  #%-4lld %s  %-11s %4zu bodies  %s%s\n", static_cast<long long>(s.id),
-                s.started_at.c_str(), store::ScanStatusName(s.status), s.bodies,
-                s.finished_at.empty() ? "" : "finished ", s.finished_at.c_str());
-  }
-  const store::ScanInfo& latest = scans->back();
-  auto progress = db.Progress(latest.id);
-  auto bodies = db.Bodies(latest.id);
-  if (!progress || !bodies) {
-    return UsageError((!progress ? progress.error() : bodies.error()).ToString());
-  }
-  std::printf("\nscan #%lld (%s): %zu of %zu bodies finished, %zu failed; %zu pages, %zu errors\n",
-              static_cast<long long>(latest.id), store::ScanStatusName(latest.status),
-              progress->bodies_done, progress->bodies, progress->bodies_failed, progress->pages,
-              progress->errors);
-  std::printf("  %-16s %-8s %6s %6s %8s  %s\n", "body", "state", "pages", "errors", "failures",
-              "name (why it failed)");
-  for (const store::ScanBody& b : *bodies) {
-    bool finished = b.state == store::BodyState::kDone || b.state == store::BodyState::kFailed;
-    std::string pages = finished ? std::to_string(b.pages) : "-";
-    std::string errors = finished ? std::to_string(b.errors) : "-";
-    std::string failures = finished ? std::to_string(b.failures) : "-";
-    std::string name = b.body.name;
-    if (b.state == store::BodyState::kFailed) {
-      name += ": " + b.reason;
-    }
-    std::printf("  %-16s %-8s %6s %6s %8s  %s\n", reports::TerminalSafe(b.body.id).c_str(),
-                StateLabel(b.state), pages.c_str(), errors.c_str(), failures.c_str(),
-                reports::TerminalSafe(name).c_str());
-  }
-  return 0;
-}
-
 }  // namespace
 
 int RunScanCommand(int argc, char** argv) {
@@ -175,6 +62,7 @@ int RunScanCommand(int argc, char** argv) {
   std::string db_path;
   bool resume = false;
   bool status = false;
+  bool enqueue = false;
   std::string level = "AA";
   std::string only_rules;
   bool text = true;
@@ -212,6 +100,8 @@ int RunScanCommand(int argc, char** argv) {
       resume = true;
     } else if (arg == "--status") {
       status = true;
+    } else if (arg == "--enqueue") {
+      enqueue = true;
     } else if (arg == "--level") {
       const char* v = value("--level");
       if (v == nullptr) {
@@ -266,14 +156,22 @@ int RunScanCommand(int argc, char** argv) {
   if (db_path.empty()) {
     return UsageError(std::string("--db FILE is needed: where the scan is stored\n") + kUsage);
   }
+  std::string shown_db = store::DisplayLocation(db_path);
   store::OpenOptions open;
   if (status) {
+    if (enqueue || resume) {
+      return UsageError("--status shows the scans; it cannot be used with --enqueue or --resume");
+    }
     open.read_only = true;
     auto db = store::OpenStore(db_path, open);
     if (!db) {
       return UsageError(db.error().ToString());
     }
-    return PrintStatus(**db, db_path);
+    return PrintScanStatus(**db, db_path);
+  }
+  if (enqueue && resume) {
+    return UsageError(
+        "--enqueue queues a new scan; a queued scan is carried on by the workers, not --resume");
   }
   if (bodies_path.empty() && !resume) {
     return UsageError(std::string("no bodies file: give BODIES.csv, or --resume to carry on the "
@@ -295,8 +193,8 @@ int RunScanCommand(int argc, char** argv) {
                         e.message);
     }
     for (const audit::BodiesProblem& p : list->problems) {
-      std::fprintf(stderr, "%s:%d: %s\n", reports::TerminalSafe(bodies_path).c_str(), p.line,
-                   reports::TerminalSafe(p.message).c_str());
+      std::fprintf(stderr, "%s:%d: %s\n", engine::TerminalSafe(bodies_path).c_str(), p.line,
+                   engine::TerminalSafe(p.message).c_str());
     }
     if (list->bodies.empty()) {
       return UsageError(bodies_path + ": no body to scan: every row was left out");
@@ -312,7 +210,7 @@ int RunScanCommand(int argc, char** argv) {
 
   // Which scan: the latest unfinished one (--resume) or a new one.
   int64_t scan_id = 0;
-  StoredOptions options;
+  StoredScanOptions options;
   if (resume) {
     auto scans = st.Scans();
     if (!scans) {
@@ -326,13 +224,13 @@ int RunScanCommand(int argc, char** argv) {
       }
     }
     if (open_scan == nullptr) {
-      return UsageError(scans->empty() ? "nothing to resume: there is no scan in " + db_path +
+      return UsageError(scans->empty() ? "nothing to resume: there is no scan in " + shown_db +
                                              " yet (leave out --resume to start one)"
-                                       : "nothing to resume: every scan in " + db_path +
+                                       : "nothing to resume: every scan in " + shown_db +
                                              " is done (leave out --resume to start a new scan)");
     }
     scan_id = open_scan->id;
-    auto stored = FromJson(open_scan->options);
+    auto stored = StoredScanOptionsFromJson(open_scan->options);
     if (!stored) {
       return UsageError(stored.error().ToString());
     }
@@ -367,21 +265,13 @@ int RunScanCommand(int argc, char** argv) {
     options.crawl_flags = crawl_flags;
   }
 
-  auto rules = audit::SelectRules(options.level, options.rules);
-  if (!rules) {
-    return UsageError(rules.error().message);
+  auto scan_settings = ScanSettingsFor(options);
+  if (!scan_settings) {
+    return UsageError(scan_settings.error().message);
   }
-  audit::ScanSettings settings;
-  settings.audit.level = options.level;
-  settings.audit.rules = *rules;
-  settings.audit.text = options.text;
+  audit::ScanSettings settings = std::move(*scan_settings);
   settings.concurrency = concurrency;
   settings.threads = threads;
-  CrawlCliOptions stored_crawl;
-  if (auto applied = ApplyCrawlFlags(options.crawl_flags, stored_crawl); !applied) {
-    return UsageError(applied.error().message);
-  }
-  settings.crawl = stored_crawl.crawl;
 
   if (!resume) {
     auto scans = st.Scans();
@@ -400,14 +290,25 @@ int RunScanCommand(int argc, char** argv) {
     scan.options = ToJson(options);
     scan.source = bodies_path;
     scan.bodies = bodies;
-    scan.rules = audit::RuleInfos(*rules);
+    scan.rules = audit::RuleInfos(settings.audit.rules);
+    scan.status = enqueue ? store::ScanStatus::kQueued : store::ScanStatus::kRunning;
     auto created = st.CreateScan(scan);
     if (!created) {
       return UsageError(created.error().ToString());
     }
     scan_id = *created;
+    if (enqueue) {
+      std::fprintf(stderr,
+                   "plainsight: scan #%lld of %zu bodies queued in %s\nStart workers to carry "
+                   "it out: plainsight worker --db URI (see docs/fleet.md); plainsight scan --db "
+                   "URI --status shows progress.\n",
+                   static_cast<long long>(scan_id), bodies.size(),
+                   engine::TerminalSafe(shown_db).c_str());
+      return 0;
+    }
     std::fprintf(stderr, "plainsight: scan #%lld of %zu bodies into %s\n",
-                 static_cast<long long>(scan_id), bodies.size(), db_path.c_str());
+                 static_cast<long long>(scan_id), bodies.size(),
+                 engine::TerminalSafe(shown_db).c_str());
   }
 
   // Progress: a live line on a terminal, log lines every few seconds elsewhere.
@@ -429,11 +330,11 @@ int RunScanCommand(int argc, char** argv) {
     std::lock_guard<std::mutex> lock(print_mutex);
     if (state == store::BodyState::kFailed) {
       std::fprintf(stderr, "%sfailed %s (%s): %s\n", terminal ? "\r\033[K" : "",
-                   reports::TerminalSafe(body.id).c_str(), reports::TerminalSafe(body.name).c_str(),
-                   reports::TerminalSafe(reason).c_str());
+                   engine::TerminalSafe(body.id).c_str(), engine::TerminalSafe(body.name).c_str(),
+                   engine::TerminalSafe(reason).c_str());
     } else if (plain) {
-      std::fprintf(stderr, "done %s (%s): %zu pages\n", reports::TerminalSafe(body.id).c_str(),
-                   reports::TerminalSafe(body.name).c_str(), pages);
+      std::fprintf(stderr, "done %s (%s): %zu pages\n", engine::TerminalSafe(body.id).c_str(),
+                   engine::TerminalSafe(body.name).c_str(), pages);
     }
   };
   events.on_warning = [&](const std::string& body_id, const std::string& message) {
@@ -441,8 +342,8 @@ int RunScanCommand(int argc, char** argv) {
       return;
     }
     std::lock_guard<std::mutex> lock(print_mutex);
-    std::fprintf(stderr, "warning: %s: %s\n", reports::TerminalSafe(body_id).c_str(),
-                 reports::TerminalSafe(message).c_str());
+    std::fprintf(stderr, "warning: %s: %s\n", engine::TerminalSafe(body_id).c_str(),
+                 engine::TerminalSafe(message).c_str());
   };
   events.on_progress = [&](const audit::ScanCounters& c) {
     auto now = std::chrono::steady_clock::now();
@@ -490,7 +391,7 @@ int RunScanCommand(int argc, char** argv) {
     std::fprintf(stderr,
                  "plainsight: the scan stopped: %s\nWhat was committed is kept; fix the store "
                  "and run again with --resume.\n",
-                 reports::TerminalSafe(result.error().ToString()).c_str());
+                 engine::TerminalSafe(result.error().ToString()).c_str());
     return 2;
   }
   auto progress = st.Progress(scan_id);
@@ -507,7 +408,8 @@ int RunScanCommand(int argc, char** argv) {
     std::fprintf(stderr, "plainsight: interrupted; run with --resume to carry on\n");
     return 130;
   }
-  std::fprintf(stderr, "plainsight scan --db %s --status shows each body\n", db_path.c_str());
+  std::fprintf(stderr, "plainsight scan --db %s --status shows each body\n",
+               engine::TerminalSafe(shown_db).c_str());
   return 0;
 }
 

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/terminal_text.h"
 #include "engine/text/analyser.h"
 #include "engine/text/analysis_json.h"
 #include "engine/text/extract.h"
@@ -208,12 +209,17 @@ std::string GradeInWords(double grade) {
   return "needs a university reading level";
 }
 
-void PrintText(const std::string& name, const text::TextAnalysis& a, std::ostream& out) {
+void PrintText(const std::string& file_name, const text::TextAnalysis& a, std::ostream& out) {
+  // Messages quote the text, which may hold terminal control sequences: escaped, as are the file
+  // name and the language (see engine/terminal_text.h).
+  using engine::TerminalSafe;
+  const std::string name = TerminalSafe(file_name);
   for (const text::TextFinding& f : a.findings) {
     // The format, file:line:col kind: message -> suggestion, then the severity.
-    out << name << ":" << f.line << ":" << f.column << " " << f.kind << ": " << f.message;
+    out << name << ":" << f.line << ":" << f.column << " " << f.kind << ": "
+        << TerminalSafe(f.message);
     if (!f.suggestion.empty()) {
-      out << " -> " << f.suggestion;
+      out << " -> " << TerminalSafe(f.suggestion);
     }
     out << " [" << text::SeverityName(f.severity) << "]\n";
   }
@@ -221,8 +227,8 @@ void PrintText(const std::string& name, const text::TextAnalysis& a, std::ostrea
     out << name << ": " << a.findings_dropped << " more findings not shown\n";
   }
   const text::Metrics& m = a.metrics;
-  out << "\nSummary (" << a.lang << "): " << m.counts.words << " words in " << m.counts.sentences
-      << " sentences";
+  out << "\nSummary (" << TerminalSafe(a.lang) << "): " << m.counts.words << " words in "
+      << m.counts.sentences << " sentences";
   if (m.average_sentence_length) {
     out << ", " << Fixed(*m.average_sentence_length) << " words per sentence on average"
         << (*m.average_sentence_length > 20 ? " (aim for 15 to 20)" : " (good: under 20)");
@@ -268,7 +274,7 @@ void PrintText(const std::string& name, const text::TextAnalysis& a, std::ostrea
   out << "  " << count(errors, "error", "errors") << ", " << count(warnings, "warning", "warnings")
       << ", " << count(infos, "note", "notes") << ".\n";
   for (const std::string& note : a.notes) {
-    out << "  Note: " << note << ".\n";
+    out << "  Note: " << TerminalSafe(note) << ".\n";
   }
 }
 
@@ -433,8 +439,10 @@ int RunTextCommand(int argc, char** argv) {
   auto extracted = text::Extract(*bytes, o.file == "-" ? "" : o.file, o.limits);
   if (!extracted) {
     engine::Error e = extracted.error();
-    std::cerr << "plainsight text: " << name << (e.where.empty() ? "" : ":" + e.where) << ": "
-              << e.message << "\n";
+    std::cerr << "plainsight text: "
+              << engine::TerminalSafe(name + (e.where.empty() ? "" : ":" + e.where) + ": " +
+                                      e.message)
+              << "\n";
     return 2;
   }
   auto analyser = text::Analyser::Create(o.config);

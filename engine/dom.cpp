@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 #include <unicode/ucnv.h>
 
+#include "engine/markup_guards.h"
 #include "engine/url.h"
 
 namespace plainsight::engine {
@@ -122,11 +123,9 @@ const Node* Node::PreviousElementSibling() const {
     return nullptr;
   }
   const auto& siblings = parent_->children_;
-  auto it = std::find(siblings.begin(), siblings.end(), this);
-  while (it != siblings.begin()) {
-    --it;
-    if ((*it)->IsElement()) {
-      return *it;
+  for (uint32_t i = child_index_; i-- > 0;) {
+    if (siblings[i]->IsElement()) {
+      return siblings[i];
     }
   }
   return nullptr;
@@ -137,10 +136,9 @@ const Node* Node::NextElementSibling() const {
     return nullptr;
   }
   const auto& siblings = parent_->children_;
-  auto it = std::find(siblings.begin(), siblings.end(), this);
-  for (++it; it < siblings.end(); ++it) {
-    if ((*it)->IsElement()) {
-      return *it;
+  for (size_t i = child_index_ + 1; i < siblings.size(); ++i) {
+    if (siblings[i]->IsElement()) {
+      return siblings[i];
     }
   }
   return nullptr;
@@ -430,6 +428,40 @@ std::string ResolveUrl(std::string_view base, std::string_view reference) {
 // ---------------------------------------------------------------------------------------------
 // Building documents
 
+namespace {
+
+// Blanks what markup::FindExcessAttributes finds past `max_attributes` in `source` and says so
+// in `warnings` (the first few tags by line, then how many more). Returns whether it changed
+// anything.
+bool CapAttributes(std::string& source, size_t max_attributes, bool html,
+                   std::vector<std::string>& warnings) {
+  const std::vector<markup::ExcessAttributes> excess =
+      markup::FindExcessAttributes(source, max_attributes, html);
+  if (excess.empty()) {
+    return false;
+  }
+  markup::BlankRanges(source, excess);
+  constexpr size_t kNamed = 3;
+  for (size_t i = 0; i < excess.size() && i < kNamed; ++i) {
+    const markup::ExcessAttributes& e = excess[i];
+    warnings.push_back(
+        "line " + std::to_string(e.line) + ": " +
+        (e.merged_attributes > 0
+             ? "a repeated <html> or <body> tag brings that element's attributes to " +
+                   std::to_string(e.merged_attributes)
+             : "a tag with " + std::to_string(e.attributes) + " attributes") +
+        "; attributes past the first " + std::to_string(max_attributes) +
+        " of an element were not read");
+  }
+  if (excess.size() > kNamed) {
+    warnings.push_back(std::to_string(excess.size() - kNamed) +
+                       " more tags had attributes past the limit");
+  }
+  return true;
+}
+
+}  // namespace
+
 class DocumentBuilder {
  public:
   DocumentBuilder(Document& doc, const ParseOptions& options, int nesting)
@@ -458,6 +490,7 @@ class DocumentBuilder {
  private:
   void AppendChild(Node* parent, Node* child) {
     child->parent_ = parent;
+    child->child_index_ = static_cast<uint32_t>(parent->children_.size());
     parent->children_.push_back(child);
   }
 
@@ -492,6 +525,24 @@ std::string GumboTagName(const GumboElement& el) {
   GumboStringPiece piece = el.original_tag;
   gumbo_tag_from_original_text(&piece);
   return AsciiLower(std::string_view(piece.data, piece.length));
+}
+
+// Gumbo's insertion flags as engine::ParseRepair bits (the others: isindex and <image> are
+// rewrites the spec allows; foster parenting is not flagged by Gumbo 0.10).
+uint8_t RepairsOf(unsigned flags) {
+  uint8_t out = 0;
+  auto map = [&](unsigned gumbo_bit, ParseRepair repair) {
+    if ((flags & gumbo_bit) != 0) {
+      out |= static_cast<uint8_t>(repair);
+    }
+  };
+  map(GUMBO_INSERTION_BY_PARSER, ParseRepair::kNoStartTag);
+  map(GUMBO_INSERTION_IMPLICIT_END_TAG, ParseRepair::kNoEndTag);
+  map(GUMBO_INSERTION_CONVERTED_FROM_END_TAG, ParseRepair::kFromEndTag);
+  map(GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT | GUMBO_INSERTION_ADOPTION_AGENCY_CLONED,
+      ParseRepair::kReopened);
+  map(GUMBO_INSERTION_ADOPTION_AGENCY_MOVED, ParseRepair::kMovedByParser);
+  return out;
 }
 
 Namespace FromGumboNamespace(GumboNamespaceEnum ns) {
@@ -540,6 +591,7 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
       n->ns_ = FromGumboNamespace(el.tag_namespace);
       n->tag_ = GumboTagName(el);
       n->position_ = Pos(el.start_pos);
+      n->parse_repairs_ = RepairsOf(g->parse_flags);
       n->start_tag_length_ = static_cast<uint32_t>(el.original_tag.length);
       n->attributes_.reserve(el.attributes.length);
       for (unsigned i = 0; i < el.attributes.length; ++i) {
@@ -777,6 +829,7 @@ void DocumentBuilder::LoadNestedDocuments() {
     child->source_ = std::move(*decoded);
     child->charset_ = chosen;
     child->url_ = nested.url;
+    CapAttributes(child->source_, options_.max_attributes, true, child->warnings_);
     GumboOptions gopts = kGumboDefaultOptions;
     gopts.tab_stop = 1;
     gopts.max_errors = 0;
@@ -817,91 +870,6 @@ bool LooksBinary(std::string_view bytes) {
   return nuls > 0 && nuls * 100 >= head.size();  // 1% or more NULs
 }
 
-// Gumbo, like the HTML parsing algorithm it implements, walks the stack of open elements for
-// every start tag ("has a p element in button scope"), so 100,000 nested elements cost 5e9 steps.
-// Browsers bound the depth of the tree they build; we bound the input instead: a cheap scan
-// counts nesting of elements whose end tag is required, and the input is cut where that depth
-// passes `limit`. Returns the byte offset to cut at, or npos when no cut is needed.
-size_t DeepNestingCutoff(std::string_view s, int limit) {
-  // Elements that never nest through their own start tags (void elements, or ones whose end tag
-  // is implied by a sibling). Raw-text elements' content is skipped below.
-  static constexpr std::string_view kNoDepth[] = {
-      "area",     "base",     "br",      "col",  "embed", "hr",    "img",   "input", "link",
-      "meta",     "source",   "track",   "wbr",  "p",     "li",    "dt",    "dd",    "option",
-      "optgroup", "tr",       "td",      "th",   "tbody", "thead", "tfoot", "rb",    "rt",
-      "rp",       "colgroup", "caption", "html", "head",  "body",  "param", "frame", "keygen"};
-  static constexpr std::string_view kRawText[] = {"script", "style", "textarea",
-                                                  "title",  "xmp",   "plaintext"};
-  int depth = 0;
-  size_t i = 0;
-  const size_t n = s.size();
-  char name_buf[12];
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-  while (i < n) {
-    size_t lt = s.find('<', i);
-    if (lt == std::string_view::npos || lt + 1 >= n) {
-      break;
-    }
-    i = lt + 1;
-    if (s.compare(i, 3, "!--") == 0) {
-      size_t end = s.find("-->", i + 3);
-      i = end == std::string_view::npos ? n : end + 3;
-      continue;
-    }
-    bool closing = s[i] == '/';
-    if (closing) {
-      ++i;
-    }
-    if (i >= n || !std::isalpha(static_cast<unsigned char>(s[i]))) {
-      continue;
-    }
-    // The tag name, lowercased into a small buffer (names longer than it are in no list).
-    size_t len = 0;
-    size_t k = i;
-    while (k < n && (std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '-')) {
-      if (len < sizeof name_buf) {
-        name_buf[len] = lower(s[k]);
-      }
-      ++len;
-      ++k;
-    }
-    std::string_view name =
-        len <= sizeof name_buf ? std::string_view(name_buf, len) : std::string_view();
-    size_t gt = s.find('>', k);
-    bool self_closing = gt != std::string_view::npos && gt > k && s[gt - 1] == '/';
-    if (!closing &&
-        std::find(std::begin(kRawText), std::end(kRawText), name) != std::end(kRawText)) {
-      // Skip to the matching end tag, compared ASCII case-insensitively.
-      size_t end = k;
-      while ((end = s.find("</", end)) != std::string_view::npos) {
-        size_t m = 0;
-        while (m < name.size() && end + 2 + m < n && lower(s[end + 2 + m]) == name[m]) {
-          ++m;
-        }
-        if (m == name.size()) {
-          break;
-        }
-        end += 2;
-      }
-      i = end == std::string_view::npos ? n : end;
-      continue;
-    }
-    i = k;
-    if (!name.empty() &&
-        std::find(std::begin(kNoDepth), std::end(kNoDepth), name) != std::end(kNoDepth)) {
-      continue;
-    }
-    if (closing) {
-      depth = std::max(0, depth - 1);
-    } else if (!self_closing) {
-      if (++depth > limit) {
-        return lt;
-      }
-    }
-  }
-  return std::string_view::npos;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Document>> Document::ParseHtml(std::string_view bytes,
@@ -929,8 +897,9 @@ Result<std::unique_ptr<Document>> Document::ParseHtml(std::string_view bytes,
   // cannot pass the limit and needs no scan.
   const bool may_nest_too_deep =
       doc->source_.size() / 3 > static_cast<size_t>(std::max(0, options.max_scanned_depth));
-  if (size_t cut = may_nest_too_deep ? DeepNestingCutoff(doc->source_, options.max_scanned_depth)
-                                     : std::string::npos;
+  if (size_t cut = may_nest_too_deep
+                       ? markup::DeepNestingCutoff(doc->source_, options.max_scanned_depth)
+                       : std::string::npos;
       cut != std::string::npos) {
     doc->warnings_.push_back(
         "elements nest more than " + std::to_string(options.max_scanned_depth) +
@@ -939,6 +908,7 @@ Result<std::unique_ptr<Document>> Document::ParseHtml(std::string_view bytes,
         " and the rest was not audited");
     doc->source_.resize(cut);
   }
+  CapAttributes(doc->source_, options.max_attributes, true, doc->warnings_);
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.tab_stop = 1;    // columns count bytes, as compilers report them
   gopts.max_errors = 0;  // parse errors are not reported; recovery still happens
@@ -958,12 +928,37 @@ Result<std::unique_ptr<Document>> Document::ParseXml(std::string_view bytes,
   if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
     return Fail(ErrorCode::kTooLarge, "document exceeds the size limit", options.url);
   }
+  auto doc = std::unique_ptr<Document>(new Document());
+  doc->url_ = options.url;
+  doc->loader_ = options.loader;
+  doc->is_xml_ = true;
+  doc->charset_ = "utf-8";
+  doc->source_ = std::string(bytes);
+  // UTF-16 XML (a byte order mark, or "<?" in UTF-16) is decoded to UTF-8 first, so that the
+  // attribute scan below reads its markup (and snippets are text), and libxml2 is told so.
+  const char* encoding = nullptr;
+  int flags = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+  const auto starts = [&](std::string_view prefix) {
+    return bytes.substr(0, prefix.size()) == prefix;
+  };
+  using std::string_view_literals::operator""sv;
+  const bool le = starts("\xFF\xFE"sv) || starts("<\0?\0"sv);
+  const bool be = starts("\xFE\xFF"sv) || starts("\0<\0?"sv);
+  if (le || be) {
+    const size_t bom = starts("\xFF\xFE"sv) || starts("\xFE\xFF"sv) ? 2 : 0;
+    auto decoded = ConvertWithIcu(bytes.substr(bom), le ? "utf-16le" : "utf-16be");
+    if (!decoded) {
+      return Fail(decoded.error().code, decoded.error().message, options.url);
+    }
+    doc->source_ = std::move(*decoded);
+    encoding = "UTF-8";
+    flags |= XML_PARSE_IGNORE_ENC;
+  }
+  CapAttributes(doc->source_, options.max_attributes, false, doc->warnings_);
   // NONET: no fetching of external entities; no NOENT: entities are not substituted, so entity
   // expansion bombs stay unexpanded. libxml2 also caps amplification itself.
-  xmlDocPtr x =
-      xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()),
-                    options.url.empty() ? nullptr : options.url.c_str(), nullptr,
-                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+  xmlDocPtr x = xmlReadMemory(doc->source_.data(), static_cast<int>(doc->source_.size()),
+                              options.url.empty() ? nullptr : options.url.c_str(), encoding, flags);
   if (!x) {
     const xmlError* err = xmlGetLastError();
     std::string message(err && err->message ? TrimWhitespace(err->message) : "malformed XML");
@@ -973,12 +968,6 @@ Result<std::unique_ptr<Document>> Document::ParseXml(std::string_view bytes,
     }
     return Fail(ErrorCode::kParse, "not well-formed XML: " + message, where);
   }
-  auto doc = std::unique_ptr<Document>(new Document());
-  doc->url_ = options.url;
-  doc->loader_ = options.loader;
-  doc->is_xml_ = true;
-  doc->charset_ = "utf-8";
-  doc->source_ = std::string(bytes);
   DocumentBuilder builder(*doc, options, 0);
   builder.BuildFromXml(x);
   xmlFreeDoc(x);
@@ -1000,13 +989,27 @@ const Node* Document::GetElementById(std::string_view id) const {
   if (id.empty()) {
     return nullptr;
   }
-  for (const Node* e : elements_) {
-    const std::string* v = e->Attr("id");
-    if (v && *v == id) {
-      return e;
+  // A small document is scanned: cheaper than building the index, and bounded.
+  constexpr size_t kScanBelow = 32;
+  if (elements_.size() <= kScanBelow) {
+    for (const Node* e : elements_) {
+      const std::string* v = e->Attr("id");
+      if (v && *v == id) {
+        return e;
+      }
+    }
+    return nullptr;
+  }
+  if (!ids_) {
+    ids_ = std::make_unique<std::unordered_map<std::string_view, const Node*>>();
+    for (const Node* e : elements_) {
+      if (const std::string* v = e->Attr("id"); v != nullptr && !v->empty()) {
+        ids_->try_emplace(*v, e);  // the first in tree order wins
+      }
     }
   }
-  return nullptr;
+  const auto it = ids_->find(id);
+  return it == ids_->end() ? nullptr : it->second;
 }
 
 bool Document::HasTitleElement() const {

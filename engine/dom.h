@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/result.h"
@@ -35,6 +36,21 @@ struct SourcePosition {
 enum class NodeKind : uint8_t { kDocument, kElement, kText, kComment };
 
 enum class Namespace : uint8_t { kHtml, kSvg, kMathMl, kOther };
+
+// How the HTML parser repaired the markup around an element (the error recovery of HTML 13.2.6
+// "tree construction"), as Gumbo records it. One bit each; Node::parse_repairs() holds them.
+// Parse errors that leave no element behind (a stray end tag the parser ignores) are not
+// recorded: Gumbo's error list is not part of its public API.
+enum class ParseRepair : uint8_t {
+  kNoStartTag = 1 << 0,     // the parser inserted the element: no start tag in the source
+                            // (an implied html, head, body or tbody, or a copy made below)
+  kNoEndTag = 1 << 1,       // the element's end tag is missing: the parser closed it (void
+                            // elements and optional end tags, such as </li>, have this too)
+  kFromEndTag = 1 << 2,     // made from an end tag with nothing to close (</p> alone, </br>)
+  kReopened = 1 << 3,       // a copy of a formatting element (b, i, a, font...) that the
+                            // parser reopened because the tags were misnested
+  kMovedByParser = 1 << 4,  // moved by the adoption agency algorithm (misnested formatting)
+};
 
 struct Attribute {
   std::string name;  // lowercase for HTML elements; as written (e.g. "viewBox") in SVG
@@ -64,6 +80,14 @@ class Node {
 
   SourcePosition position() const { return position_; }
 
+  // Elements of an HTML document: the ParseRepair bits that apply (0 when the source had the
+  // element's start and end tags, properly nested). Always 0 for XML documents.
+  uint8_t parse_repairs() const { return parse_repairs_; }
+
+  bool HasParseRepair(ParseRepair repair) const {
+    return (parse_repairs_ & static_cast<uint8_t>(repair)) != 0;
+  }
+
   Node* parent() const { return parent_; }
 
   // The parent if it is an element, else nullptr.
@@ -71,8 +95,13 @@ class Node {
 
   const std::vector<Node*>& children() const { return children_; }
 
+  // The nearest element before / after this node among its parent's children, or nullptr.
+  // Cost: the non-element nodes in between (the node knows its own place among the children).
   const Node* PreviousElementSibling() const;
   const Node* NextElementSibling() const;
+
+  // Position among the parent's children (0 for the root).
+  uint32_t child_index() const { return child_index_; }
 
   // Position among all nodes of the owning document in tree order; lets callers sort or compare.
   uint32_t order() const { return order_; }
@@ -128,10 +157,12 @@ class Node {
   friend class DocumentBuilder;
   NodeKind kind_ = NodeKind::kElement;
   Namespace ns_ = Namespace::kHtml;
+  uint8_t parse_repairs_ = 0;
   uint32_t order_ = 0;
   SourcePosition position_;
   uint32_t start_tag_length_ = 0;
   uint32_t element_index_ = kNoElementIndex;
+  uint32_t child_index_ = 0;
   std::string tag_;
   std::string text_;
   std::vector<Attribute> attributes_;
@@ -160,6 +191,11 @@ struct ParseOptions {
   int max_nested_documents = 8;   // iframe srcdoc/src nesting limit
   int max_scanned_depth = 10000;  // input nesting deeper than this is cut before parsing (the
                                   // HTML parser is quadratic in depth); a warning says where
+  // Attributes past this many on one element (counting repeated <html> and <body> tags
+  // together, as the parser merges them) are not read: both parsers compare each attribute
+  // with the element's earlier ones, so a million on one tag would take hours. A warning says
+  // where. Deviation from HTML, which sets no limit; real elements have a few dozen at most.
+  size_t max_attributes = 256;
 };
 
 class Document {
@@ -190,7 +226,10 @@ class Document {
 
   // Elements of this document whose local name is `tag`, in tree order.
   std::vector<const Node*> ElementsByTag(std::string_view tag) const;
-  // The first element in tree order with this id, or nullptr.
+  // The first element in tree order with this id, or nullptr. Rules ask it for every reference
+  // (label for, aria-labelledby, headers, href="#..."): past a few dozen elements the answer
+  // comes from an index of the document's ids, built on first use (not thread-safe, like
+  // Title()).
   const Node* GetElementById(std::string_view id) const;
 
   const std::string& url() const { return url_; }
@@ -256,6 +295,7 @@ class Document {
   mutable std::unique_ptr<Url> parsed_url_;
   mutable bool url_parse_done_ = false;
   mutable std::optional<std::string> title_;  // Title(), once asked
+  mutable std::unique_ptr<std::unordered_map<std::string_view, const Node*>> ids_;
   const Node* owner_element_ = nullptr;
   const ResourceLoader* loader_ = nullptr;
   bool is_xml_ = false;

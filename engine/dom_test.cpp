@@ -40,6 +40,32 @@ TEST_CASE("dom: broken markup gets the browser's tree", "[engine][dom]") {
   CHECK(doc->head() != nullptr);
 }
 
+TEST_CASE("dom: elements say how the parser repaired the markup around them", "[engine][dom]") {
+  using plainsight::engine::ParseRepair;
+  auto doc = Parse(
+      "<div id=a><span id=b>x</div></span><p id=c>ok</p></p>"
+      "<b id=d><i id=e>t</b>u</i><section id=f>open");
+  auto repairs = [&](const char* id) {
+    const auto* e = doc->GetElementById(id);
+    REQUIRE(e != nullptr);
+    return e->parse_repairs();
+  };
+  CHECK(repairs("a") == 0);  // both tags written, properly nested
+  CHECK(repairs("b") == static_cast<uint8_t>(ParseRepair::kNoEndTag));  // closed by </div>
+  CHECK(repairs("c") == 0);
+  CHECK(repairs("e") == static_cast<uint8_t>(ParseRepair::kNoEndTag));  // closed by </b>
+  CHECK(repairs("f") == static_cast<uint8_t>(ParseRepair::kNoEndTag));  // never closed
+  // The second </p> makes an empty p of its own; the misnested <i> is reopened after </b>.
+  auto ps = doc->ElementsByTag("p");
+  REQUIRE(ps.size() == 2);
+  CHECK(ps[1]->HasParseRepair(ParseRepair::kFromEndTag));
+  CHECK(ps[1]->HasParseRepair(ParseRepair::kNoStartTag));
+  auto is = doc->ElementsByTag("i");
+  REQUIRE(is.size() == 2);
+  CHECK(is[1]->HasParseRepair(ParseRepair::kReopened));
+  CHECK(doc->head()->HasParseRepair(ParseRepair::kNoStartTag));  // implied
+}
+
 TEST_CASE("dom: charset comes from BOM, then HTTP header, then meta, then sniffing",
           "[engine][dom]") {
   // "é" in windows-1252 is 0xE9.
@@ -217,6 +243,103 @@ TEST_CASE("dom: bad input gives a result or a clear error, never a crash",
     auto doc = Parse(big);
     CHECK(doc->ElementsByTag("p").size() > 700000);
   }
+}
+
+TEST_CASE("dom: an element's attributes past the limit are not read, and positions stay",
+          "[engine][dom][bad-input]") {
+  // Gumbo compares each attribute with the tag's earlier ones: unbounded, a million attributes
+  // would take hours. What reaches the parser is counted here, not time: at most 256 per element.
+  std::string html = "<!DOCTYPE html><html lang=en><body>\n<div id=flood";
+  for (int i = 0; i < 1000000; ++i) {
+    html += " data-a" + std::to_string(i) + "=\"v>" + std::to_string(i) + "\"";
+  }
+  html += ">text</div>\n<p title=after>x</p>";
+  auto doc = Parse(html);
+  const auto* div = doc->ElementsByTag("div").at(0);
+  REQUIRE(div->attributes().size() == 256);
+  CHECK(div->attributes()[0].name == "id");
+  CHECK(div->attributes()[255].name == "data-a254");
+  CHECK(*div->Attr("data-a1") == "v>1");  // ">" inside quotes does not end the tag
+  CHECK_FALSE(div->HasAttribute("data-a255"));
+  CHECK(div->TextContent() == "text");
+  REQUIRE(doc->warnings().size() == 1);
+  CHECK(doc->warnings()[0] ==
+        "line 2: a tag with 1000001 attributes; attributes past the first 256 of an element were "
+        "not read");
+  // The attributes were blanked, not cut: everything after keeps its line, column and offset.
+  const auto* p = doc->ElementsByTag("p").at(0);
+  CHECK(p->position().line == 3);
+  CHECK(p->position().column == 1);
+  CHECK(p->StartTagSource() == "<p title=after>");
+  CHECK(*p->Attr("title") == "after");
+}
+
+TEST_CASE("dom: repeated <body> tags share one attribute limit, as the parser merges them",
+          "[engine][dom][bad-input]") {
+  std::string html = "<body a=1>";
+  for (int t = 0; t < 2000; ++t) {
+    html += "<body";
+    for (int i = 0; i < 100; ++i) {
+      html += " b" + std::to_string(t) + "-" + std::to_string(i);
+    }
+    html += ">";
+  }
+  auto doc = Parse(html + "<p>x</p>");
+  CHECK(doc->body()->attributes().size() == 256);
+  CHECK(*doc->body()->Attr("a") == "1");
+  REQUIRE(doc->warnings().size() == 4);  // three tags named, then how many more
+  CHECK(doc->warnings()[0].find("brings that element's attributes to 301") != std::string::npos);
+  CHECK(doc->warnings()[3] == "1995 more tags had attributes past the limit");
+}
+
+TEST_CASE("dom: an SVG element with 200,000 attributes is cut to the limit", "[engine][dom]") {
+  // libxml2 appends each attribute at the end of a list: as quadratic as Gumbo's check (50,000
+  // took 22 s). It refuses a tag over 10 MB by itself ("Huge input lookup"), so a million short
+  // attributes do not reach it; 200,000 would.
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>t</title><rect";
+  for (int i = 0; i < 200000; ++i) {
+    svg += " a" + std::to_string(i) + "='" + std::to_string(i) + "'";
+  }
+  svg += "/></svg>";
+  auto doc = Document::ParseXml(svg, ParseOptions{});
+  REQUIRE(doc.has_value());
+  REQUIRE((*doc)->ElementsByTag("rect").size() == 1);
+  CHECK((*doc)->ElementsByTag("rect")[0]->attributes().size() == 256);
+  CHECK((*doc)->warnings().size() == 1);
+}
+
+TEST_CASE("dom: UTF-16 SVG is decoded before parsing", "[engine][dom]") {
+  const std::string utf8 =
+      "<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>Café</title></svg>";
+  std::string utf16 = "\xFF\xFE";
+  for (unsigned char c : std::string(utf8)) {
+    if (c < 0x80) {
+      utf16 += static_cast<char>(c);
+      utf16 += '\0';
+    }
+  }
+  // "é" as UTF-16LE: E9 00. Put it where the UTF-8 had C3 A9.
+  const size_t at = utf16.find(std::string("C\0a\0f\0", 6));
+  REQUIRE(at != std::string::npos);
+  utf16.insert(at + 6, std::string("\xE9\0", 2));
+  auto doc = Document::ParseXml(utf16, ParseOptions{});
+  REQUIRE(doc.has_value());
+  REQUIRE((*doc)->ElementsByTag("title").size() == 1);
+  CHECK((*doc)->ElementsByTag("title")[0]->TextContent() == "Café");
+}
+
+TEST_CASE("dom: element siblings are found past text and comments", "[engine][dom]") {
+  auto doc = Parse("<ul><li id=a>1</li> <!-- c --> text <li id=b>2</li><li id=c>3</li></ul>");
+  const auto lis = doc->ElementsByTag("li");
+  REQUIRE(lis.size() == 3);
+  CHECK(lis[0]->PreviousElementSibling() == nullptr);
+  CHECK(lis[0]->NextElementSibling() == lis[1]);
+  CHECK(lis[1]->PreviousElementSibling() == lis[0]);
+  CHECK(lis[1]->NextElementSibling() == lis[2]);
+  CHECK(lis[2]->NextElementSibling() == nullptr);
+  CHECK(lis[2]->child_index() == 5);  // li, text, comment, text, li, li
+  CHECK(doc->root().PreviousElementSibling() == nullptr);
 }
 
 TEST_CASE("language tags: valid primary subtags come from the IANA registry", "[engine][lang]") {

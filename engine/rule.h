@@ -15,6 +15,14 @@ namespace plainsight::engine {
 
 class Page;
 
+namespace pdf {
+struct PdfDocument;  // engine/pdf/pdf_document.h
+}
+
+namespace office {
+struct OfficeDocument;  // engine/office/office_document.h
+}
+
 enum class Outcome : unsigned char { kPassed, kFailed, kCantTell, kInapplicable };
 // "passed", "failed", "cantTell", "inapplicable": the ACT / EARL names.
 const char* OutcomeName(Outcome outcome) noexcept;
@@ -111,6 +119,11 @@ class Findings {
 };
 
 using CheckFunction = void (*)(const Page& page, Findings& out);
+// Document rules (rules/pdf/, rules/office/) read a document model instead of a page. Their
+// findings have no node: the rule sets each finding's selector (a structure path, "page 3",
+// "paragraph 12") and snippet itself.
+using PdfCheckFunction = void (*)(const pdf::PdfDocument& document, Findings& out);
+using OfficeCheckFunction = void (*)(const office::OfficeDocument& document, Findings& out);
 
 // A named threshold with its default (STYLE.md: no bare thresholds in rules).
 struct RuleOption {
@@ -124,12 +137,16 @@ struct Rule {
   std::string_view summary;  // what passing means, one line ("Images have a text alternative")
   std::string_view why;      // why it matters to people, plain English
   std::string_view help;     // how to fix it, plain English
+  // What the rule cannot know from the static page (scripts, images, meaning, layout), so what
+  // a person must still check; plain English. Shown in docs/rules.md.
+  std::string_view limits;
   std::span<const std::string_view> wcag = {};      // success criteria, "1.1.1" (WCAG 2.1 and 2.2)
   std::span<const std::string_view> en301549 = {};  // EN 301 549 V3.2.1 clauses, "9.1.1.1"
   std::span<const std::string_view> act = {};       // W3C ACT rule ids, "23a2a8"
   Impact impact = Impact::kSerious;
   // What a failure of this rule means (see Severity): kError when the rule decides with
-  // certainty, kWarning for heuristics that are very likely right but need a look.
+  // certainty, kWarning for heuristics that are very likely right but need a look, kNotice for a
+  // rule that never fails and only asks a person (cantTell).
   Severity severity = Severity::kError;
   CheckFunction check = nullptr;
   // Examples run as tests (tests/rule_examples_test.cpp): whole HTML documents or fragments.
@@ -142,6 +159,14 @@ struct Rule {
   std::span<const RuleOption> options = {};
   // WCAG conformance level of the strictest criterion: "A", "AA" or "AAA".
   std::string_view level = "A";
+  // Document rules: exactly one of check, check_pdf and check_office is set. Their examples are
+  // documents in the compact forms engine/pdf/pdf_writer.h (ExamplePdf) and
+  // engine/office/office_example.h describe.
+  PdfCheckFunction check_pdf = nullptr;
+  OfficeCheckFunction check_office = nullptr;
+  // What else the check implements: WCAG techniques ("PDF18"), Matterhorn Protocol 1.1 failure
+  // conditions ("Matterhorn 06-003"), PDF/UA-1 (ISO 14289-1) clauses ("PDF/UA-1 7.1").
+  std::span<const std::string_view> techniques;
 };
 
 // The rule's outcome on a whole page: failed if any target failed, else cantTell if any target

@@ -20,11 +20,15 @@ struct RuleResult {
 };
 
 struct PageAudit {
+  std::string type;  // "html", "xml" (SVG and other XML), "pdf", "docx", "odt"
   std::string url;
   std::string title;
   std::string lang;
   std::vector<RuleResult> results;  // one per rule run, in catalogue order
   std::vector<std::string> warnings;
+  // Nodes the runner looked at to locate the findings (selector paths). Not reported: tests and
+  // benches check that it grows with the page and its findings, never with their product.
+  uint64_t locate_steps = 0;
 };
 
 struct RunOptions {
@@ -34,7 +38,8 @@ struct RunOptions {
   bool locate_passed = false;
 };
 
-// Runs `rules` on `page`. Never throws unless options.strict.
+// Runs the page rules of `rules` (those with a `check`; document rules are skipped) on `page`.
+// Never throws unless options.strict.
 PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
                    const RunOptions& options = {});
 

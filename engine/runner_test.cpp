@@ -162,3 +162,32 @@ TEST_CASE("runner: selector paths stop at unique ids, in small and large documen
     CHECK(pe::SelectorPath(*ps[0]) == "#m > p:nth-child(1)");
   }
 }
+
+TEST_CASE("runner: locating findings grows with the page, not with findings times page size",
+          "[engine][runner]") {
+  // 100,000 failing images side by side, and as many again in 2,000 sections of 50: when each
+  // finding counted its siblings for :nth-child, this took 10^10 steps (minutes). Steps are
+  // counted, not timed: a few per element and per finding.
+  std::string html = "<!DOCTYPE html><html><body><main>";
+  for (int i = 0; i < 100000; ++i) {
+    html += "<img src=a.png>";
+  }
+  html += "</main>";
+  for (int s = 0; s < 2000; ++s) {
+    html += "<section><p>text</p>";
+    for (int i = 0; i < 50; ++i) {
+      html += "<img src=b.png>";
+    }
+    html += "</section>";
+  }
+  auto page = Build(html);
+  const pe::Rule* rules[] = {&kFailImages};
+  pe::PageAudit audit = pe::RunRules(*page, rules);
+  REQUIRE(audit.results[0].findings.size() == 200000);
+  const size_t elements = page->document().elements().size();
+  INFO("locate steps: " << audit.locate_steps << " for " << elements << " elements");
+  CHECK(audit.locate_steps < 20 * elements);
+  CHECK(audit.results[0].findings[99999].selector == "html > body > main > img:nth-child(100000)");
+  CHECK(audit.results[0].findings[199999].selector ==
+        "html > body > section:nth-child(2001) > img:nth-child(51)");
+}

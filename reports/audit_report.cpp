@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/terminal_text.h"
+
 namespace plainsight::reports {
 namespace {
 
@@ -30,6 +32,9 @@ nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptio
     nlohmann::json page;
     if (!input.error.empty()) {
       page["url"] = input.source;
+      if (!input.audit.type.empty()) {
+        page["type"] = input.audit.type;  // what it was meant to be: "pdf", "docx", "odt"
+      }
       page["title"] = "";
       page["lang"] = "";
       page["error"] = input.error;
@@ -40,6 +45,9 @@ nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptio
     }
     const engine::PageAudit& audit = input.audit;
     page["url"] = audit.url;
+    if (!audit.type.empty()) {
+      page["type"] = audit.type;
+    }
     page["title"] = audit.title;
     page["lang"] = audit.lang;
     nlohmann::json findings = nlohmann::json::array();
@@ -100,14 +108,17 @@ nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptio
 
 void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
                     const ReportOptions& options) {
+  // Paths, messages and snippets carry the page's own bytes: escaped so that a page cannot send
+  // a terminal control sequences (see engine/terminal_text.h).
+  using engine::TerminalSafe;
   int failed = 0;
   int review = 0;
   for (const AuditedInput& input : inputs) {
     if (!input.error.empty()) {
-      out << input.source << ": error: " << input.error << "\n";
+      out << TerminalSafe(input.source) << ": error: " << TerminalSafe(input.error) << "\n";
       continue;
     }
-    // Like a compiler: in source order within a file.
+    // Like a compiler: in source order within a file, then grouped by rule (below).
     std::vector<std::pair<const engine::Finding*, const engine::Rule*>> listed;
     for (const engine::RuleResult& result : input.audit.results) {
       for (const engine::Finding& f : result.findings) {
@@ -125,26 +136,44 @@ void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
       return std::pair(a.first->position.line, a.first->position.column) <
              std::pair(b.first->position.line, b.first->position.column);
     });
-    for (const auto& [f, rule] : listed) {
+    const std::string source = TerminalSafe(input.source);
+    // Grouped by rule, each group where the rule first finds something, so that the fix is
+    // shown once, after the group's last finding (issue #11: "each fix once").
+    std::map<const engine::Rule*, size_t> first_seen;
+    for (const auto& item : listed) {
+      first_seen.emplace(item.second, first_seen.size());
+    }
+    std::stable_sort(listed.begin(), listed.end(), [&](const auto& a, const auto& b) {
+      return first_seen.at(a.second) < first_seen.at(b.second);
+    });
+    bool group_needs_fix = false;  // the current rule's group holds a failed or review item
+    for (size_t k = 0; k < listed.size(); ++k) {
+      const auto& [f, rule] = listed[k];
+      const bool last_of_rule = k + 1 == listed.size() || listed[k + 1].second != rule;
+      group_needs_fix = group_needs_fix || f->outcome != engine::Outcome::kPassed;
       const char* kind = f->outcome == engine::Outcome::kCantTell ? "review"
                          : f->outcome == engine::Outcome::kPassed
                              ? "passed"
                              : engine::SeverityName(f->severity);
-      out << input.source;
+      out << source;
       if (f->position.line) {
         out << ":" << f->position.line << ":" << f->position.column;
       }
-      out << ": " << kind << ": " << (f->message.empty() ? std::string(rule->summary) : f->message)
-          << " [" << rule->id;
+      out << ": " << kind << ": "
+          << (f->message.empty() ? std::string(rule->summary) : TerminalSafe(f->message)) << " ["
+          << rule->id;
       if (!rule->wcag.empty()) {
         out << ", WCAG " << rule->wcag[0];
       }
       out << "]\n";
       if (!f->snippet.empty()) {
-        out << "    " << f->snippet << "\n";
+        out << "    " << TerminalSafe(f->snippet) << "\n";
       }
-      if (f->outcome != engine::Outcome::kPassed) {
-        out << "    fix: " << rule->help << "\n";
+      if (last_of_rule) {
+        if (group_needs_fix) {
+          out << "    fix: " << rule->help << "\n";
+        }
+        group_needs_fix = false;
       }
     }
   }
@@ -179,6 +208,21 @@ bool AnyUnreadable(std::span<const AuditedInput> inputs) {
   for (const AuditedInput& input : inputs) {
     if (!input.error.empty()) {
       return true;
+    }
+  }
+  return false;
+}
+
+bool AnyFailedAtLeast(std::span<const AuditedInput> inputs, engine::Severity threshold) {
+  for (const AuditedInput& input : inputs) {
+    for (const engine::RuleResult& r : input.audit.results) {
+      for (const engine::Finding& f : r.findings) {
+        // Severity runs from kError (0) to kNotice: "at least" is "at most" numerically.
+        if (f.outcome == engine::Outcome::kFailed &&
+            static_cast<int>(f.severity) <= static_cast<int>(threshold)) {
+          return true;
+        }
+      }
     }
   }
   return false;

@@ -29,12 +29,18 @@ struct ReportOptions {
 // {"tool":{"name","version"},"pages":[{"url","title","lang","findings":[...]}], "summary":{...}}
 nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptions& options = {});
 
-// Like a compiler: "path:line:col: error: message [rule-id]" then "  fix: ...".
+// Like a compiler: "path:line:col: error: message [rule-id]" lines, grouped by page and then
+// by rule (groups in the order of their first finding, findings in source order within one),
+// and the rule's "    fix: ..." once after its group.
 void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
                     const ReportOptions& options = {});
 
 // Did anything fail (a rule failed, or an input could not be read)?
 bool AnyFailed(std::span<const AuditedInput> inputs);
 bool AnyUnreadable(std::span<const AuditedInput> inputs);
+
+// Did a target fail with `threshold` severity or worse (kError: errors only; kWarning: errors
+// and warnings)? What `plainsight audit --fail-on` decides the exit status with.
+bool AnyFailedAtLeast(std::span<const AuditedInput> inputs, engine::Severity threshold);
 
 }  // namespace plainsight::reports

@@ -7,11 +7,12 @@ PACKAGES=(
   build-essential cmake pkg-config python3 clang libclang-rt-14-dev clang-format
   libgumbo-dev libxml2-dev libicu-dev libcurl4-openssl-dev libre2-dev
   libhunspell-dev hunspell-en-gb myspell-ga libhyphen-dev hyphen-en-gb
-  libsqlite3-dev libpq-dev libarchive-dev libpsl-dev libcld2-dev libbrotli-dev zlib1g-dev
+  libsqlite3-dev libpq-dev libtomlplusplus-dev libarchive-dev libpsl-dev libcld2-dev libbrotli-dev zlib1g-dev
   nlohmann-json3-dev libcpp-httplib-dev catch2
   libpoppler-cpp-dev libqpdf-dev
   libgoogle-perftools-dev
-  diction wget nginx time
+  diction wget nginx time python3-jsonschema python3-rdflib
+  postgresql python3-yaml python3-kubernetes yamllint
 )
 
 missing=()

@@ -13,6 +13,8 @@
 
 #include <sqlite3.h>
 
+#include "engine/url.h"
+
 namespace plainsight::store {
 namespace {
 
@@ -257,6 +259,16 @@ Result<int> Migrate(sqlite3* db, const std::string& path, std::span<const Migrat
   return version;
 }
 
+// plainsight_host(url): the host of a body's URL (the whole URL when it has none), so that a
+// lease is not given on a host another live lease is crawling.
+void HostFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const unsigned char* text = sqlite3_value_text(argv[0]);
+  std::string url = text == nullptr ? "" : reinterpret_cast<const char*>(text);
+  auto parsed = engine::ParseUrl(url);
+  std::string host = parsed && parsed->host ? *parsed->host : url;
+  sqlite3_result_text(ctx, host.c_str(), static_cast<int>(host.size()), SQLITE_TRANSIENT);
+}
+
 struct Db {
   sqlite3* db = nullptr;
 
@@ -294,6 +306,12 @@ Result<void> OpenConnection(Db& conn, const std::string& path, const OpenOptions
     }
   }
   rc = Exec(conn.db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL");
+  if (rc != SQLITE_OK) {
+    return SqlError(conn.db, rc, "opening the store", path);
+  }
+  rc = sqlite3_create_function_v2(conn.db, "plainsight_host", 1,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                  &HostFunction, nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) {
     return SqlError(conn.db, rc, "opening the store", path);
   }
@@ -484,8 +502,9 @@ class SqliteStore final : public Store {
     Stmt s;
     if (auto p = s.Prepare(conn_.db,
                            "SELECT count(*), sum(state IN ('done', 'failed')), "
-                           "sum(state = 'failed'), sum(state = 'running') FROM scan_bodies "
-                           "WHERE scan_id = ?1");
+                           "sum(state = 'failed'), sum(state = 'running'), sum(state = "
+                           "'running' AND lease_owner != '') FROM scan_bodies WHERE scan_id = "
+                           "?1");
         !p) {
       return p.error();
     }
@@ -499,6 +518,7 @@ class SqliteStore final : public Store {
     out.bodies_done = static_cast<size_t>(s.ColInt(1));
     out.bodies_failed = static_cast<size_t>(s.ColInt(2));
     out.bodies_running = static_cast<size_t>(s.ColInt(3));
+    out.bodies_leased = static_cast<size_t>(s.ColInt(4));
     s.Reset();
     Stmt pages;
     if (auto p = pages.Prepare(conn_.db,
@@ -606,10 +626,13 @@ class SqliteStore final : public Store {
       Stmt pick;
       if (auto p = pick.Prepare(
               conn_.db,
-              "SELECT b.scan_id, b.body_id FROM scan_bodies b JOIN scans s ON s.id = b.scan_id "
-              "WHERE s.status IN ('queued', 'running') AND (b.state = 'pending' OR (b.state = "
-              "'running' AND b.lease_until != '' AND b.lease_until < ?1)) ORDER BY b.scan_id, "
-              "b.position LIMIT 1");
+              "SELECT b.scan_id, b.body_id, b.name, b.url, b.sector, b.lang FROM scan_bodies b "
+              "JOIN scans s ON s.id = b.scan_id WHERE s.status IN ('queued', 'running') AND "
+              "(b.state = 'pending' OR (b.state = 'running' AND b.lease_until != '' AND "
+              "b.lease_until < ?1)) AND plainsight_host(b.url) NOT IN (SELECT "
+              "plainsight_host(o.url) FROM scan_bodies o WHERE o.state = 'running' AND "
+              "o.lease_owner != '' AND o.lease_until >= ?1) ORDER BY b.scan_id, b.position "
+              "LIMIT 1");
           !p) {
         return p.error();
       }
@@ -623,7 +646,9 @@ class SqliteStore final : public Store {
         pick.Reset();
         return Err(rc, "finding a body to scan");
       }
-      Lease lease{pick.ColInt(0), pick.ColText(1)};
+      Lease lease{pick.ColInt(0), pick.ColText(1),
+                  Body{pick.ColText(1), pick.ColText(2), pick.ColText(3), pick.ColText(4),
+                       pick.ColText(5)}};
       pick.Reset();
       Stmt take;
       if (auto p = take.Prepare(conn_.db,
@@ -682,6 +707,29 @@ class SqliteStore final : public Store {
       return Err(rc, "releasing a lease");
     }
     return {};
+  }
+
+  Result<std::vector<OpenScan>> OpenScans() override {
+    Stmt s;
+    if (auto p = s.Prepare(
+            conn_.db,
+            "SELECT s.id, sum(CASE WHEN b.state = 'pending' OR (b.state = 'running' AND "
+            "b.lease_owner <> '') THEN 1 ELSE 0 END), sum(CASE WHEN b.state NOT IN ('done', "
+            "'failed') THEN 1 ELSE 0 END) FROM scans s LEFT JOIN scan_bodies b ON b.scan_id = s.id "
+            "WHERE s.status IN ('queued', 'running') GROUP BY s.id ORDER BY s.id");
+        !p) {
+      return p.error();
+    }
+    std::vector<OpenScan> out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      out.push_back(
+          {s.ColInt(0), static_cast<size_t>(s.ColInt(1)), static_cast<size_t>(s.ColInt(2))});
+    }
+    if (rc != SQLITE_DONE) {
+      return Err(rc, "reading the queue");
+    }
+    return out;
   }
 
   Result<bool> PutPage(const PageRecord& page) override {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "store/postgres_store.h"
 #include "store/sqlite_store.h"
 
 namespace plainsight::store {
@@ -73,16 +74,44 @@ bool IsPostgresUri(const std::string& location) {
   return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
 }
 
+std::string DisplayLocation(const std::string& location) {
+  if (!IsPostgresUri(location)) {
+    return location;
+  }
+  std::string out = location;
+  // userinfo (RFC 3986 section 3.2.1): "user:password@" before the host.
+  size_t start = out.find("://") + 3;
+  size_t end = out.find_first_of("/?#", start);
+  size_t at = out.rfind('@', end == std::string::npos ? out.size() : end);
+  if (at != std::string::npos && at >= start) {
+    size_t colon = out.find(':', start);
+    if (colon != std::string::npos && colon < at) {
+      out.replace(colon + 1, at - colon - 1, "***");
+    }
+  }
+  // password=... among the query parameters.
+  for (size_t p = out.find("password="); p != std::string::npos; p = out.find("password=", p + 1)) {
+    if (p > 0 && out[p - 1] != '?' && out[p - 1] != '&') {
+      continue;
+    }
+    size_t value = p + 9;
+    size_t value_end = out.find('&', value);
+    out.replace(value, (value_end == std::string::npos ? out.size() : value_end) - value, "***");
+  }
+  return out;
+}
+
+bool IsRetryable(const engine::Error& error) {
+  return error.code == engine::ErrorCode::kNetwork || error.code == engine::ErrorCode::kTimeout;
+}
+
 engine::Result<std::unique_ptr<Store>> OpenStore(const std::string& location,
                                                  const OpenOptions& options) {
   if (location.empty()) {
     return engine::Fail(engine::ErrorCode::kInvalidArgument, "no store given (--db FILE)");
   }
   if (IsPostgresUri(location)) {
-    return engine::Fail(engine::ErrorCode::kUnsupported,
-                        "PostgreSQL stores are not supported by this build yet; use a file path "
-                        "for an SQLite store",
-                        location);
+    return OpenPostgresStore(location, options);
   }
   return OpenSqliteStore(location, options);
 }

@@ -49,6 +49,7 @@ struct ScanProgress {
   size_t bodies_done = 0;  // done or failed
   size_t bodies_failed = 0;
   size_t bodies_running = 0;
+  size_t bodies_leased = 0;  // of the running ones, those a fleet worker holds a lease on
   size_t pages = 0;
   size_t errors = 0;
 };
@@ -83,9 +84,15 @@ class Store {
   // Fleet leases: takes one pending body of a queued or running scan (or one whose lease
   // expired) for `owner` until now + lease_s, marking it running; nullopt when none is left.
   // Backends without concurrent writers (SQLite) may implement it without row locks.
+  // The body's id, name, URL, sector and language come with the lease, so that a worker need
+  // not read the scan's whole body list for each body it takes.
+  //
+  // A body is not leased while another live lease is on the same host (bodies of one site
+  // are crawled one at a time across the fleet, as `scan` does on one machine).
   struct Lease {
     int64_t scan_id = 0;
     std::string body_id;
+    Body body;
   };
 
   virtual engine::Result<std::optional<Lease>> LeaseBody(const std::string& owner, int lease_s) = 0;
@@ -93,6 +100,19 @@ class Store {
   virtual engine::Result<void> RenewLease(const Lease& lease, const std::string& owner,
                                           int lease_s) = 0;
   virtual engine::Result<void> ReleaseLease(const Lease& lease, const std::string& owner) = 0;
+
+  // The fleet's queue, per queued or running scan (oldest first): the bodies still to do for
+  // workers (pending, or running under a fleet lease, live or run out) and the bodies not yet
+  // finished at all (neither done nor failed; this includes bodies a `plainsight scan` on one
+  // machine is crawling). Reads the body states only, never the pages, so that idle workers
+  // may poll it often on a store of millions of pages.
+  struct OpenScan {
+    int64_t scan_id = 0;
+    size_t to_do = 0;
+    size_t unfinished = 0;
+  };
+
+  virtual engine::Result<std::vector<OpenScan>> OpenScans() = 0;
 
   // Pages ---------------------------------------------------------------------------------
   // Writes a page and all it holds in one transaction; a page already stored for the same
@@ -132,6 +152,14 @@ engine::Result<std::unique_ptr<Store>> OpenStore(const std::string& location,
 
 // Whether `location` is a PostgreSQL connection URI (postgresql:// or postgres://).
 bool IsPostgresUri(const std::string& location);
+
+// `location` as messages show it: a connection URI's password (user:PASSWORD@ or
+// password=PASSWORD) replaced by "***"; a file path as it is.
+std::string DisplayLocation(const std::string& location);
+
+// Whether a store error may go away by itself (the database unreachable, restarting, locked or
+// busy: kNetwork, kTimeout), so that a worker should wait and try again rather than give up.
+bool IsRetryable(const engine::Error& error);
 
 // The current time as ISO 8601 UTC with seconds ("2026-12-06T10:15:00Z").
 std::string NowUtc();

@@ -171,7 +171,7 @@ TEST_CASE("store: writing a page or a skip again changes nothing", "[store]") {
   CHECK(urls->count("https://clare.example/a") == 1);
 }
 
-TEST_CASE("store: each scan keeps its own pages; earlier scans stay", "[store]") {
+TEST_CASE("store: each scan keeps its own pages and earlier scans stay", "[store]") {
   TempDir dir;
   auto store = ps::OpenStore(dir.File("scan.db"));
   REQUIRE(store);
@@ -234,8 +234,51 @@ TEST_CASE("store: a leased body is not leased twice until its lease expires", "[
   CHECK(bodies->at(1).state == ps::BodyState::kPending);
 }
 
-TEST_CASE("store: an older schema is migrated on open and keeps its data; a newer one is refused",
+TEST_CASE("store: OpenScans counts the bodies left to workers and those unfinished, per open scan",
           "[store]") {
+  TempDir dir;
+  auto store = ps::OpenStore(dir.File("scan.db"));
+  REQUIRE(store);
+  ps::NewScan queued = SampleScan();
+  queued.status = ps::ScanStatus::kQueued;
+  auto fleet = (*store)->CreateScan(queued);
+  auto single = (*store)->CreateScan(SampleScan());  // a `plainsight scan` on one machine
+  REQUIRE(fleet);
+  REQUIRE(single);
+  auto lease = (*store)->LeaseBody("worker-a", 60);
+  REQUIRE(lease);
+  REQUIRE(lease->has_value());
+  CHECK((*lease)->scan_id == *fleet);
+  // A body the single-machine scan crawls is unfinished, but no worker's to take.
+  REQUIRE((*store)->StartBody(*single, "cc1"));
+  auto open = (*store)->OpenScans();
+  REQUIRE(open);
+  REQUIRE(open->size() == 2);
+  CHECK(open->at(0).scan_id == *fleet);
+  CHECK(open->at(0).to_do == 2);  // dept pending, cc1 leased
+  CHECK(open->at(0).unfinished == 2);
+  CHECK(open->at(1).scan_id == *single);
+  CHECK(open->at(1).to_do == 1);  // dept pending
+  CHECK(open->at(1).unfinished == 2);
+
+  REQUIRE((*store)->FinishBody(*fleet, "cc1", ps::BodyState::kDone, ""));
+  REQUIRE((*store)->FinishBody(*fleet, "dept", ps::BodyState::kFailed, "unreachable"));
+  open = (*store)->OpenScans();
+  REQUIRE(open);
+  REQUIRE(open->size() == 2);
+  CHECK(open->at(0).to_do == 0);
+  CHECK(open->at(0).unfinished == 0);
+  // Scans that are done or interrupted are not open.
+  REQUIRE((*store)->SetScanStatus(*fleet, ps::ScanStatus::kDone));
+  REQUIRE((*store)->SetScanStatus(*single, ps::ScanStatus::kInterrupted));
+  open = (*store)->OpenScans();
+  REQUIRE(open);
+  CHECK(open->empty());
+}
+
+TEST_CASE(
+    "store: an older schema is migrated on open and keeps its data, and a newer one is refused",
+    "[store]") {
   TempDir dir;
   std::string path = dir.File("old.db");
   // Version 1 as released, then a later version that adds a column.

@@ -2,6 +2,9 @@
 // a rule's documentation examples are its first tests.
 #include <catch2/catch.hpp>
 
+#include "engine/documents/document_audit.h"
+#include "engine/office/office_example.h"
+#include "engine/pdf/pdf_writer.h"
 #include "engine/runner.h"
 #include "rules/catalog.h"
 
@@ -10,14 +13,28 @@ namespace pe = plainsight::engine;
 namespace {
 
 pe::Outcome RunExample(const pe::Rule& rule, std::string_view html) {
+  const pe::Rule* one[] = {&rule};
+  // Document rules' examples are documents (engine/pdf/pdf_writer.h, engine/office/
+  // office_example.h), read by the same readers as real files.
+  if (rule.check_pdf != nullptr) {
+    auto doc = pe::pdf::ParsePdf(pe::pdf::ExamplePdf(html));
+    INFO((doc ? "" : doc.error().message));
+    REQUIRE(doc.has_value());
+    return pe::documents::RunPdfRules(*doc, one).results.at(0).outcome;
+  }
+  if (rule.check_office != nullptr) {
+    auto doc = pe::office::ParseOfficeExample(html);
+    INFO((doc ? "" : doc.error().message));
+    REQUIRE(doc.has_value());
+    return pe::documents::RunOfficeRules(*doc, one).results.at(0).outcome;
+  }
   pe::ParseOptions options;
   options.url = "https://example.ie/page.html";
   bool xml = html.rfind("<svg xmlns", 0) == 0 || html.rfind("<?xml", 0) == 0;
   auto doc = xml ? pe::Document::ParseXml(html, options) : pe::Document::ParseHtml(html, options);
   REQUIRE(doc.has_value());
   auto page = pe::Page::Build(std::move(*doc));
-  const pe::Rule* rules[] = {&rule};
-  return pe::RunRules(*page, rules).results.at(0).outcome;
+  return pe::RunRules(*page, one).results.at(0).outcome;
 }
 
 }  // namespace

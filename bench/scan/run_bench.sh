@@ -18,14 +18,13 @@ MAKE_SECTOR="$BUILD_DIR/bench/scan/plainsight_make_sector"
 for f in "$TOOL" "$MAKE_SECTOR"; do
   [ -x "$f" ] || { echo "build plainsight first ($f)" >&2; exit 2; }
 done
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-[ -x "$NGINX" ] || { echo "nginx missing (scripts/install-deps.sh)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "GNU time missing (scripts/install-deps.sh)" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/plainsight-scan-bench.XXXXXX)
-NGINX_PID=""
+# shellcheck source=../lib/sector_nginx.sh
+. "$(dirname "$0")/../lib/sector_nginx.sh"
 cleanup() {
-  if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
+  stop_sector_nginx
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -37,39 +36,7 @@ echo "generating $SMALL and $LARGE bodies of $PAGES pages..."
 # Both sectors under one root: the large one holds every host of the small one.
 chmod -R a+rX "$WORK"
 
-mkdir -p "$WORK/nginx"
-cat > "$WORK/nginx/nginx.conf" <<CONF
-daemon off;
-worker_processes auto;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  types { text/html html; text/css css; text/plain txt; application/pdf pdf; }
-  default_type text/html;
-  sendfile on;
-  keepalive_requests 1000000;
-  keepalive_timeout 60s;
-  client_body_temp_path $WORK/nginx/body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
-  server {
-    listen 127.0.0.1:$PORT;
-    server_name _;
-    root $WORK/large/\$host;
-    index index.html;
-  }
-}
-CONF
-"$NGINX" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
-NGINX_PID=$!
-for _ in $(seq 50); do
-  curl -sf -o /dev/null "http://b0001.localhost:$PORT/" && break
-  sleep 0.1
-done
+start_sector_nginx "$WORK/large" "$PORT" "$WORK/nginx"
 
 now() { date +%s.%N; }
 scan() {  # NAME BODIES_CSV -> prints "seconds rss_kb pages db_bytes"

@@ -531,6 +531,10 @@ bool Matcher::MatchPseudo(const PseudoSelector& p, uint32_t element, int depth) 
       return p.arg == "ltr";
     }
     case PseudoClass::kNever:
+      if (p.focus && focused_ >= 0) {
+        const uint32_t f = static_cast<uint32_t>(focused_);
+        return p.focus_within ? (element <= f && f < table_.subtree_end(element)) : element == f;
+      }
       return false;
   }
   return false;

@@ -3,7 +3,8 @@
 // Matching runs right to left with the failure propagation of Servo/Gecko ("restart from the
 // closest descendant / later sibling"), so that chains of descendant combinators stay linear in
 // the tree depth instead of exponential. Dynamic pseudo-classes (:hover, :focus, :visited...)
-// never match: a static audit sees the page at rest.
+// never match: a static audit sees the page at rest. The focus pseudo-classes can be asked
+// about one element given focus (Matcher::SetFocused), for rules on focus indicators.
 #pragma once
 
 #include <cstdint>
@@ -80,6 +81,7 @@ struct PseudoSelector {
   std::string arg;                     // :lang(), :dir()
   std::shared_ptr<SelectorList> list;  // :not/:is/:where/:has/:nth-child(of S)
   bool focus = false;                  // :focus, :focus-visible, :focus-within
+  bool focus_within = false;           // :focus-within (matches the focused element's ancestors)
 };
 
 struct Compound {
@@ -168,6 +170,11 @@ class Matcher {
  public:
   explicit Matcher(const ElementTable& table) : table_(table) {}
 
+  // Matches as if element `focused` (an index of the table) had keyboard focus: :focus and
+  // :focus-visible match it, :focus-within matches it and its ancestors. -1 (the default): the
+  // page at rest, where no focus pseudo-class matches.
+  void SetFocused(int32_t focused) { focused_ = focused; }
+
   bool Matches(const ComplexSelector& selector, uint32_t element) const;
   bool MatchesList(const SelectorList& list, uint32_t element) const;
 
@@ -177,6 +184,7 @@ class Matcher {
   bool MatchCompound(const Compound& c, uint32_t element, int depth) const;
   bool MatchPseudo(const PseudoSelector& p, uint32_t element, int depth) const;
   const ElementTable& table_;
+  int32_t focused_ = -1;
 };
 
 }  // namespace plainsight::engine::css

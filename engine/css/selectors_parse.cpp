@@ -547,6 +547,7 @@ class SelectorParser {
           if (n == name) {
             p.kind = PseudoClass::kNever;
             p.focus = name.rfind("focus", 0) == 0;
+            p.focus_within = name == "focus-within";
             complex->uses_focus = complex->uses_focus || p.focus;
             found = true;
             break;

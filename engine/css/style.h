@@ -111,6 +111,16 @@ class Styles {
   // such as <head>, <script>, <template> content).
   virtual bool IsDisplayNone(const Node& element) const = 0;
 
+  // The computed style `element` has while `focused` has keyboard focus: :focus and
+  // :focus-visible match `focused`, :focus-within matches it and its ancestors (Selectors 4
+  // section 9.3-9.5). Pass the same element twice for the focused element's own style. The
+  // element inherits from its parent's style at rest, so a :focus-within rule on an ancestor
+  // changes the element's inherited values only through rules matching the element itself; ask
+  // about the ancestor to see its own change. Computed on each call (a match and a cascade for
+  // one element), not kept; Of(element) when no author or UA selector mentions focus or the
+  // element is not rendered. Not thread-safe, like Page::StylesFor.
+  virtual ComputedStyle StyleWhileFocused(const Node& element, const Node& focused) const = 0;
+
   // Stylesheet load failures, skipped @-rules and the like, for reports.
   virtual const std::vector<std::string>& warnings() const = 0;
 

@@ -117,6 +117,58 @@ class Cascade {
       BloomPush(i, classes);
       stack.push_back(i);
     }
+    s_.impls_ = std::move(impls_);
+  }
+
+  // The style of element `i` while element `focused` has keyboard focus (Styles::
+  // StyleWhileFocused). Precondition: Run() has filled the page's styles.
+  ComputedStyle ComputeFocused(uint32_t i, uint32_t focused) {
+    if (const std::optional<double> px =
+            s_.styles_.empty() ? std::nullopt : s_.styles_[0].FontSizePx()) {
+      root_font_px_ = *px;
+    }
+    root_font_set_ = true;
+    // The ancestor filter holds the element's ancestors, root first, as during Run().
+    std::vector<uint32_t> chain;
+    for (int32_t a = table_.parent(i); a >= 0; a = table_.parent(static_cast<uint32_t>(a))) {
+      chain.push_back(static_cast<uint32_t>(a));
+    }
+    std::vector<std::string_view> classes;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      ClassesOf(table_.node(*it), &classes);
+      BloomPush(*it, classes);
+    }
+    matcher_.SetFocused(static_cast<int32_t>(focused));
+    focus_mode_ = true;
+    const Node& node = table_.node(i);
+    ClassesOf(node, &classes);
+    matched_.clear();
+    MatchIndex(ua_.elements, 0, i, node, classes, matched_);
+    MatchIndex(author_.elements, kAuthorTag, i, node, classes, matched_);
+    ResetCascade();
+    ApplyMatched(matched_, ua_.elements, author_.elements);
+    std::vector<css::Decl> owned;
+    PresentationalHints(node, &owned);
+    const size_t hint_count = owned.size();
+    if (const std::string* style_attr = node.Attr("style")) {
+      for (css::Decl& d : css::ParseDeclarationBlock(*style_attr, false, true)) {
+        owned.push_back(std::move(d));
+      }
+    }
+    for (size_t k = 0; k < owned.size(); ++k) {
+      if (k < hint_count) {
+        Apply(owned[k], kAuthorNormal, kAuthorImportant, 0, 0);
+      } else {
+        Apply(owned[k], kStyleAttrNormal, kStyleAttrImportant, 0, 0);
+      }
+    }
+    const int32_t parent = table_.parent(i);
+    const ComputedStyle::Impl* parent_impl =
+        parent >= 0 ? s_.impls_[static_cast<uint32_t>(parent)] : nullptr;
+    ComputedStyle::Impl* impl = Compute(parent_impl, false);
+    // The declarations must live as long as the style (its cascaded entries point to them).
+    s_.arena_->element_decls.push_back(std::move(owned));
+    return Share(impl);
   }
 
  private:
@@ -184,12 +236,18 @@ class Cascade {
     if (index.empty()) {
       return;
     }
-    index.Candidates(node, classes, [&](uint32_t k) {
+    auto try_entry = [&](uint32_t k) {
       const IndexedSelector& e = index.entry(k);
       if (!Rejected(*e.selector) && matcher_.Matches(*e.selector, element)) {
         out.push_back(origin_tag | k);
       }
-    });
+    };
+    index.Candidates(node, classes, try_entry);
+    if (focus_mode_) {
+      for (uint32_t k : index.focus_candidates()) {
+        try_entry(k);
+      }
+    }
   }
 
   void Apply(const css::Decl& d, uint64_t normal, uint64_t important, uint32_t specificity,
@@ -280,6 +338,11 @@ class Cascade {
       if (const std::string* c = node.Attr("color")) {
         add("color", *c);
       }
+      if (const std::string* size = node.Attr("size")) {
+        if (const char* keyword = LegacyFontSize(*size)) {
+          add("font-size", keyword);
+        }
+      }
     }
     if (tag == "body") {
       if (const std::string* c = node.Attr("text")) {
@@ -295,6 +358,30 @@ class Cascade {
         add("text-align", a);
       }
     }
+  }
+
+  // HTML 15.3.4 "rules for parsing a legacy font size": <font size="5"> or "+2" (from 3) as a
+  // font-size keyword; nullptr when the value does not parse.
+  static const char* LegacyFontSize(std::string_view value) {
+    value = TrimWhitespace(value);
+    int sign = 0;
+    if (!value.empty() && (value[0] == '+' || value[0] == '-')) {
+      sign = value[0] == '+' ? 1 : -1;
+      value.remove_prefix(1);
+    }
+    size_t k = 0;
+    int n = 0;
+    while (k < value.size() && value[k] >= '0' && value[k] <= '9' && n < 100) {
+      n = n * 10 + (value[k] - '0');
+      ++k;
+    }
+    if (k == 0) {
+      return nullptr;
+    }
+    n = sign == 0 ? n : 3 + sign * n;
+    static constexpr const char* kKeywords[] = {"x-small", "small",    "medium",   "large",
+                                                "x-large", "xx-large", "xxx-large"};
+    return kKeywords[std::clamp(n, 1, 7) - 1];
   }
 
   const StyleValue* Intern(StyleValue&& v) {
@@ -564,8 +651,11 @@ class Cascade {
     }
     // outline-color's initial currentcolor, and outline-width when there is no outline
     // (CSS UI 4 section 3.2: computed as 0 when outline-style is none).
-    if (std::string_view(impl->values[css::kOutlineColor]->text) == "currentcolor") {
-      impl->values[css::kOutlineColor] = impl->values[css::kColor];
+    for (const PropId p : {css::kOutlineColor, css::kBorderTopColor, css::kBorderRightColor,
+                           css::kBorderBottomColor, css::kBorderLeftColor}) {
+      if (std::string_view(impl->values[p]->text) == "currentcolor") {
+        impl->values[p] = impl->values[css::kColor];
+      }
     }
     if (std::string_view(impl->values[css::kOutlineStyle]->text) == "none" &&
         std::string_view(impl->values[css::kOutlineWidth]->text) != "0px") {
@@ -733,15 +823,31 @@ class Cascade {
   std::vector<ShareEntry> share_entries_;
   std::vector<uint32_t> share_matched_;
   ComputedStyle::Impl* current_ = nullptr;  // the style ComputeElement just gave
+  bool focus_mode_ = false;  // ComputeFocused: also try the selectors that need focus
   double root_font_px_ = 16;
   bool root_font_known_ = true;
   bool root_font_set_ = false;
 };
 
 StylesImpl::StylesImpl(const Document& document, const MediaContext& media)
-    : table_(document), arena_(std::make_shared<Arena>()) {
+    : table_(document), arena_(std::make_shared<Arena>()), media_(media) {
   CollectSheets(document, media);
   Cascade(*this, media).Run();
+}
+
+ComputedStyle StylesImpl::StyleWhileFocused(const Node& element, const Node& focused) const {
+  const int32_t i = table_.IndexOf(element);
+  const int32_t f = table_.IndexOf(focused);
+  if (i < 0 || f < 0 || display_none_[i] != 0) {
+    return Of(element);
+  }
+  if (!uses_focus_) {
+    return styles_[i];  // no selector mentions focus: the style at rest
+  }
+  // Allocates in the page's arena (computed styles and interned values): like StylesFor, not
+  // thread-safe; a page is audited on one thread.
+  auto& self = const_cast<StylesImpl&>(*this);
+  return Cascade(self, media_).ComputeFocused(static_cast<uint32_t>(i), static_cast<uint32_t>(f));
 }
 
 }  // namespace plainsight::engine::style_internal

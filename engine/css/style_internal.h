@@ -112,10 +112,21 @@ class RuleIndex {
     const uint32_t index = static_cast<uint32_t>(entries_.size());
     entries_.push_back({selector, rule, order});
     const css::Compound& subject = selector->compounds[0];
+    bool never = false;
+    bool only_focus = true;
     for (const css::PseudoSelector& p : subject.pseudos) {
       if (p.kind == css::PseudoClass::kNever) {
-        return;  // :hover, :focus...: a page at rest never matches it
+        never = true;
+        only_focus = only_focus && p.focus;
       }
+    }
+    if (never) {
+      // :hover, :focus...: a page at rest never matches it. Subjects needing only focus are
+      // kept apart for the styles of a focused element (FocusCandidates).
+      if (only_focus) {
+        focus_.push_back(index);
+      }
+      return;
     }
     if (!subject.ids.empty()) {
       by_id_[subject.ids[0]].push_back(index);
@@ -134,6 +145,9 @@ class RuleIndex {
   }
 
   bool empty() const { return entries_.empty(); }
+
+  // Entries whose subject needs a focus pseudo-class: tried only for a focused element.
+  const std::vector<uint32_t>& focus_candidates() const { return focus_; }
 
   const IndexedSelector& entry(uint32_t i) const { return entries_[i]; }
 
@@ -227,6 +241,7 @@ class RuleIndex {
   Buckets by_id_, by_class_, by_tag_, by_attribute_;
   std::vector<uint32_t> links_;
   std::vector<uint32_t> universal_;
+  std::vector<uint32_t> focus_;
 };
 
 // A parsed sheet (or set of sheets of one origin) with its indexes.
@@ -337,6 +352,8 @@ class StylesImpl final : public Styles {
 
   bool HasFocusStyles() const { return uses_focus_; }
 
+  ComputedStyle StyleWhileFocused(const Node& element, const Node& focused) const override;
+
  private:
   friend class Cascade;
 
@@ -370,6 +387,9 @@ class StylesImpl final : public Styles {
   std::vector<std::string> warnings_;
   std::string author_css_lower_;  // all author CSS text, lowercased, for AuthorCssMentions
   bool uses_focus_ = false;
+  MediaContext media_;
+  // Each element's computed style by table index (what styles_ share), for StyleWhileFocused.
+  std::vector<const ComputedStyle::Impl*> impls_;
 };
 
 }  // namespace style_internal

@@ -302,6 +302,16 @@ TEST_CASE("css cascade: presentational hints and @supports", "[css][cascade]") {
   CHECK(p.Get("s", "opacity") == "1");
 }
 
+TEST_CASE("css cascade: <font size> sets the legacy font sizes of HTML 15.3.4", "[css][cascade]") {
+  Page p = Load(R"(<font id=a size=5>x</font><font id=b size="+1">x</font>
+      <font id=c size=-2>x</font><font id=d size=9>x</font><font id=e size=big>x</font>)");
+  CHECK(p.Get("a", "font-size") == "24px");  // x-large
+  CHECK(p.Get("b", "font-size") == "18px");  // 3 + 1 = 4: large
+  CHECK(p.Get("c", "font-size") == "10px");  // 3 - 2 = 1: x-small
+  CHECK(p.Get("d", "font-size") == "48px");  // clamped to 7: xxx-large
+  CHECK(p.Get("e", "font-size") == "16px");  // not a number: no hint
+}
+
 TEST_CASE("css cascade: computed values of the listed properties", "[css][cascade]") {
   Page p = Load(R"(<style>#a { position: absolute; clip: rect(0 0 0 0); clip-path: inset(50%);
       height: 1px; overflow-y: scroll; transform: scale(0); content-visibility: hidden;

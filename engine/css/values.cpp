@@ -73,6 +73,13 @@ constexpr PropertyInfo kProps[kNumProps] = {
     {"text-overflow", false, "clip"},
     {"text-shadow", true, "none"},
     {"rotate", false, "none"},
+    {"box-shadow", false, "none"},
+    // Border colours only (widths and styles are not computed): enough to see a border that
+    // changes, as focus indicators do. Initial currentcolor, resolved like outline-color.
+    {"border-top-color", false, "currentcolor"},
+    {"border-right-color", false, "currentcolor"},
+    {"border-bottom-color", false, "currentcolor"},
+    {"border-left-color", false, "currentcolor"},
 };
 
 }  // namespace
@@ -188,6 +195,20 @@ Shorthand LookupShorthand(std::string_view name) {
   if (name == "overflow") {
     return Shorthand::kOverflow;
   }
+  if (name.rfind("border", 0) == 0) {
+    static constexpr std::pair<std::string_view, Shorthand> kBorders[] = {
+        {"border", Shorthand::kBorder},
+        {"border-top", Shorthand::kBorderTop},
+        {"border-right", Shorthand::kBorderRight},
+        {"border-bottom", Shorthand::kBorderBottom},
+        {"border-left", Shorthand::kBorderLeft},
+        {"border-color", Shorthand::kBorderColor}};
+    for (const auto& [n, sh] : kBorders) {
+      if (n == name) {
+        return sh;
+      }
+    }
+  }
   return Shorthand::kNone;
 }
 
@@ -201,6 +222,17 @@ std::vector<PropId> ShorthandLonghands(Shorthand s) {
       return {kOutlineColor, kOutlineStyle, kOutlineWidth};
     case Shorthand::kOverflow:
       return {kOverflowX, kOverflowY};
+    case Shorthand::kBorder:
+    case Shorthand::kBorderColor:
+      return {kBorderTopColor, kBorderRightColor, kBorderBottomColor, kBorderLeftColor};
+    case Shorthand::kBorderTop:
+      return {kBorderTopColor};
+    case Shorthand::kBorderRight:
+      return {kBorderRightColor};
+    case Shorthand::kBorderBottom:
+      return {kBorderBottomColor};
+    case Shorthand::kBorderLeft:
+      return {kBorderLeftColor};
     case Shorthand::kNone:
       break;
   }
@@ -335,6 +367,61 @@ bool ExpandShorthand(Shorthand s, std::string_view value,
       out->emplace_back(kFontSize, size);
       out->emplace_back(kLineHeight, line_height);
       out->emplace_back(kFontFamily, std::string(TrimWhitespace(family)));
+      return true;
+    }
+    case Shorthand::kBorderColor: {
+      // CSS Backgrounds 3 section 4.1: one to four values, top right bottom left.
+      if (parts.size() > 4) {
+        return false;
+      }
+      std::vector<std::string> c;
+      for (const Range& p : parts) {
+        if (!IsColorComponent(tl, p)) {
+          return false;
+        }
+        c.push_back(src(p));
+      }
+      const std::string top = c[0];
+      const std::string right = c.size() > 1 ? c[1] : top;
+      const std::string bottom = c.size() > 2 ? c[2] : top;
+      const std::string left = c.size() > 3 ? c[3] : right;
+      out->emplace_back(kBorderTopColor, top);
+      out->emplace_back(kBorderRightColor, right);
+      out->emplace_back(kBorderBottomColor, bottom);
+      out->emplace_back(kBorderLeftColor, left);
+      return true;
+    }
+    case Shorthand::kBorder:
+    case Shorthand::kBorderTop:
+    case Shorthand::kBorderRight:
+    case Shorthand::kBorderBottom:
+    case Shorthand::kBorderLeft: {
+      // <line-width> || <line-style> || <color>: only the colour is kept (currentcolor when
+      // not given, as the shorthand resets it).
+      std::string color = "currentcolor";
+      bool seen_color = false, seen_style = false, seen_width = false;
+      for (const Range& p : parts) {
+        const Token& t = tl.tokens[p.begin];
+        if (!seen_style && t.type == TokenType::kIdent &&
+            OneOf(t.value, {"none", "hidden", "dotted", "dashed", "solid", "double", "groove",
+                            "ridge", "inset", "outset"})) {
+          seen_style = true;
+        } else if (!seen_width &&
+                   (t.type == TokenType::kDimension || t.type == TokenType::kNumber ||
+                    OneOf(t.value, {"thin", "medium", "thick"}) ||
+                    (t.type == TokenType::kFunction &&
+                     OneOf(t.value, {"calc", "min", "max", "clamp"})))) {
+          seen_width = true;
+        } else if (!seen_color && IsColorComponent(tl, p)) {
+          color = src(p);
+          seen_color = true;
+        } else {
+          return false;
+        }
+      }
+      for (PropId side : ShorthandLonghands(s)) {
+        out->emplace_back(side, color);
+      }
       return true;
     }
     case Shorthand::kNone:

@@ -1,6 +1,6 @@
 // Property table and computed values: CSS Cascading 4 (initial values, inheritance), CSS Values
 // 4 (lengths, calc()), CSS Color 4 (colours), CSS Fonts 4 (font-size keywords, bolder/lighter),
-// and the shorthands background, font, outline and overflow.
+// and the shorthands background, font, outline, overflow and (for its colours) border.
 #pragma once
 
 #include <cstdint>
@@ -68,12 +68,29 @@ enum PropId : uint8_t {
   kTextOverflow,
   kTextShadow,
   kRotate,
+  kBoxShadow,
+  kBorderTopColor,
+  kBorderRightColor,
+  kBorderBottomColor,
+  kBorderLeftColor,
   kNumProps,
   kCustomProp = 254,  // a custom property (--name)
   kNoProp = 255,
 };
 
-enum class Shorthand : uint8_t { kNone, kBackground, kFont, kOutline, kOverflow };
+enum class Shorthand : uint8_t {
+  kNone,
+  kBackground,
+  kFont,
+  kOutline,
+  kOverflow,
+  kBorder,  // border: the colour of all four sides (widths and styles are not computed)
+  kBorderTop,
+  kBorderRight,
+  kBorderBottom,
+  kBorderLeft,
+  kBorderColor,  // border-color: one to four colours, top right bottom left
+};
 
 struct PropertyInfo {
   std::string_view name;

@@ -405,6 +405,10 @@ bool ComputeValue(PropId id, std::string_view text, ComputeContext& ctx, StyleVa
     case kColor:
     case kBackgroundColor:
     case kOutlineColor:
+    case kBorderTopColor:
+    case kBorderRightColor:
+    case kBorderBottomColor:
+    case kBorderLeftColor:
       return ComputeColor(id, tl, parts, text, ctx, out);
     case kFontWeight:
       return ComputeFontWeight(tl, parts, ctx, out);
@@ -542,6 +546,7 @@ bool ComputeValue(PropId id, std::string_view text, ComputeContext& ctx, StyleVa
     case kContent:
     case kTextShadow:
     case kRotate:
+    case kBoxShadow:
       return ComputeRaw(tl, text, out);
     case kNumProps:
     case kCustomProp:

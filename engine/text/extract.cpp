@@ -783,6 +783,8 @@ struct XmlDocDeleter {
 
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 
+}  // namespace
+
 // Reads the named members of a zip held in memory. Members that are absent stay absent from the
 // result. A member that expands past max_member_bytes fails with kTooLarge: the limit is applied
 // to the bytes actually produced, not to the sizes the (attacker-written) headers declare.
@@ -849,6 +851,8 @@ Result<std::vector<std::pair<std::string, std::string>>> ReadZipMembers(
   }
   return found;
 }
+
+namespace {
 
 const std::string* FindMember(const std::vector<std::pair<std::string, std::string>>& members,
                               std::string_view name) {

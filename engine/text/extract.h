@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/dom.h"
@@ -80,6 +81,14 @@ struct ExtractLimits {
   size_t max_input_bytes = size_t{256} << 20;
   size_t max_member_bytes = size_t{64} << 20;
 };
+
+// Reads the named members of a zip archive held in memory (libarchive), bounded as the DOCX and
+// ODT extractors are: kTooLarge when the file is over max_input_bytes or a member expands past
+// max_member_bytes (counted on the bytes actually produced, not the sizes the headers declare:
+// a zip bomb is refused), kParse when the bytes are not a zip or it is damaged. Members that are
+// absent are absent from the result, which is in archive order. Shared with engine/office.
+Result<std::vector<std::pair<std::string, std::string>>> ReadZipMembers(
+    std::string_view bytes, const std::vector<std::string>& wanted, const ExtractLimits& limits);
 
 // Plain UTF-8 text. Paragraphs are separated by blank lines; lines starting with "- ", "* ",
 // "• " or "1. " are list items (their marker stays in the text: plain text is not Markdown); a

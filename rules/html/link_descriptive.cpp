@@ -9,7 +9,7 @@
 //    description (aria-describedby, title), not in a list item or table cell, and no other text
 //    in its paragraph (the run of inline content it belongs to, HTML's "paragraph");
 //  - passed: a link to a heading on the same page whose name is that heading's text.
-// English phrases only; other languages get cantTell.
+// English and Irish phrases only; other languages get cantTell.
 #include <algorithm>
 
 #include "rules/catalog.h"
@@ -33,6 +33,7 @@ constexpr std::string_view kPasses[] = {
 constexpr std::string_view kFailsLinkOnly[] = {
     R"(<p>Our new recycling centre opens in May. <a href="/recycling">Read more</a></p>)",
     R"(<a href="/form.pdf">Click here</a>)",
+    R"(<p lang="ga">Osclófar an t-ionad athchúrsála i mBealtaine. <a href="/ga/athchursail">Léigh tuilleadh</a></p>)",
 };
 constexpr std::string_view kFailsInContext[] = {
     R"(<a href="/form.pdf">Click here</a><p>Apply for a parking permit.</p>)",

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include <fcntl.h>
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@
 #include <catch2/catch.hpp>
 
 #include "cli/commands.h"
+#include "plainsight/source_dir.h"
 #include "tests/crawler/test_server.h"
 
 namespace {
@@ -300,4 +302,70 @@ TEST_CASE("audit URL: the site checks find a statement at a common path and repo
   auto found = std::find(targets.begin(), targets.end(), "/accessibility-statement");
   CHECK(first < found);
   CHECK(std::find(targets.begin(), targets.end(), "/ga/inrochtaineacht") == targets.end());
+TEST_CASE("audit URL: linked PDF, DOCX and ODT documents are audited like pages",
+          "[cli][audit][crawler][documents]") {
+  auto read = [](const std::string& name) {
+    std::ifstream in(std::string(PLAINSIGHT_SOURCE_DIR) + "/tests/documents/" + name,
+                     std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  const std::string plan = read("problems.pdf");
+  const std::string form = read("bad.docx");
+  const std::string minutes = read("good.odt");
+  auto handler = [&](const TestRequest& r, TestConnection& c) {
+    if (r.target == "/") {
+      c.Respond(200, "text/html",
+                "<!DOCTYPE html><html lang=en><title>Home - Test Council</title><body><main>"
+                "<a href=/plan.pdf>Plan</a> <a href=/form.docx>Form</a> "
+                "<a href=/minutes.odt>Minutes</a> <a href=/broken.pdf>Broken</a></main></body>"
+                "</html>");
+    } else if (r.target == "/plan.pdf") {
+      c.Respond(200, "application/pdf", plan);
+    } else if (r.target == "/form.docx") {
+      c.Respond(200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                form);
+    } else if (r.target == "/minutes.odt") {
+      c.Respond(200, "application/vnd.oasis.opendocument.text", minutes);
+    } else if (r.target == "/broken.pdf") {
+      c.Respond(200, "application/pdf", "%PDF-1.7\nthis is not a PDF\n");
+    } else {
+      c.Respond(404, "text/html", "not found");
+    }
+  };
+  TestServer server(handler);
+  std::string out = (std::filesystem::temp_directory_path() /
+                     ("plainsight-audit-docs-" + std::to_string(::getpid()) + ".json"))
+                        .string();
+  // The broken PDF is reported with the documents; it does not make the audit exit 2.
+  CHECK(Audit({server.Url("/"), "--allow-private", "--delay-ms", "0", "--progress", "none",
+               "--no-sitemaps", "--format", "json", "--out", out}) == 1);
+  std::ifstream in(out);
+  auto j = nlohmann::json::parse(in);
+  std::filesystem::remove(out);
+  std::map<std::string, nlohmann::json> pages;
+  for (const auto& page : j["pages"]) {
+    pages[page["url"]] = page;
+  }
+  REQUIRE(pages.size() == 4);
+  CHECK(pages[server.Url("/")]["type"] == "html");
+  CHECK(pages[server.Url("/plan.pdf")]["type"] == "pdf");
+  CHECK(pages[server.Url("/plan.pdf")]["rules"]["pdf.lang"] == "failed");
+  CHECK(pages[server.Url("/plan.pdf")].contains("text"));
+  CHECK(pages[server.Url("/form.docx")]["type"] == "docx");
+  CHECK(pages[server.Url("/form.docx")]["rules"]["office.table-header"] == "failed");
+  CHECK(pages[server.Url("/minutes.odt")]["type"] == "odt");
+  CHECK(pages[server.Url("/minutes.odt")]["rules"]["office.image-alt"] == "passed");
+  REQUIRE(j["documents"].size() == 4);
+  bool broken = false;
+  for (const auto& d : j["documents"]) {
+    if (d["url"] == server.Url("/broken.pdf")) {
+      broken = true;
+      CHECK(d["error"].get<std::string>().find("not a readable PDF") != std::string::npos);
+    } else {
+      CHECK_FALSE(d.contains("error"));
+    }
+  }
+  CHECK(broken);
 }

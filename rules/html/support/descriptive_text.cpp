@@ -86,8 +86,8 @@ void JudgeDescriptive(engine::Findings& out, const engine::Node* target, bool pl
 
 bool IsGenericLinkText(std::string_view name) {
   // Interpretation: only phrases that cannot say where a link goes whatever the page is about
-  // (WCAG 2.4.4 failure F84 and the examples of G91). English only; other languages are left
-  // to human review.
+  // (WCAG 2.4.4 failure F84 and the examples of G91). English and Irish (Irish public
+  // bodies publish in both languages); other languages are left to human review.
   static constexpr std::array<std::string_view, 26> kGeneric = {"click here",
                                                                 "click",
                                                                 "here",
@@ -114,7 +114,12 @@ bool IsGenericLinkText(std::string_view name) {
                                                                 "read more here",
                                                                 "more here",
                                                                 "go here"};
-  return MatchesPhrase(name, kGeneric);
+  // Irish (issue #11), as written in lowercase: the comparison lowercases ASCII letters only, so
+  // "CLICEÁIL ANSEO" in capitals with the fada is not matched.
+  static constexpr std::array<std::string_view, 8> kGenericIrish = {
+      "cliceáil anseo",  "cliceail anseo",   "anseo",  "tuilleadh", "léigh tuilleadh",
+      "leigh tuilleadh", "tuilleadh eolais", "níos mó"};
+  return MatchesPhrase(name, kGeneric) || MatchesPhrase(name, kGenericIrish);
 }
 
 bool IsPlaceholderImageName(std::string_view name) {

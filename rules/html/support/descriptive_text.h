@@ -29,7 +29,8 @@ void JudgeDescriptive(engine::Findings& out, const engine::Node* target, bool pl
                       std::string fail_message, std::string question);
 
 // Link text that says nothing about where the link goes on its own (WCAG F84 and G91): "click
-// here", "more", "read more", "here", "link"... English only.
+// here", "more", "read more", "here", "link"... English and Irish ("cliceáil anseo",
+// "tuilleadh", "léigh tuilleadh").
 bool IsGenericLinkText(std::string_view name);
 
 // A text alternative that is a placeholder or a file name rather than a description (WCAG F30):

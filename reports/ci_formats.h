@@ -1,0 +1,33 @@
+// Audit results for CI systems: JUnit XML (one testsuite per page, one testcase per rule that
+// applied) and SARIF 2.1.0 (OASIS; one run, the rules that ran with helpUri, a result per failed
+// or to-review target with its physical location). Like the other audit formats, these only
+// format engine::PageAudit values.
+#pragma once
+
+#include <ostream>
+#include <span>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/rule.h"
+#include "reports/audit_report.h"
+
+namespace plainsight::reports {
+
+// <testsuites> with a <testsuite> per input: a testcase per rule that applied to the page
+// (classname = rule id), <failure> when it failed (type = the worst severity, the text lists
+// every target), <skipped> when it only has targets to review; an input that could not be read
+// is a testsuite with one <error>.
+void WriteJunit(std::span<const AuditedInput> inputs, std::ostream& out);
+
+// The SARIF log. `rules`: the rules that ran (tool.driver.rules, in this order). Failed targets
+// are results with level error/warning/note by severity; targets to review are kind "review".
+// Local files are given as relative paths when they were given so (for code scanning).
+nlohmann::json SarifJson(std::span<const AuditedInput> inputs,
+                         std::span<const engine::Rule* const> rules);
+
+// The XML 1.0 text of `s`: markup escaped, characters XML cannot hold dropped.
+std::string XmlEscape(std::string_view s);
+
+}  // namespace plainsight::reports
