@@ -13,8 +13,8 @@
 
 #include "audit/crawl_outcome.h"
 #include "audit/page_auditor.h"
-#include "audit/site_checks.h"
 #include "audit/pipeline.h"
+#include "audit/site_checks.h"
 #include "audit/worker_pool.h"
 #include "crawler/subresources.h"
 #include "engine/page.h"

@@ -6,8 +6,8 @@
 #include <set>
 
 #include "engine/site/signals.h"
+#include "engine/terminal_text.h"
 #include "engine/url.h"
-#include "reports/terminal.h"
 #include "rules/catalog.h"
 
 namespace plainsight::audit {
@@ -239,7 +239,7 @@ void WriteSiteChecksText(const std::vector<SiteCheck>& checks, std::ostream& out
       outcome = "review";
     }
     outcome.resize(std::max<size_t>(outcome.size(), 12), ' ');
-    out << "  " << outcome << " " << c.rule->id << ": " << reports::TerminalSafe(c.result.message)
+    out << "  " << outcome << " " << c.rule->id << ": " << engine::TerminalSafe(c.result.message)
         << "\n";
   }
 }

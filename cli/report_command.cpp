@@ -4,8 +4,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "reports/scan_report.h"
 #include "engine/terminal_text.h"
+#include "reports/scan_report.h"
 #include "store/store.h"
 
 namespace plainsight::cli {

@@ -80,11 +80,13 @@ void WriteSiteRulesMarkdown(std::ostream& out) {
     }
   }
 }
+
 // What a rule checks: web pages ("page"), PDF documents ("pdf"), or DOCX and ODT documents
 // ("office").
 const char* AppliesTo(const engine::Rule& r) {
   return r.check_pdf != nullptr ? "pdf" : r.check_office != nullptr ? "office" : "page";
 }
+
 // The severity policy (issue #11), the preamble of docs/rules.md. engine/rule.h's Severity is
 // the one scale every finding carries.
 constexpr std::string_view kSeverityPolicy =

@@ -58,8 +58,13 @@ TEST_CASE("act: rules beyond the ACT rules fail no page the ACT cases mark as pa
   REQUIRE(text.has_value());
   auto testcases = nlohmann::json::parse(*text, nullptr, false);
   REQUIRE_FALSE(testcases.is_discarded());
-  pe::ResourceLoader loader =
-      plainsight::cli::LocalLoader(std::string(kAssetPrefix), shared.string());
+  plainsight::cli::LocalLoaderOptions local;
+  local.web_prefix = std::string(kAssetPrefix);
+  local.folder = shared.string();
+  if (auto root = plainsight::cli::CanonicalFolder(shared.string())) {
+    local.roots.push_back(*root);
+  }
+  pe::ResourceLoader loader = plainsight::cli::LocalLoader(local);
 
   std::vector<const pe::Rule*> beyond;
   for (const pe::Rule* r : plainsight::rules::AllRules()) {

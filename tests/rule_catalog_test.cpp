@@ -103,8 +103,9 @@ TEST_CASE("catalog: every rule has metadata, criteria that parse, and examples o
       CHECK(r->fails.size() >= 1);
     }
     CHECK(r->inapplicable.size() >= 1);
-    // The rules beyond the ACT rules say what they cannot know (issue #11).
-    if (r->act.empty()) {
+    // The page rules beyond the ACT rules say what they cannot know (issue #11); the document
+    // rules say it in docs/documents.md.
+    if (r->act.empty() && r->id.rfind("html.", 0) == 0) {
       CHECK_FALSE(r->limits.empty());
     }
   }

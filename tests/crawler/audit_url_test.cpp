@@ -302,6 +302,8 @@ TEST_CASE("audit URL: the site checks find a statement at a common path and repo
   auto found = std::find(targets.begin(), targets.end(), "/accessibility-statement");
   CHECK(first < found);
   CHECK(std::find(targets.begin(), targets.end(), "/ga/inrochtaineacht") == targets.end());
+}
+
 TEST_CASE("audit URL: linked PDF, DOCX and ODT documents are audited like pages",
           "[cli][audit][crawler][documents]") {
   auto read = [](const std::string& name) {

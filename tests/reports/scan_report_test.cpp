@@ -2,7 +2,7 @@
 // hostile page strings escaped in every format, the open data valid (Data Package profile,
 // Table Schema, EARL as RDF), the HTML passing plainsight's own rules, comparison between scans,
 // and the same scores from the same store.
-#include <unistd.h>
+#include "reports/scan_report.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -10,13 +10,13 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
 #include "audit/settings.h"
 #include "engine/runner.h"
 #include "plainsight/source_dir.h"
-#include "reports/scan_report.h"
 #include "rules/catalog.h"
 #include "store/store.h"
 
@@ -109,8 +109,8 @@ std::string MakeStore(const TempDir& dir) {
     for (int i = 0; i < 4; ++i) {
       std::string n = std::to_string(i);
       REQUIRE((*store)->PutPage(Page(*id, "a", "https://a.example/" + n, true, i == 0)));
-      REQUIRE((*store)->PutPage(Page(*id, "b", "https://b.example/" + n, scan_no == 1 && i == 1,
-                                     false)));
+      REQUIRE((*store)->PutPage(
+          Page(*id, "b", "https://b.example/" + n, scan_no == 1 && i == 1, false)));
     }
     (*store)->PutSiteFact({*id, "a", "site.accessibility-statement",
                            R"({"outcome":"failed","message":"no statement found"})"});
