@@ -103,19 +103,14 @@ if ! "$BIN" scan "$WORK/bodies.csv" --db "$DB" --allow-private --delay-ms 0 --pr
 fi
 "$BIN" scan --db "$DB" --status
 echo
-# `plainsight report` (issue 10) may not be in this build yet: then the store is the result.
-if "$BIN" 2>&1 | grep -q '^  report '; then
-  echo "== plainsight report --db $DB --out $REPORT"
-  if ! "$BIN" report --db "$DB" --out "$REPORT"; then
-    echo "demo: the report failed" >&2
-    exit 2
-  fi
-  SECTOR_DONE="Sector report: $REPORT/index.html (open data beside it: bodies.csv, pages.csv,
-  findings.csv, report.json, datapackage.json, earl.jsonld); the store: $DB"
-else
-  echo "== (this build has no 'plainsight report': the sector's results are in the store $DB)"
-  SECTOR_DONE="Sector scan: the store $DB (site facts in its site_facts table)"
+echo "== plainsight report --db $DB --out $REPORT"
+rm -rf "$REPORT"
+if ! "$BIN" report --db "$DB" --out "$REPORT"; then
+  echo "demo: the report failed" >&2
+  exit 2
 fi
+SECTOR_DONE="Sector report: $REPORT/index.html (open data beside it: bodies.csv, pages.csv,
+findings.csv, report.json, datapackage.json, earl.jsonld); the store: $DB"
 kill "$NGINX_PID" 2>/dev/null || true
 wait "$NGINX_PID" 2>/dev/null || true
 NGINX_PID=""
