@@ -34,9 +34,14 @@ PageResult PageAuditor::Audit(const engine::Page& page, std::string source) {
     // Spelling and language detection are for writers' drafts (plainsight text); on every
     // crawled page they would flag names of places and people by the hundred.
     options.spelling = false;
-    auto analysis = analyser_->AnalyseDocument(page.document(), options);
+    auto analysis = analyser_->AnalyseDocument(page.document(), settings_.rules, options);
     if (analysis) {
-      item.extra["text"] = engine::text::AnalysisToJson(*analysis, false);
+      // The text rules' results join the page rules' (catalogue order: text.* come last).
+      for (engine::RuleResult& r : analysis->rules) {
+        item.audit.results.push_back(std::move(r));
+      }
+      analysis->rules.clear();
+      item.extra["text"] = engine::text::AnalysisToJson(*analysis, false, true);
       out.text = std::move(*analysis);
     } else {
       item.audit.warnings.push_back("plain-language analysis failed: " + analysis.error().message);
@@ -78,7 +83,8 @@ PageResult PageAuditor::AuditDocument(std::string_view bytes, engine::documents:
   }
   item.audit = std::move(audit->audit);
   if (audit->analysis) {
-    item.extra["text"] = engine::text::AnalysisToJson(*audit->analysis, false);
+    audit->analysis->rules.clear();  // already in item.audit.results
+    item.extra["text"] = engine::text::AnalysisToJson(*audit->analysis, false, true);
     out.text = std::move(audit->analysis);
   }
   return out;
@@ -175,7 +181,8 @@ store::PageRecord ToPageRecord(const FetchFacts& fetch, const PageResult* result
     m.average_sentence_length = t.metrics.average_sentence_length;
     for (const engine::text::TextFinding& f : t.findings) {
       m.long_sentences += f.kind == "long-sentence";
-      page.text_findings.push_back({f.kind, engine::text::SeverityName(f.severity), f.start, f.end,
+      // One severity scale in the store: plain-language findings are notices (advice).
+      page.text_findings.push_back({f.kind, engine::SeverityName(engine::Severity::kNotice), f.start, f.end,
                                     f.line, f.column, f.text, f.message, f.suggestion});
     }
     page.text = std::move(m);

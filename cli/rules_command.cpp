@@ -81,10 +81,43 @@ void WriteSiteRulesMarkdown(std::ostream& out) {
   }
 }
 
-// What a rule checks: web pages ("page"), PDF documents ("pdf"), or DOCX and ODT documents
-// ("office").
+// What a rule checks: web pages ("page"), PDF documents ("pdf"), DOCX and ODT documents
+// ("office"), or the text of any of them and of `plainsight text` files ("text").
 const char* AppliesTo(const engine::Rule& r) {
-  return r.check_pdf != nullptr ? "pdf" : r.check_office != nullptr ? "office" : "page";
+  return r.check_pdf != nullptr      ? "pdf"
+         : r.check_office != nullptr ? "office"
+         : r.check_text != nullptr   ? "text"
+                                     : "page";
+}
+
+// A text rule's example as one Markdown line: whitespace collapsed, shortened.
+std::string ExampleLine(std::string_view example) {
+  std::string out;
+  for (char c : example) {
+    bool space = c == ' ' || c == '\n' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) {
+      continue;
+    }
+    out += space ? ' ' : c;
+  }
+  if (out.size() > 200) {
+    size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    out = out.substr(0, cut) + "…";
+  }
+  if (out.empty()) {
+    return "(empty text)";
+  }
+  std::string escaped;
+  for (char c : out) {
+    if (c == '|' || c == '`') {
+      escaped += '\\';
+    }
+    escaped += c;
+  }
+  return escaped;
 }
 
 // The severity policy (issue #11), the preamble of docs/rules.md. engine/rule.h's Severity is
@@ -156,6 +189,10 @@ int RunRules(int argc, char** argv) {
                            {"description", std::string(o.description)}});
       }
       j["options"] = options;
+      j["examples"] = {{"passed", list(r->passes)},
+                       {"failed", list(r->fails)},
+                       {"inapplicable", list(r->inapplicable)},
+                       {"cantTell", list(r->cant_tell)}};
       arr.push_back(j);
     }
     nlohmann::json site = nlohmann::json::array();
@@ -173,7 +210,9 @@ int RunRules(int argc, char** argv) {
            "| --- | --- | --- | --- | --- | --- | --- |\n";
     for (const engine::Rule* r : rules) {
       std::cout << "| [`" << r->id << "`](#" << r->id << ") | " << r->summary << " | "
-                << Join(r->wcag, ", ") << " (" << r->level << ") | " << Join(r->en301549, ", ")
+                << (r->wcag.empty() ? std::string("-")
+                                    : Join(r->wcag, ", ") + " (" + std::string(r->level) + ")")
+                << " | " << Join(r->en301549, ", ")
                 << " | " << Join(r->act, ", ") << " | " << engine::SeverityName(r->severity)
                 << " | " << engine::ImpactName(r->impact) << " |\n";
     }
@@ -183,11 +222,18 @@ int RunRules(int argc, char** argv) {
                 << r->summary << ".\n\n"
                 << "- Why it matters: " << r->why << "\n"
                 << "- How to fix: " << r->help << "\n"
-                << "- WCAG 2.1/2.2: " << Join(r->wcag, ", ") << " (level " << r->level << ")\n"
+                << "- WCAG 2.1/2.2: "
+                << (r->wcag.empty() ? std::string("- (plain-language advice, run at every level)")
+                                    : Join(r->wcag, ", ") + " (level " + std::string(r->level) + ")")
+                << "\n"
                 << "- EN 301 549: " << (r->en301549.empty() ? "-" : Join(r->en301549, ", ")) << "\n"
                 << "- ACT rules: " << (r->act.empty() ? "-" : Join(r->act, ", ")) << "\n"
                 << "- Severity of a failure: " << engine::SeverityName(r->severity) << "\n";
-      if (r->check == nullptr) {
+      if (r->check_text != nullptr) {
+        std::cout << "- Checks: the text of pages, PDF, DOCX and ODT documents, and of "
+                     "`plainsight text` files (plain-language rules: outcome cantTell, "
+                     "severity notice)\n";
+      } else if (r->check == nullptr) {
         std::cout << "- Checks: " << (r->check_pdf ? "PDF" : "DOCX and ODT") << " documents\n";
       }
       if (!r->limits.empty()) {
@@ -200,11 +246,25 @@ int RunRules(int argc, char** argv) {
         std::cout << "- Option `" << o.name << "` (default " << o.default_value
                   << "): " << o.description << "\n";
       }
+      if (r->check_text != nullptr) {
+        for (std::string_view e : r->passes) {
+          std::cout << "- Passes: `" << ExampleLine(e) << "`\n";
+        }
+        for (std::string_view e : r->cant_tell) {
+          std::cout << "- Needs review: `" << ExampleLine(e) << "`\n";
+        }
+        for (std::string_view e : r->inapplicable) {
+          std::cout << "- Inapplicable: `" << ExampleLine(e) << "`\n";
+        }
+      }
     }
     WriteSiteRulesMarkdown(std::cout);
   } else if (format == "text") {
     for (const engine::Rule* r : rules) {
-      std::cout << r->id << "  " << r->summary << "  [WCAG " << Join(r->wcag, ", ") << "; "
+      std::cout << r->id << "  " << r->summary << "  ["
+                << (r->wcag.empty() ? std::string("no WCAG criterion")
+                                    : "WCAG " + Join(r->wcag, ", "))
+                << "; "
                 << engine::SeverityName(r->severity) << ", " << engine::ImpactName(r->impact)
                 << "]\n";
     }

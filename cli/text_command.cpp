@@ -21,6 +21,7 @@
 #include "engine/text/analyser.h"
 #include "engine/text/analysis_json.h"
 #include "engine/text/extract.h"
+#include "rules/catalog.h"
 
 namespace plainsight::cli {
 
@@ -132,13 +133,11 @@ std::string ParseArgs(int argc, char** argv, Options& o) {
         if (!ParseUnsigned(v, n) || n == 0 || n > 100000) {
           return a + " needs a whole number from 1 to 100000";
         }
-        if (a == "--max-sentence-words") {
-          o.analysis.long_sentence_warning_words = static_cast<uint32_t>(n);
-        } else if (a == "--error-sentence-words") {
-          o.analysis.long_sentence_error_words = static_cast<uint32_t>(n);
-        } else {
-          o.analysis.long_paragraph_words = static_cast<uint32_t>(n);
-        }
+        // The text rules' options (docs/rules.md).
+        const char* option = a == "--max-sentence-words"     ? "text.sentence-length.max_words"
+                             : a == "--error-sentence-words" ? "text.sentence-length.error_words"
+                                                             : "text.paragraph-length.max_words";
+        o.analysis.rule_options[option] = static_cast<double>(n);
       }
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       return "unknown option " + a;
@@ -150,9 +149,6 @@ std::string ParseArgs(int argc, char** argv, Options& o) {
   }
   if (o.file.empty()) {
     return "missing FILE (use - for standard input)";
-  }
-  if (o.analysis.long_sentence_error_words < o.analysis.long_sentence_warning_words) {
-    o.analysis.long_sentence_error_words = o.analysis.long_sentence_warning_words;
   }
   return "";
 }
@@ -450,7 +446,7 @@ int RunTextCommand(int argc, char** argv) {
     std::cerr << "plainsight text: " << analyser.error().ToString() << "\n";
     return 2;
   }
-  auto analysis = (*analyser)->Analyse(*extracted, o.analysis);
+  auto analysis = (*analyser)->Analyse(*extracted, rules::AllRules(), o.analysis);
   if (!analysis) {
     std::cerr << "plainsight text: " << analysis.error().ToString() << "\n";
     return 2;

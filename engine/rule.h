@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -21,6 +23,10 @@ struct PdfDocument;  // engine/pdf/pdf_document.h
 
 namespace office {
 struct OfficeDocument;  // engine/office/office_document.h
+}
+
+namespace text {
+struct TextFacts;  // engine/text/text_facts.h
 }
 
 enum class Outcome : unsigned char { kPassed, kFailed, kCantTell, kInapplicable };
@@ -62,6 +68,15 @@ struct Finding {
   std::string snippet;
   std::string document_url;  // differs from the page URL for targets inside iframes
   TextSpan span;             // set by rules about a stretch of text (a sentence, a word)
+  // Plain-language findings (rules/text/): the plainer wording to use ("" when none), where the
+  // span is in the extracted text (block index and offsets into its text), and the finding's
+  // kind and severity in the `plainsight text` JSON, a compatibility view of these findings
+  // (docs/json-format.md). compat_kind is empty for findings that view does not show.
+  std::string suggestion;
+  uint32_t text_block = 0;
+  TextSpan block_span;
+  std::string_view compat_kind;
+  std::string_view compat_severity;
 };
 
 // What a rule's check writes to. Each call records one target's outcome.
@@ -132,6 +147,31 @@ struct RuleOption {
   std::string_view description;
 };
 
+// Option values a user set, by "<rule id>.<option name>" ("text.sentence-length.max_words").
+using OptionOverrides = std::map<std::string, double, std::less<>>;
+
+// The options of one rule for one run: the declared defaults, replaced by any override.
+class OptionValues {
+ public:
+  OptionValues(std::string_view rule_id, std::span<const RuleOption> declared,
+               const OptionOverrides* overrides = nullptr)
+      : rule_id_(rule_id), declared_(declared), overrides_(overrides) {}
+
+  // The value of the declared option `name`. Asking for an undeclared option is a programmer
+  // error (the rule's metadata and code disagree): it gives 0, which the examples catch.
+  double Get(std::string_view name) const;
+
+ private:
+  std::string_view rule_id_;
+  std::span<const RuleOption> declared_;
+  const OptionOverrides* overrides_;
+};
+
+// Plain-language rules (rules/text/) read the facts the analyser computed for a text
+// (engine/text/text_facts.h) and their options; their findings have no node, a span instead.
+using TextCheckFunction = void (*)(const text::TextFacts& facts, const OptionValues& options,
+                                   Findings& out);
+
 struct Rule {
   std::string_view id;       // "html.img-alt": module, dot, kebab-case name
   std::string_view summary;  // what passing means, one line ("Images have a text alternative")
@@ -159,15 +199,24 @@ struct Rule {
   std::span<const RuleOption> options = {};
   // WCAG conformance level of the strictest criterion: "A", "AA" or "AAA".
   std::string_view level = "A";
-  // Document rules: exactly one of check, check_pdf and check_office is set. Their examples are
+  // Document rules: exactly one of check, check_pdf, check_office and check_text is set. Their examples are
   // documents in the compact forms engine/pdf/pdf_writer.h (ExamplePdf) and
   // engine/office/office_example.h describe.
   PdfCheckFunction check_pdf = nullptr;
   OfficeCheckFunction check_office = nullptr;
+  // Plain-language rules: examples are plain text (a blank line between paragraphs).
+  TextCheckFunction check_text = nullptr;
   // What else the check implements: WCAG techniques ("PDF18"), Matterhorn Protocol 1.1 failure
   // conditions ("Matterhorn 06-003"), PDF/UA-1 (ISO 14289-1) clauses ("PDF/UA-1 7.1").
   std::span<const std::string_view> techniques;
 };
+
+// Plain-language advice: a text rule (rules/text/) with no WCAG success criterion. Its findings
+// are in the audit JSON, the store and `plainsight text`, but not in the accessibility outputs
+// (SARIF, JUnit, the HTML report's accessibility part) nor in --fail-on: they are not failures.
+inline bool IsAdvice(const Rule& rule) {
+  return rule.check_text != nullptr && rule.wcag.empty();
+}
 
 // The rule's outcome on a whole page: failed if any target failed, else cantTell if any target
 // could not be decided, else passed if any passed, else inapplicable.

@@ -50,6 +50,22 @@ const char* SeverityName(Severity severity) noexcept {
   return "notice";
 }
 
+double OptionValues::Get(std::string_view name) const {
+  for (const RuleOption& o : declared_) {
+    if (o.name != name) {
+      continue;
+    }
+    if (overrides_ != nullptr) {
+      std::string key = std::string(rule_id_) + "." + std::string(name);
+      if (auto it = overrides_->find(key); it != overrides_->end()) {
+        return it->second;
+      }
+    }
+    return o.default_value;
+  }
+  return 0;
+}
+
 Outcome Aggregate(std::span<const Finding> findings) noexcept {
   bool any_cant = false;
   bool any_pass = false;

@@ -80,6 +80,9 @@ nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptio
         if (!f.document_url.empty()) {
           j["document"] = f.document_url;
         }
+        if (!f.suggestion.empty()) {
+          j["suggestion"] = f.suggestion;  // plain-language findings: the plainer wording
+        }
         findings.push_back(std::move(j));
       }
     }

@@ -129,7 +129,9 @@ void WriteJunit(std::span<const AuditedInput> inputs, std::ostream& out) {
     size_t t = 0, f = 0, s = 0;
     std::ostringstream cases;
     for (const engine::RuleResult& r : input.audit.results) {
-      if (r.outcome == engine::Outcome::kInapplicable || r.rule == nullptr) {
+      // Plain-language advice is not an accessibility test (engine::IsAdvice).
+      if (r.outcome == engine::Outcome::kInapplicable || r.rule == nullptr ||
+          engine::IsAdvice(*r.rule)) {
         continue;
       }
       ++t;
@@ -207,7 +209,7 @@ nlohmann::json SarifJson(std::span<const AuditedInput> inputs,
   nlohmann::json rule_list = nlohmann::json::array();
   std::map<std::string_view, size_t> index;
   for (const engine::Rule* rule : rules) {
-    if (rule == nullptr || index.count(rule->id) > 0) {
+    if (rule == nullptr || index.count(rule->id) > 0 || engine::IsAdvice(*rule)) {
       continue;
     }
     index[rule->id] = rule_list.size();
@@ -250,7 +252,7 @@ nlohmann::json SarifJson(std::span<const AuditedInput> inputs,
       continue;
     }
     for (const engine::RuleResult& r : input.audit.results) {
-      if (r.rule == nullptr) {
+      if (r.rule == nullptr || engine::IsAdvice(*r.rule)) {
         continue;
       }
       auto idx = index.find(r.rule->id);

@@ -50,6 +50,9 @@ void WriteAuditHtml(std::span<const AuditedInput> inputs, std::ostream& out) {
   int total_review = 0;
   for (const auto& input : inputs) {
     for (const auto& r : input.audit.results) {
+      if (r.rule != nullptr && engine::IsAdvice(*r.rule)) {
+        continue;  // plain-language advice is not part of the accessibility audit
+      }
       for (const auto& f : r.findings) {
         total_failed += f.outcome == engine::Outcome::kFailed;
         total_review += f.outcome == engine::Outcome::kCantTell;
@@ -74,6 +77,9 @@ void WriteAuditHtml(std::span<const AuditedInput> inputs, std::ostream& out) {
     int review = 0;
     int passed = 0;
     for (const auto& r : input.audit.results) {
+      if (r.rule != nullptr && engine::IsAdvice(*r.rule)) {
+        continue;
+      }
       failed += r.outcome == engine::Outcome::kFailed;
       review += r.outcome == engine::Outcome::kCantTell;
       passed += r.outcome == engine::Outcome::kPassed;
@@ -99,6 +105,9 @@ void WriteAuditHtml(std::span<const AuditedInput> inputs, std::ostream& out) {
     }
     bool any = false;
     for (const auto& r : input.audit.results) {
+      if (r.rule != nullptr && engine::IsAdvice(*r.rule)) {
+        continue;
+      }
       for (const auto& f : r.findings) {
         if (f.outcome != engine::Outcome::kFailed && f.outcome != engine::Outcome::kCantTell) {
           continue;

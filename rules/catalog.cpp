@@ -130,6 +130,20 @@ constexpr const engine::Rule* kAll[] = {
     &kPdfTagged,
     &kPdfTextExtractable,
     &kPdfTitle,
+    &kTextAbbreviations,
+    &kTextAllCaps,
+    &kTextDoubleNegative,
+    &kTextJargon,
+    &kTextLanguageMismatch,
+    &kTextNominalisation,
+    &kTextParagraphLength,
+    &kTextPassiveVoice,
+    &kTextReadingLevel,
+    &kTextSentenceLength,
+    &kTextSpelling,
+    &kTextUndefinedAcronym,
+    &kTextUnusualWords,
+    &kTextWordyPhrase,
 };
 
 constexpr const engine::site::SiteRule* kAllSite[] = {

@@ -22,7 +22,7 @@ std::span<const engine::site::SiteRule* const> AllSiteRules() noexcept;
 const engine::site::SiteRule* FindSiteRule(std::string_view id) noexcept;
 
 // One line per rule, sorted by id (the definitions are in rules/html/, rules/office/ and
-// rules/pdf/).
+// rules/pdf/, rules/text/).
 extern const engine::Rule kHtmlAccesskey;
 extern const engine::Rule kHtmlAriaAllowedAttr;
 extern const engine::Rule kHtmlAriaAttrDefined;
@@ -146,6 +146,20 @@ extern const engine::Rule kPdfTableHeaders;
 extern const engine::Rule kPdfTagged;
 extern const engine::Rule kPdfTextExtractable;
 extern const engine::Rule kPdfTitle;
+extern const engine::Rule kTextAbbreviations;
+extern const engine::Rule kTextAllCaps;
+extern const engine::Rule kTextDoubleNegative;
+extern const engine::Rule kTextJargon;
+extern const engine::Rule kTextLanguageMismatch;
+extern const engine::Rule kTextNominalisation;
+extern const engine::Rule kTextParagraphLength;
+extern const engine::Rule kTextPassiveVoice;
+extern const engine::Rule kTextReadingLevel;
+extern const engine::Rule kTextSentenceLength;
+extern const engine::Rule kTextSpelling;
+extern const engine::Rule kTextUndefinedAcronym;
+extern const engine::Rule kTextUnusualWords;
+extern const engine::Rule kTextWordyPhrase;
 
 // Site rules, sorted by id (the definitions are in rules/site/*.cpp).
 extern const engine::site::SiteRule kSiteAccessibilityStatement;

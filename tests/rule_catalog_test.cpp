@@ -76,12 +76,30 @@ TEST_CASE("catalog: every rule has metadata, criteria that parse, and examples o
     CHECK_FALSE(r->summary.empty());
     CHECK_FALSE(r->why.empty());
     CHECK_FALSE(r->help.empty());
-    // A page rule or a document rule, not both.
-    CHECK((r->check != nullptr) + (r->check_pdf != nullptr) + (r->check_office != nullptr) == 1);
+    // A page rule, a document rule or a text rule, one of them.
+    CHECK((r->check != nullptr) + (r->check_pdf != nullptr) + (r->check_office != nullptr) +
+              (r->check_text != nullptr) ==
+          1);
+    // Text rules (rules/text/) are the plain-language checks: the ones with WCAG success
+    // criteria are levelled by them, the others are advice with no criterion.
+    const bool text_rule = r->check_text != nullptr;
+    CHECK(text_rule == (r->id.rfind("text.", 0) == 0));
+    if (text_rule) {
+      CHECK(r->severity == pe::Severity::kNotice);
+      CHECK_FALSE(r->limits.empty());
+    }
+    for (const pe::RuleOption& o : r->options) {
+      CHECK_FALSE(o.name.empty());
+      CHECK_FALSE(o.description.empty());
+    }
     for (auto t : r->techniques) {
       CHECK(std::regex_match(std::string(t), technique));
     }
-    CHECK_FALSE(r->wcag.empty());
+    if (!text_rule) {
+      CHECK_FALSE(r->wcag.empty());
+    } else if (r->wcag.empty()) {
+      CHECK(r->level == "A");  // no criterion: run at every level
+    }
     for (auto c : r->wcag) {
       CHECK(std::regex_match(std::string(c), sc));
     }

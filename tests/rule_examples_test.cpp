@@ -6,14 +6,37 @@
 #include "engine/office/office_example.h"
 #include "engine/pdf/pdf_writer.h"
 #include "engine/runner.h"
+#include "engine/text/test_support.h"
+#include "engine/text/text_facts.h"
 #include "rules/catalog.h"
 
 namespace pe = plainsight::engine;
 
 namespace {
 
+// Text rules' examples are texts: plain text, or HTML when they start with "<" (to declare a
+// language), analysed as `plainsight text` analyses files, with its word lists and dictionaries.
+pe::Outcome RunTextExample(const pe::Rule& rule, std::string_view example) {
+  const pe::Rule* one[] = {&rule};
+  auto text = pe::text::Extract(example, example.rfind("<", 0) == 0 ? "example.html" : "");
+  INFO((text ? "" : text.error().message));
+  REQUIRE(text.has_value());
+  auto facts = pe::text::testing::SharedAnalyser().Facts(std::move(*text));
+  INFO((facts ? "" : facts.error().message));
+  REQUIRE(facts.has_value());
+  std::vector<pe::RuleResult> results = pe::text::RunTextRules(**facts, one);
+  REQUIRE(results.size() == 1);
+  for (const pe::Finding& f : results[0].findings) {
+    UNSCOPED_INFO(pe::OutcomeName(f.outcome) << ": " << f.message);
+  }
+  return results[0].outcome;
+}
+
 pe::Outcome RunExample(const pe::Rule& rule, std::string_view html) {
   const pe::Rule* one[] = {&rule};
+  if (rule.check_text != nullptr) {
+    return RunTextExample(rule, html);
+  }
   // Document rules' examples are documents (engine/pdf/pdf_writer.h, engine/office/
   // office_example.h), read by the same readers as real files.
   if (rule.check_pdf != nullptr) {

@@ -29,6 +29,7 @@
 #include "engine/text/analyser.h"
 #include "engine/text/analysis_json.h"
 #include "engine/text/extract.h"
+#include "rules/catalog.h"
 
 namespace {
 
@@ -175,7 +176,7 @@ int main(int argc, char** argv) {
     }
     // Load English resources (Hunspell, lists) before timing.
     auto warm = text::ExtractPlainText("Warm up the analyser.");
-    (void)(*analyser)->Analyse(*warm);
+    (void)(*analyser)->Analyse(*warm, plainsight::rules::AllRules());
     load_s = Seconds(t0);
     return std::move(*analyser);
   };
@@ -188,7 +189,7 @@ int main(int argc, char** argv) {
     auto start = std::chrono::steady_clock::now();
     double cpu = CpuSeconds();
     auto extracted = text::ExtractPlainText(corpus);
-    auto result = analyser->Analyse(*extracted, options);
+    auto result = analyser->Analyse(*extracted, plainsight::rules::AllRules(), options);
     cpu = CpuSeconds() - cpu;
     wall = Seconds(start);
     words = result ? result->metrics.counts.words : 0;
@@ -217,7 +218,7 @@ int main(int argc, char** argv) {
     options.lang = "en";
     options.detail = true;
     auto extracted = text::ExtractPlainText(corpus);
-    auto result = fresh_analyser()->Analyse(*extracted, options);
+    auto result = fresh_analyser()->Analyse(*extracted, plainsight::rules::AllRules(), options);
     if (result) {
       std::ofstream(dump_json, std::ios::binary) << text::AnalysisToJson(*result, true).dump(1);
       std::printf("analysis with detail written to %s\n", dump_json.c_str());

@@ -70,8 +70,10 @@ Result<text::ExtractedText> PdfText(const pdf::PdfDocument& document) {
   return extracted;
 }
 
-void Analyse(const Result<text::ExtractedText>& extracted, const DocumentAuditOptions& options,
-             DocumentAudit& out) {
+// The text rules among `rules` run on the document's text; their results join the document
+// rules' in out.audit (the text view keeps its findings too).
+void Analyse(const Result<text::ExtractedText>& extracted, std::span<const Rule* const> rules,
+             const DocumentAuditOptions& options, DocumentAudit& out) {
   if (!extracted) {
     out.audit.warnings.push_back("plain-language analysis skipped: " + extracted.error().message);
     return;
@@ -79,8 +81,11 @@ void Analyse(const Result<text::ExtractedText>& extracted, const DocumentAuditOp
   if (extracted->blocks.empty()) {
     return;
   }
-  auto analysis = options.analyser->Analyse(*extracted, options.analysis);
+  auto analysis = options.analyser->Analyse(*extracted, rules, options.analysis);
   if (analysis) {
+    for (const RuleResult& r : analysis->rules) {
+      out.audit.results.push_back(r);
+    }
     out.analysis = std::move(*analysis);
   } else {
     out.audit.warnings.push_back("plain-language analysis failed: " + analysis.error().message);
@@ -163,7 +168,7 @@ Result<DocumentAudit> AuditDocument(std::string_view bytes, DocumentType type, s
     }
     out.audit = RunPdfRules(*document, rules, options.run);
     if (options.analyser != nullptr && document->HasText()) {
-      Analyse(PdfText(*document), options, out);
+      Analyse(PdfText(*document), rules, options, out);
     }
   } else {
     auto document = type == DocumentType::kDocx ? office::ParseDocx(bytes, options.limits.office)
@@ -180,7 +185,7 @@ Result<DocumentAudit> AuditDocument(std::string_view bytes, DocumentType type, s
       limits.max_member_bytes = options.limits.office.max_member_bytes;
       Analyse(type == DocumentType::kDocx ? text::ExtractDocx(bytes, limits)
                                           : text::ExtractOdt(bytes, limits),
-              options, out);
+              rules, options, out);
     }
   }
   out.audit.url = std::move(url);

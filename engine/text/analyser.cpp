@@ -19,6 +19,7 @@
 
 #include "engine/language_detect.h"
 #include "engine/text/segment.h"
+#include "engine/text/segment_abbreviations.h"
 #include "engine/text/syllables.h"
 #include "engine/text/word_table.h"
 #include "plainsight/source_dir.h"
@@ -104,47 +105,6 @@ CaseInfo Inspect(std::string_view word) {
     }
   }
   return info;
-}
-
-std::string LowerForMatch(std::string_view word) {
-  std::string lower = AsciiLowerString(word);  // exact for ASCII; other bytes untouched
-  for (size_t pos = lower.find("\xE2\x80\x99"); pos != std::string::npos;
-       pos = lower.find("\xE2\x80\x99", pos)) {
-    lower.replace(pos, 3, "'");
-  }
-  if (!IsAscii(lower)) {
-    // Irish and other Latin capitals with accents: Á -> á etc. (U+00C0-U+00DE, 2-byte UTF-8).
-    for (size_t i = 0; i + 1 < lower.size(); ++i) {
-      auto b0 = static_cast<unsigned char>(lower[i]);
-      auto b1 = static_cast<unsigned char>(lower[i + 1]);
-      if (b0 == 0xC3 && b1 >= 0x80 && b1 <= 0x9E && b1 != 0x97) {
-        lower[i + 1] = static_cast<char>(b1 + 0x20);
-      }
-    }
-  }
-  return lower;
-}
-
-// The end of a finding that covers the start of a block: at most `max_bytes`, and never inside
-// a UTF-8 sequence (a cut character made the finding's text invalid UTF-8, which JSON output
-// cannot carry).
-uint32_t LeadEnd(std::string_view text, size_t max_bytes) {
-  size_t end = std::min(text.size(), max_bytes);
-  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
-    --end;
-  }
-  return static_cast<uint32_t>(end);
-}
-
-std::string Shorten(std::string_view s, size_t max_bytes = 300) {
-  if (s.size() <= max_bytes) {
-    return std::string(s);
-  }
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
-    --cut;
-  }
-  return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
 }
 
 // Reads a word-per-line file (# comments) into a set; a missing file gives an empty set.
@@ -251,22 +211,8 @@ class Speller {
   std::unordered_map<std::string, int, TransparentStringHash, std::equal_to<>> cache_;
 };
 
-// What the analyser needs to know about one word, by its exact bytes, in one language: the
-// facts are pure functions of the bytes, so they are computed once per distinct word.
-enum WordFlag : uint16_t {
-  kFirstUpper = 1 << 0,
-  kInflectedEnding = 1 << 1,  // ends in -es, -ed or -ing (ASCII, any case): not "complex" at 3
-  kBeForm = 1 << 2,           // "is", "were"... (passive voice)
-  kBetween = 1 << 3,          // may stand between "be" and a participle ("not", "-ly")
-  kParticiple = 1 << 4,
-  kBy = 1 << 5,
-  kNegator = 1 << 6,         // opens a double negative ("not", "-n't")
-  kNotOpening = 1 << 7,      // a negator that does not open one ("without", "gan")
-  kSecondNegator = 1 << 8,   // closes one as a negator (not "no", "nor", "ná")
-  kNegativeWord = 1 << 9,    // closes one by its prefix ("unlikely")
-  kCapsShortWord = 1 << 10,  // "a" or "i": counts in a run of capitals
-};
-
+// What the analyser knows about one word, by its exact bytes, in one language: the facts are
+// pure functions of the bytes, so they are computed once per distinct word.
 enum CachedFact : uint8_t {
   kHaveSyllables = 1 << 0,
   kHaveListFlags = 1 << 1,
@@ -280,7 +226,7 @@ struct CachedWord {
   uint8_t upper = 0;
   uint8_t digits = 0;
   bool misspelt = false;
-  uint16_t flags = 0;  // WordFlag
+  uint16_t flags = 0;  // TokenFlag
 };
 
 // Everything loaded for one language.
@@ -328,12 +274,6 @@ std::string HunspellFileFor(const std::string& dir, const std::string& lang) {
   }
   return {};
 }
-
-struct CollectedFindings {
-  std::vector<TextFinding> findings;
-  size_t dropped = 0;
-  size_t max = 5000;
-};
 
 }  // namespace
 
@@ -436,68 +376,6 @@ Result<std::unique_ptr<Analyser>> Analyser::Create(const AnalyserConfig& config)
 }
 
 namespace {
-
-// Per-analysis state.
-class Run {
- public:
-  Run(const ExtractedText& text, const AnalysisOptions& options) : text_(text) {
-    findings_.max = options.max_findings;
-  }
-
-  void AddFinding(const TextBlock& block, uint32_t start, uint32_t end, std::string kind,
-                  Severity severity, std::string message, std::string suggestion) {
-    if (findings_.findings.size() >= findings_.max) {
-      ++findings_.dropped;
-      return;
-    }
-    TextFinding f;
-    f.kind = std::move(kind);
-    f.severity = severity;
-    f.start = block.SourceOffset(start);
-    f.end = end > start ? block.SourceOffset(end - 1) + 1 : f.start;
-    SourcePosition pos = text_.PositionOf(f.start);
-    f.line = pos.line;
-    f.column = pos.column;
-    f.text = Shorten(std::string_view(block.text).substr(start, end - start));
-    f.message = std::move(message);
-    f.suggestion = std::move(suggestion);
-    f.block = static_cast<uint32_t>(&block - text_.blocks.data());
-    f.block_start = start;
-    f.block_end = end;
-    findings_.findings.push_back(std::move(f));
-  }
-
-  void AddDocumentFinding(std::string kind, Severity severity, std::string message,
-                          std::string suggestion) {
-    if (text_.blocks.empty()) {
-      return;
-    }
-    const TextBlock& first = text_.blocks.front();
-    AddFinding(first, 0, LeadEnd(first.text, 80), std::move(kind), severity, std::move(message),
-               std::move(suggestion));
-  }
-
-  CollectedFindings& findings() { return findings_; }
-
-  // Acronyms: first use and definition, in document order.
-  struct AcronymUse {
-    const TextBlock* block = nullptr;
-    uint32_t start = 0;
-    uint32_t end = 0;
-    size_t order = 0;
-    bool defined = false;
-    size_t defined_order = 0;
-  };
-
-  std::map<std::string, AcronymUse> acronyms;
-  size_t word_order = 0;
-  size_t suggestions_used = 0;
-  std::unordered_map<std::string, std::vector<std::string>> suggestion_cache;
-
- private:
-  const ExtractedText& text_;
-  CollectedFindings findings_;
-};
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -605,12 +483,12 @@ uint16_t ListFlags(const Language& lang, std::string_view w) {
 }
 
 // One token's facts, copied out of the word cache (or computed, for words too long to cache).
-struct TokenFacts {
+struct WordInfo {
   int letters = 0;
   int upper = 0;
   int digits = 0;
   int syllables = 1;
-  uint16_t flags = 0;  // WordFlag
+  uint16_t flags = 0;  // TokenFlag
 };
 
 void FillCase(std::string_view w, int& letters, int& upper, int& digits, uint16_t& flags) {
@@ -641,9 +519,9 @@ CachedWord* Entry(Language& lang, std::string_view w, uint64_t hash) {
 
 // Letter case, and syllables and list flags when asked (syllables are 1 when not asked).
 // `hash` is from lang.words.Prefetch(w).
-TokenFacts Facts(Language& lang, std::string_view w, uint64_t hash, bool syllables,
+WordInfo WordFacts(Language& lang, std::string_view w, uint64_t hash, bool syllables,
                  bool list_flags) {
-  TokenFacts out;
+  WordInfo out;
   CachedWord* c = Entry(lang, w, hash);
   if (c == nullptr) {
     FillCase(w, out.letters, out.upper, out.digits, out.flags);
@@ -730,9 +608,30 @@ bool Misspelt(Language& spell_lang, std::string_view w, bool hyphenated) {
 
 }  // namespace
 
-Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const AnalysisOptions& options) {
-  TextAnalysis out;
-  Run run(text, options);
+namespace {
+
+// Is `w` (followed in its block by `next`) a shortened form readers may not know: a Latin
+// abbreviation ("e.g.", "i.e.", "cf.", "viz.", "approx.") or "etc."? Titles, dates and units
+// ("Dr.", "Jan.", "mins.") are left alone: they are read without thought.
+bool IsAdviceAbbreviation(std::string_view lang, std::string_view w, char next) {
+  if (next != '.') {
+    return false;
+  }
+  std::string lower = AsciiLowerString(w);
+  AbbreviationKind kind = lang == "en"   ? EnglishAbbreviationKind(lower)
+                          : lang == "ga" ? IrishAbbreviationKind(lower)
+                                         : AbbreviationKind::kNone;
+  return kind == AbbreviationKind::kLatin || lower == "etc";
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
+                                                         const AnalysisOptions& options) {
+  auto facts = std::make_shared<TextFacts>();
+  TextFacts& out = *facts;
+  out.text = std::move(text_in);
+  const ExtractedText& text = out.text;
   Impl& impl = *impl_;
 
   // Language: --lang, else declared, else detected, else English.
@@ -763,15 +662,19 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
   out.detected_lang = detected;
   std::string doc_lang = !declared.empty() ? declared : (!detected.empty() ? detected : "en");
   out.lang = doc_lang;
+  out.spelling = options.spelling && !options.metrics_only;
 
   TextCounts totals;
   std::vector<PhraseMatcher::Match> matches;
-  std::vector<TokenFacts> facts;
   std::vector<uint64_t> hashes;
-  std::vector<bool> in_caps_run;
-  uint64_t total_words_for_detection = 0;
+  // Suggestions: looked up once per word and language in this analysis, within the budget.
+  std::map<std::pair<std::string, std::string>, uint32_t> misspelling_index;
+  size_t suggestions_used = 0;
+  out.blocks.resize(text.blocks.size());
 
-  for (const TextBlock& block : text.blocks) {
+  for (size_t block_index = 0; block_index < text.blocks.size(); ++block_index) {
+    const TextBlock& block = text.blocks[block_index];
+    BlockFacts& block_facts = out.blocks[block_index];
     // Blocks inherit the document's language; --lang replaces that inherited value only.
     std::string block_lang = PrimaryLanguage(block.lang);
     if (block_lang.empty() || (!options.lang.empty() && block.lang == text.lang)) {
@@ -782,6 +685,8 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
       return lang_or.error();
     }
     Language& lang = **lang_or;
+    block_facts.lang = block_lang;
+    block_facts.first_sentence = static_cast<uint32_t>(out.sentences.size());
     bool count_syllables = CountsSyllables(block_lang);
     uint64_t block_words = 0;
     uint64_t block_checked = 0;  // words looked up in the block language's dictionary
@@ -796,7 +701,13 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
         [&](const SentenceSpan& span, const std::vector<Token>& tokens) {
           ++totals.sentences;
           const size_t n = tokens.size();
-          facts.resize(n);
+          SentenceFacts& sentence = out.sentences.emplace_back();
+          sentence.block = static_cast<uint32_t>(block_index);
+          sentence.start = span.start;
+          sentence.end = span.end;
+          sentence.cut = span.cut;
+          sentence.first_token = static_cast<uint32_t>(out.tokens.size());
+          sentence.tokens = static_cast<uint32_t>(n);
           hashes.resize(n);
           const bool list_flags = !options.metrics_only;
           uint64_t complex = 0;
@@ -809,9 +720,18 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
           for (size_t i = 0; i < n; ++i) {
             const Token& t = tokens[i];
             std::string_view w(block.text.data() + t.start, t.end - t.start);
-            TokenFacts f = Facts(lang, w, hashes[i], t.kind == TokenKind::kWord && count_syllables,
-                                 list_flags);
-            facts[i] = f;
+            WordInfo f = WordFacts(lang, w, hashes[i], t.kind == TokenKind::kWord && count_syllables,
+                                   list_flags);
+            TokenFacts& tf = out.tokens.emplace_back();
+            tf.start = t.start;
+            tf.end = t.end;
+            tf.kind = t.kind;
+            tf.hyphenated = t.hyphenated;
+            tf.letters = static_cast<uint8_t>(std::min(f.letters, 255));
+            tf.upper = static_cast<uint8_t>(std::min(f.upper, 255));
+            tf.digits = static_cast<uint8_t>(std::min(f.digits, 255));
+            tf.syllables = static_cast<uint8_t>(std::min(f.syllables, 255));
+            tf.flags = f.flags;
             const int syl = f.syllables;
             totals.letters += static_cast<uint64_t>(f.letters);
             totals.characters += static_cast<uint64_t>(f.letters + f.digits);
@@ -834,9 +754,9 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
           totals.words += n;
           totals.complex_words += complex;
           block_words += n;
-          std::string_view sentence(block.text.data() + span.start, span.end - span.start);
+          std::string_view sentence_text(block.text.data() + span.start, span.end - span.start);
 
-          if (options.detail && out.sentences.size() < options.max_detail_sentences) {
+          if (options.detail && out.detail.size() < options.max_detail_sentences) {
             SentenceDetail d;
             d.start = block.SourceOffset(span.start);
             d.end = span.end > span.start ? block.SourceOffset(span.end - 1) + 1 : d.start;
@@ -844,115 +764,37 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
             // turned into spaces for ICU).
             d.text = text.format == SourceFormat::kPlainText
                          ? text.source.substr(d.start, d.end - d.start)
-                         : std::string(sentence);
+                         : std::string(sentence_text);
             d.words.reserve(n);
+            TokenFacts* first = out.tokens.data() + sentence.first_token;
             for (size_t i = 0; i < n; ++i) {
-              d.words.push_back(
-                  {block.text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
-                   facts[i].syllables});
+              d.words.push_back({block.text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
+                                 first[i].syllables});
             }
-            out.sentences.push_back(std::move(d));
+            out.detail.push_back(std::move(d));
           }
           if (options.metrics_only) {
             return;
           }
-          auto word_at = [&](size_t k) {
-            return std::string_view(block.text.data() + tokens[k].start,
-                                    tokens[k].end - tokens[k].start);
-          };
-          auto has = [&](size_t k, uint16_t flag) { return (facts[k].flags & flag) != 0; };
-
-          // long-sentence
-          if (span.cut) {
-            run.AddFinding(block, span.start, span.end, "long-sentence", Severity::kError,
-                           "no sentence end found after " + std::to_string(n) +
-                               " words: the text has no full stops",
-                           "Break the text into sentences that end with a full stop.");
-          } else if (n > options.long_sentence_warning_words) {
-            bool error = n > options.long_sentence_error_words;
-            run.AddFinding(block, span.start, span.end, "long-sentence",
-                           error ? Severity::kError : Severity::kWarning,
-                           "sentence of " + std::to_string(n) + " words (over " +
-                               std::to_string(error ? options.long_sentence_error_words
-                                                    : options.long_sentence_warning_words) +
-                               ")",
-                           "Split it into sentences of " +
-                               std::to_string(options.long_sentence_warning_words) +
-                               " words or fewer; one idea per sentence.");
-          }
-
-          // all-caps: runs of words in capitals.
-          auto caps = [&](size_t k) {
-            const TokenFacts& f = facts[k];
-            return tokens[k].kind == TokenKind::kWord && f.letters >= 1 && f.upper == f.letters &&
-                   (f.letters >= 2 || has(k, kCapsShortWord));
-          };
-          // Most sentences have no word in capitals at all: skip the run search then.
-          bool any_caps = false;
-          for (size_t k = 0; k < n && !any_caps; ++k) {
-            any_caps = caps(k);
-          }
-          in_caps_run.assign(n, false);
-          for (size_t i = 0; any_caps && i < n;) {
-            if (!caps(i)) {
-              ++i;
-              continue;
-            }
-            size_t j = i;
-            while (j < n && caps(j)) {
-              ++j;
-            }
-            int real_words = 0;
-            for (size_t k = i; k < j; ++k) {
-              real_words += facts[k].letters >= 2 ? 1 : 0;
-            }
-            if (j - i >= options.all_caps_min_words && real_words >= 2) {
-              for (size_t k = i; k < j; ++k) {
-                in_caps_run[k] = true;
-              }
-              run.AddFinding(block, tokens[i].start, tokens[j - 1].end, "all-caps",
-                             Severity::kWarning,
-                             std::to_string(j - i) + " words in capitals are harder to read",
-                             "Use sentence case; use bold or a heading for emphasis.");
-            }
-            i = j;
-          }
-
-          // Acronyms and spelling.
+          TokenFacts* first = out.tokens.data() + sentence.first_token;
           for (size_t i = 0; i < n; ++i) {
             const Token& t = tokens[i];
-            ++run.word_order;
+            TokenFacts& c = first[i];
             if (t.kind != TokenKind::kWord) {
               continue;
             }
-            std::string_view w = word_at(i);
-            const TokenFacts& c = facts[i];
-            bool acronym_shape = c.letters >= 2 && c.upper == c.letters && !t.hyphenated &&
-                                 w.size() <= 10 && !IsRomanNumeral(w);
-            if (acronym_shape && !in_caps_run[i]) {
-              std::string key(w);
-              bool in_parens = t.start > 0 && block.text[t.start - 1] == '(' &&
-                               t.end < block.text.size() && block.text[t.end] == ')';
-              bool before_parens =
-                  t.end + 1 < block.text.size() && block.text.compare(t.end, 2, " (") == 0;
-              bool known = lang.known_acronyms.count(key) > 0;
-              auto [it, inserted] = run.acronyms.try_emplace(key);
-              Run::AcronymUse& use = it->second;
-              if (inserted) {
-                use.block = &block;
-                use.start = t.start;
-                use.end = t.end;
-                use.order = run.word_order;
-                use.defined = known;
-                use.defined_order = known ? 0 : SIZE_MAX;
+            std::string_view w(block.text.data() + t.start, t.end - t.start);
+            if (c.letters >= 2 && c.upper == c.letters) {
+              if (lang.known_acronyms.count(std::string(w)) > 0) {
+                c.flags |= kKnownAcronym;
               }
-              if ((in_parens || before_parens) && !use.defined) {
-                use.defined = true;
-                use.defined_order = run.word_order;
-              }
-              continue;
+              continue;  // capitals are not spell-checked
             }
-            if (!options.spelling || c.digits > 0 || c.letters < 2 || c.upper == c.letters ||
+            if (IsAdviceAbbreviation(lang.code, w,
+                                     t.end < block.text.size() ? block.text[t.end] : '\0')) {
+              c.flags |= kAbbreviation;
+            }
+            if (!out.spelling || c.digits > 0 || c.letters < 2 ||
                 w.find('.') != std::string_view::npos) {
               continue;
             }
@@ -981,152 +823,58 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
               block_unknown += bad ? 1 : 0;
             }
             if (!bad) {
+              c.spelling = Spelling::kKnown;
               continue;
             }
+            c.spelling = Spelling::kMisspelt;
             std::string word = SpellingForm(w);
-            std::vector<std::string> suggestions;
-            if (auto it = run.suggestion_cache.find(word); it != run.suggestion_cache.end()) {
-              suggestions = it->second;
-            } else if (run.suggestions_used < options.max_spelling_suggestions) {
-              ++run.suggestions_used;
-              suggestions = spell_lang->speller->Suggest(word);
-              run.suggestion_cache.emplace(word, suggestions);
-            }
-            std::string joined;
-            for (const std::string& s : suggestions) {
-              joined += (joined.empty() ? "" : ", ") + s;
-            }
-            if (!suggestions.empty()) {
-              run.AddFinding(block, t.start, t.end, "misspelling", Severity::kWarning,
-                             "\"" + word + "\" is not in the " + spell_lang->code + " dictionary",
-                             "Did you mean: " + joined + "?");
-            } else {
-              run.AddFinding(block, t.start, t.end, "unknown-word", Severity::kInfo,
-                             "\"" + word + "\" is not in the " + spell_lang->code +
-                                 " dictionary and has no close match",
-                             "Check the spelling, or explain the word if readers may not know it.");
-            }
-          }
-
-          // passive-voice (English)
-          if (!lang.be_forms.empty()) {
-            for (size_t i = 0; i + 1 < n; ++i) {
-              if (!has(i, kBeForm)) {
-                continue;
-              }
-              size_t j = i + 1;
-              int skipped = 0;
-              while (j < n && skipped < 2 && has(j, kBetween)) {
-                ++j;
-                ++skipped;
-              }
-              if (j < n && tokens[j].kind == TokenKind::kWord && has(j, kParticiple)) {
-                bool by = j + 1 < n && has(j + 1, kBy);
-                run.AddFinding(
-                    block, tokens[i].start, tokens[j].end, "passive-voice", Severity::kInfo,
-                    "passive voice: \"" +
-                        block.text.substr(tokens[i].start, tokens[j].end - tokens[i].start) + "\"" +
-                        (by ? " (the doer follows \"by\")" : ""),
-                    "Say who does it, in the active voice: \"we " + LowerForMatch(word_at(j)) +
-                        " ...\" or \"you must ...\".");
-                i = j;
+            auto [it, inserted] = misspelling_index.try_emplace(
+                std::make_pair(word, spell_lang->code),
+                static_cast<uint32_t>(out.misspellings.size()));
+            if (inserted) {
+              Misspelling& m = out.misspellings.emplace_back();
+              m.word = word;
+              m.lang = spell_lang->code;
+              if (suggestions_used < options.max_spelling_suggestions) {
+                ++suggestions_used;
+                m.suggestions = spell_lang->speller->Suggest(word);
+                m.suggested = true;
               }
             }
-          }
-
-          // double-negative
-          if (!lang.negators.empty()) {
-            for (size_t i = 0; i < n; ++i) {
-              if (!has(i, kNegator) || has(i, kNotOpening)) {
-                continue;
-              }
-              for (size_t j = i + 1; j < n && j <= i + 3; ++j) {
-                if (has(j, kSecondNegator) || has(j, kNegativeWord)) {
-                  run.AddFinding(
-                      block, tokens[i].start, tokens[j].end, "double-negative", Severity::kWarning,
-                      "double negative: \"" +
-                          block.text.substr(tokens[i].start, tokens[j].end - tokens[i].start) +
-                          "\"",
-                      "Say it positively (\"not unlikely\" -> \"likely\").");
-                  i = j;
-                  break;
-                }
-              }
-            }
+            c.misspelling = it->second;
           }
         });
+    block_facts.sentences =
+        static_cast<uint32_t>(out.sentences.size()) - block_facts.first_sentence;
+    block_facts.words = block_words;
 
     if (options.metrics_only) {
       continue;
     }
-    total_words_for_detection += block_words;
 
     // Phrase lists over the whole block.
     matches.clear();
     lang.phrases->FindAll(block.text, matches);
     for (const PhraseMatcher::Match& m : matches) {
-      const std::string& kind = m.list->kind;
-      std::string found = block.text.substr(m.start, m.end - m.start);
-      std::string message;
-      std::string suggestion;
-      if (kind == "nominalisation") {
-        message = "\"" + found + "\" hides a verb in a noun";
-        suggestion = "Use the verb: " + m.entry->suggestion;
-      } else if (kind == "jargon") {
-        message = "\"" + found + "\" is jargon many readers will not know";
-        suggestion = m.entry->suggestion;
-      } else {
-        message = "\"" + found + "\" has a plainer alternative";
-        suggestion = "Try: " + m.entry->suggestion;
-      }
-      run.AddFinding(block, m.start, m.end, kind, m.list->severity, std::move(message),
-                     std::move(suggestion));
+      PhraseFacts& p = out.phrases.emplace_back();
+      p.block = static_cast<uint32_t>(block_index);
+      p.start = m.start;
+      p.end = m.end;
+      p.kind = m.list->kind;
+      p.list_severity = m.list->severity;
+      p.suggestion = m.entry->suggestion;
     }
 
-    // long-paragraph
-    if (block.kind == BlockKind::kParagraph && block_words > options.long_paragraph_words) {
-      run.AddFinding(block, 0, LeadEnd(block.text, 120), "long-paragraph", Severity::kWarning,
-                     "paragraph of " + std::to_string(block_words) + " words (over " +
-                         std::to_string(options.long_paragraph_words) + ")",
-                     "Break it up: one topic per paragraph, a few sentences each.");
-    }
-
-    // A block in another language than it declares (WCAG 3.1.2 territory).
-    // CLD2 runs on a block only when the block's own dictionary does not know many of its words
-    // (or there is no dictionary): a block that spell-checks as English is English, and this
-    // keeps detection off the hot path.
+    // CLD2 on the block alone (for text.language-mismatch, WCAG 3.1.2). It runs only when the
+    // block's own dictionary does not know many of its words (or there is no dictionary): a
+    // block that spell-checks as English is English, and this keeps detection off the hot path.
     bool suspicious = !lang.speller || !options.spelling || block_checked < 10 ||
                       block_unknown * 4 > block_checked;
-    if (detect && suspicious && block_words >= 30 && text.blocks.size() > 1) {
+    if (detect && suspicious && block_words >= options.block_detection_min_words &&
+        text.blocks.size() > 1) {
       DetectedLanguage found = DetectLanguage(block.text, 16384);
-      const std::string& code = found.language;
-      if (found.reliable && !code.empty() && code != block_lang && code != doc_lang &&
-          code != "un") {
-        run.AddFinding(
-            block, 0, LeadEnd(block.text, 80), "language-mismatch", Severity::kWarning,
-            "this passage looks like " + code + " but is marked as " + block_lang,
-            "Mark the passage with its language (lang=\"" + code + "\") or check the text.");
-      }
-    }
-  }
-
-  if (!options.metrics_only) {
-    // Document-level language mismatch.
-    if (!declared.empty() && !detected.empty() && detected != declared && totals.words >= 15) {
-      run.AddDocumentFinding(
-          "language-mismatch", Severity::kError,
-          "the text is declared as " + declared + " but reads as " + detected,
-          "Declare the right language (" + detected + "), or check you analysed the right file.");
-    }
-    for (const auto& [acronym, use] : run.acronyms) {
-      if (!use.defined) {
-        run.AddFinding(*use.block, use.start, use.end, "acronym-undefined", Severity::kWarning,
-                       acronym + " is never spelled out",
-                       "Write it out in full the first time: \"Full Name (" + acronym + ")\".");
-      } else if (use.defined_order > use.order) {
-        run.AddFinding(*use.block, use.start, use.end, "acronym-before-definition",
-                       Severity::kWarning, acronym + " is used before it is spelled out",
-                       "Spell it out at its first use, not later.");
+      if (found.reliable && !found.language.empty()) {
+        block_facts.detected_lang = found.language;
       }
     }
   }
@@ -1149,23 +897,75 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text, const Analysis
   }
 
   out.metrics = ComputeMetrics(totals, doc_lang);
-  CollectedFindings& collected = run.findings();
-  std::stable_sort(collected.findings.begin(), collected.findings.end(),
+  return std::shared_ptr<const TextFacts>(std::move(facts));
+}
+
+namespace {
+
+Severity ParseCompatSeverity(std::string_view name) {
+  return name == "error" ? Severity::kError : name == "warning" ? Severity::kWarning : Severity::kInfo;
+}
+
+}  // namespace
+
+Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text,
+                                       std::span<const Rule* const> rules,
+                                       const AnalysisOptions& options) {
+  auto facts = Facts(text, options);
+  if (!facts) {
+    return facts.error();
+  }
+  const TextFacts& f = **facts;
+  TextAnalysis out;
+  out.lang = f.lang;
+  out.declared_lang = f.declared_lang;
+  out.detected_lang = f.detected_lang;
+  out.metrics = f.metrics;
+  out.notes = f.notes;
+  out.sentences = f.detail;
+  if (options.metrics_only) {
+    return out;
+  }
+  out.rules = RunTextRules(f, rules, options.rule_options);
+  for (const RuleResult& r : out.rules) {
+    for (const Finding& x : r.findings) {
+      if (x.compat_kind.empty() || x.outcome == Outcome::kPassed) {
+        continue;
+      }
+      TextFinding t;
+      t.kind = std::string(x.compat_kind);
+      t.rule = std::string(r.rule->id);
+      t.severity = ParseCompatSeverity(x.compat_severity);
+      t.start = x.span.start;
+      t.end = x.span.end;
+      t.line = x.position.line;
+      t.column = x.position.column;
+      t.text = x.snippet;
+      t.message = x.message;
+      t.suggestion = x.suggestion;
+      t.block = x.text_block;
+      t.block_start = x.block_span.start;
+      t.block_end = x.block_span.end;
+      out.findings.push_back(std::move(t));
+    }
+  }
+  std::stable_sort(out.findings.begin(), out.findings.end(),
                    [](const TextFinding& a, const TextFinding& b) {
                      return a.start != b.start ? a.start < b.start : a.end > b.end;
                    });
-  out.findings = std::move(collected.findings);
-  out.findings_dropped = collected.dropped;
-  (void)total_words_for_detection;
+  if (out.findings.size() > options.max_findings) {
+    out.findings_dropped = out.findings.size() - options.max_findings;
+    out.findings.resize(options.max_findings);
+  }
   return out;
 }
 
 Result<TextAnalysis> Analyser::AnalyseDocument(const Document& document,
+                                               std::span<const Rule* const> rules,
                                                const AnalysisOptions& options) {
   HtmlExtractOptions extract;
   extract.main_content_only = true;
-  ExtractedText text = ExtractFromDocument(document, extract);
-  return Analyse(text, options);
+  return Analyse(ExtractFromDocument(document, extract), rules, options);
 }
 
 }  // namespace plainsight::engine::text

@@ -1,18 +1,23 @@
-// The plain-language analyser (issue 3, items 2-5 and 7): readability metrics and findings with
-// spans and advice for extracted text (extract.h), from a CLI file or a crawled page.
+// The plain-language analyser (issue 3, items 2-5 and 7; issue 21): computes the text facts
+// (text_facts.h: segmentation, syllables, word lists, spelling, detected languages, readability
+// metrics) of extracted text (extract.h) from a CLI file, a crawled page or a document, and runs
+// the plain-language rules (rules/text/) over them.
 //
-// Finding kinds (stable names, used in JSON and docs/text.md):
-//   long-sentence              more words than the warning / error thresholds
-//   passive-voice              English "be" + past participle (irregular participles listed)
-//   nominalisation             a noun standing for a verb ("make a decision" -> "decide")
-//   wordy-phrase, jargon       matches from the phrase lists in corpora/text/<lang>/lists
-//   acronym-undefined          an acronym never spelled out in the text
-//   acronym-before-definition  an acronym used before it is spelled out
-//   misspelling, unknown-word  Hunspell: not in the dictionary, with / without suggestions
-//   long-paragraph             more words than the paragraph threshold
-//   all-caps                   a run of words in capitals
-//   double-negative            "not unlike", "not without", Irish "ní ... neamh-"
-//   language-mismatch          CLD2 detects another language than the declared one
+// TextAnalysis is the `plainsight text` view of the result: its findings keep the kinds and
+// severities that command has always written (a compatibility view, docs/json-format.md):
+//   long-sentence              text.sentence-length
+//   long-paragraph             text.paragraph-length
+//   passive-voice              text.passive-voice
+//   nominalisation             text.nominalisation
+//   wordy-phrase, jargon       text.wordy-phrase, text.jargon (phrase lists)
+//   acronym-undefined          text.undefined-acronym (never spelled out)
+//   acronym-before-definition  text.undefined-acronym (used before it is spelled out)
+//   misspelling                text.spelling (not in the dictionary, with suggestions)
+//   unknown-word               text.unusual-words (not in the dictionary, no close match)
+//   all-caps                   text.all-caps
+//   double-negative            text.double-negative
+//   language-mismatch          text.language-mismatch
+// The rules' own results (one severity scale, outcome cantTell) are in TextAnalysis::rules.
 #pragma once
 
 #include <cstdint>
@@ -26,11 +31,14 @@
 #include "engine/text/extract.h"
 #include "engine/text/phrase_list.h"
 #include "engine/text/readability.h"
+#include "engine/text/text_facts.h"
 
 namespace plainsight::engine::text {
 
+// A finding in the compatibility view (see above).
 struct TextFinding {
   std::string kind;
+  std::string rule;  // the text rule that found it
   Severity severity = Severity::kWarning;
   uint32_t start = 0;  // byte offsets into ExtractedText::source
   uint32_t end = 0;
@@ -45,18 +53,6 @@ struct TextFinding {
   uint32_t block_end = 0;
 };
 
-struct WordDetail {
-  std::string text;
-  int syllables = 0;
-};
-
-struct SentenceDetail {
-  uint32_t start = 0;
-  uint32_t end = 0;
-  std::string text;
-  std::vector<WordDetail> words;
-};
-
 struct TextAnalysis {
   std::string lang;           // the language the metrics use (primary subtag)
   std::string declared_lang;  // as declared by the document or --lang
@@ -66,23 +62,25 @@ struct TextAnalysis {
   std::vector<SentenceDetail> sentences;  // only with AnalysisOptions::detail
   size_t findings_dropped = 0;            // over AnalysisOptions::max_findings
   std::vector<std::string> notes;         // e.g. "no Hunspell dictionary for 'xx'"
+  // Each text rule run and its findings (outcome cantTell, severity notice), in rule order.
+  std::vector<RuleResult> rules;
 };
 
-// Thresholds are named options (STYLE.md section 2); docs/text.md lists them.
+// How the facts are computed. The findings' thresholds are the text rules' options
+// (rules/text/, docs/rules.md), replaced through rule_options.
 struct AnalysisOptions {
   std::string lang;           // overrides the declared language of the document when set
   bool detail = false;        // fill TextAnalysis::sentences
-  bool metrics_only = false;  // counts and formulas only: no findings (the fast path)
+  bool metrics_only = false;  // counts and formulas only: no word lists, spelling or findings
   bool spelling = true;
   bool detect_language = true;
-  uint32_t long_sentence_warning_words = 25;
-  uint32_t long_sentence_error_words = 35;
-  uint32_t long_paragraph_words = 150;
-  uint32_t all_caps_min_words = 3;
   uint32_t max_sentence_words = 500;  // hard cut for text without sentence punctuation
-  size_t max_findings = 5000;
+  // CLD2 looks at a block of its own only from this many words (fewer are too few to tell).
+  uint32_t block_detection_min_words = 30;
+  size_t max_findings = 5000;  // in TextAnalysis::findings; the rules' results keep them all
   size_t max_detail_sentences = 100000;
   size_t max_spelling_suggestions = 50;  // Hunspell suggest() calls per analysis (they are slow)
+  OptionOverrides rule_options;          // "text.sentence-length.max_words" -> 30
 };
 
 struct AnalyserConfig {
@@ -105,13 +103,20 @@ class Analyser {
   static Result<std::unique_ptr<Analyser>> Create(const AnalyserConfig& config = {});
   ~Analyser();
 
-  // Analyses extracted text. Fails only with kInternal (ICU unusable); bad input was refused
-  // by the extractor.
-  Result<TextAnalysis> Analyse(const ExtractedText& text, const AnalysisOptions& options = {});
+  // The facts of extracted text, for the text rules. Fails only with kInternal (ICU unusable)
+  // or when a language's phrase lists cannot be read; bad input was refused by the extractor.
+  Result<std::shared_ptr<const TextFacts>> Facts(ExtractedText text,
+                                                 const AnalysisOptions& options = {});
+
+  // The facts, then the text rules among `rules` (those with check_text) over them, seen both
+  // as rule results and as the compatibility view. Fails as Facts does.
+  Result<TextAnalysis> Analyse(const ExtractedText& text, std::span<const Rule* const> rules,
+                               const AnalysisOptions& options = {});
 
   // For the page audit: the visible text of the page's main content (or body), with lang
   // honoured per element; positions refer to document.source().
   Result<TextAnalysis> AnalyseDocument(const Document& document,
+                                       std::span<const Rule* const> rules,
                                        const AnalysisOptions& options = {});
 
  private:

@@ -49,9 +49,10 @@ nlohmann::json MetricsToJson(const Metrics& m) {
   return j;
 }
 
-nlohmann::json FindingToJson(const TextFinding& f) {
+nlohmann::json FindingToJson(const TextFinding& f, bool notice) {
   return nlohmann::json{{"kind", f.kind},
-                        {"severity", SeverityName(f.severity)},
+                        {"rule", f.rule},
+                        {"severity", notice ? "notice" : SeverityName(f.severity)},
                         {"line", f.line},
                         {"column", f.column},
                         {"start", f.start},
@@ -61,7 +62,7 @@ nlohmann::json FindingToJson(const TextFinding& f) {
                         {"suggestion", f.suggestion}};
 }
 
-nlohmann::json AnalysisToJson(const TextAnalysis& a, bool detail) {
+nlohmann::json AnalysisToJson(const TextAnalysis& a, bool detail, bool notice) {
   nlohmann::json j;
   j["lang"] = a.lang;
   if (!a.declared_lang.empty()) {
@@ -73,7 +74,7 @@ nlohmann::json AnalysisToJson(const TextAnalysis& a, bool detail) {
   j["metrics"] = MetricsToJson(a.metrics);
   nlohmann::json findings = nlohmann::json::array();
   for (const TextFinding& f : a.findings) {
-    findings.push_back(FindingToJson(f));
+    findings.push_back(FindingToJson(f, notice));
   }
   j["findings"] = std::move(findings);
   if (a.findings_dropped > 0) {
@@ -81,6 +82,13 @@ nlohmann::json AnalysisToJson(const TextAnalysis& a, bool detail) {
   }
   if (!a.notes.empty()) {
     j["notes"] = a.notes;
+  }
+  if (!a.rules.empty()) {
+    nlohmann::json rules = nlohmann::json::object();
+    for (const RuleResult& r : a.rules) {
+      rules[std::string(r.rule->id)] = OutcomeName(r.outcome);
+    }
+    j["rules"] = std::move(rules);
   }
   if (detail) {
     nlohmann::json sentences = nlohmann::json::array();

@@ -61,7 +61,7 @@ std::vector<std::string> DetailSentences(const std::string& input) {
   options.detail = true;
   options.metrics_only = true;
   options.detect_language = false;
-  auto analysis = testing::SharedAnalyser().Analyse(*extracted, options);
+  auto analysis = testing::SharedAnalyser().Analyse(*extracted, {}, options);
   REQUIRE(analysis);
   std::vector<std::string> out;
   for (const SentenceDetail& s : analysis->sentences) {

@@ -9,6 +9,7 @@
 
 #include "engine/text/analyser.h"
 #include "engine/text/extract.h"
+#include "rules/catalog.h"
 
 namespace text = plainsight::engine::text;
 
@@ -54,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.max_spelling_suggestions = 1;  // Hunspell suggest() is slow under ASan
   options.detail = (data[0] & 0x80) != 0;
   options.lang = (data[0] & 0x40) ? "ga" : "";
-  auto result = analyser->Analyse(*extracted, options);
+  auto result = analyser->Analyse(*extracted, plainsight::rules::AllRules(), options);
   if (result) {
     for (const text::TextFinding& f : result->findings) {
       // Every finding must point inside the source.

@@ -15,6 +15,7 @@
 #include "engine/text/analyser.h"
 #include "engine/text/analysis_json.h"
 #include "engine/text/test_support.h"
+#include "rules/catalog.h"
 
 namespace plainsight::engine::text {
 namespace {
@@ -127,7 +128,7 @@ void CheckGolden(const std::string& name, const nlohmann::json& actual) {
 }
 
 nlohmann::json AnalyseToJson(const ExtractedText& extracted, const AnalysisOptions& options) {
-  auto result = testing::SharedAnalyser().Analyse(extracted, options);
+  auto result = testing::SharedAnalyser().Analyse(extracted, plainsight::rules::AllRules(), options);
   REQUIRE(result);
   return AnalysisToJson(*result, options.detail);
 }

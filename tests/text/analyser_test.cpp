@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/text/test_support.h"
+#include "rules/catalog.h"
 
 namespace plainsight::engine::text {
 namespace {
@@ -18,7 +19,7 @@ TextAnalysis Analyse(const std::string& input, const std::string& lang,
   auto extracted = ExtractPlainText(input);
   REQUIRE(extracted);
   options.lang = lang;
-  auto result = testing::SharedAnalyser().Analyse(*extracted, options);
+  auto result = testing::SharedAnalyser().Analyse(*extracted, plainsight::rules::AllRules(), options);
   REQUIRE(result);
   return std::move(*result);
 }
@@ -112,7 +113,7 @@ TEST_CASE("analyser: long sentences warn over 25 words and are errors over 35",
   }
   CHECK(found);
   AnalysisOptions strict;
-  strict.long_sentence_warning_words = 5;
+  strict.rule_options["text.sentence-length.max_words"] = 5;  // the rule's option
   CHECK(CountKind(Analyse("We will look at the form today.", "en", strict), "long-sentence") == 1);
 }
 
@@ -218,7 +219,7 @@ TEST_CASE("analyser: a user word list adds findings", "[text][analyser]") {
   REQUIRE(analyser);
   auto text = ExtractPlainText("The bin lorry comes on Tuesday.");
   REQUIRE(text);
-  auto a = (*analyser)->Analyse(*text);
+  auto a = (*analyser)->Analyse(*text, plainsight::rules::AllRules());
   REQUIRE(a);
   REQUIRE(CountKind(*a, "jargon") == 1);
   CHECK(a->findings[0].severity == Severity::kError);
@@ -234,7 +235,7 @@ TEST_CASE("analyser: a page's main content is analysed with positions into the p
   ParseOptions parse;
   auto doc = Document::ParseHtml(html, parse);
   REQUIRE(doc);
-  auto a = testing::SharedAnalyser().AnalyseDocument(**doc);
+  auto a = testing::SharedAnalyser().AnalyseDocument(**doc, plainsight::rules::AllRules());
   REQUIRE(a);
   CHECK(a->lang == "en");
   CHECK(a->metrics.counts.words == 1 + 7 + 3);  // nav is outside main

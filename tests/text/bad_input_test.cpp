@@ -4,6 +4,7 @@
 
 #include "engine/text/analyser.h"
 #include "engine/text/test_support.h"
+#include "rules/catalog.h"
 
 namespace plainsight::engine::text {
 namespace {
@@ -31,7 +32,7 @@ TEST_CASE("bad input: an empty file gives an empty result", "[text][bad-input]")
   auto out = ExtractPlainText("");
   REQUIRE(out);
   CHECK(out->blocks.empty());
-  auto a = testing::SharedAnalyser().Analyse(*out);
+  auto a = testing::SharedAnalyser().Analyse(*out, plainsight::rules::AllRules());
   REQUIRE(a);
   CHECK(a->metrics.counts.words == 0);
   CHECK_FALSE(a->metrics.flesch_reading_ease.has_value());
@@ -52,7 +53,7 @@ TEST_CASE("bad input: text without punctuation is cut into bounded sentences",
   options.detail = true;
   options.max_detail_sentences = 10;
   options.max_findings = 100;
-  auto a = testing::SharedAnalyser().Analyse(*extracted, options);
+  auto a = testing::SharedAnalyser().Analyse(*extracted, plainsight::rules::AllRules(), options);
   REQUIRE(a);
   const uint64_t words = a->metrics.counts.words;
   CHECK(words > 500000);
@@ -79,7 +80,7 @@ TEST_CASE("bad input: 100 MB without punctuation finishes with bounded sentences
   REQUIRE(extracted);
   AnalysisOptions options;
   options.spelling = false;
-  auto a = testing::SharedAnalyser().Analyse(*extracted, options);
+  auto a = testing::SharedAnalyser().Analyse(*extracted, plainsight::rules::AllRules(), options);
   REQUIRE(a);
   CHECK(a->metrics.counts.sentences >= a->metrics.counts.words / options.max_sentence_words);
   CHECK(a->findings.size() <= options.max_findings);

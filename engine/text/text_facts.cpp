@@ -1,0 +1,108 @@
+// Helpers of text_facts.h: lowercasing for lists, reporting a text finding, and the text rule
+// runner (isolation as in engine/runner.cpp, STYLE.md section 4).
+#include "engine/text/text_facts.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "engine/ascii.h"
+
+namespace plainsight::engine::text {
+
+namespace {
+
+// The words concerned, shortened to at most `max_bytes` on a UTF-8 boundary, with "…" when cut.
+std::string Shorten(std::string_view s, size_t max_bytes = 300) {
+  if (s.size() <= max_bytes) {
+    return std::string(s);
+  }
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
+}  // namespace
+
+std::string LowerForMatch(std::string_view word) {
+  std::string lower(word);
+  bool ascii = true;
+  for (char& c : lower) {
+    c = AsciiLowerChar(c);  // exact for ASCII; other bytes untouched
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  }
+  if (ascii) {
+    return lower;
+  }
+  for (size_t pos = lower.find("\xE2\x80\x99"); pos != std::string::npos;
+       pos = lower.find("\xE2\x80\x99", pos)) {
+    lower.replace(pos, 3, "'");
+  }
+  // Irish and other Latin capitals with accents: Á -> á etc. (U+00C0-U+00DE, 2-byte UTF-8).
+  for (size_t i = 0; i + 1 < lower.size(); ++i) {
+    auto b0 = static_cast<unsigned char>(lower[i]);
+    auto b1 = static_cast<unsigned char>(lower[i + 1]);
+    if (b0 == 0xC3 && b1 >= 0x80 && b1 <= 0x9E && b1 != 0x97) {
+      lower[i + 1] = static_cast<char>(b1 + 0x20);
+    }
+  }
+  return lower;
+}
+
+// Never inside a UTF-8 sequence: a cut character made the finding's text invalid UTF-8, which
+// JSON output cannot carry.
+uint32_t LeadEnd(std::string_view text, size_t max_bytes) {
+  size_t end = std::min(text.size(), max_bytes);
+  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  return static_cast<uint32_t>(end);
+}
+
+void ReportText(Findings& out, const TextFacts& facts, uint32_t block, uint32_t start,
+                uint32_t end, std::string message, std::string suggestion,
+                std::string_view compat_kind, Severity compat_severity) {
+  const TextBlock& b = facts.text.blocks[block];
+  Finding& f = out.Add(Outcome::kCantTell, nullptr, std::move(message), engine::Severity::kNotice);
+  f.span.start = b.SourceOffset(start);
+  f.span.end = end > start ? b.SourceOffset(end - 1) + 1 : f.span.start;
+  f.position = facts.text.PositionOf(f.span.start);
+  f.snippet = Shorten(std::string_view(b.text).substr(start, end - start));
+  f.suggestion = std::move(suggestion);
+  f.text_block = block;
+  f.block_span = {start, end};
+  f.compat_kind = compat_kind;
+  f.compat_severity = SeverityName(compat_severity);
+}
+
+std::vector<RuleResult> RunTextRules(const TextFacts& facts, std::span<const Rule* const> rules,
+                                     const OptionOverrides& overrides, const RunOptions& options) {
+  std::vector<RuleResult> results;
+  for (const Rule* rule : rules) {
+    if (rule->check_text == nullptr) {
+      continue;
+    }
+    RuleResult& result = results.emplace_back();
+    result.rule = rule;
+    Findings findings(rule->id, rule->severity);
+    try {
+      rule->check_text(facts, OptionValues(rule->id, rule->options, &overrides), findings);
+      result.findings = std::move(findings.items());
+    } catch (const std::exception& e) {
+      if (options.strict) {
+        throw;
+      }
+      result.error = e.what();
+      result.findings.clear();
+      Finding& f = result.findings.emplace_back();
+      f.rule_id = rule->id;
+      f.outcome = Outcome::kCantTell;
+      f.message = std::string("the rule could not finish: ") + e.what();
+    }
+    result.outcome = Aggregate(result.findings);
+  }
+  return results;
+}
+
+}  // namespace plainsight::engine::text

@@ -1,0 +1,89 @@
+// text.passive-voice: English sentences say who does what. A form of "be", at most
+// `max_words_between` words such as "not" or "-ly" adverbs, then a past participle (irregular
+// ones listed in corpora/text/en/irregular-participles.txt, -ed adjectives excluded by
+// adjectival-participles.txt). After GOV.UK and the NALA Plain English Style Guide (2023).
+// No WCAG success criterion requires it (plain-language advice).
+#include <string>
+
+#include "rules/catalog.h"
+#include "rules/text/text_support.h"
+
+namespace plainsight::rules {
+namespace {
+
+namespace text = engine::text;
+
+constexpr engine::RuleOption kOptions[] = {
+    {"max_words_between", 2,
+     "words (\"not\", \"always\", \"-ly\" adverbs) allowed between \"be\" and the participle"},
+};
+
+void Check(const text::TextFacts& facts, const engine::OptionValues& options,
+           engine::Findings& out) {
+  const auto max_between = static_cast<int>(options.Get("max_words_between"));
+  bool applicable = false;
+  bool any = false;
+  for (const text::SentenceFacts& s : facts.sentences) {
+    if (facts.blocks[s.block].lang != "en") {
+      continue;  // the word lists are English
+    }
+    applicable = true;
+    std::span<const text::TokenFacts> tokens = facts.TokensOf(s);
+    const size_t n = tokens.size();
+    auto has = [&](size_t k, uint16_t flag) { return (tokens[k].flags & flag) != 0; };
+    for (size_t i = 0; i + 1 < n; ++i) {
+      if (!has(i, text::kBeForm)) {
+        continue;
+      }
+      size_t j = i + 1;
+      int skipped = 0;
+      while (j < n && skipped < max_between && has(j, text::kBetween)) {
+        ++j;
+        ++skipped;
+      }
+      if (j < n && tokens[j].kind == text::TokenKind::kWord && has(j, text::kParticiple)) {
+        any = true;
+        bool by = j + 1 < n && has(j + 1, text::kBy);
+        std::string_view block = facts.BlockText(s.block);
+        text::ReportText(
+            out, facts, s.block, tokens[i].start, tokens[j].end,
+            "passive voice: \"" +
+                std::string(block.substr(tokens[i].start, tokens[j].end - tokens[i].start)) +
+                "\"" + (by ? " (the doer follows \"by\")" : ""),
+            "Say who does it, in the active voice: \"we " +
+                text::LowerForMatch(facts.TokenText(s, tokens[j])) + " ...\" or \"you must ...\".",
+            "passive-voice", text::Severity::kInfo);
+        i = j;
+      }
+    }
+  }
+  if (applicable && !any) {
+    out.Pass(nullptr);
+  }
+}
+
+constexpr std::string_view kPasses[] = {"We will check your form."};
+constexpr std::string_view kCantTell[] = {"Your form will be checked by the office.",
+                                          "The fee was not always paid."};
+constexpr std::string_view kInapplicable[] = {
+    R"(<html lang="ga"><p>Seolfar an fhoirm chuig an oifig.</p></html>)"};
+
+}  // namespace
+
+extern const engine::Rule kTextPassiveVoice{
+    .id = "text.passive-voice",
+    .summary = "Sentences say who does what (active voice)",
+    .why = "In the passive voice the doer is hidden or comes last (\"the form will be checked\"): "
+           "readers must work out who acts, and whether it is them.",
+    .help = "Put the doer first: \"we will check your form\", \"you must pay the fee\".",
+    .limits = "English only. Some passives are right (when the doer does not matter); a person "
+              "decides.",
+    .impact = engine::Impact::kMinor,
+    .severity = engine::Severity::kNotice,
+    .passes = kPasses,
+    .inapplicable = kInapplicable,
+    .cant_tell = kCantTell,
+    .options = kOptions,
+    .check_text = &Check};
+
+}  // namespace plainsight::rules
