@@ -381,12 +381,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool IsRomanNumeral(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == 'M';
-  }) && s.size() <= 4;
-}
-
 // Does `word` look like a past participle after "be"?
 bool IsParticiple(const Language& lang, const std::string& lower) {
   if (lang.participles.count(lower) > 0) {

@@ -23,9 +23,9 @@ std::shared_ptr<const TextFacts> FactsOf(std::string_view input) {
   return *facts;
 }
 
-const RuleResult& Only(const std::vector<RuleResult>& results) {
+RuleResult Only(std::vector<RuleResult> results) {
   REQUIRE(results.size() == 1);
-  return results[0];
+  return std::move(results[0]);
 }
 
 TEST_CASE("text.sentence-length: the max_words option replaces the default",
@@ -34,7 +34,7 @@ TEST_CASE("text.sentence-length: the max_words option replaces the default",
   const Rule* one[] = {&rules::kTextSentenceLength};
   CHECK(Only(RunTextRules(*facts, one)).outcome == Outcome::kPassed);
   OptionOverrides strict{{"text.sentence-length.max_words", 5}};
-  const RuleResult& r = Only(RunTextRules(*facts, one, strict));
+  const RuleResult r = Only(RunTextRules(*facts, one, strict));
   CHECK(r.outcome == Outcome::kCantTell);
   REQUIRE(r.findings.size() == 1);
   CHECK(r.findings[0].message == "sentence of 7 words (over 5)");
@@ -48,7 +48,7 @@ TEST_CASE("text rules: findings are notices located in the source, with the plai
   const std::string input = "Hello.\n\nWe will utilise the hall.";
   auto facts = FactsOf(input);
   const Rule* one[] = {&rules::kTextWordyPhrase};
-  const RuleResult& r = Only(RunTextRules(*facts, one));
+  const RuleResult r = Only(RunTextRules(*facts, one));
   REQUIRE(r.findings.size() == 1);
   const Finding& f = r.findings[0];
   CHECK(f.outcome == Outcome::kCantTell);
@@ -127,7 +127,7 @@ TEST_CASE("text.abbreviations: Latin abbreviations are found with the plainer wo
           "[rules][text.abbreviations]") {
   auto facts = FactsOf("Bring a bill, i.e. proof of address, and photos etc. to us.");
   const Rule* one[] = {&rules::kTextAbbreviations};
-  const RuleResult& r = Only(RunTextRules(*facts, one));
+  const RuleResult r = Only(RunTextRules(*facts, one));
   REQUIRE(r.findings.size() == 2);
   CHECK(r.findings[0].snippet == "i.e.");
   CHECK(r.findings[0].suggestion == "Write it out: \"that is\".");
