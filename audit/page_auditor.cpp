@@ -182,8 +182,9 @@ store::PageRecord ToPageRecord(const FetchFacts& fetch, const PageResult* result
     for (const engine::text::TextFinding& f : t.findings) {
       m.long_sentences += f.kind == "long-sentence";
       // One severity scale in the store: plain-language findings are notices (advice).
-      page.text_findings.push_back({f.kind, engine::SeverityName(engine::Severity::kNotice), f.start, f.end,
-                                    f.line, f.column, f.text, f.message, f.suggestion});
+      page.text_findings.push_back({f.kind, engine::SeverityName(engine::Severity::kNotice),
+                                    f.start, f.end, f.line, f.column, f.text, f.message,
+                                    f.suggestion});
     }
     page.text = std::move(m);
   }

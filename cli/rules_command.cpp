@@ -212,9 +212,9 @@ int RunRules(int argc, char** argv) {
       std::cout << "| [`" << r->id << "`](#" << r->id << ") | " << r->summary << " | "
                 << (r->wcag.empty() ? std::string("-")
                                     : Join(r->wcag, ", ") + " (" + std::string(r->level) + ")")
-                << " | " << Join(r->en301549, ", ")
-                << " | " << Join(r->act, ", ") << " | " << engine::SeverityName(r->severity)
-                << " | " << engine::ImpactName(r->impact) << " |\n";
+                << " | " << Join(r->en301549, ", ") << " | " << Join(r->act, ", ") << " | "
+                << engine::SeverityName(r->severity) << " | " << engine::ImpactName(r->impact)
+                << " |\n";
     }
     for (const engine::Rule* r : rules) {
       // An explicit anchor: Markdown renderers drop the dot from generated heading ids.
@@ -223,8 +223,9 @@ int RunRules(int argc, char** argv) {
                 << "- Why it matters: " << r->why << "\n"
                 << "- How to fix: " << r->help << "\n"
                 << "- WCAG 2.1/2.2: "
-                << (r->wcag.empty() ? std::string("- (plain-language advice, run at every level)")
-                                    : Join(r->wcag, ", ") + " (level " + std::string(r->level) + ")")
+                << (r->wcag.empty()
+                        ? std::string("- (plain-language advice, run at every level)")
+                        : Join(r->wcag, ", ") + " (level " + std::string(r->level) + ")")
                 << "\n"
                 << "- EN 301 549: " << (r->en301549.empty() ? "-" : Join(r->en301549, ", ")) << "\n"
                 << "- ACT rules: " << (r->act.empty() ? "-" : Join(r->act, ", ")) << "\n"
@@ -264,9 +265,8 @@ int RunRules(int argc, char** argv) {
       std::cout << r->id << "  " << r->summary << "  ["
                 << (r->wcag.empty() ? std::string("no WCAG criterion")
                                     : "WCAG " + Join(r->wcag, ", "))
-                << "; "
-                << engine::SeverityName(r->severity) << ", " << engine::ImpactName(r->impact)
-                << "]\n";
+                << "; " << engine::SeverityName(r->severity) << ", "
+                << engine::ImpactName(r->impact) << "]\n";
     }
     for (const engine::site::SiteRule* r : rules::AllSiteRules()) {
       std::cout << r->id << "  " << r->summary << "  [site; " << engine::SeverityName(r->severity)

@@ -199,8 +199,8 @@ struct Rule {
   std::span<const RuleOption> options = {};
   // WCAG conformance level of the strictest criterion: "A", "AA" or "AAA".
   std::string_view level = "A";
-  // Document rules: exactly one of check, check_pdf, check_office and check_text is set. Their examples are
-  // documents in the compact forms engine/pdf/pdf_writer.h (ExamplePdf) and
+  // Document rules: exactly one of check, check_pdf, check_office and check_text is set. Their
+  // examples are documents in the compact forms engine/pdf/pdf_writer.h (ExamplePdf) and
   // engine/office/office_example.h describe.
   PdfCheckFunction check_pdf = nullptr;
   OfficeCheckFunction check_office = nullptr;

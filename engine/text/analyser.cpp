@@ -514,7 +514,7 @@ CachedWord* Entry(Language& lang, std::string_view w, uint64_t hash) {
 // Letter case, and syllables and list flags when asked (syllables are 1 when not asked).
 // `hash` is from lang.words.Prefetch(w).
 WordInfo WordFacts(Language& lang, std::string_view w, uint64_t hash, bool syllables,
-                 bool list_flags) {
+                   bool list_flags) {
   WordInfo out;
   CachedWord* c = Entry(lang, w, hash);
   if (c == nullptr) {
@@ -714,8 +714,8 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
           for (size_t i = 0; i < n; ++i) {
             const Token& t = tokens[i];
             std::string_view w(block.text.data() + t.start, t.end - t.start);
-            WordInfo f = WordFacts(lang, w, hashes[i], t.kind == TokenKind::kWord && count_syllables,
-                                   list_flags);
+            WordInfo f = WordFacts(lang, w, hashes[i],
+                                   t.kind == TokenKind::kWord && count_syllables, list_flags);
             TokenFacts& tf = out.tokens.emplace_back();
             tf.start = t.start;
             tf.end = t.end;
@@ -762,8 +762,9 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
             d.words.reserve(n);
             TokenFacts* first = out.tokens.data() + sentence.first_token;
             for (size_t i = 0; i < n; ++i) {
-              d.words.push_back({block.text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
-                                 first[i].syllables});
+              d.words.push_back(
+                  {block.text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
+                   first[i].syllables});
             }
             out.detail.push_back(std::move(d));
           }
@@ -822,9 +823,9 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
             }
             c.spelling = Spelling::kMisspelt;
             std::string word = SpellingForm(w);
-            auto [it, inserted] = misspelling_index.try_emplace(
-                std::make_pair(word, spell_lang->code),
-                static_cast<uint32_t>(out.misspellings.size()));
+            auto [it, inserted] =
+                misspelling_index.try_emplace(std::make_pair(word, spell_lang->code),
+                                              static_cast<uint32_t>(out.misspellings.size()));
             if (inserted) {
               Misspelling& m = out.misspellings.emplace_back();
               m.word = word;
@@ -897,7 +898,9 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
 namespace {
 
 Severity ParseCompatSeverity(std::string_view name) {
-  return name == "error" ? Severity::kError : name == "warning" ? Severity::kWarning : Severity::kInfo;
+  return name == "error"     ? Severity::kError
+         : name == "warning" ? Severity::kWarning
+                             : Severity::kInfo;
 }
 
 }  // namespace

@@ -115,8 +115,7 @@ class Analyser {
 
   // For the page audit: the visible text of the page's main content (or body), with lang
   // honoured per element; positions refer to document.source().
-  Result<TextAnalysis> AnalyseDocument(const Document& document,
-                                       std::span<const Rule* const> rules,
+  Result<TextAnalysis> AnalyseDocument(const Document& document, std::span<const Rule* const> rules,
                                        const AnalysisOptions& options = {});
 
  private:

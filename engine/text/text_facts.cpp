@@ -60,9 +60,9 @@ uint32_t LeadEnd(std::string_view text, size_t max_bytes) {
   return static_cast<uint32_t>(end);
 }
 
-void ReportText(Findings& out, const TextFacts& facts, uint32_t block, uint32_t start,
-                uint32_t end, std::string message, std::string suggestion,
-                std::string_view compat_kind, Severity compat_severity) {
+void ReportText(Findings& out, const TextFacts& facts, uint32_t block, uint32_t start, uint32_t end,
+                std::string message, std::string suggestion, std::string_view compat_kind,
+                Severity compat_severity) {
   const TextBlock& b = facts.text.blocks[block];
   Finding& f = out.Add(Outcome::kCantTell, nullptr, std::move(message), engine::Severity::kNotice);
   f.span.start = b.SourceOffset(start);

@@ -84,8 +84,9 @@ struct PhraseFacts {
   uint32_t block = 0;
   uint32_t start = 0;
   uint32_t end = 0;
-  std::string kind;        // the list's kind: "wordy-phrase", "jargon", "nominalisation"
-  Severity list_severity = Severity::kInfo;  // the list's #severity directive (for the compatibility view)
+  std::string kind;  // the list's kind: "wordy-phrase", "jargon", "nominalisation"
+  // The list's #severity directive (for the compatibility view).
+  Severity list_severity = Severity::kInfo;
   std::string suggestion;  // the plainer phrase
 };
 
@@ -117,13 +118,13 @@ struct TextFacts {
   std::string declared_lang;  // as declared by the document or --lang
   std::string detected_lang;  // CLD2 on the whole text, "" when unreliable or too little text
   Metrics metrics;
-  bool spelling = false;  // whether words were spell-checked
+  bool spelling = false;           // whether words were spell-checked
   std::vector<BlockFacts> blocks;  // one per text.blocks entry
   std::vector<SentenceFacts> sentences;
   std::vector<TokenFacts> tokens;
   std::vector<PhraseFacts> phrases;  // by block, then by start
   std::vector<Misspelling> misspellings;
-  std::vector<std::string> notes;  // e.g. "no Hunspell dictionary for 'xx'"
+  std::vector<std::string> notes;      // e.g. "no Hunspell dictionary for 'xx'"
   std::vector<SentenceDetail> detail;  // only with AnalysisOptions::detail
 
   std::string_view BlockText(uint32_t block) const { return text.blocks[block].text; }
@@ -146,9 +147,9 @@ std::string LowerForMatch(std::string_view word);
 // the one severity scale), the source span, line and column, the words concerned as the snippet
 // (long spans shortened with "…"), `suggestion`, and the finding's kind and severity in the
 // `plainsight text` JSON (`compat_kind`, `compat_severity`; docs/json-format.md).
-void ReportText(Findings& out, const TextFacts& facts, uint32_t block, uint32_t start,
-                uint32_t end, std::string message, std::string suggestion,
-                std::string_view compat_kind, Severity compat_severity);
+void ReportText(Findings& out, const TextFacts& facts, uint32_t block, uint32_t start, uint32_t end,
+                std::string message, std::string suggestion, std::string_view compat_kind,
+                Severity compat_severity);
 
 // The end of a finding that covers the start of a block: at most `max_bytes`, never inside a
 // UTF-8 sequence.

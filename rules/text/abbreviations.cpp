@@ -21,12 +21,13 @@ std::string_view Plainer(std::string_view lower) {
     std::string_view abbreviation;
     std::string_view plainer;
   };
+
   static constexpr Entry kEntries[] = {
-      {"e.g", "for example"}, {"eg", "for example"},  {"i.e", "that is"},
-      {"ie", "that is"},      {"etc", "and so on"},   {"cf", "compare"},
-      {"vs", "against"},      {"viz", "namely"},      {"approx", "about"},
-      {"ca", "about"},        {"n.b", "note"},        {"nb", "note"},
-      {"incl", "including"},  {"excl", "excluding"},  {"esp", "especially"},
+      {"e.g", "for example"},   {"eg", "for example"}, {"i.e", "that is"},
+      {"ie", "that is"},        {"etc", "and so on"},  {"cf", "compare"},
+      {"vs", "against"},        {"viz", "namely"},     {"approx", "about"},
+      {"ca", "about"},          {"n.b", "note"},       {"nb", "note"},
+      {"incl", "including"},    {"excl", "excluding"}, {"esp", "especially"},
       {"resp", "respectively"}, {"p.s", "postscript"}, {"ps", "postscript"},
       {"v", "against"}};
   for (const Entry& e : kEntries) {
@@ -67,7 +68,8 @@ void Check(const text::TextFacts& facts, const engine::OptionValues& /*options*/
 }
 
 constexpr std::string_view kWcag[] = {"3.1.4"};
-constexpr std::string_view kPasses[] = {"Bring a document, for example a bill. Dr. Kelly will see you."};
+constexpr std::string_view kPasses[] = {
+    "Bring a document, for example a bill. Dr. Kelly will see you."};
 constexpr std::string_view kCantTell[] = {"Bring a document, e.g. a bill.",
                                           "Bring bills, letters etc. to the office."};
 constexpr std::string_view kInapplicable[] = {
@@ -78,12 +80,15 @@ constexpr std::string_view kInapplicable[] = {
 extern const engine::Rule kTextAbbreviations{
     .id = "text.abbreviations",
     .summary = "Shortened forms are written out or explained",
-    .why = "Many readers do not know what \"i.e.\" or \"viz.\" stand for, or mix up \"e.g.\" and "
-           "\"i.e.\"; screen readers may read them letter by letter.",
-    .help = "Write the words out (\"for example\", \"that is\"), or give the meaning with an "
-            "<abbr title> or a glossary.",
-    .limits = "Knows English and Irish Latin abbreviations and \"etc.\"; it cannot see an "
-              "<abbr> title or glossary that explains them.",
+    .why =
+        "Many readers do not know what \"i.e.\" or \"viz.\" stand for, or mix up \"e.g.\" and "
+        "\"i.e.\"; screen readers may read them letter by letter.",
+    .help =
+        "Write the words out (\"for example\", \"that is\"), or give the meaning with an "
+        "<abbr title> or a glossary.",
+    .limits =
+        "Knows English and Irish Latin abbreviations and \"etc.\"; it cannot see an "
+        "<abbr> title or glossary that explains them.",
     .wcag = kWcag,
     .impact = engine::Impact::kMinor,
     .severity = engine::Severity::kNotice,

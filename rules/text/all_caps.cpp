@@ -50,8 +50,9 @@ constexpr std::string_view kInapplicable[] = {""};
 extern const engine::Rule kTextAllCaps{
     .id = "text.all-caps",
     .summary = "Text is not set in capitals",
-    .why = "Words in capitals lose their shape, so they are slower to read, especially for "
-           "people with dyslexia; screen readers may spell them out letter by letter.",
+    .why =
+        "Words in capitals lose their shape, so they are slower to read, especially for "
+        "people with dyslexia; screen readers may spell them out letter by letter.",
     .help = "Use sentence case; for emphasis use bold or a heading.",
     .limits = "Sees the letters as written, not CSS text-transform.",
     .impact = engine::Impact::kMinor,

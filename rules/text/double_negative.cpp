@@ -66,8 +66,9 @@ constexpr std::string_view kInapplicable[] = {
 extern const engine::Rule kTextDoubleNegative{
     .id = "text.double-negative",
     .summary = "Statements are positive, without double negatives",
-    .why = "Two negatives make readers undo one with the other (\"not unlikely\"); many get the "
-           "meaning backwards.",
+    .why =
+        "Two negatives make readers undo one with the other (\"not unlikely\"); many get the "
+        "meaning backwards.",
     .help = "Say it positively: \"not unlikely\" becomes \"likely\", \"not without\" \"with\".",
     .limits = "English and Irish only; a person decides whether the nuance is needed.",
     .impact = engine::Impact::kMinor,

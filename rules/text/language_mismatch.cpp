@@ -46,12 +46,12 @@ void Check(const text::TextFacts& facts, const engine::OptionValues& options,
     applicable = true;
     if (facts.detected_lang != declared) {
       any = true;
-      text::ReportText(out, facts, 0, 0, text::LeadEnd(facts.BlockText(0), 80),
-                       "the text is declared as " + declared + " but reads as " +
-                           facts.detected_lang,
-                       "Declare the right language (" + facts.detected_lang +
-                           "), or check you analysed the right file.",
-                       "language-mismatch", text::Severity::kError);
+      text::ReportText(
+          out, facts, 0, 0, text::LeadEnd(facts.BlockText(0), 80),
+          "the text is declared as " + declared + " but reads as " + facts.detected_lang,
+          "Declare the right language (" + facts.detected_lang +
+              "), or check you analysed the right file.",
+          "language-mismatch", text::Severity::kError);
     }
   }
   if (applicable && !any) {
@@ -75,12 +75,15 @@ constexpr std::string_view kInapplicable[] = {"Bins out today."};
 extern const engine::Rule kTextLanguageMismatch{
     .id = "text.language-mismatch",
     .summary = "Text is in the language it is marked as",
-    .why = "Screen readers and browsers pronounce, hyphenate and translate text by its marked "
-           "language: English marked as Irish is read out with Irish sounds.",
-    .help = "Declare the language the text is written in, and mark passages in other languages "
-            "with their own lang.",
-    .limits = "Language detection needs a few dozen words and can be wrong on mixed or short "
-              "text; a person confirms.",
+    .why =
+        "Screen readers and browsers pronounce, hyphenate and translate text by its marked "
+        "language: English marked as Irish is read out with Irish sounds.",
+    .help =
+        "Declare the language the text is written in, and mark passages in other languages "
+        "with their own lang.",
+    .limits =
+        "Language detection needs a few dozen words and can be wrong on mixed or short "
+        "text; a person confirms.",
     .wcag = kWcag,
     .en301549 = kEn,
     .impact = engine::Impact::kSerious,

@@ -62,8 +62,9 @@ constexpr std::string_view kInapplicable[] = {"", "- Bring your form"};
 extern const engine::Rule kTextParagraphLength{
     .id = "text.paragraph-length",
     .summary = "Paragraphs are short",
-    .why = "A wall of text is hard to scan and easy to give up on; short paragraphs let readers "
-           "find their place again.",
+    .why =
+        "A wall of text is hard to scan and easy to give up on; short paragraphs let readers "
+        "find their place again.",
     .help = "Give each paragraph one topic and a few sentences; use headings and lists.",
     .limits = "Counts words; it cannot judge whether a long paragraph holds one idea.",
     .impact = engine::Impact::kMinor,

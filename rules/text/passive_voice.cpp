@@ -48,8 +48,8 @@ void Check(const text::TextFacts& facts, const engine::OptionValues& options,
         text::ReportText(
             out, facts, s.block, tokens[i].start, tokens[j].end,
             "passive voice: \"" +
-                std::string(block.substr(tokens[i].start, tokens[j].end - tokens[i].start)) +
-                "\"" + (by ? " (the doer follows \"by\")" : ""),
+                std::string(block.substr(tokens[i].start, tokens[j].end - tokens[i].start)) + "\"" +
+                (by ? " (the doer follows \"by\")" : ""),
             "Say who does it, in the active voice: \"we " +
                 text::LowerForMatch(facts.TokenText(s, tokens[j])) + " ...\" or \"you must ...\".",
             "passive-voice", text::Severity::kInfo);
@@ -73,11 +73,13 @@ constexpr std::string_view kInapplicable[] = {
 extern const engine::Rule kTextPassiveVoice{
     .id = "text.passive-voice",
     .summary = "Sentences say who does what (active voice)",
-    .why = "In the passive voice the doer is hidden or comes last (\"the form will be checked\"): "
-           "readers must work out who acts, and whether it is them.",
+    .why =
+        "In the passive voice the doer is hidden or comes last (\"the form will be checked\"): "
+        "readers must work out who acts, and whether it is them.",
     .help = "Put the doer first: \"we will check your form\", \"you must pay the fee\".",
-    .limits = "English only. Some passives are right (when the doer does not matter); a person "
-              "decides.",
+    .limits =
+        "English only. Some passives are right (when the doer does not matter); a person "
+        "decides.",
     .impact = engine::Impact::kMinor,
     .severity = engine::Severity::kNotice,
     .passes = kPasses,

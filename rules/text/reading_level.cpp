@@ -70,7 +70,9 @@ constexpr std::string_view kCantTell[] = {
     "administrative responsibilities and operational accountability, consequently "
     "establishing unprecedented expectations concerning residential participation, "
     "individual responsibility and collaborative implementation throughout "
-    "metropolitan communities."};
+    "metropolitan communities. Correspondingly, departmental representatives will "
+    "systematically evaluate organisational performance indicators, environmental "
+    "compliance documentation and infrastructural investment requirements."};
 constexpr std::string_view kInapplicable[] = {"We collect your bins every week."};
 
 }  // namespace
@@ -78,12 +80,15 @@ constexpr std::string_view kInapplicable[] = {"We collect your bins every week."
 extern const engine::Rule kTextReadingLevel{
     .id = "text.reading-level",
     .summary = "The text can be read at lower secondary level, or has a simpler version",
-    .why = "Text that needs a university reading level shuts out many adults: about one in six "
-           "adults in Ireland finds everyday texts hard to read (OECD PIAAC).",
-    .help = "Use short sentences and everyday words; where the subject needs harder text, "
-            "offer a plain-language summary or version.",
-    .limits = "Readability formulas count sentence and word length only; they cannot see a "
-              "summary or an easy-to-read version elsewhere, nor judge the content.",
+    .why =
+        "Text that needs a university reading level shuts out many adults: about one in six "
+        "adults in Ireland finds everyday texts hard to read (OECD PIAAC).",
+    .help =
+        "Use short sentences and everyday words; where the subject needs harder text, "
+        "offer a plain-language summary or version.",
+    .limits =
+        "Readability formulas count sentence and word length only; they cannot see a "
+        "summary or an easy-to-read version elsewhere, nor judge the content.",
     .wcag = kWcag,
     .impact = engine::Impact::kModerate,
     .severity = engine::Severity::kNotice,

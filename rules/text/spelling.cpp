@@ -55,12 +55,15 @@ constexpr std::string_view kInapplicable[] = {"2024", "NALA HSE"};
 extern const engine::Rule kTextSpelling{
     .id = "text.spelling",
     .summary = "Words are spelled as the dictionary spells them",
-    .why = "Misspellings distract every reader, make screen readers mispronounce words, and "
-           "cost trust in the text.",
-    .help = "Correct the word (the finding suggests close matches), or add it to a word list "
-            "if it is right.",
-    .limits = "Hunspell dictionaries lack names, places and new words; `plainsight audit` and "
-              "`scan` do not check spelling on web pages for that reason.",
+    .why =
+        "Misspellings distract every reader, make screen readers mispronounce words, and "
+        "cost trust in the text.",
+    .help =
+        "Correct the word (the finding suggests close matches), or add it to a word list "
+        "if it is right.",
+    .limits =
+        "Hunspell dictionaries lack names, places and new words; `plainsight audit` and "
+        "`scan` do not check spelling on web pages for that reason.",
     .impact = engine::Impact::kMinor,
     .severity = engine::Severity::kNotice,
     .passes = kPasses,

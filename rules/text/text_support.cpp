@@ -27,7 +27,8 @@ std::vector<bool> CapsRuns(const text::TextFacts& facts, const text::SentenceFac
     for (size_t k = i; k < j; ++k) {
       long_words += tokens[k].letters >= 2 ? 1 : 0;
     }
-    if (static_cast<double>(j - i) >= min_words && static_cast<double>(long_words) >= min_long_words) {
+    if (static_cast<double>(j - i) >= min_words &&
+        static_cast<double>(long_words) >= min_long_words) {
       for (size_t k = i; k < j; ++k) {
         in_run[k] = true;
       }
@@ -72,8 +73,8 @@ void CheckPhrases(const text::TextFacts& facts, std::string_view kind, engine::F
     std::string_view compat = kind == "nominalisation" ? "nominalisation"
                               : kind == "jargon"       ? "jargon"
                                                        : "wordy-phrase";
-    text::ReportText(out, facts, p.block, p.start, p.end, std::move(message),
-                     std::move(suggestion), compat, p.list_severity);
+    text::ReportText(out, facts, p.block, p.start, p.end, std::move(message), std::move(suggestion),
+                     compat, p.list_severity);
   }
   if (!any) {
     out.Pass(nullptr, "no phrase from the " + std::string(kind) + " lists");

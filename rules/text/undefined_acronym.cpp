@@ -56,8 +56,8 @@ void Check(const text::TextFacts& facts, const engine::OptionValues& options,
       if (!shape || in_run[i]) {
         continue;
       }
-      bool in_parens = t.start > 0 && block[t.start - 1] == '(' && t.end < block.size() &&
-                       block[t.end] == ')';
+      bool in_parens =
+          t.start > 0 && block[t.start - 1] == '(' && t.end < block.size() && block[t.end] == ')';
       bool before_parens = t.end + 1 < block.size() && block.substr(t.end, 2) == " (";
       bool known = (t.flags & text::kKnownAcronym) != 0;
       auto [it, inserted] = acronyms.try_emplace(std::string(w));
@@ -112,12 +112,15 @@ constexpr std::string_view kInapplicable[] = {"Ask the agency for help.", "Chapt
 extern const engine::Rule kTextUndefinedAcronym{
     .id = "text.undefined-acronym",
     .summary = "Acronyms are spelled out at their first use",
-    .why = "An acronym nobody explained is a code only insiders can read; readers stop to guess "
-           "or give up.",
-    .help = "Write the full name the first time, with the acronym after it in brackets: "
-            "\"National Adult Literacy Agency (NALA)\".",
-    .limits = "Cannot know which acronyms your readers already know beyond the known-acronyms "
-              "list; add yours to it.",
+    .why =
+        "An acronym nobody explained is a code only insiders can read; readers stop to guess "
+        "or give up.",
+    .help =
+        "Write the full name the first time, with the acronym after it in brackets: "
+        "\"National Adult Literacy Agency (NALA)\".",
+    .limits =
+        "Cannot know which acronyms your readers already know beyond the known-acronyms "
+        "list; add yours to it.",
     .impact = engine::Impact::kModerate,
     .severity = engine::Severity::kNotice,
     .passes = kPasses,

@@ -32,11 +32,11 @@ void Check(const text::TextFacts& facts, const engine::OptionValues& /*options*/
         continue;  // text.spelling
       }
       any = true;
-      text::ReportText(out, facts, s.block, t.start, t.end,
-                       "\"" + m.word + "\" is not in the " + m.lang +
-                           " dictionary and has no close match",
-                       "Check the spelling, or explain the word if readers may not know it.",
-                       "unknown-word", text::Severity::kInfo);
+      text::ReportText(
+          out, facts, s.block, t.start, t.end,
+          "\"" + m.word + "\" is not in the " + m.lang + " dictionary and has no close match",
+          "Check the spelling, or explain the word if readers may not know it.", "unknown-word",
+          text::Severity::kInfo);
     }
   }
   if (applicable && !any) {
@@ -54,12 +54,15 @@ constexpr std::string_view kInapplicable[] = {"2024", "NALA HSE"};
 extern const engine::Rule kTextUnusualWords{
     .id = "text.unusual-words",
     .summary = "Words readers may not know are explained",
-    .why = "A word the reader has never met blocks the sentence it is in; people with "
-           "cognitive disabilities and people reading in a second language are hit first.",
-    .help = "Use a common word, or explain the word where it is first used (or link to a "
-            "glossary).",
-    .limits = "Knows only whether the dictionary has the word; it cannot see a glossary or an "
-              "explanation elsewhere.",
+    .why =
+        "A word the reader has never met blocks the sentence it is in; people with "
+        "cognitive disabilities and people reading in a second language are hit first.",
+    .help =
+        "Use a common word, or explain the word where it is first used (or link to a "
+        "glossary).",
+    .limits =
+        "Knows only whether the dictionary has the word; it cannot see a glossary or an "
+        "explanation elsewhere.",
     .wcag = kWcag,
     .impact = engine::Impact::kModerate,
     .severity = engine::Severity::kNotice,

@@ -19,7 +19,8 @@ TextAnalysis Analyse(const std::string& input, const std::string& lang,
   auto extracted = ExtractPlainText(input);
   REQUIRE(extracted);
   options.lang = lang;
-  auto result = testing::SharedAnalyser().Analyse(*extracted, plainsight::rules::AllRules(), options);
+  auto result =
+      testing::SharedAnalyser().Analyse(*extracted, plainsight::rules::AllRules(), options);
   REQUIRE(result);
   return std::move(*result);
 }

@@ -144,7 +144,8 @@ void CheckGolden(const std::string& name, const nlohmann::json& with_added_field
 }
 
 nlohmann::json AnalyseToJson(const ExtractedText& extracted, const AnalysisOptions& options) {
-  auto result = testing::SharedAnalyser().Analyse(extracted, plainsight::rules::AllRules(), options);
+  auto result =
+      testing::SharedAnalyser().Analyse(extracted, plainsight::rules::AllRules(), options);
   REQUIRE(result);
   return AnalysisToJson(*result, options.detail);
 }
