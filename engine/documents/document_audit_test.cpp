@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/text/text_facts.h"
 #include "plainsight/source_dir.h"
 
 namespace pe = plainsight::engine;
@@ -48,12 +49,24 @@ void PageCheck(const pe::Page&, pe::Findings& out) {
   out.Fail(nullptr, "never run on documents");
 }
 
+// A text rule: one cantTell per sentence of over 40 words.
+void LongSentences(const pe::text::TextFacts& facts, const pe::OptionValues&, pe::Findings& out) {
+  for (const pe::text::SentenceFacts& s : facts.sentences) {
+    if (s.tokens > 40) {
+      pe::text::ReportText(out, facts, s.block, s.start, s.end, "long", "", "long-sentence",
+                           pe::text::Severity::kWarning);
+    }
+  }
+}
+
 const pe::Rule kTagged{
     .id = "test.tagged", .summary = "s", .why = "w", .help = "h", .check_pdf = &FailUntaggedPdf};
 const pe::Rule kThrows{
     .id = "test.throws", .summary = "s", .why = "w", .help = "h", .check_pdf = &ThrowOnPdf};
 const pe::Rule kTables{
     .id = "test.tables", .summary = "s", .why = "w", .help = "h", .check_office = &PassEveryTable};
+const pe::Rule kLong{
+    .id = "test.long", .summary = "s", .why = "w", .help = "h", .check_text = &LongSentences};
 const pe::Rule kPage{
     .id = "test.page", .summary = "s", .why = "w", .help = "h", .check = &PageCheck};
 
@@ -143,7 +156,8 @@ TEST_CASE("documents: the text goes through the plain-language analyser", "[docu
   docs::DocumentAuditOptions options;
   options.analyser = analyser->get();
   options.analysis.spelling = false;
-  const pe::Rule* rules[] = {&kTagged};
+  // The text rules among the rules run on the document's text (issue 21).
+  const pe::Rule* rules[] = {&kTagged, &kLong};
   auto pdf = docs::AuditDocument(ReadDocument("problems.pdf"), docs::DocumentType::kPdf, "p.pdf",
                                  rules, options);
   REQUIRE(pdf.has_value());
@@ -154,6 +168,10 @@ TEST_CASE("documents: the text goes through the plain-language analyser", "[docu
     long_sentence |= f.kind == "long-sentence";
   }
   CHECK(long_sentence);  // the planning notice is one 60-word sentence
+  // ... and is the text rule's finding in the document's audit, beside the PDF rule's result.
+  REQUIRE(pdf->audit.results.size() == 2);
+  CHECK(pdf->audit.results[1].rule == &kLong);
+  CHECK(pdf->audit.results[1].outcome == pe::Outcome::kCantTell);
   auto docx = docs::AuditDocument(ReadDocument("good.docx"), docs::DocumentType::kDocx, "g.docx",
                                   rules, options);
   REQUIRE(docx.has_value());

@@ -14,7 +14,7 @@ void Check(const engine::text::TextFacts& facts, const engine::OptionValues& /*o
 }
 
 constexpr std::string_view kPasses[] = {"Everyone affected will be told."};
-constexpr std::string_view kCantTell[] = {"Every stakeholder will be told."};
+constexpr std::string_view kCantTell[] = {"All stakeholders will be told."};
 constexpr std::string_view kInapplicable[] = {""};
 
 }  // namespace
