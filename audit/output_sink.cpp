@@ -80,12 +80,8 @@ nlohmann::json EntryJson(const CrawledEntry& e, bool unreachable) {
             {"code", e.code},
             {"linked_from", e.linked_from}};
   }
-  nlohmann::json j = {{"url", e.url},
-                      {"type", e.type},
-                      {"content_type", e.content_type},
-                      {"size", e.size},
-                      {"status", e.status},
-                      {"linked_from", e.linked_from}};
+  nlohmann::json j = {{"url", e.url},   {"type", e.type},     {"content_type", e.content_type},
+                      {"size", e.size}, {"status", e.status}, {"linked_from", e.linked_from}};
   if (!e.error.empty()) {
     j["error"] = e.error;
   }
@@ -133,6 +129,19 @@ void Spill::Append(std::string_view text) {
     failed_ = true;
   }
   bytes_ += text.size();
+}
+
+Spill::int_type Spill::overflow(int_type c) {
+  if (c != traits_type::eof()) {
+    char ch = traits_type::to_char_type(c);
+    Append(std::string_view(&ch, 1));
+  }
+  return failed_ ? traits_type::eof() : traits_type::not_eof(c);
+}
+
+std::streamsize Spill::xsputn(const char* s, std::streamsize n) {
+  Append(std::string_view(s, static_cast<size_t>(n)));
+  return failed_ ? 0 : n;
 }
 
 bool Spill::CopyTo(std::ostream& out, std::string_view indent) {
@@ -226,34 +235,30 @@ void OutputSink::Page(reports::AuditedInput&& page) {
       reports::WriteAuditTextPage(page, out_, options_.report, tally_.totals);
       out_.flush();
       break;
-    case OutputFormat::kJsonl: {
-      nlohmann::json line = {
-          {"page", reports::AuditPageJson(page, options_.report, tally_.totals)}};
-      out_ << line.dump(-1, ' ', false, kReplace) << "\n";
+    case OutputFormat::kJsonl:
+      // {"page": {...}} on one line, the page written finding by finding.
+      out_ << "{\"page\":";
+      reports::WriteAuditPageJson(page, options_.report, -1, tally_.totals,
+                                  [this](std::string_view s) { out_ << s; });
+      out_ << "}\n";
       out_.flush();
       break;
-    }
     case OutputFormat::kJson:
-      AppendElement(*first_, first_count_,
-                    reports::AuditPageJson(page, options_.report, tally_.totals));
+      if (first_count_++ > 0) {
+        first_->Append(",\n");
+      }
+      reports::WriteAuditPageJson(page, options_.report, 2, tally_.totals,
+                                  [this](std::string_view s) { first_->Append(s); });
       break;
-    case OutputFormat::kHtml: {
+    case OutputFormat::kHtml:
       reports::CountAuditTotals(page, tally_.totals);
-      std::ostringstream row;
-      reports::WriteAuditHtmlRow(index, page, row);
-      first_->Append(row.str());
-      std::ostringstream section;
-      reports::WriteAuditHtmlSection(index, page, section);
-      second_->Append(section.str());
+      reports::WriteAuditHtmlRow(index, page, first_->stream());
+      reports::WriteAuditHtmlSection(index, page, second_->stream());
       break;
-    }
-    case OutputFormat::kJunit: {
+    case OutputFormat::kJunit:
       reports::CountAuditTotals(page, tally_.totals);
-      std::ostringstream suite;
-      reports::WriteJunitSuite(page, suite, junit_);
-      first_->Append(suite.str());
+      reports::WriteJunitSuite(page, first_->stream(), junit_);
       break;
-    }
     case OutputFormat::kSarif: {
       reports::CountAuditTotals(page, tally_.totals);
       nlohmann::json results = nlohmann::json::array();
@@ -327,8 +332,7 @@ engine::Result<void> OutputSink::Finish(const nlohmann::json& site,
         const std::string& from = u["linked_from"].get_ref<const std::string&>();
         out_ << engine::TerminalSafe(u["url"].get<std::string>())
              << ": error: " << engine::TerminalSafe(u["error"].get<std::string>())
-             << (from.empty() ? "" : " (linked from " + engine::TerminalSafe(from) + ")")
-             << "\n";
+             << (from.empty() ? "" : " (linked from " + engine::TerminalSafe(from) + ")") << "\n";
       }
       WriteSiteChecksText(site_checks, out_);
       break;

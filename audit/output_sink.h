@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,10 +35,10 @@ std::optional<OutputFormat> ParseOutputFormat(std::string_view name);
 
 // A temporary file that text is appended to and later copied out once; removed when closed.
 // Used for the per-page parts of reports that cannot be written until the end.
-class Spill {
+class Spill : private std::streambuf {
  public:
   Spill();
-  ~Spill();
+  ~Spill() override;
   Spill(const Spill&) = delete;
   Spill& operator=(const Spill&) = delete;
 
@@ -45,6 +46,10 @@ class Spill {
   bool ok() const { return file_ != nullptr; }
 
   void Append(std::string_view text);
+
+  // A stream that appends (for writers that take a std::ostream).
+  std::ostream& stream() { return stream_; }
+
   // Copies everything appended so far to `out`, writing `indent` before each line (used to
   // nest JSON values dumped on their own into a larger document). False on a read error.
   bool CopyTo(std::ostream& out, std::string_view indent = {});
@@ -54,9 +59,13 @@ class Spill {
   bool failed() const { return failed_; }
 
  private:
+  int_type overflow(int_type c) override;
+  std::streamsize xsputn(const char* s, std::streamsize n) override;
+
   std::FILE* file_ = nullptr;
   size_t bytes_ = 0;
   bool failed_ = false;
+  std::ostream stream_{this};
 };
 
 struct OutputOptions {
@@ -91,7 +100,8 @@ class OutputSink : public AuditSink {
   // After the last page: writes the rest of the report (the totals, the spilled pages, and for a
   // crawl the documents, unreachable URLs and `site` (SiteReportJson) or `site_checks`). Fails
   // (kIo) when a spill could not be written or read back, or the --report store refused a page.
-  engine::Result<void> Finish(const nlohmann::json& site, const std::vector<SiteCheck>& site_checks);
+  engine::Result<void> Finish(const nlohmann::json& site,
+                              const std::vector<SiteCheck>& site_checks);
 
   const OutputTally& tally() const { return tally_; }
 

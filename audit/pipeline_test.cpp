@@ -41,9 +41,10 @@ bool WaitFor(Done done, int ms) {
 
 }  // namespace
 
-TEST_CASE("audit pipeline: a slow first page holds back at most `window` pages, then all arrive "
-          "in input order",
-          "[audit][pipeline]") {
+TEST_CASE(
+    "audit pipeline: a slow first page holds back at most `window` pages, then all arrive "
+    "in input order",
+    "[audit][pipeline]") {
   constexpr size_t kWindow = 6;
   constexpr int kPages = 60;
   pa::Settings settings;

@@ -57,8 +57,9 @@ struct TempDir {
 std::string AuditSite(const std::string& flags, int threads, int* status = nullptr) {
   TempDir dir;
   std::string rules = Read(kHere + "/rules.txt");
-  std::vector<std::string> args = {"audit",    kHere + "/site", "--no-text", "--rules", rules,
-                                   "--fail-on", "never",        "--threads", std::to_string(threads)};
+  std::vector<std::string> args = {"audit",   kHere + "/site", "--no-text",
+                                   "--rules", rules,           "--fail-on",
+                                   "never",   "--threads",     std::to_string(threads)};
   std::istringstream words(flags);
   for (std::string w; words >> w;) {
     args.push_back(w);
@@ -103,9 +104,10 @@ std::vector<Case> Cases() {
 
 }  // namespace
 
-TEST_CASE("audit output: every format is byte-identical to the report written before streaming, "
-          "with one thread or two",
-          "[cli][audit-output]") {
+TEST_CASE(
+    "audit output: every format is byte-identical to the report written before streaming, "
+    "with one thread or two",
+    "[cli][audit-output]") {
   std::vector<Case> cases = Cases();
   REQUIRE(cases.size() >= 7);
   for (const Case& c : cases) {
@@ -120,9 +122,10 @@ TEST_CASE("audit output: every format is byte-identical to the report written be
   }
 }
 
-TEST_CASE("audit output: --format jsonl has a line per page, the same objects as --format json, "
-          "then the summary",
-          "[cli][audit-output]") {
+TEST_CASE(
+    "audit output: --format jsonl has a line per page, the same objects as --format json, "
+    "then the summary",
+    "[cli][audit-output]") {
   int status = -1;
   std::string lines = AuditSite("--format jsonl", 2, &status);
   CHECK(status == 2);  // the site has a dangling link with a page's name: unreadable
