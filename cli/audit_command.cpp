@@ -321,8 +321,11 @@ int RunAudit(int argc, char** argv) {
               << "\n";
   }
   engine::ResourceLoader loader = LocalLoader(local);
-  for (const audit::FileInput& file : files) {
-    pipeline.AddFile(file, &loader);
+  for (audit::FileInput& file : files) {
+    // Moved out, so that each path is freed once queued: a site's list of paths is not kept for
+    // the whole audit (a few MB at 50,000 pages).
+    audit::FileInput queued = std::move(file);
+    pipeline.AddFile(queued, &loader);
   }
 
   // Crawled sites: every HTML page fetched is audited; documents and failures are listed.
