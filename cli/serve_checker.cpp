@@ -70,8 +70,8 @@ std::string RenderScores(const text::TextAnalysis& a) {
   }
   out += ".</li>\n";
   if (m.flesch_reading_ease && a.lang == "en") {
-    out += "<li>Reading ease " + Number(m.flesch_reading_ease) + " out of 100: " +
-           Escape(text::DescribeFlesch(*m.flesch_reading_ease)) +
+    out += "<li>Reading ease " + Number(m.flesch_reading_ease) +
+           " out of 100: " + Escape(text::DescribeFlesch(*m.flesch_reading_ease)) +
            ". Higher is easier; aim for 60 or more.</li>\n";
   }
   if (m.flesch_kincaid_grade && a.lang == "en") {
@@ -109,7 +109,9 @@ std::string RenderScores(const text::TextAnalysis& a) {
 // The extracted text with findings marked: each marked span is a <mark> (or, for a whole long
 // sentence, a <span>) with an id the findings list links to, and a numbered link back to the
 // list, so that keyboard and screen-reader users can move between the two without a script.
-std::string RenderMarkedText(const text::ExtractedText& input, const text::TextAnalysis& a) {
+std::string RenderMarkedText(const text::ExtractedText& input, const text::TextAnalysis& a,
+                             std::vector<bool>& marked) {
+  marked.assign(a.findings.size(), false);
   std::string out = "<div class=\"marked-text\" id=\"marked-text\">\n";
   std::vector<std::vector<size_t>> by_block(input.blocks.size());
   for (size_t i = 0; i < a.findings.size(); ++i) {
@@ -186,6 +188,7 @@ std::string RenderMarkedText(const text::ExtractedText& input, const text::TextA
                "\" data-finding=\"" + n + "\" tabindex=\"-1\">";
       }
       open.push_back(idx);
+      marked[idx] = true;
     }
     close_until(body.size());
     emit_to(body.size());
@@ -194,7 +197,9 @@ std::string RenderMarkedText(const text::ExtractedText& input, const text::TextA
   return out + "</div>\n";
 }
 
-std::string RenderFindingList(const text::TextAnalysis& a) {
+// Findings that are marked in the text link to their mark; the others (a whole paragraph, the
+// language of the text, a span that overlaps another) are listed only.
+std::string RenderFindingList(const text::TextAnalysis& a, const std::vector<bool>& marked) {
   if (a.findings.empty()) {
     return "<p>No findings: nothing in this text needs changing by these checks.</p>\n";
   }
@@ -205,10 +210,10 @@ std::string RenderFindingList(const text::TextAnalysis& a) {
     const char* severity = f.severity == text::Severity::kError     ? "serious"
                            : f.severity == text::Severity::kWarning ? "warning"
                                                                     : "note";
-    out += "<li id=\"f" + n + "\" data-kind=\"" + Escape(f.kind) + "\"><a href=\"#m" + n +
-           "\">Line " + std::to_string(f.line) + ", column " + std::to_string(f.column) +
-           "</a>: <strong>" + Escape(KindLabel(f.kind)) + "</strong> (" + severity + "). " +
-           Escape(f.message);
+    std::string where = "Line " + std::to_string(f.line) + ", column " + std::to_string(f.column);
+    out += "<li id=\"f" + n + "\" data-kind=\"" + Escape(f.kind) + "\">" +
+           (marked[i] ? "<a href=\"#m" + n + "\">" + where + "</a>" : where) + ": <strong>" +
+           Escape(KindLabel(f.kind)) + "</strong> (" + severity + "). " + Escape(f.message);
     if (!f.suggestion.empty()) {
       out += " <span class=\"suggestion\">Plainer: " + Escape(f.suggestion) + "</span>";
     }
@@ -356,9 +361,9 @@ engine::Result<CheckResult> Checker::Check(const CheckInput& input) {
                         "the language must be a language tag such as en or ga");
   }
   if (input.file_name.empty() && input.bytes.size() > options_.max_text_bytes) {
-    return engine::Fail(engine::ErrorCode::kTooLarge,
-                        "the text is over the limit of " + std::to_string(options_.max_text_bytes) +
-                            " bytes; check it in parts");
+    return engine::Fail(engine::ErrorCode::kTooLarge, "the text is over the limit of " +
+                                                          std::to_string(options_.max_text_bytes) +
+                                                          " bytes; check it in parts");
   }
   text::ExtractLimits limits;
   limits.max_input_bytes = options_.max_request_bytes;
@@ -367,8 +372,7 @@ engine::Result<CheckResult> Checker::Check(const CheckInput& input) {
   // extension, so that the API gives what the command gives.
   auto extracted = text::Extract(input.bytes, input.file_name, limits);
   if (!extracted) {
-    return engine::Fail(extracted.error().code, extracted.error().message,
-                        extracted.error().where);
+    return engine::Fail(extracted.error().code, extracted.error().message, extracted.error().where);
   }
   if (extracted->source.size() > options_.max_text_bytes * 4) {
     return engine::Fail(engine::ErrorCode::kTooLarge,
@@ -402,9 +406,10 @@ std::string RenderResults(const CheckResult& result) {
       "<button type=\"button\" id=\"next-finding\">Next finding</button>\n"
       "<p class=\"hint\">Keys: n for the next finding, p for the previous one.</p>\n"
       "<p id=\"step-status\" role=\"status\"></p>\n</div>\n";
-  out += RenderMarkedText(result.text, a);
+  std::vector<bool> marked;
+  out += RenderMarkedText(result.text, a, marked);
   out += "<h3>Findings</h3>\n";
-  out += RenderFindingList(a);
+  out += RenderFindingList(a, marked);
   return out + "</section>\n";
 }
 
@@ -415,9 +420,10 @@ std::string RenderCheckerPage(const CheckInput& input, const CheckResult* result
       "<p>Paste your text or upload a document. You get scores explained in plain words, and "
       "your text with each finding marked, why it matters and a plainer alternative.</p>\n";
   if (!error.empty()) {
-    main += "<div class=\"error-summary\" role=\"alert\"><h2>The text could not be checked</h2>\n"
-            "<p>" +
-            Escape(error) + "</p></div>\n";
+    main +=
+        "<div class=\"error-summary\" role=\"alert\"><h2>The text could not be checked</h2>\n"
+        "<p>" +
+        Escape(error) + "</p></div>\n";
   }
   main += RenderForm(input);
   main += "<p id=\"check-status\" role=\"status\" class=\"hint\"></p>\n";
@@ -432,9 +438,8 @@ void InstallCheckerRoutes(httplib::Server& server, Checker& checker) {
   server.Get("/", [](const httplib::Request&, httplib::Response& res) {
     SendHtml(res, 200, RenderCheckerPage({}, nullptr, ""));
   });
-  server.Get("/check", [](const httplib::Request&, httplib::Response& res) {
-    res.set_redirect("/", 303);
-  });
+  server.Get("/check",
+             [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/", 303); });
   // The form. With partial=1 (the script's re-check) only the results section is sent back.
   server.Post("/check", [&checker](const httplib::Request& req, httplib::Response& res) {
     CheckInput input = InputFromForm(req);
@@ -454,8 +459,7 @@ void InstallCheckerRoutes(httplib::Server& server, Checker& checker) {
                        : RenderCheckerPage(input, nullptr, message));
       return;
     }
-    SendHtml(res, 200,
-             partial ? RenderResults(*result) : RenderCheckerPage(input, &*result, ""));
+    SendHtml(res, 200, partial ? RenderResults(*result) : RenderCheckerPage(input, &*result, ""));
   });
   // The API: {"text", "lang"} as JSON, a multipart upload (file or text, and lang), or the text
   // itself as text/plain (with ?lang=).
@@ -498,7 +502,7 @@ void InstallCheckerRoutes(httplib::Server& server, Checker& checker) {
       return;
     }
     res.set_content(text::AnalysisToJson(result->analysis, false)
-                        .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                            .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
                         "\n",
                     "application/json");
   });

@@ -1,11 +1,11 @@
 // `plainsight serve`: the command line of the server (serve.h). Stops cleanly on SIGINT and
 // SIGTERM: the signals are taken by a thread of their own (sigwait), never in a handler.
-#include <pthread.h>
-#include <signal.h>
-
 #include <charconv>
 #include <iostream>
 #include <thread>
+
+#include <pthread.h>
+#include <signal.h>
 
 #include "cli/commands.h"
 #include "cli/serve.h"
@@ -47,9 +47,9 @@ int RunServeCommand(int argc, char** argv) {
       return 0;
     }
     if (i + 1 >= argc) {
-      return UsageError(std::string(arg.rfind("--", 0) == 0 ? std::string(arg) + " needs a value"
-                                                            : "unknown argument '" +
-                                                                  std::string(arg) + "'") +
+      return UsageError(std::string(arg.rfind("--", 0) == 0
+                                        ? std::string(arg) + " needs a value"
+                                        : "unknown argument '" + std::string(arg) + "'") +
                         "\n" + kUsage);
     }
     std::string value = argv[++i];
@@ -101,8 +101,8 @@ int RunServeCommand(int argc, char** argv) {
   if (!port) {
     return UsageError(port.error().message);
   }
-  std::string host = options.bind.find(':') != std::string::npos ? "[" + options.bind + "]"
-                                                                  : options.bind;
+  std::string host =
+      options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind;
   std::cerr << "plainsight serve: listening on http://" << engine::TerminalSafe(host) << ":"
             << *port << "/" << (options.db.empty() ? " (no --db: the dashboard is empty)" : "")
             << std::endl;

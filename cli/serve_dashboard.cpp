@@ -3,11 +3,11 @@
 // criteria, failing rules and trend, and the open-data files written by `plainsight report`'s
 // own writer. The store is opened read-only; a scan that is still running is re-read when its
 // scores are more than a few seconds old.
-#include <unistd.h>
-
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
+
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/serve_internal.h"
@@ -60,9 +60,8 @@ int StatusFor(const engine::Error& e) {
 }  // namespace
 
 std::span<const std::string_view> Dashboard::OpenDataNames() {
-  static constexpr std::string_view kNames[] = {"bodies.csv",  "pages.csv",
-                                                "findings.csv", "report.json",
-                                                "datapackage.json", "earl.jsonld"};
+  static constexpr std::string_view kNames[] = {"bodies.csv",  "pages.csv",        "findings.csv",
+                                                "report.json", "datapackage.json", "earl.jsonld"};
   return kNames;
 }
 
@@ -292,8 +291,8 @@ nlohmann::json BodyRowJson(const BodyRow& row) {
           {"scores",
            {{"index", Optional(s.index)},
             {"band", s.band ? nlohmann::json(*s.band) : nlohmann::json(nullptr)},
-            {"band_name", s.band ? nlohmann::json(reports::BandName(*s.band))
-                                 : nlohmann::json(nullptr)},
+            {"band_name",
+             s.band ? nlohmann::json(reports::BandName(*s.band)) : nlohmann::json(nullptr)},
             {"confidence", s.confidence},
             {"accessibility", Optional(s.accessibility.value)},
             {"plain_language", Optional(s.plain_language.value)},
@@ -426,55 +425,55 @@ void InstallDashboardRoutes(httplib::Server& server, Dashboard* dashboard) {
     std::multimap<std::string, std::string> query(req.params.begin(), req.params.end());
     res.set_content(RenderOverview(**summary, *scans, trend, query), "text/html; charset=utf-8");
   });
-  server.Get("/dashboard/scans", [dashboard, html_error](const httplib::Request&,
-                                                         httplib::Response& res) {
-    auto scans = dashboard->Scans();
-    if (!scans) {
-      html_error(res, scans.error());
-      return;
-    }
-    res.set_content(RenderScansPage(*scans), "text/html; charset=utf-8");
-  });
-  server.Get(R"(/dashboard/bodies/(.+))", [dashboard, html_error](const httplib::Request& req,
-                                                                  httplib::Response& res) {
-    int64_t scan_id = 0;
-    if (!ScanParam(req, scan_id)) {
-      html_error(res, {engine::ErrorCode::kNotFound, "scan must be a scan id", ""});
-      return;
-    }
-    auto detail = dashboard->Body(scan_id, req.matches[1]);
-    if (!detail) {
-      html_error(res, detail.error());
-      return;
-    }
-    res.set_content(RenderBodyPage(*detail), "text/html; charset=utf-8");
-  });
-  server.Get(R"(/dashboard/data/(\d+)/([a-z.]+))", [dashboard, html_error](
-                                                       const httplib::Request& req,
-                                                       httplib::Response& res) {
-    int64_t scan_id = 0;
-    if (!ParsePositive(req.matches[1], scan_id)) {
-      html_error(res, {engine::ErrorCode::kNotFound, "no such scan", ""});
-      return;
-    }
-    std::string name = req.matches[2];
-    auto path = dashboard->OpenDataFile(scan_id, name);
-    if (!path) {
-      html_error(res, path.error());
-      return;
-    }
-    auto bytes = ReadFile(*path, size_t{1} << 30);
-    if (!bytes) {
-      html_error(res, bytes.error());
-      return;
-    }
-    std::string type = name.ends_with(".csv")      ? "text/csv; charset=utf-8"
-                       : name.ends_with(".jsonld") ? "application/ld+json"
-                                                   : "application/json";
-    res.set_header("Content-Disposition", "attachment; filename=\"scan-" +
-                                              std::to_string(scan_id) + "-" + name + "\"");
-    res.set_content(std::move(*bytes), type);
-  });
+  server.Get("/dashboard/scans",
+             [dashboard, html_error](const httplib::Request&, httplib::Response& res) {
+               auto scans = dashboard->Scans();
+               if (!scans) {
+                 html_error(res, scans.error());
+                 return;
+               }
+               res.set_content(RenderScansPage(*scans), "text/html; charset=utf-8");
+             });
+  server.Get(R"(/dashboard/bodies/(.+))",
+             [dashboard, html_error](const httplib::Request& req, httplib::Response& res) {
+               int64_t scan_id = 0;
+               if (!ScanParam(req, scan_id)) {
+                 html_error(res, {engine::ErrorCode::kNotFound, "scan must be a scan id", ""});
+                 return;
+               }
+               auto detail = dashboard->Body(scan_id, req.matches[1]);
+               if (!detail) {
+                 html_error(res, detail.error());
+                 return;
+               }
+               res.set_content(RenderBodyPage(*detail), "text/html; charset=utf-8");
+             });
+  server.Get(R"(/dashboard/data/(\d+)/([a-z.]+))",
+             [dashboard, html_error](const httplib::Request& req, httplib::Response& res) {
+               int64_t scan_id = 0;
+               if (!ParsePositive(req.matches[1], scan_id)) {
+                 html_error(res, {engine::ErrorCode::kNotFound, "no such scan", ""});
+                 return;
+               }
+               std::string name = req.matches[2];
+               auto path = dashboard->OpenDataFile(scan_id, name);
+               if (!path) {
+                 html_error(res, path.error());
+                 return;
+               }
+               auto bytes = ReadFile(*path, size_t{1} << 30);
+               if (!bytes) {
+                 html_error(res, bytes.error());
+                 return;
+               }
+               std::string type = name.ends_with(".csv")      ? "text/csv; charset=utf-8"
+                                  : name.ends_with(".jsonld") ? "application/ld+json"
+                                                              : "application/json";
+               res.set_header(
+                   "Content-Disposition",
+                   "attachment; filename=\"scan-" + std::to_string(scan_id) + "-" + name + "\"");
+               res.set_content(std::move(*bytes), type);
+             });
   server.Get("/api/scans", [dashboard](const httplib::Request&, httplib::Response& res) {
     auto scans = dashboard->Scans();
     if (!scans) {
@@ -504,20 +503,20 @@ void InstallDashboardRoutes(httplib::Server& server, Dashboard* dashboard) {
     }
     SendJson(res, {{"scan", ScanJson((*summary)->scan)}, {"bodies", list}});
   });
-  server.Get(R"(/api/bodies/(.+))", [dashboard](const httplib::Request& req,
-                                                httplib::Response& res) {
-    int64_t scan_id = 0;
-    if (!ScanParam(req, scan_id)) {
-      JsonError(res, 400, "scan must be a positive scan id");
-      return;
-    }
-    auto detail = dashboard->Body(scan_id, req.matches[1]);
-    if (!detail) {
-      JsonError(res, StatusFor(detail.error()), detail.error().message);
-      return;
-    }
-    SendJson(res, BodyDetailJson(*detail));
-  });
+  server.Get(R"(/api/bodies/(.+))",
+             [dashboard](const httplib::Request& req, httplib::Response& res) {
+               int64_t scan_id = 0;
+               if (!ScanParam(req, scan_id)) {
+                 JsonError(res, 400, "scan must be a positive scan id");
+                 return;
+               }
+               auto detail = dashboard->Body(scan_id, req.matches[1]);
+               if (!detail) {
+                 JsonError(res, StatusFor(detail.error()), detail.error().message);
+                 return;
+               }
+               SendJson(res, BodyDetailJson(*detail));
+             });
 }
 
 }  // namespace plainsight::cli::serve

@@ -124,7 +124,8 @@ std::string Cell(const BodyRow& row, const Column& column, int64_t scan_id) {
          Escape(column.numeric ? sort_value : Lower(sort_value)) + "\">" + shown + "</td>";
 }
 
-std::string BodiesTable(const ScanSummary& s, const std::multimap<std::string, std::string>& query) {
+std::string BodiesTable(const ScanSummary& s,
+                        const std::multimap<std::string, std::string>& query) {
   std::string q = QueryValue(query, "q");
   std::string sector = QueryValue(query, "sector");
   std::string sort = QueryValue(query, "sort");
@@ -293,12 +294,13 @@ std::string RenderOverview(const ScanSummary& s, const std::vector<store::ScanIn
   }
   std::string main = "<h1>Sector overview</h1>\n";
   main += ScanSelector(scans, s.scan.id);
-  main += "<h2>" + Escape(ScanLabel(s.scan)) + "</h2>\n<ul class=\"facts\">\n<li>Status: " +
-          store::ScanStatusName(s.scan.status) + ".</li>\n<li>" +
-          std::to_string(s.bodies.size()) + " bodies: " + std::to_string(done) + " scanned, " +
-          std::to_string(failed) + " could not be scanned.</li>\n<li>" +
-          std::to_string(s.pages) + " pages and documents.</li>\n<li>Median index: " +
-          Number(MedianIndex(s)) + " out of 100.</li>\n</ul>\n";
+  main += "<h2>" + Escape(ScanLabel(s.scan)) +
+          "</h2>\n<ul class=\"facts\">\n<li>Status: " + store::ScanStatusName(s.scan.status) +
+          ".</li>\n<li>" + std::to_string(s.bodies.size()) + " bodies: " + std::to_string(done) +
+          " scanned, " + std::to_string(failed) + " could not be scanned.</li>\n<li>" +
+          std::to_string(s.pages) +
+          " pages and documents.</li>\n<li>Median index: " + Number(MedianIndex(s)) +
+          " out of 100.</li>\n</ul>\n";
   main +=
       "<h2>Bands</h2>\n<div class=\"table-wrap\" role=\"region\" aria-label=\"Bodies per band\" "
       "tabindex=\"0\">\n<table>\n<caption>Bodies per service level band</caption>\n"
@@ -317,11 +319,10 @@ std::string RenderOverview(const ScanSummary& s, const std::vector<store::ScanIn
       "<thead><tr><th scope=\"col\">Scan</th><th scope=\"col\">Status</th><th "
       "scope=\"col\">Bodies</th><th scope=\"col\">Median index</th></tr></thead>\n<tbody>\n";
   for (const TrendPoint& t : trend) {
-    main += "<tr><th scope=\"row\"><a href=\"/dashboard?scan=" + std::to_string(t.scan.id) +
-            "\">" + Escape(ScanLabel(t.scan)) + "</a></th><td>" +
-            store::ScanStatusName(t.scan.status) + "</td><td class=\"num\">" +
-            std::to_string(t.scan.bodies) + "</td><td class=\"num\">" + Number(t.median_index) +
-            "</td></tr>\n";
+    main += "<tr><th scope=\"row\"><a href=\"/dashboard?scan=" + std::to_string(t.scan.id) + "\">" +
+            Escape(ScanLabel(t.scan)) + "</a></th><td>" + store::ScanStatusName(t.scan.status) +
+            "</td><td class=\"num\">" + std::to_string(t.scan.bodies) + "</td><td class=\"num\">" +
+            Number(t.median_index) + "</td></tr>\n";
   }
   main += "</tbody>\n</table>\n</div>\n";
   main += "<h2>Findings by criterion</h2>\n";
@@ -333,17 +334,17 @@ std::string RenderOverview(const ScanSummary& s, const std::vector<store::ScanIn
 std::string RenderBodyPage(const BodyDetail& d) {
   const store::ScanBody& b = d.row.body;
   const reports::BodyScores& s = d.row.scores;
-  std::string main = "<p class=\"breadcrumb\"><a href=\"/dashboard?scan=" +
-                     std::to_string(d.scan.id) + "\">Sector overview</a></p>\n<h1>" +
-                     Escape(b.body.name) + "</h1>\n<ul class=\"facts\">\n<li>Website: " +
-                     Escape(b.body.url) + "</li>\n<li>Sector: " +
-                     Escape(b.body.sector.empty() ? "not given" : b.body.sector) + "</li>\n<li>" +
-                     Escape(ScanLabel(d.scan)) + ": " + store::BodyStateName(b.state);
+  std::string main =
+      "<p class=\"breadcrumb\"><a href=\"/dashboard?scan=" + std::to_string(d.scan.id) +
+      "\">Sector overview</a></p>\n<h1>" + Escape(b.body.name) +
+      "</h1>\n<ul class=\"facts\">\n<li>Website: " + Escape(b.body.url) +
+      "</li>\n<li>Sector: " + Escape(b.body.sector.empty() ? "not given" : b.body.sector) +
+      "</li>\n<li>" + Escape(ScanLabel(d.scan)) + ": " + store::BodyStateName(b.state);
   if (!b.reason.empty()) {
     main += " (" + Escape(b.reason) + ")";
   }
-  main += ".</li>\n</ul>\n<h2>Scores</h2>\n<p class=\"index\">Index: <strong>" +
-          Number(s.index) + "</strong> out of 100";
+  main += ".</li>\n</ul>\n<h2>Scores</h2>\n<p class=\"index\">Index: <strong>" + Number(s.index) +
+          "</strong> out of 100";
   if (s.band) {
     main += ", band " + std::to_string(*s.band) + " (" + reports::BandName(*s.band) + ")";
   }
@@ -393,9 +394,9 @@ std::string RenderBodyPage(const BodyDetail& d) {
         "scope=\"col\">Places</th></tr></thead>\n<tbody>\n";
     for (const auto& r : d.failing_rules) {
       main += "<tr><th scope=\"row\">" + Escape(r.summary.empty() ? r.rule : r.summary) +
-              " <span class=\"rule-id\">(" + Escape(r.rule) + ")</span></th><td>" +
-              Escape(r.wcag) + "</td><td class=\"num\">" + std::to_string(r.pages) +
-              "</td><td class=\"num\">" + std::to_string(r.targets) + "</td></tr>\n";
+              " <span class=\"rule-id\">(" + Escape(r.rule) + ")</span></th><td>" + Escape(r.wcag) +
+              "</td><td class=\"num\">" + std::to_string(r.pages) + "</td><td class=\"num\">" +
+              std::to_string(r.targets) + "</td></tr>\n";
     }
     main += "</tbody>\n</table>\n</div>\n";
   }

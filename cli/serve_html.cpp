@@ -91,10 +91,9 @@ std::string RenderPage(std::string_view title, Section section, std::string_view
   page += nav_item("/api", "API", Section::kApi);
   page += "</ul>\n</nav>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n";
   page += main_html;
-  page +=
-      "</main>\n<footer class=\"site-footer\">\n<p>plainsight " PLAINSIGHT_VERSION
-      ": accessibility and plain-language audits. Runs on this computer; nothing you check "
-      "is stored or sent anywhere.</p>\n</footer>\n</body>\n</html>\n";
+  page += "</main>\n<footer class=\"site-footer\">\n<p>plainsight " PLAINSIGHT_VERSION
+          ": accessibility and plain-language audits. Runs on this computer; nothing you check "
+          "is stored or sent anywhere.</p>\n</footer>\n</body>\n</html>\n";
   return page;
 }
 
@@ -134,10 +133,14 @@ std::string RenderErrorPage(int status, std::string_view message) {
 
 std::span<const Language> Languages() {
   // Those with a Hunspell dictionary mapping and readability formulas in engine/text.
-  static constexpr Language kLanguages[] = {
-      {"en", "English"},          {"ga", "Irish (Gaeilge)"},    {"de", "German (Deutsch)"},
-      {"fr", "French (français)"}, {"es", "Spanish (español)"}, {"it", "Italian (italiano)"},
-      {"nl", "Dutch (Nederlands)"}, {"pt", "Portuguese (português)"}};
+  static constexpr Language kLanguages[] = {{"en", "English"},
+                                            {"ga", "Irish (Gaeilge)"},
+                                            {"de", "German (Deutsch)"},
+                                            {"fr", "French (français)"},
+                                            {"es", "Spanish (español)"},
+                                            {"it", "Italian (italiano)"},
+                                            {"nl", "Dutch (Nederlands)"},
+                                            {"pt", "Portuguese (português)"}};
   return kLanguages;
 }
 

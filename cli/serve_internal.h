@@ -128,6 +128,7 @@ struct BodyDetail {
   store::ScanInfo scan;
   BodyRow row;
   reports::BodyData data;
+
   struct RuleFailures {
     std::string rule;
     std::string summary;
@@ -135,7 +136,9 @@ struct BodyDetail {
     size_t pages = 0;
     size_t targets = 0;
   };
+
   std::vector<RuleFailures> failing_rules;  // most pages first
+
   struct TrendPoint {
     int64_t scan_id = 0;
     std::string started_at;
@@ -143,6 +146,7 @@ struct BodyDetail {
     std::optional<double> accessibility;
     std::optional<double> plain_language;
   };
+
   std::vector<TrendPoint> trend;  // oldest first, the scans that had the body
 };
 

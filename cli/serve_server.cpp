@@ -7,16 +7,17 @@
 // hours. DeadlineStream gives each request request_deadline_ms to arrive, head and body; a
 // connection idle for idle_timeout_ms between requests is closed. Server::process_request (the
 // parsing and routing) is cpp-httplib's own: it is protected, made for subclasses like this one.
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <iostream>
+#include <thread>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <algorithm>
-#include <atomic>
-#include <cstring>
-#include <iostream>
 
 #include "cli/serve_internal.h"
 
@@ -31,16 +32,16 @@ using Clock = std::chrono::steady_clock;
 // read buffer (cpp-httplib reads request heads one byte at a time).
 class DeadlineStream final : public httplib::Stream {
  public:
-  DeadlineStream(int sock, int write_timeout_ms) : sock_(sock), write_timeout_ms_(write_timeout_ms) {}
+  DeadlineStream(int sock, int write_timeout_ms)
+      : sock_(sock), write_timeout_ms_(write_timeout_ms) {}
 
   void StartRequest(Clock::time_point deadline) { deadline_ = deadline; }
+
   bool HasBuffered() const { return begin_ < end_; }
 
   bool is_readable() const override { return HasBuffered() || WaitFor(POLLIN) > 0; }
 
-  bool is_writable() const override {
-    return PollFor(POLLOUT, write_timeout_ms_) > 0;
-  }
+  bool is_writable() const override { return PollFor(POLLOUT, write_timeout_ms_) > 0; }
 
   ssize_t read(char* ptr, size_t size) override {
     if (!HasBuffered()) {
@@ -163,8 +164,9 @@ class DeadlineServer final : public httplib::Server {
     bool ok = true;
     const auto deadline = std::chrono::milliseconds(options_.request_deadline_ms);
     for (int served = 0; served < kMaxRequestsPerConnection; ++served) {
-      auto wait_until = served == 0 ? accepted_at + deadline
-                                    : Clock::now() + std::chrono::milliseconds(options_.idle_timeout_ms);
+      auto wait_until = served == 0
+                            ? accepted_at + deadline
+                            : Clock::now() + std::chrono::milliseconds(options_.idle_timeout_ms);
       if (!stream.HasBuffered() && !WaitForRequest(sock, wait_until)) {
         break;
       }
@@ -236,9 +238,13 @@ struct ServeApp::Impl {
   std::unique_ptr<serve::Dashboard> dashboard;
   std::unique_ptr<serve::DeadlineServer> server;
   int port = 0;
+  // Stop() may come before Run() has started listening (or before it is called at all).
+  std::atomic<bool> stop_requested{false};
+  std::atomic<int> run_state{0};  // 0 not called, 1 running, 2 returned
 };
 
 ServeApp::ServeApp(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
 ServeApp::~ServeApp() = default;
 
 engine::Result<std::unique_ptr<ServeApp>> ServeApp::Create(const ServeOptions& options) {
@@ -336,10 +342,17 @@ engine::Result<int> ServeApp::Bind() {
 }
 
 bool ServeApp::Run() {
-  return impl_->server->listen_after_bind();
+  impl_->run_state = 1;
+  bool ok = impl_->stop_requested || impl_->server->listen_after_bind();
+  impl_->run_state = 2;
+  return ok;
 }
 
 void ServeApp::Stop() {
+  impl_->stop_requested = true;
+  while (impl_->run_state == 1 && !impl_->server->is_running()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   impl_->server->stop();
 }
 

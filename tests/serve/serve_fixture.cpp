@@ -11,8 +11,8 @@ namespace {
 
 namespace ps = plainsight::store;
 
-ps::PageRecord Page(int64_t scan, const std::string& body, const std::string& url,
-                    bool image_fails, const std::string& title) {
+ps::PageRecord Page(int64_t scan, const std::string& body, const std::string& url, bool image_fails,
+                    const std::string& title) {
   ps::PageRecord p;
   p.scan_id = scan;
   p.body_id = body;
@@ -70,9 +70,9 @@ std::string WriteServeFixtureStore(const std::string& path) {
     for (int i = 0; i < 3; ++i) {
       std::string n = std::to_string(i);
       for (auto [body, fails] : {std::pair{"a", true}, std::pair{"b", scan_no == 1 && i == 0}}) {
-        auto put = (*store)->PutPage(Page(*id, body, std::string("https://") + body +
-                                                         ".example/" + n,
-                                          fails, i == 0 ? "<b>Home</b> & welcome" : "Page " + n));
+        auto put =
+            (*store)->PutPage(Page(*id, body, std::string("https://") + body + ".example/" + n,
+                                   fails, i == 0 ? "<b>Home</b> & welcome" : "Page " + n));
         if (!put) {
           return put.error().ToString();
         }
@@ -84,10 +84,9 @@ std::string WriteServeFixtureStore(const std::string& path) {
         return done.error().ToString();
       }
     }
-    auto c = scan_no == 1
-                 ? (*store)->FinishBody(*id, "c/../x", ps::BodyState::kFailed,
-                                        "the start page could not be fetched: <refused>")
-                 : [&]() -> engine::Result<void> {
+    auto c = scan_no == 1 ? (*store)->FinishBody(*id, "c/../x", ps::BodyState::kFailed,
+                                                 "the start page could not be fetched: <refused>")
+                          : [&]() -> engine::Result<void> {
       auto put = (*store)->PutPage(Page(*id, "c/../x", "https://c.example/", false, "Baile"));
       if (!put) {
         return put.error();

@@ -2,14 +2,7 @@
 // API (the same JSON as `plainsight text --format json`), uploads through the bounded extractors,
 // the dashboard over a scan store, escaping, security headers, the Host check, size limits, 200
 // concurrent requests, a slowloris client, and every page passing plainsight's own rules.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <archive.h>
-#include <archive_entry.h>
+#include "cli/serve.h"
 
 #include <atomic>
 #include <chrono>
@@ -20,12 +13,18 @@
 #include <sstream>
 #include <thread>
 
+#include <archive.h>
+#include <archive_entry.h>
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <nlohmann/json.hpp>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
-#include "cli/serve.h"
 #include "engine/page.h"
 #include "engine/runner.h"
 #include "plainsight/source_dir.h"
@@ -158,9 +157,9 @@ std::string MakeDocx(const std::string& paragraph, size_t repeat) {
   archive* a = archive_write_new();
   archive_write_set_format_zip(a);
   archive_write_open_memory(a, buffer.data(), buffer.size(), &used);
-  for (auto [name, data] : {std::pair<std::string, std::string*>{"[Content_Types].xml",
-                                                                  &content_types},
-                            std::pair<std::string, std::string*>{"word/document.xml", &document}}) {
+  for (auto [name, data] :
+       {std::pair<std::string, std::string*>{"[Content_Types].xml", &content_types},
+        std::pair<std::string, std::string*>{"word/document.xml", &document}}) {
     archive_entry* e = archive_entry_new();
     archive_entry_set_pathname(e, name.c_str());
     archive_entry_set_size(e, static_cast<la_int64_t>(data->size()));
@@ -245,8 +244,7 @@ TEST_CASE("serve: everything from a draft is escaped", "[serve][checker][escapin
   CHECK(refused->body.find("\"><script>") == std::string::npos);
 }
 
-TEST_CASE("serve: POST /api/text gives the JSON of plainsight text --format json",
-          "[serve][api]") {
+TEST_CASE("serve: POST /api/text gives the JSON of plainsight text --format json", "[serve][api]") {
   Running server({});
   auto client = server.Client();
   auto res = client.Post("/api/text", nlohmann::json{{"text", kDraft}, {"lang", "en"}}.dump(),
@@ -488,10 +486,10 @@ TEST_CASE("serve: the server stays up under 200 concurrent requests", "[serve][l
   for (int i = 0; i < kClients; ++i) {
     clients.emplace_back([&, i] {
       auto client = server.Client();
-      httplib::Result res = i % 4 == 0 ? client.Post("/api/text",
-                                                     nlohmann::json{{"text", kDraft}}.dump(),
-                                                     "application/json")
-                                       : client.Get(i % 4 == 1 ? "/" : "/assets/style.css");
+      httplib::Result res = i % 4 == 0
+                                ? client.Post("/api/text", nlohmann::json{{"text", kDraft}}.dump(),
+                                              "application/json")
+                                : client.Get(i % 4 == 1 ? "/" : "/assets/style.css");
       (res && res->status == 200 ? ok : failed)++;
     });
   }
@@ -545,8 +543,8 @@ TEST_CASE("serve: a slowloris client is cut off at the deadline and others are s
   for (int fd : sockets) {
     pollfd p{fd, POLLIN, 0};
     auto left = std::chrono::seconds(6) - (std::chrono::steady_clock::now() - start);
-    int wait_ms = static_cast<int>(
-        std::max<long long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(left).count()));
+    int wait_ms = static_cast<int>(std::max<long long>(
+        0, std::chrono::duration_cast<std::chrono::milliseconds>(left).count()));
     if (::poll(&p, 1, wait_ms) > 0) {
       char buffer[512];
       ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
