@@ -124,11 +124,16 @@ std::string RenderMarkedText(const text::ExtractedText& input, const text::TextA
   for (size_t b = 0; b < input.blocks.size(); ++b) {
     const text::TextBlock& block = input.blocks[b];
     const std::string_view body = block.text;
-    const char* tag = block.kind == text::BlockKind::kHeading ? "h4" : "p";
-    out += std::string("<") + tag;
-    if (block.kind == text::BlockKind::kListItem) {
-      out += " class=\"item\"";
+    // Consecutive list items form one list.
+    const bool item = block.kind == text::BlockKind::kListItem;
+    const bool previous_item = b > 0 && input.blocks[b - 1].kind == text::BlockKind::kListItem;
+    const bool next_item =
+        b + 1 < input.blocks.size() && input.blocks[b + 1].kind == text::BlockKind::kListItem;
+    if (item && !previous_item) {
+      out += "<ul>\n";
     }
+    const char* tag = block.kind == text::BlockKind::kHeading ? "h4" : item ? "li" : "p";
+    out += std::string("<") + tag;
     if (!block.lang.empty() && block.lang != a.lang && PlausibleLangTag(block.lang)) {
       out += " lang=\"" + Escape(block.lang) + "\"";
     }
@@ -193,6 +198,9 @@ std::string RenderMarkedText(const text::ExtractedText& input, const text::TextA
     close_until(body.size());
     emit_to(body.size());
     out += std::string("</") + tag + ">\n";
+    if (item && !next_item) {
+      out += "</ul>\n";
+    }
   }
   return out + "</div>\n";
 }
@@ -215,7 +223,7 @@ std::string RenderFindingList(const text::TextAnalysis& a, const std::vector<boo
            (marked[i] ? "<a href=\"#m" + n + "\">" + where + "</a>" : where) + ": <strong>" +
            Escape(KindLabel(f.kind)) + "</strong> (" + severity + "). " + Escape(f.message);
     if (!f.suggestion.empty()) {
-      out += " <span class=\"suggestion\">Plainer: " + Escape(f.suggestion) + "</span>";
+      out += " <span class=\"suggestion\">" + Escape(f.suggestion) + "</span>";
     }
     out += "</li>\n";
   }

@@ -188,6 +188,11 @@ std::string BodiesTable(const ScanSummary& s,
       "<p id=\"bodies-count\" role=\"status\">" +
       std::to_string(rows.size()) + " of " + std::to_string(s.bodies.size()) +
       " bodies shown.</p>\n"
+      "";
+  if (rows.empty()) {
+    return out + "<p>No body matches the filter.</p>\n";
+  }
+  out +=
       "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"bodies-caption\" "
       "tabindex=\"0\">\n<table class=\"bodies sortable\" id=\"bodies-table\">\n"
       "<caption id=\"bodies-caption\">Bodies in " +
@@ -400,8 +405,14 @@ std::string RenderBodyPage(const BodyDetail& d) {
     }
     main += "</tbody>\n</table>\n</div>\n";
   }
+  main += "<h2>Pages</h2>\n";
+  if (d.data.pages.empty()) {
+    main += "<p>No page of this body was stored in this scan.</p>\n";
+    main += Downloads(d.scan.id);
+    return RenderPage(b.body.name, Section::kDashboard, main);
+  }
   main +=
-      "<h2>Pages</h2>\n<div class=\"table-wrap\" role=\"region\" aria-label=\"Pages\" "
+      "<div class=\"table-wrap\" role=\"region\" aria-label=\"Pages\" "
       "tabindex=\"0\">\n<table>\n<caption>Pages and documents scanned</caption>\n<thead><tr>"
       "<th scope=\"col\">Address</th><th scope=\"col\">Title</th><th scope=\"col\">Kind</th>"
       "<th scope=\"col\">Failures</th></tr></thead>\n<tbody>\n";

@@ -153,6 +153,9 @@ class DeadlineServer final : public httplib::Server {
     size_t threads = std::max<size_t>(2, options.threads);
     new_task_queue = [threads] { return new AcceptTimeQueue(threads); };
     set_payload_max_length(options.max_request_bytes);
+    // What the Keep-Alive header announces; process_and_close_socket enforces it.
+    set_keep_alive_max_count(kMaxRequestsPerConnection);
+    set_keep_alive_timeout(std::max(1, options.idle_timeout_ms / 1000));
   }
 
   // cpp-httplib listens with a backlog of 5; 200 clients connecting at once need more.

@@ -126,7 +126,7 @@ async function main() {
     check(marks >= 3, "the draft's findings are marked in the text (" + marks + ")");
     check(items >= marks, "each finding is listed with its reason (" + items + " listed)");
     const listText = await page.$eval("#finding-list", (el) => el.textContent);
-    check(/Wordy phrase/.test(listText) && /Plainer: to/.test(listText),
+    check(/Wordy phrase/.test(listText) && /Try: to/.test(listText),
       "the wordy phrase comes with its plainer alternative");
     await audit(page, "the draft checker with results");
 

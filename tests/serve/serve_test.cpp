@@ -213,7 +213,7 @@ TEST_CASE("serve: the draft checker page works without a script and passes plain
   CheckPage(checked, "POST /check");
   CHECK(checked->body.find("<mark class=\"finding") != std::string::npos);
   CHECK(checked->body.find("Wordy phrase") != std::string::npos);
-  CHECK(checked->body.find("Plainer: ") != std::string::npos);
+  CHECK(checked->body.find("<span class=\"suggestion\">Try: to</span>") != std::string::npos);
   CHECK(checked->body.find("href=\"#m1\"") != std::string::npos);
   CHECK(checked->body.find("id=\"m1\"") != std::string::npos);
 
@@ -411,6 +411,10 @@ TEST_CASE("serve: the dashboard and the API over a scan store", "[serve][dashboa
   REQUIRE(filtered);
   CHECK(filtered->body.find("Bay County Council</a>") == std::string::npos);
   CHECK(filtered->body.find("Central Office</a>") != std::string::npos);
+
+  auto nothing = client.Get("/dashboard?scan=2&q=no%20such%20body");
+  CheckPage(nothing, "GET /dashboard with a filter nothing matches");
+  CHECK(nothing->body.find("No body matches") != std::string::npos);
 
   auto body = client.Get("/dashboard/bodies/c%2F..%2Fx?scan=1");
   CheckPage(body, "GET /dashboard/bodies/c/../x");
