@@ -82,6 +82,7 @@ std::string RenderPage(std::string_view title, Section section, std::string_view
   page += Escape(title);
   page +=
       " – plainsight</title>\n<link rel=\"stylesheet\" href=\"/assets/style.css\">\n"
+      "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">\n"
       "<script src=\"/assets/app.js\" defer></script>\n</head>\n<body>\n"
       "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n"
       "<header class=\"site-header\">\n<p class=\"brand\"><a href=\"/\">plainsight</a></p>\n"

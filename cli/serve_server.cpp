@@ -4,9 +4,11 @@
 //
 // Why a connection loop of our own: cpp-httplib 0.11 times out each read, not a whole request,
 // so a slowloris client that sends a byte every few seconds would hold a worker thread for
-// hours. DeadlineStream gives each request request_deadline_ms to arrive, head and body; a
-// connection idle for idle_timeout_ms between requests is closed. Server::process_request (the
-// parsing and routing) is cpp-httplib's own: it is protected, made for subclasses like this one.
+// hours. DeadlineStream gives each request request_deadline_ms from its first byte to arrive,
+// head and body; a connection idle for idle_timeout_ms before a request is closed, and one that
+// waited in the accept queue for longer than the deadline is closed unread. Server::process_request
+// (the parsing and routing) is cpp-httplib's own: it is protected, made for subclasses like this
+// one.
 #include <algorithm>
 #include <atomic>
 #include <cstring>
@@ -166,15 +168,19 @@ class DeadlineServer final : public httplib::Server {
     DeadlineStream stream(sock, options_.write_timeout_ms);
     bool ok = true;
     const auto deadline = std::chrono::milliseconds(options_.request_deadline_ms);
+    // A connection that waited in the queue longer than a whole request may take is dropped
+    // unread: under a flood of slow clients the queue drains instead of growing.
+    if (Clock::now() - accepted_at > deadline) {
+      ::close(sock);
+      return false;
+    }
     for (int served = 0; served < kMaxRequestsPerConnection; ++served) {
-      auto wait_until = served == 0
-                            ? accepted_at + deadline
-                            : Clock::now() + std::chrono::milliseconds(options_.idle_timeout_ms);
-      if (!stream.HasBuffered() && !WaitForRequest(sock, wait_until)) {
+      auto idle_until = Clock::now() + std::chrono::milliseconds(options_.idle_timeout_ms);
+      if (!stream.HasBuffered() && !WaitForRequest(sock, idle_until)) {
         break;
       }
-      // The first request's time runs from the accept; later ones' from when they begin.
-      stream.StartRequest((served == 0 ? accepted_at : Clock::now()) + deadline);
+      // From its first byte a request has `deadline` to arrive whole, head and body.
+      stream.StartRequest(Clock::now() + deadline);
       bool connection_closed = false;
       bool close = served + 1 == kMaxRequestsPerConnection || svr_sock_ == INVALID_SOCKET;
       ok = process_request(stream, close, connection_closed, nullptr);

@@ -80,7 +80,13 @@
     if (status) {
       status.textContent = "Checking…";
     }
-    fetch("/check", { method: "POST", body: data, headers: { Accept: "text/html" } })
+    // One retry when the request did not get through (a kept-alive connection the server had
+    // just closed as idle).
+    var send = function () {
+      return fetch("/check", { method: "POST", body: data, headers: { Accept: "text/html" } });
+    };
+    send()
+      .catch(send)
       .then(function (response) {
         return response.text().then(function (html) {
           return { ok: response.ok, html: html };

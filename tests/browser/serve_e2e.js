@@ -164,7 +164,12 @@ async function main() {
     const input = await page.$("#file");
     await input.uploadFile(sampleDocx);
     await page.click("#checker-form button[type=submit]");
-    await page.waitForSelector("#results", { timeout: 30000 });
+    try {
+      await page.waitForSelector("#results", { timeout: 30000 });
+    } catch (error) {
+      const said = await page.$eval("#check-status", (el) => el.textContent);
+      throw new Error("no results after uploading a DOCX; the page says: " + said);
+    }
     const uploaded = await page.$eval("#marked-text", (el) => el.textContent.trim().length);
     check(uploaded > 0, "an uploaded DOCX is checked and its text shown (" + uploaded + " chars)");
 
