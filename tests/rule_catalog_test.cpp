@@ -70,7 +70,9 @@ TEST_CASE("catalog: every rule has metadata, criteria that parse, and examples o
   const std::regex sc(R"(\d\.\d{1,2}\.\d{1,2})");
   const std::regex clause(R"((9|10|11)(\.\d{1,2}){2,4})");
   const std::regex act(R"([0-9a-z]{6})");
-  const std::regex technique(R"((PDF\d{1,2}|Matterhorn \d\d-\d\d\d|PDF/UA-1 \d+(\.\d+)*))");
+  // WCAG techniques and failures (C21, F73, G183, ARIA1, SCR2, PDF18), Matterhorn and PDF/UA.
+  const std::regex technique(
+      R"(((ARIA|C|F|G|H|PDF|SCR|SM|SVR|T)\d{1,3}|Matterhorn \d\d-\d\d\d|PDF/UA-1 \d+(\.\d+)*))");
   for (const pe::Rule* r : plainsight::rules::AllRules()) {
     INFO(r->id);
     CHECK_FALSE(r->summary.empty());

@@ -1,0 +1,109 @@
+// html.instructions-color: instructions do not rely on colour alone. WCAG 2.2 SC 1.4.1 Use of
+// Color (A); EN 301 549 9.1.4.1; failure F81 (identifying required or error fields using color
+// differences only) and F73 in spirit. Whether the colour is the only cue needs a person (the
+// fields may also carry an asterisk or "required"), so the rule asks: a block of visible text
+// that refers to things by a colour ("fields in red are required", "click the green button",
+// "is marcáilte i ndearg") is cantTell; a page with text and no such reference passes (on the
+// document element).
+#include <regex>
+#include <string>
+
+#include "rules/catalog.h"
+#include "rules/html/support/typography.h"
+#include "rules/support.h"
+
+namespace plainsight::rules {
+namespace {
+
+#define PS_COLOURS "(red|green|blue|orange|yellow|purple|pink|grey|gray|brown|dearg|glas|gorm)"
+
+const std::regex& ColourReference() {
+  static const std::regex re(
+      "\\b(shown|marked|highlighted|coloured|colored|written|displayed|printed|outlined|appear|"
+      "appears|are|is|in) (in )?" PS_COLOURS "\\b|"
+      "\\b(fields|items|text|words|options|boxes|cells|rows|dates|entries|questions|sections|"
+      "errors) (shown |marked |highlighted )?in " PS_COLOURS "\\b|"
+      "\\bthe " PS_COLOURS " (button|link|box|field|fields|text|icon|tab|area|section|arrow|"
+      "circle|square|dot|dots|star|stars|asterisk|asterisks|mark|marks|items|dates)\\b|"
+      "\\bi (ndearg|nglas|ngorm)\\b",
+      std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
+  return re;
+}
+#undef PS_COLOURS
+
+bool MayMentionColour(const std::string& lower) {
+  for (std::string_view c : {"red", "green", "blue", "orange", "yellow", "purple", "pink", "grey",
+                             "gray", "brown", "dearg", "glas", "gorm"}) {
+    if (lower.find(c) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Instructional(const std::string& lower) {
+  for (std::string_view w : {"required", "must", "mandatory", "click", "press", "select", "tap",
+                             "choose", "fill", "complete", "enter", "error", "field", "button",
+                             "link", "riachtanach", "cliceáil", "brúigh", "roghnaigh"}) {
+    if (lower.find(w) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void Check(const engine::Page& page, engine::Findings& out) {
+  bool any_text = false;
+  for (const typography::BlockText& b : typography::BlockTexts(page)) {
+    any_text = true;
+    const std::string lower = engine::AsciiLower(b.text);
+    std::smatch m;
+    if (MayMentionColour(lower) && Instructional(lower) &&
+        std::regex_search(lower, m, ColourReference())) {
+      out.CantTell(b.block, "This text refers to things by colour (\"" + m.str(0) +
+                                "\"): check that colour is not the only way to tell them apart.");
+    }
+  }
+  if (any_text && page.document().html() != nullptr) {
+    out.Pass(page.document().html());
+  }
+}
+
+constexpr std::string_view kWcag[] = {"1.4.1"};
+constexpr std::string_view kEn[] = {"9.1.4.1"};
+constexpr std::string_view kTechniques[] = {"F81", "G14", "G182"};
+constexpr std::string_view kPasses[] = {
+    R"(<p>Fields marked with an asterisk (*) are required.</p>)",
+    R"(<p>The Red Cross runs first-aid courses in every county.</p>)"};
+constexpr std::string_view kCantTell[] = {
+    R"(<form><p>Fields in red are required.</p><label>Name <input name="n"></label></form>)",
+    R"(<p>Click the green button to continue.</p>)",
+    R"(<p>Tá na réimsí riachtanacha marcáilte i ndearg.</p>)"};
+constexpr std::string_view kInapplicable[] = {R"(<img src="a.png" alt="">)",
+                                              R"(<p hidden>Fields in red are required.</p>)"};
+
+}  // namespace
+
+extern const engine::Rule kHtmlInstructionsColor{
+    .id = "html.instructions-color",
+    .summary = "Instructions do not rely on colour alone",
+    .why =
+        "People who are colour blind, or who use a screen reader, cannot follow \"fields in red "
+        "are required\" unless something other than colour marks the fields.",
+    .help =
+        "Say what the colour means in words or symbols too: mark required fields with "
+        "\"(required)\" or an asterisk explained at the top of the form.",
+    .limits =
+        "Finds English and Irish phrases that name a colour next to instruction words; whether "
+        "another cue exists needs a person. Instructions in images are not read.",
+    .wcag = kWcag,
+    .en301549 = kEn,
+    .impact = engine::Impact::kSerious,
+    .severity = engine::Severity::kNotice,
+    .check = &Check,
+    .passes = kPasses,
+    .inapplicable = kInapplicable,
+    .cant_tell = kCantTell,
+    .techniques = kTechniques};
+
+}  // namespace plainsight::rules

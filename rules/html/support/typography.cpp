@@ -1,0 +1,136 @@
+#include "rules/html/support/typography.h"
+
+#include <unordered_map>
+
+#include "engine/ascii.h"
+#include "rules/support.h"
+
+namespace plainsight::rules::typography {
+namespace {
+
+bool Skipped(const engine::Node& e) {
+  return e.ns() != engine::Namespace::kHtml || e.IsHtml("script") || e.IsHtml("style") ||
+         e.IsHtml("template") || e.IsHtml("noscript") || e.IsHtml("title") || e.IsHtml("head");
+}
+
+bool IsInlineDisplay(std::string_view display) {
+  return display == "inline" || display == "contents" || display == "ruby" || display.empty();
+}
+
+void Walk(const engine::Page& page, const engine::Node& element, const engine::Node* block,
+          const std::function<void(const engine::Page&, const TextRun&)>& visit) {
+  if (Skipped(element) || page.styles().IsDisplayNone(element)) {
+    return;
+  }
+  const std::string& display = page.styles().Of(element).Get("display").text;
+  const engine::Node* own_block = IsInlineDisplay(display) && block != nullptr ? block : &element;
+  bool visible_checked = false;
+  bool visible = false;
+  for (const engine::Node* child : element.children()) {
+    if (child->IsText()) {
+      if (engine::TrimWhitespace(child->text()).empty()) {
+        continue;
+      }
+      if (!visible_checked) {
+        visible = IsVisible(page, element);
+        visible_checked = true;
+      }
+      if (visible) {
+        visit(page, TextRun{child, &element, own_block});
+      }
+    } else if (child->IsElement()) {
+      Walk(page, *child, own_block, visit);
+    }
+  }
+}
+
+}  // namespace
+
+void ForEachTextRun(const engine::Page& page,
+                    const std::function<void(const engine::Page&, const TextRun&)>& visit) {
+  if (const engine::Node* root = page.document().html()) {
+    Walk(page, *root, nullptr, visit);
+  }
+  for (const auto& sub : page.subpages()) {
+    ForEachTextRun(*sub, visit);
+  }
+}
+
+std::vector<BlockText> BlockTexts(const engine::Page& page) {
+  std::vector<BlockText> out;
+  std::unordered_map<const engine::Node*, size_t> index;
+  ForEachTextRun(page, [&](const engine::Page&, const TextRun& r) {
+    auto [it, added] = index.try_emplace(r.block, out.size());
+    if (added) {
+      out.push_back(BlockText{r.block, {}});
+    }
+    std::string& text = out[it->second].text;
+    if (!text.empty()) {
+      text.push_back(' ');
+    }
+    text += engine::TrimWhitespace(r.text->text());
+  });
+  return out;
+}
+
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && engine::IsAsciiSpace(text[i])) {
+      ++i;
+    }
+    const size_t start = i;
+    while (i < text.size() && !engine::IsAsciiSpace(text[i])) {
+      ++i;
+    }
+    if (i > start) {
+      out.push_back(text.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+bool HasLetter(std::string_view word) {
+  for (char c : word) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsUpperCaseWord(std::string_view word) {
+  int upper = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto u = static_cast<unsigned char>(word[i]);
+    if (u >= 'a' && u <= 'z') {
+      return false;
+    }
+    if (u >= 'A' && u <= 'Z') {
+      ++upper;
+    } else if (u == 0xC3 && i + 1 < word.size()) {
+      // U+00C0..U+00FF: C3 80..9E upper (but not C3 97, the multiplication sign); C3 9F..BF lower.
+      const auto next = static_cast<unsigned char>(word[i + 1]);
+      if (next >= 0x9F) {
+        return false;
+      }
+      if (next != 0x97) {
+        ++upper;
+      }
+      ++i;
+    } else if ((u == 0xC4 || u == 0xC5) && i + 1 < word.size()) {
+      // Latin Extended-A alternates upper (even) and lower (odd) code points, mostly.
+      const auto next = static_cast<unsigned char>(word[i + 1]);
+      if ((next & 1) != 0) {
+        return false;
+      }
+      ++upper;
+      ++i;
+    }
+  }
+  return upper >= 1;
+}
+
+}  // namespace plainsight::rules::typography

@@ -1,0 +1,46 @@
+// Text runs as they are laid out in blocks, for the typography rules (italic and capital runs,
+// small text): visible text nodes in document order, each with its element's computed style and
+// its block (the nearest ancestor whose display is not inline).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/page.h"
+
+namespace plainsight::rules::typography {
+
+struct TextRun {
+  const engine::Node* text = nullptr;    // the text node
+  const engine::Node* parent = nullptr;  // its element, whose computed style applies
+  const engine::Node* block = nullptr;   // the nearest ancestor (or parent) laid out as a block
+};
+
+// Calls `visit` for each visible, non-blank text node of the page and its frames, in document
+// order. Skips script, style, template, noscript, title and elements outside the HTML namespace.
+void ForEachTextRun(const engine::Page& page,
+                    const std::function<void(const engine::Page&, const TextRun&)>& visit);
+
+struct BlockText {
+  const engine::Node* block = nullptr;
+  std::string text;  // its visible text runs joined by spaces, in document order
+};
+
+// The visible text of each block of the page and its frames, in document order of the blocks'
+// first text.
+std::vector<BlockText> BlockTexts(const engine::Page& page);
+
+// The words of a text: runs of non-space characters.
+std::vector<std::string_view> Words(std::string_view text);
+
+// Does the word have letters, and no lower-case letter (ASCII, Latin-1 and Latin Extended-A
+// lower-case letters count), so that it reads as capitals? "NHS" and "FÁILTE" do; "2024" does
+// not.
+bool IsUpperCaseWord(std::string_view word);
+
+// Does the word contain at least one letter (ASCII or any non-ASCII character)?
+bool HasLetter(std::string_view word);
+
+}  // namespace plainsight::rules::typography
