@@ -51,6 +51,10 @@ struct TempDir {
   }
 };
 
+// The port of the server the page under test came from: its stylesheet is read from there, so
+// that the rules that need CSS (contrast, reflow, target size, text size) see the real one.
+int g_page_port = 0;
+
 // The server on 127.0.0.1, a free port, in a thread of its own.
 class Running {
  public:
@@ -66,6 +70,7 @@ class Running {
     REQUIRE(port);
     port_ = *port;
     thread_ = std::thread([this] { app_->Run(); });
+    g_page_port = port_;
   }
 
   ~Running() {
@@ -97,7 +102,22 @@ std::string ReadBytes(const fs::path& p) {
 
 // plainsight's own rules on a page: the failures, as "rule: message".
 std::vector<std::string> RuleFailures(const std::string& html) {
-  auto doc = pe::Document::ParseHtml(html, {});
+  const std::string origin = "http://127.0.0.1:" + std::to_string(g_page_port);
+  pe::ResourceLoader loader = [origin](const std::string& url) -> pe::Result<std::string> {
+    if (url.rfind(origin + "/", 0) != 0) {
+      return pe::Fail(pe::ErrorCode::kDisallowed, "not the server under test: " + url);
+    }
+    httplib::Client client("127.0.0.1", g_page_port);
+    auto res = client.Get(url.substr(origin.size()));
+    if (!res || res->status != 200) {
+      return pe::Fail(pe::ErrorCode::kNotFound, "cannot fetch " + url);
+    }
+    return res->body;
+  };
+  pe::ParseOptions options;
+  options.url = origin + "/";
+  options.loader = &loader;
+  auto doc = pe::Document::ParseHtml(html, options);
   REQUIRE(doc.has_value());
   auto page = pe::Page::Build(std::move(*doc));
   std::vector<std::string> out;
