@@ -78,8 +78,10 @@ class AuditPipeline {
   // one, documents are read with the page reader.
   void ReadDocumentsWith(PageReader read_document) { read_document_ = std::move(read_document); }
 
-  // `threads`: audit threads (0: one per core). At most `window` pages are held waiting for an
-  // earlier one to finish.
+  // `threads`: audit threads (0: one per core). At most `window` pages are in flight: taken
+  // from the input and not yet handed to the sink (being read, parsed or audited, queued for a
+  // thread, or done and waiting for an earlier one); AddFile and AddCrawled block until there is
+  // room. Memory is bounded by that window, not by the number of pages (docs/performance.md).
   AuditPipeline(const Settings& settings, int threads, AuditSink& sink, PageReader read_page,
                 size_t window = 64);
   ~AuditPipeline();

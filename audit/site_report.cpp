@@ -85,52 +85,79 @@ store::Body SiteBody(const std::vector<std::string>& inputs) {
   return body;
 }
 
-engine::Result<reports::ScanReportSummary> WriteSiteReport(const SiteReportInput& input,
-                                                           const std::string& out_dir) {
+struct SiteReportStore::State {
   TempFolder temp;
-  if (temp.path().empty()) {
+  std::unique_ptr<store::Store> store;
+  SiteReportInput input;
+  store::Body body;
+  int64_t scan_id = 0;
+  size_t ok_pages = 0;
+};
+
+SiteReportStore::SiteReportStore(std::unique_ptr<State> state) : state_(std::move(state)) {}
+
+SiteReportStore::~SiteReportStore() = default;
+
+engine::Result<std::unique_ptr<SiteReportStore>> SiteReportStore::Open(
+    const SiteReportInput& input) {
+  auto state = std::make_unique<State>();
+  if (state->temp.path().empty()) {
     return engine::Fail(engine::ErrorCode::kIo, "cannot create a temporary folder for the report");
   }
-  auto opened = store::OpenStore((fs::path(temp.path()) / "report.db").string());
+  auto opened = store::OpenStore((fs::path(state->temp.path()) / "report.db").string());
   if (!opened) {
     return opened.error();
   }
-  store::Store& s = **opened;
-  store::Body body = SiteBody(input.inputs);
+  state->store = std::move(*opened);
+  state->input = input;
+  state->input.pages = nullptr;
+  state->input.documents = nullptr;
+  state->input.unreachable = nullptr;
+  store::Store& s = *state->store;
+  state->body = SiteBody(input.inputs);
   store::NewScan scan;
   scan.tool_version = PLAINSIGHT_VERSION;
   scan.options = input.options_json;
   scan.source = "plainsight audit";
-  scan.bodies = {body};
+  scan.bodies = {state->body};
   scan.rules = RuleInfos(input.rules);
   auto scan_id = s.CreateScan(scan);
   if (!scan_id) {
     return scan_id.error();
   }
-  if (auto started = s.StartBody(*scan_id, body.id); !started) {
+  state->scan_id = *scan_id;
+  if (auto started = s.StartBody(*scan_id, state->body.id); !started) {
     return started.error();
   }
-  size_t ok_pages = 0;
-  if (input.pages != nullptr) {
-    for (const reports::AuditedInput& page : *input.pages) {
-      FetchFacts facts;
-      facts.url = !page.audit.url.empty() ? page.audit.url
-                  : IsWebUrl(page.source) ? page.source
-                                          : FileUrl(page.source);
-      facts.status = page.error.empty() ? 200 : 0;
-      facts.error = page.error;
-      PageResult result;
-      result.input = page;
-      store::PageRecord record = ToPageRecord(facts, &result);
-      record.scan_id = *scan_id;
-      record.body_id = body.id;
-      auto put = s.PutPage(record);
-      if (!put) {
-        return put.error();
-      }
-      ok_pages += page.error.empty();
-    }
+  return std::unique_ptr<SiteReportStore>(new SiteReportStore(std::move(state)));
+}
+
+engine::Result<void> SiteReportStore::AddPage(const reports::AuditedInput& page) {
+  FetchFacts facts;
+  facts.url = !page.audit.url.empty() ? page.audit.url
+              : IsWebUrl(page.source) ? page.source
+                                      : FileUrl(page.source);
+  facts.status = page.error.empty() ? 200 : 0;
+  facts.error = page.error;
+  PageResult result;
+  result.input = page;
+  store::PageRecord record = ToPageRecord(facts, &result);
+  record.scan_id = state_->scan_id;
+  record.body_id = state_->body.id;
+  auto put = state_->store->PutPage(record);
+  if (!put) {
+    return put.error();
   }
+  state_->ok_pages += page.error.empty();
+  return {};
+}
+
+engine::Result<reports::ScanReportSummary> SiteReportStore::Write(const nlohmann::json* documents,
+                                                                  const nlohmann::json* unreachable,
+                                                                  const std::string& out_dir) {
+  store::Store& s = *state_->store;
+  const int64_t scan_id = state_->scan_id;
+  const store::Body& body = state_->body;
   // Documents found by a crawl and the URLs that could not be fetched are pages of the body
   // too, as in a sector scan.
   auto add_entries = [&](const nlohmann::json* entries, bool failed) -> engine::Result<void> {
@@ -156,7 +183,7 @@ engine::Result<reports::ScanReportSummary> WriteSiteReport(const SiteReportInput
         }
       }
       store::PageRecord record = ToPageRecord(facts, nullptr);
-      record.scan_id = *scan_id;
+      record.scan_id = scan_id;
       record.body_id = body.id;
       if (auto put = s.PutPage(record); !put) {
         return put.error();
@@ -164,33 +191,51 @@ engine::Result<reports::ScanReportSummary> WriteSiteReport(const SiteReportInput
     }
     return {};
   };
-  if (auto added = add_entries(input.documents, false); !added) {
+  if (auto added = add_entries(documents, false); !added) {
     return added.error();
   }
-  if (auto added = add_entries(input.unreachable, true); !added) {
+  if (auto added = add_entries(unreachable, true); !added) {
     return added.error();
   }
-  for (store::SiteFact fact : input.site_facts) {
-    fact.scan_id = *scan_id;
+  for (store::SiteFact fact : state_->input.site_facts) {
+    fact.scan_id = scan_id;
     fact.body_id = body.id;
     if (auto put = s.PutSiteFact(fact); !put) {
       return put.error();
     }
   }
+  const size_t ok_pages = state_->ok_pages;
   store::BodyState state = ok_pages > 0 ? store::BodyState::kDone : store::BodyState::kFailed;
   if (auto finished =
-          s.FinishBody(*scan_id, body.id, state, ok_pages > 0 ? "" : "no page could be audited");
+          s.FinishBody(scan_id, body.id, state, ok_pages > 0 ? "" : "no page could be audited");
       !finished) {
     return finished.error();
   }
-  if (auto done = s.SetScanStatus(*scan_id, store::ScanStatus::kDone); !done) {
+  if (auto done = s.SetScanStatus(scan_id, store::ScanStatus::kDone); !done) {
     return done.error();
   }
   reports::ScanReportOptions options;
   options.out_dir = out_dir;
-  options.scan_id = *scan_id;
-  options.title = input.title.empty() ? "Accessibility report: " + body.name : input.title;
+  options.scan_id = scan_id;
+  options.title =
+      state_->input.title.empty() ? "Accessibility report: " + body.name : state_->input.title;
   return reports::WriteScanReport(s, options);
+}
+
+engine::Result<reports::ScanReportSummary> WriteSiteReport(const SiteReportInput& input,
+                                                           const std::string& out_dir) {
+  auto report = SiteReportStore::Open(input);
+  if (!report) {
+    return report.error();
+  }
+  if (input.pages != nullptr) {
+    for (const reports::AuditedInput& page : *input.pages) {
+      if (auto added = (*report)->AddPage(page); !added) {
+        return added.error();
+      }
+    }
+  }
+  return (*report)->Write(input.documents, input.unreachable, out_dir);
 }
 
 }  // namespace plainsight::audit

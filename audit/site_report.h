@@ -4,6 +4,7 @@
 // and which is removed afterwards.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,5 +33,31 @@ store::Body SiteBody(const std::vector<std::string>& inputs);
 
 engine::Result<reports::ScanReportSummary> WriteSiteReport(const SiteReportInput& input,
                                                            const std::string& out_dir);
+
+// WriteSiteReport page by page, for an audit that does not keep its pages: the temporary store
+// is opened first, each page goes into it as it is audited, and the report is written from it at
+// the end. Pages are added one at a time (not thread-safe).
+class SiteReportStore {
+ public:
+  // `input.pages` is not read (pages come through AddPage). Fails when the temporary store
+  // cannot be created.
+  static engine::Result<std::unique_ptr<SiteReportStore>> Open(const SiteReportInput& input);
+  ~SiteReportStore();
+  SiteReportStore(const SiteReportStore&) = delete;
+  SiteReportStore& operator=(const SiteReportStore&) = delete;
+
+  // Fails when the store refuses the page.
+  engine::Result<void> AddPage(const reports::AuditedInput& page);
+  // Adds `documents` and `unreachable` (the audit JSON's lists, may be null) and the input's
+  // site facts, and writes the report into `out_dir`.
+  engine::Result<reports::ScanReportSummary> Write(const nlohmann::json* documents,
+                                                   const nlohmann::json* unreachable,
+                                                   const std::string& out_dir);
+
+ private:
+  struct State;
+  explicit SiteReportStore(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace plainsight::audit

@@ -1,10 +1,12 @@
-// plainsight audit FILE|DIR|URL... [--format text|json|html|junit|sarif] [--out PATH]
+// plainsight audit FILE|DIR|URL... [--format text|jsonl|json|html|junit|sarif] [--out PATH]
 //                  [--report DIR] [--fail-on error|warning|never] [--ignore FILE]
 //                  [--rules ID,...] [--passes] [--strict] [--no-text] [crawl options]
 // Audits local HTML, XHTML and SVG files and PDF, DOCX and ODT documents (a DIR: every
 // .html/.htm/.xhtml/.svg/.pdf/.docx/.odt below it), or crawls a site from an http(s) URL and
 // audits every page and document fetched. Each page and document also gets the plain-language
-// analysis of its text ("text" in the JSON) unless --no-text.
+// analysis of its text ("text" in the JSON) unless --no-text. Pages are audited on the worker pool
+// (audit/pipeline.h) and each one's findings written out as soon as it is done, in input order
+// (audit/output_sink.h): memory is bounded by the pages in flight (docs/performance.md).
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +16,7 @@
 #include <sstream>
 
 #include "audit/ignore.h"
+#include "audit/output_sink.h"
 #include "audit/pipeline.h"
 #include "audit/settings.h"
 #include "audit/site_report.h"
@@ -23,19 +26,18 @@
 #include "engine/documents/document_audit.h"
 #include "engine/terminal_text.h"
 #include "reports/audit_report.h"
-#include "reports/ci_formats.h"
-#include "reports/html_report.h"
 
 namespace plainsight::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: plainsight audit FILE|DIR|URL... [--format text|json|html|junit|sarif]\n"
+    "usage: plainsight audit FILE|DIR|URL... [--format text|jsonl|json|html|junit|sarif]\n"
     "                        [--out PATH] [--report DIR] [--fail-on error|warning|never]\n"
     "                        [--ignore FILE] [--level A|AA|AAA] [--rules ID,...] [--passes]\n"
     "                        [--review] [--strict] [--no-text] [--state FILE] [--threads N]\n"
     "                        [--root DIR] [crawl options]\n"
-    "--format junit: JUnit XML, a testsuite per page; --format sarif: SARIF 2.1.0.\n"
+    "--format jsonl: JSON Lines, a line per page as soon as it is audited, then a summary\n"
+    "line; junit: JUnit XML, a testsuite per page; sarif: SARIF 2.1.0.\n"
     "--report DIR: also write the HTML report and open data that `plainsight report` writes\n"
     "for a sector, for this one site (DIR/index.html).\n"
     "--fail-on: exit 1 when a failure of this severity or worse is found: error (the\n"
@@ -44,11 +46,13 @@ constexpr const char* kUsage =
     ".json): [[ignore]] entries with rule, selector and/or url, each with a reason. Without\n"
     "--ignore, .plainsight.toml or .plainsight.json in the current folder is read if present.\n"
     "Exit status: 0 nothing failed at --fail-on, 1 something did, 2 unusable input or options.\n"
-    "--threads N: audit threads (default: one per core).\n"
+    "--threads N: audit threads (default: one per core). Text and JSON Lines are written\n"
+    "page by page as pages are done, in input order.\n"
     "--root DIR: let local pages read the stylesheets and iframes they link to below DIR too\n"
     "(repeatable). By default they are read only below the folders audited (for a FILE, its\n"
     "folder), only if they are regular files of at most 2 MiB. --max-page-bytes N (default\n"
-    "10 MiB) limits the pages themselves, local or crawled.\n"
+    "10 MiB) limits the pages themselves, local or crawled: a larger page is skipped, and the\n"
+    "report says so.\n"
     "--state FILE: keep ETag/Last-Modified and page bodies between crawls, so pages that have\n"
     "not changed are requested conditionally (304 Not Modified) and audited from the copy.\n"
     "--level: the WCAG conformance level to check (default AA, what EN 301 549 requires).\n"
@@ -57,37 +61,6 @@ constexpr const char* kUsage =
 bool IsWebUrl(std::string_view s) {
   return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0;
 }
-
-// Collects what the pipeline hands on, for the report writers (JSON and HTML are written
-// whole at the end; issue 17 streams them).
-class CollectingSink : public audit::AuditSink {
- public:
-  void Page(reports::AuditedInput&& page) override { results.push_back(std::move(page)); }
-
-  void Document(const audit::CrawledEntry& e) override {
-    documents.push_back({{"url", e.url},
-                         {"type", e.type},
-                         {"content_type", e.content_type},
-                         {"size", e.size},
-                         {"status", e.status},
-                         {"linked_from", e.linked_from}});
-    if (!e.error.empty()) {
-      documents.back()["error"] = e.error;
-    }
-  }
-
-  void Unreachable(const audit::CrawledEntry& e) override {
-    unreachable.push_back({{"url", e.url},
-                           {"status", e.status},
-                           {"error", e.error},
-                           {"code", e.code},
-                           {"linked_from", e.linked_from}});
-  }
-
-  std::vector<reports::AuditedInput> results;
-  nlohmann::json documents = nlohmann::json::array();
-  nlohmann::json unreachable = nlohmann::json::array();
-};
 
 }  // namespace
 
@@ -113,7 +86,7 @@ int RunAudit(int argc, char** argv) {
     if (arg == "--format") {
       const char* v = value();
       if (!v) {
-        return UsageError("--format needs a value: text, json or html");
+        return UsageError("--format needs a value: text, jsonl, json, html, junit or sarif");
       }
       format = v;
     } else if (arg.rfind("--format=", 0) == 0) {
@@ -203,9 +176,10 @@ int RunAudit(int argc, char** argv) {
       inputs.emplace_back(arg);
     }
   }
-  if (format != "text" && format != "json" && format != "html" && format != "junit" &&
-      format != "sarif") {
-    return UsageError("--format must be text, json, html, junit or sarif, not '" + format + "'");
+  std::optional<audit::OutputFormat> output_format = audit::ParseOutputFormat(format);
+  if (!output_format) {
+    return UsageError("--format must be text, jsonl, json, html, junit or sarif, not '" + format +
+                      "'");
   }
   std::optional<engine::Severity> fail_threshold;
   if (fail_on == "error") {
@@ -290,7 +264,42 @@ int RunAudit(int argc, char** argv) {
     }
   }
 
-  CollectingSink sink;
+  // The output is opened before the first page is audited: pages are written as they are done.
+  std::ofstream file_out;
+  std::ostream* out = &std::cout;
+  if (!out_path.empty()) {
+    file_out.open(out_path, std::ios::binary);
+    if (!file_out) {
+      return UsageError("cannot write " + out_path);
+    }
+    out = &file_out;
+  }
+  std::unique_ptr<audit::SiteReportStore> report_store;
+  if (!report_dir.empty()) {
+    audit::SiteReportInput site;
+    site.inputs = inputs;
+    site.rules = settings.rules;
+    site.options_json = nlohmann::json{{"level", level}, {"inputs", inputs}}.dump();
+    auto opened = audit::SiteReportStore::Open(site);
+    if (!opened) {
+      std::cerr << "plainsight: the report cannot be written: "
+                << engine::TerminalSafe(opened.error().ToString()) << "\n";
+      return 2;
+    }
+    report_store = std::move(*opened);
+  }
+  audit::OutputOptions output;
+  output.format = *output_format;
+  output.report = report_options;
+  output.rules = settings.rules;
+  output.crawled = !urls.empty();
+  output.fail_threshold = fail_threshold;
+  auto made_sink = audit::OutputSink::Create(output, *out, report_store.get());
+  if (!made_sink) {
+    std::cerr << "plainsight: " << engine::TerminalSafe(made_sink.error().ToString()) << "\n";
+    return 2;
+  }
+  audit::OutputSink& sink = **made_sink;
   const size_t max_page_bytes = crawl.crawl.max_page_bytes;
   audit::AuditPipeline pipeline(
       settings, threads, sink,
@@ -298,7 +307,7 @@ int RunAudit(int argc, char** argv) {
         auto bytes = ReadFile(path, max_page_bytes);
         if (!bytes && bytes.error().code == engine::ErrorCode::kTooLarge) {
           engine::Error e = bytes.error();
-          e.message += " (--max-page-bytes N changes it)";
+          e.message = "skipped: " + e.message + " (--max-page-bytes N changes it)";
           return e;
         }
         return bytes;
@@ -312,8 +321,11 @@ int RunAudit(int argc, char** argv) {
               << "\n";
   }
   engine::ResourceLoader loader = LocalLoader(local);
-  for (const audit::FileInput& file : files) {
-    pipeline.AddFile(file, &loader);
+  for (audit::FileInput& file : files) {
+    // Moved out, so that each path is freed once queued: a site's list of paths is not kept for
+    // the whole audit (a few MB at 50,000 pages).
+    audit::FileInput queued = std::move(file);
+    pipeline.AddFile(queued, &loader);
   }
 
   // Crawled sites: every HTML page fetched is audited; documents and failures are listed.
@@ -356,9 +368,6 @@ int RunAudit(int argc, char** argv) {
       std::cerr << "plainsight: " << saved.error().ToString() << "\n";
     }
   }
-  std::vector<reports::AuditedInput>& results = sink.results;
-  nlohmann::json& documents = sink.documents;
-  nlohmann::json& unreachable = sink.unreachable;
   // A crawl that audited nothing is not a clean pass: say why, and exit 2 after the report.
   std::optional<std::string> nothing_audited;
   if (!urls.empty()) {
@@ -369,53 +378,18 @@ int RunAudit(int argc, char** argv) {
   if (!urls.empty() && !nothing_audited) {
     site_checks = pipeline.SiteChecks(crawl.crawl);
   }
-
-  std::ofstream file_out;
-  std::ostream* out = &std::cout;
-  if (!out_path.empty()) {
-    file_out.open(out_path, std::ios::binary);
-    if (!file_out) {
-      return UsageError("cannot write " + out_path);
-    }
-    out = &file_out;
+  nlohmann::json site_json;
+  if (!urls.empty() && (*output_format == audit::OutputFormat::kJson ||
+                        *output_format == audit::OutputFormat::kJsonl)) {
+    site_json = audit::SiteReportJson(pipeline.site(), site_checks);
   }
-  if (format == "json") {
-    nlohmann::json report = reports::AuditJson(results, report_options);
-    if (!urls.empty()) {
-      report["documents"] = documents;
-      report["unreachable"] = unreachable;
-      report["site"] = audit::SiteReportJson(pipeline.site(), site_checks);
-    }
-    // Page text is valid UTF-8 by construction; replace rather than throw if a byte slipped by.
-    *out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-  } else if (format == "html") {
-    reports::WriteAuditHtml(results, *out);
-  } else if (format == "junit") {
-    reports::WriteJunit(results, *out);
-  } else if (format == "sarif") {
-    *out << reports::SarifJson(results, settings.rules)
-                .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-         << "\n";
-  } else {
-    reports::WriteAuditText(results, *out, report_options);
-    for (const auto& u : unreachable) {
-      const std::string& from = u["linked_from"].get_ref<const std::string&>();
-      *out << engine::TerminalSafe(u["url"].get<std::string>())
-           << ": error: " << engine::TerminalSafe(u["error"].get<std::string>())
-           << (from.empty() ? "" : " (linked from " + engine::TerminalSafe(from) + ")") << "\n";
-    }
-    audit::WriteSiteChecksText(site_checks, *out);
+  if (auto finished = sink.Finish(site_json, site_checks); !finished) {
+    std::cerr << "plainsight: the output is incomplete: "
+              << engine::TerminalSafe(finished.error().ToString()) << "\n";
+    return 2;
   }
-  out->flush();
-  if (!report_dir.empty()) {
-    audit::SiteReportInput site;
-    site.inputs = inputs;
-    site.rules = settings.rules;
-    site.options_json = nlohmann::json{{"level", level}, {"inputs", inputs}}.dump();
-    site.pages = &results;
-    site.documents = &documents;
-    site.unreachable = &unreachable;
-    auto written = audit::WriteSiteReport(site, report_dir);
+  if (report_store) {
+    auto written = report_store->Write(&sink.documents(), &sink.unreachable(), report_dir);
     if (!written) {
       std::cerr << "plainsight: the report was not written: "
                 << engine::TerminalSafe(written.error().ToString()) << "\n";
@@ -423,23 +397,17 @@ int RunAudit(int argc, char** argv) {
     }
     std::cerr << "report: " << engine::TerminalSafe(written->index_path) << "\n";
   }
-  size_t ignored = 0;
-  for (const auto& r : results) {
-    if (auto it = r.extra.find("ignored"); it != r.extra.end()) {
-      ignored += it->size();
-    }
-  }
+  const audit::OutputTally& tally = sink.tally();
+  const size_t ignored = tally.ignored;
   if (ignored > 0 && format == "text") {
     std::cerr << "plainsight: " << ignored << (ignored == 1 ? " finding" : " findings")
               << " left out as reviewed (" << engine::TerminalSafe(ignore_source) << ")\n";
   }
-  if (reports::AnyUnreadable(results) || nothing_audited) {
+  if (!tally.unreadable.empty() || nothing_audited) {
     // The report already says which inputs could not be read; say it on stderr too.
-    for (const auto& r : results) {
-      if (!r.error.empty()) {
-        std::cerr << "plainsight: " << engine::TerminalSafe(r.source) << ": "
-                  << engine::TerminalSafe(r.error) << "\n";
-      }
+    for (const auto& [source, error] : tally.unreadable) {
+      std::cerr << "plainsight: " << engine::TerminalSafe(source) << ": "
+                << engine::TerminalSafe(error) << "\n";
     }
     if (nothing_audited) {
       std::cerr << "plainsight: no page could be audited: "
@@ -447,7 +415,7 @@ int RunAudit(int argc, char** argv) {
     }
     return 2;
   }
-  return fail_threshold && reports::AnyFailedAtLeast(results, *fail_threshold) ? 1 : 0;
+  return tally.failed_at_threshold ? 1 : 0;
 }
 
 }  // namespace plainsight::cli

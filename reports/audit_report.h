@@ -2,6 +2,7 @@
 // Reports never run rules; they format engine::PageAudit values.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <span>
 #include <string>
@@ -29,11 +30,44 @@ struct ReportOptions {
 // {"tool":{"name","version"},"pages":[{"url","title","lang","findings":[...]}], "summary":{...}}
 nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptions& options = {});
 
+// The summary counts, added to one page at a time (so that a report can be written page by page,
+// as `plainsight audit` does: audit/output_sink.h).
+struct AuditTotals {
+  size_t pages = 0;       // inputs, audited or not
+  size_t unreadable = 0;  // inputs that could not be audited
+  int failed = 0;         // targets, over every page
+  int cant_tell = 0;
+  int passed = 0;
+};
+
+// Adds `input` to `totals` (what the functions below that take totals do too).
+void CountAuditTotals(const AuditedInput& input, AuditTotals& totals);
+
+// One element of AuditJson's "pages"; counts the input into `totals`.
+nlohmann::json AuditPageJson(const AuditedInput& input, const ReportOptions& options,
+                             AuditTotals& totals);
+// AuditPageJson(input, options, totals).dump(indent) (invalid UTF-8 replaced), handed to
+// `write` in pieces: the findings one at a time, so that a page with hundreds of thousands of
+// them is never held as one JSON value (issue 17).
+void WriteAuditPageJson(const AuditedInput& input, const ReportOptions& options, int indent,
+                        AuditTotals& totals, const std::function<void(std::string_view)>& write);
+// AuditJson's "summary" and "tool".
+nlohmann::json AuditSummaryJson(const AuditTotals& totals);
+nlohmann::json AuditToolJson();
+// AuditJson with `pages` as its "pages" value.
+nlohmann::json AuditJsonSkeleton(const AuditTotals& totals, nlohmann::json pages);
+
 // Like a compiler: "path:line:col: error: message [rule-id]" lines, grouped by page and then
 // by rule (groups in the order of their first finding, findings in source order within one),
 // and the rule's "    fix: ..." once after its group.
 void WriteAuditText(std::span<const AuditedInput> inputs, std::ostream& out,
                     const ReportOptions& options = {});
+// WriteAuditText in parts: one input's lines (counted into `totals`), then the closing
+// "N pages audited: ..." line.
+void WriteAuditTextPage(const AuditedInput& input, std::ostream& out, const ReportOptions& options,
+                        AuditTotals& totals);
+void WriteAuditTextSummary(const AuditTotals& totals, std::ostream& out,
+                           const ReportOptions& options = {});
 
 // Did anything fail (a rule failed, or an input could not be read)?
 bool AnyFailed(std::span<const AuditedInput> inputs);

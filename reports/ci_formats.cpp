@@ -110,102 +110,113 @@ std::string XmlEscape(std::string_view s) {
   return out;
 }
 
-void WriteJunit(std::span<const AuditedInput> inputs, std::ostream& out) {
-  size_t tests = 0, failures = 0, errors = 0, skipped = 0;
-  std::ostringstream suites;
-  for (const AuditedInput& input : inputs) {
-    std::string name = input.audit.url.empty() ? input.source : input.audit.url;
-    if (!input.error.empty()) {
-      ++tests;
-      ++errors;
-      suites << "  <testsuite name=\"" << XmlEscape(name)
-             << "\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
-             << "    <testcase classname=\"plainsight.read\" name=\"read " << XmlEscape(name)
-             << "\">\n      <error message=\"" << XmlEscape(input.error)
-             << "\" type=\"unreadable\">" << XmlEscape(input.error)
-             << "</error>\n    </testcase>\n  </testsuite>\n";
+void WriteJunitSuite(const AuditedInput& input, std::ostream& suites, JunitTotals& totals) {
+  std::string name = input.audit.url.empty() ? input.source : input.audit.url;
+  if (!input.error.empty()) {
+    ++totals.tests;
+    ++totals.errors;
+    suites << "  <testsuite name=\"" << XmlEscape(name)
+           << "\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
+           << "    <testcase classname=\"plainsight.read\" name=\"read " << XmlEscape(name)
+           << "\">\n      <error message=\"" << XmlEscape(input.error) << "\" type=\"unreadable\">"
+           << XmlEscape(input.error) << "</error>\n    </testcase>\n  </testsuite>\n";
+    return;
+  }
+  size_t t = 0, f = 0, s = 0;
+  std::ostringstream cases;
+  for (const engine::RuleResult& r : input.audit.results) {
+    if (r.outcome == engine::Outcome::kInapplicable || r.rule == nullptr) {
       continue;
     }
-    size_t t = 0, f = 0, s = 0;
-    std::ostringstream cases;
-    for (const engine::RuleResult& r : input.audit.results) {
-      if (r.outcome == engine::Outcome::kInapplicable || r.rule == nullptr) {
-        continue;
-      }
-      ++t;
-      std::string case_name = std::string(r.rule->summary);
-      if (!r.rule->wcag.empty()) {
-        case_name += " (WCAG " + Join(r.rule->wcag) + ")";
-      }
-      cases << "    <testcase classname=\"" << XmlEscape(r.rule->id) << "\" name=\""
-            << XmlEscape(case_name) << "\"";
-      if (!r.error.empty()) {
-        ++f;
-        cases << ">\n      <failure message=\"the rule could not run\" type=\"error\">"
-              << XmlEscape(r.error) << "</failure>\n    </testcase>\n";
-        continue;
-      }
-      size_t failed = 0, review = 0;
-      engine::Severity worst = engine::Severity::kNotice;
-      std::ostringstream details;
-      for (const engine::Finding& finding : r.findings) {
-        if (finding.outcome == engine::Outcome::kFailed) {
-          ++failed;
-          if (static_cast<int>(finding.severity) < static_cast<int>(worst)) {
-            worst = finding.severity;
-          }
-        } else if (finding.outcome == engine::Outcome::kCantTell) {
-          ++review;
-        } else {
-          continue;
+    ++t;
+    std::string case_name = std::string(r.rule->summary);
+    if (!r.rule->wcag.empty()) {
+      case_name += " (WCAG " + Join(r.rule->wcag) + ")";
+    }
+    cases << "    <testcase classname=\"" << XmlEscape(r.rule->id) << "\" name=\""
+          << XmlEscape(case_name) << "\"";
+    if (!r.error.empty()) {
+      ++f;
+      cases << ">\n      <failure message=\"the rule could not run\" type=\"error\">"
+            << XmlEscape(r.error) << "</failure>\n    </testcase>\n";
+      continue;
+    }
+    size_t failed = 0, review = 0;
+    engine::Severity worst = engine::Severity::kNotice;
+    std::ostringstream details;
+    for (const engine::Finding& finding : r.findings) {
+      if (finding.outcome == engine::Outcome::kFailed) {
+        ++failed;
+        if (static_cast<int>(finding.severity) < static_cast<int>(worst)) {
+          worst = finding.severity;
         }
-        details << (finding.outcome == engine::Outcome::kFailed
-                        ? engine::SeverityName(finding.severity)
-                        : "review");
-        if (finding.position.line) {
-          details << " at line " << finding.position.line << ", column " << finding.position.column;
-        }
-        if (!finding.selector.empty()) {
-          details << " (" << finding.selector << ")";
-        }
-        details << ": " << finding.message << "\n";
-        if (!finding.snippet.empty()) {
-          details << "  " << finding.snippet << "\n";
-        }
-      }
-      if (failed > 0) {
-        ++f;
-        details << "How to fix: " << r.rule->help << "\n";
-        cases << ">\n      <failure message=\"" << failed << (failed == 1 ? " target" : " targets")
-              << " failed\" type=\"" << engine::SeverityName(worst) << "\">"
-              << XmlEscape(details.str()) << "</failure>\n    </testcase>\n";
-      } else if (review > 0) {
-        ++s;
-        cases << ">\n      <skipped message=\"" << review
-              << (review == 1 ? " target needs" : " targets need")
-              << " a person to review\"/>\n      <system-out>" << XmlEscape(details.str())
-              << "</system-out>\n    </testcase>\n";
+      } else if (finding.outcome == engine::Outcome::kCantTell) {
+        ++review;
       } else {
-        cases << "/>\n";
+        continue;
+      }
+      details << (finding.outcome == engine::Outcome::kFailed
+                      ? engine::SeverityName(finding.severity)
+                      : "review");
+      if (finding.position.line) {
+        details << " at line " << finding.position.line << ", column " << finding.position.column;
+      }
+      if (!finding.selector.empty()) {
+        details << " (" << finding.selector << ")";
+      }
+      details << ": " << finding.message << "\n";
+      if (!finding.snippet.empty()) {
+        details << "  " << finding.snippet << "\n";
       }
     }
-    tests += t;
-    failures += f;
-    skipped += s;
-    suites << "  <testsuite name=\"" << XmlEscape(name) << "\" tests=\"" << t << "\" failures=\""
-           << f << "\" errors=\"0\" skipped=\"" << s << "\">\n"
-           << cases.str() << "  </testsuite>\n";
+    if (failed > 0) {
+      ++f;
+      details << "How to fix: " << r.rule->help << "\n";
+      cases << ">\n      <failure message=\"" << failed << (failed == 1 ? " target" : " targets")
+            << " failed\" type=\"" << engine::SeverityName(worst) << "\">"
+            << XmlEscape(details.str()) << "</failure>\n    </testcase>\n";
+    } else if (review > 0) {
+      ++s;
+      cases << ">\n      <skipped message=\"" << review
+            << (review == 1 ? " target needs" : " targets need")
+            << " a person to review\"/>\n      <system-out>" << XmlEscape(details.str())
+            << "</system-out>\n    </testcase>\n";
+    } else {
+      cases << "/>\n";
+    }
   }
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"plainsight\" tests=\""
-      << tests << "\" failures=\"" << failures << "\" errors=\"" << errors << "\" skipped=\""
-      << skipped << "\">\n"
-      << suites.str() << "</testsuites>\n";
+  totals.tests += t;
+  totals.failures += f;
+  totals.skipped += s;
+  suites << "  <testsuite name=\"" << XmlEscape(name) << "\" tests=\"" << t << "\" failures=\"" << f
+         << "\" errors=\"0\" skipped=\"" << s << "\">\n"
+         << cases.str() << "  </testsuite>\n";
 }
 
-nlohmann::json SarifJson(std::span<const AuditedInput> inputs,
-                         std::span<const engine::Rule* const> rules) {
-  nlohmann::json rule_list = nlohmann::json::array();
-  std::map<std::string_view, size_t> index;
+void WriteJunitStart(const JunitTotals& totals, std::ostream& out) {
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"plainsight\" tests=\""
+      << totals.tests << "\" failures=\"" << totals.failures << "\" errors=\"" << totals.errors
+      << "\" skipped=\"" << totals.skipped << "\">\n";
+}
+
+void WriteJunitEnd(std::ostream& out) {
+  out << "</testsuites>\n";
+}
+
+void WriteJunit(std::span<const AuditedInput> inputs, std::ostream& out) {
+  JunitTotals totals;
+  std::ostringstream suites;
+  for (const AuditedInput& input : inputs) {
+    WriteJunitSuite(input, suites, totals);
+  }
+  WriteJunitStart(totals, out);
+  out << suites.str();
+  WriteJunitEnd(out);
+}
+
+SarifLog::SarifLog(std::span<const engine::Rule* const> rules) {
+  nlohmann::json& rule_list = rule_list_;
+  std::map<std::string_view, size_t>& index = index_;
   for (const engine::Rule* rule : rules) {
     if (rule == nullptr || index.count(rule->id) > 0) {
       continue;
@@ -239,76 +250,92 @@ nlohmann::json SarifJson(std::span<const AuditedInput> inputs,
     r["properties"] = props;
     rule_list.push_back(std::move(r));
   }
+}
 
-  nlohmann::json results = nlohmann::json::array();
-  nlohmann::json notifications = nlohmann::json::array();
-  for (const AuditedInput& input : inputs) {
-    if (!input.error.empty()) {
-      nlohmann::json n = {{"level", "error"},
-                          {"message", {{"text", input.source + ": " + input.error}}}};
-      notifications.push_back(std::move(n));
+void SarifLog::AddInput(const AuditedInput& input, nlohmann::json& results,
+                        nlohmann::json& notifications) const {
+  const std::map<std::string_view, size_t>& index = index_;
+  if (!input.error.empty()) {
+    nlohmann::json n = {{"level", "error"},
+                        {"message", {{"text", input.source + ": " + input.error}}}};
+    notifications.push_back(std::move(n));
+    return;
+  }
+  for (const engine::RuleResult& r : input.audit.results) {
+    if (r.rule == nullptr) {
       continue;
     }
-    for (const engine::RuleResult& r : input.audit.results) {
-      if (r.rule == nullptr) {
+    auto idx = index.find(r.rule->id);
+    for (const engine::Finding& f : r.findings) {
+      if (f.outcome != engine::Outcome::kFailed && f.outcome != engine::Outcome::kCantTell) {
         continue;
       }
-      auto idx = index.find(r.rule->id);
-      for (const engine::Finding& f : r.findings) {
-        if (f.outcome != engine::Outcome::kFailed && f.outcome != engine::Outcome::kCantTell) {
-          continue;
+      nlohmann::json physical = {{"artifactLocation", ArtifactLocation(input, f)}};
+      if (f.position.line > 0) {
+        nlohmann::json region = {{"startLine", f.position.line}};
+        if (f.position.column > 0) {
+          region["startColumn"] = f.position.column;
         }
-        nlohmann::json physical = {{"artifactLocation", ArtifactLocation(input, f)}};
-        if (f.position.line > 0) {
-          nlohmann::json region = {{"startLine", f.position.line}};
-          if (f.position.column > 0) {
-            region["startColumn"] = f.position.column;
-          }
-          if (!f.snippet.empty()) {
-            region["snippet"] = {{"text", f.snippet}};
-          }
-          physical["region"] = region;
+        if (!f.snippet.empty()) {
+          region["snippet"] = {{"text", f.snippet}};
         }
-        nlohmann::json location = {{"physicalLocation", physical}};
-        if (!f.selector.empty()) {
-          location["logicalLocations"] =
-              nlohmann::json::array({{{"fullyQualifiedName", f.selector}, {"kind", "element"}}});
-        }
-        nlohmann::json result = {
-            {"ruleId", std::string(r.rule->id)},
-            {"message", {{"text", f.message.empty() ? std::string(r.rule->summary) : f.message}}},
-            {"locations", nlohmann::json::array({location})},
-        };
-        if (idx != index.end()) {
-          result["ruleIndex"] = idx->second;
-        }
-        if (f.outcome == engine::Outcome::kFailed) {
-          result["kind"] = "fail";
-          result["level"] = SarifLevel(f.severity);
-        } else {
-          // SARIF 3.27.9: a result that is not a failure has level "none".
-          result["kind"] = "review";
-          result["level"] = "none";
-        }
-        results.push_back(std::move(result));
+        physical["region"] = region;
       }
+      nlohmann::json location = {{"physicalLocation", physical}};
+      if (!f.selector.empty()) {
+        location["logicalLocations"] =
+            nlohmann::json::array({{{"fullyQualifiedName", f.selector}, {"kind", "element"}}});
+      }
+      nlohmann::json result = {
+          {"ruleId", std::string(r.rule->id)},
+          {"message", {{"text", f.message.empty() ? std::string(r.rule->summary) : f.message}}},
+          {"locations", nlohmann::json::array({location})},
+      };
+      if (idx != index.end()) {
+        result["ruleIndex"] = idx->second;
+      }
+      if (f.outcome == engine::Outcome::kFailed) {
+        result["kind"] = "fail";
+        result["level"] = SarifLevel(f.severity);
+      } else {
+        // SARIF 3.27.9: a result that is not a failure has level "none".
+        result["kind"] = "review";
+        result["level"] = "none";
+      }
+      results.push_back(std::move(result));
     }
   }
-  nlohmann::json invocation = {{"executionSuccessful", notifications.empty()}};
-  if (!notifications.empty()) {
-    invocation["toolExecutionNotifications"] = notifications;
+}
+
+nlohmann::json SarifLog::Log(nlohmann::json results, nlohmann::json notifications,
+                             bool execution_successful) const {
+  nlohmann::json invocation = {{"executionSuccessful", execution_successful}};
+  if (!execution_successful) {
+    invocation["toolExecutionNotifications"] = std::move(notifications);
   }
   nlohmann::json driver = {{"name", "plainsight"},
                            {"version", PLAINSIGHT_VERSION},
                            {"semanticVersion", PLAINSIGHT_VERSION},
                            {"informationUri", "https://www.w3.org/WAI/standards-guidelines/wcag/"},
-                           {"rules", rule_list}};
+                           {"rules", rule_list_}};
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},
           {"runs", nlohmann::json::array({{{"tool", {{"driver", driver}}},
                                            {"invocations", nlohmann::json::array({invocation})},
                                            {"columnKind", "unicodeCodePoints"},
-                                           {"results", results}}})}};
+                                           {"results", std::move(results)}}})}};
+}
+
+nlohmann::json SarifJson(std::span<const AuditedInput> inputs,
+                         std::span<const engine::Rule* const> rules) {
+  SarifLog log(rules);
+  nlohmann::json results = nlohmann::json::array();
+  nlohmann::json notifications = nlohmann::json::array();
+  for (const AuditedInput& input : inputs) {
+    log.AddInput(input, results, notifications);
+  }
+  bool successful = notifications.empty();
+  return log.Log(std::move(results), std::move(notifications), successful);
 }
 
 }  // namespace plainsight::reports

@@ -45,99 +45,110 @@ code,pre{font-family:ui-monospace,monospace;font-size:.9rem;background:#f3f3f3;p
 
 }  // namespace
 
-void WriteAuditHtml(std::span<const AuditedInput> inputs, std::ostream& out) {
-  int total_failed = 0;
-  int total_review = 0;
-  for (const auto& input : inputs) {
-    for (const auto& r : input.audit.results) {
-      for (const auto& f : r.findings) {
-        total_failed += f.outcome == engine::Outcome::kFailed;
-        total_review += f.outcome == engine::Outcome::kCantTell;
-      }
-    }
-  }
+void WriteAuditHtmlStart(const AuditTotals& totals, std::ostream& out) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<title>Accessibility audit report - plainsight</title>\n<style>"
       << kStyle << "</style>\n</head>\n<body>\n<header>\n<p>plainsight " << PLAINSIGHT_VERSION
       << "</p>\n</header>\n<main>\n<h1>Accessibility audit report</h1>\n"
-      << "<p>" << inputs.size() << (inputs.size() == 1 ? " page" : " pages") << " checked: "
-      << "<span class=\"failed\">" << total_failed << " failures</span> and <span class=\"review\">"
-      << total_review << " items for a person to review</span>.</p>\n"
+      << "<p>" << totals.pages << (totals.pages == 1 ? " page" : " pages") << " checked: "
+      << "<span class=\"failed\">" << totals.failed
+      << " failures</span> and <span class=\"review\">" << totals.cant_tell
+      << " items for a person to review</span>.</p>\n"
       << "<h2>Pages</h2>\n<table>\n<caption>Rules failed and passed on each page</caption>\n"
          "<thead><tr><th scope=\"col\">Page</th><th scope=\"col\">Rules failed</th>"
          "<th scope=\"col\">To review</th><th scope=\"col\">Rules "
          "passed</th></tr></thead>\n<tbody>\n";
-  for (size_t i = 0; i < inputs.size(); ++i) {
-    const auto& input = inputs[i];
-    int failed = 0;
-    int review = 0;
-    int passed = 0;
-    for (const auto& r : input.audit.results) {
-      failed += r.outcome == engine::Outcome::kFailed;
-      review += r.outcome == engine::Outcome::kCantTell;
-      passed += r.outcome == engine::Outcome::kPassed;
-    }
-    out << "<tr><th scope=\"row\"><a href=\"#page-" << i << "\">" << HtmlEscape(input.source)
-        << "</a></th>";
-    if (!input.error.empty()) {
-      out << "<td colspan=\"3\">Could not be checked: " << HtmlEscape(input.error)
-          << "</td></tr>\n";
-      continue;
-    }
-    out << "<td>" << failed << "</td><td>" << review << "</td><td>" << passed << "</td></tr>\n";
+}
+
+void WriteAuditHtmlRow(size_t index, const AuditedInput& input, std::ostream& out) {
+  int failed = 0;
+  int review = 0;
+  int passed = 0;
+  for (const auto& r : input.audit.results) {
+    failed += r.outcome == engine::Outcome::kFailed;
+    review += r.outcome == engine::Outcome::kCantTell;
+    passed += r.outcome == engine::Outcome::kPassed;
   }
+  out << "<tr><th scope=\"row\"><a href=\"#page-" << index << "\">" << HtmlEscape(input.source)
+      << "</a></th>";
+  if (!input.error.empty()) {
+    out << "<td colspan=\"3\">Could not be checked: " << HtmlEscape(input.error) << "</td></tr>\n";
+    return;
+  }
+  out << "<td>" << failed << "</td><td>" << review << "</td><td>" << passed << "</td></tr>\n";
+}
+
+void WriteAuditHtmlTableEnd(std::ostream& out) {
   out << "</tbody>\n</table>\n";
-  for (size_t i = 0; i < inputs.size(); ++i) {
-    const auto& input = inputs[i];
-    out << "<section aria-labelledby=\"page-" << i << "\">\n<h2 id=\"page-" << i << "\">"
-        << HtmlEscape(input.audit.title.empty() ? input.source : input.audit.title) << "</h2>\n"
-        << "<p><code>" << HtmlEscape(input.source) << "</code></p>\n";
-    if (!input.error.empty()) {
-      out << "<p>Could not be checked: " << HtmlEscape(input.error) << "</p>\n</section>\n";
-      continue;
-    }
-    bool any = false;
-    for (const auto& r : input.audit.results) {
-      for (const auto& f : r.findings) {
-        if (f.outcome != engine::Outcome::kFailed && f.outcome != engine::Outcome::kCantTell) {
-          continue;
-        }
-        any = true;
-        bool fail = f.outcome == engine::Outcome::kFailed;
-        out << "<div class=\"finding\">\n<h3><span class=\"" << (fail ? "failed" : "review")
-            << "\">" << (fail ? "Fails" : "Review") << ":</span> " << HtmlEscape(r.rule->summary)
-            << "</h3>\n"
-            << "<p>" << HtmlEscape(f.message) << "</p>\n";
-        if (f.position.line) {
-          out << "<p>Line " << f.position.line << ", column " << f.position.column << ": <code>"
-              << HtmlEscape(f.snippet) << "</code></p>\n";
-        }
-        out << "<p><strong>Why it matters:</strong> " << HtmlEscape(r.rule->why) << "</p>\n"
-            << "<p><strong>How to fix:</strong> " << HtmlEscape(r.rule->help) << "</p>\n"
-            << "<p>Rule <code>" << HtmlEscape(r.rule->id) << "</code>";
-        if (!r.rule->wcag.empty()) {
-          out << "; WCAG";
-          for (auto sc : r.rule->wcag) {
-            out << " " << HtmlEscape(sc);
-          }
-        }
-        if (!r.rule->en301549.empty()) {
-          out << "; EN 301 549";
-          for (auto c : r.rule->en301549) {
-            out << " " << HtmlEscape(c);
-          }
-        }
-        out << "</p>\n</div>\n";
-      }
-    }
-    if (!any) {
-      out << "<p class=\"passed\">No failures found by the automated rules.</p>\n";
-    }
-    out << "</section>\n";
+}
+
+void WriteAuditHtmlSection(size_t index, const AuditedInput& input, std::ostream& out) {
+  out << "<section aria-labelledby=\"page-" << index << "\">\n<h2 id=\"page-" << index << "\">"
+      << HtmlEscape(input.audit.title.empty() ? input.source : input.audit.title) << "</h2>\n"
+      << "<p><code>" << HtmlEscape(input.source) << "</code></p>\n";
+  if (!input.error.empty()) {
+    out << "<p>Could not be checked: " << HtmlEscape(input.error) << "</p>\n</section>\n";
+    return;
   }
+  bool any = false;
+  for (const auto& r : input.audit.results) {
+    for (const auto& f : r.findings) {
+      if (f.outcome != engine::Outcome::kFailed && f.outcome != engine::Outcome::kCantTell) {
+        continue;
+      }
+      any = true;
+      bool fail = f.outcome == engine::Outcome::kFailed;
+      out << "<div class=\"finding\">\n<h3><span class=\"" << (fail ? "failed" : "review") << "\">"
+          << (fail ? "Fails" : "Review") << ":</span> " << HtmlEscape(r.rule->summary) << "</h3>\n"
+          << "<p>" << HtmlEscape(f.message) << "</p>\n";
+      if (f.position.line) {
+        out << "<p>Line " << f.position.line << ", column " << f.position.column << ": <code>"
+            << HtmlEscape(f.snippet) << "</code></p>\n";
+      }
+      out << "<p><strong>Why it matters:</strong> " << HtmlEscape(r.rule->why) << "</p>\n"
+          << "<p><strong>How to fix:</strong> " << HtmlEscape(r.rule->help) << "</p>\n"
+          << "<p>Rule <code>" << HtmlEscape(r.rule->id) << "</code>";
+      if (!r.rule->wcag.empty()) {
+        out << "; WCAG";
+        for (auto sc : r.rule->wcag) {
+          out << " " << HtmlEscape(sc);
+        }
+      }
+      if (!r.rule->en301549.empty()) {
+        out << "; EN 301 549";
+        for (auto c : r.rule->en301549) {
+          out << " " << HtmlEscape(c);
+        }
+      }
+      out << "</p>\n</div>\n";
+    }
+  }
+  if (!any) {
+    out << "<p class=\"passed\">No failures found by the automated rules.</p>\n";
+  }
+  out << "</section>\n";
+}
+
+void WriteAuditHtmlEnd(std::ostream& out) {
   out << "</main>\n<footer>\n<p>Automated checks find only part of the barriers people meet; "
          "items marked Review need a person to decide.</p>\n</footer>\n</body>\n</html>\n";
+}
+
+void WriteAuditHtml(std::span<const AuditedInput> inputs, std::ostream& out) {
+  AuditTotals totals;
+  for (const auto& input : inputs) {
+    CountAuditTotals(input, totals);
+  }
+  WriteAuditHtmlStart(totals, out);
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    WriteAuditHtmlRow(i, inputs[i], out);
+  }
+  WriteAuditHtmlTableEnd(out);
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    WriteAuditHtmlSection(i, inputs[i], out);
+  }
+  WriteAuditHtmlEnd(out);
 }
 
 }  // namespace plainsight::reports

@@ -19,6 +19,9 @@ done
 # Large pages (issue 19): 1-8 MB here; the 50 MB page needs several GB and minutes, so it is
 # run by hand: bench/pages/run_bench.sh build "1 2 4 8 50".
 [ -x "$BUILD/cli/plainsight" ] && run "large pages: time against page size" bash bench/pages/run_bench.sh "$BUILD" "1 2 4 8"
+# Many pages (issue 17): pages/s and peak memory at 5,000 and 50,000 pages with 1 and 2 threads,
+# and one page of 10 KB to 10 MB (several minutes).
+[ -x "$BUILD/cli/plainsight" ] && run "audit of many pages: 1 and 2 threads, memory" bash bench/audit/run_bench.sh "$BUILD"
 if [ -x "$BUILD/bench/documents/plainsight_document_bench" ]; then
   run "document audit vs poppler text extraction" "$BUILD/bench/documents/plainsight_document_bench"
   run "document audit with plain-language analysis" "$BUILD/bench/documents/plainsight_document_bench" --text

@@ -194,7 +194,7 @@ TEST_CASE("local audit: the crawler's size limits apply, and the warning names t
   Run refused = Audit(dir, {big_page, "--max-page-bytes", "2000"});
   CHECK(refused.status == 2);
   CHECK(refused.report["pages"][0]["error"] ==
-        "file is " + std::to_string(fs::file_size(big_page)) +
+        "skipped: file is " + std::to_string(fs::file_size(big_page)) +
             " bytes; the limit is 2000 bytes (--max-page-bytes N changes it)");
   CHECK(Audit(dir, {big_page, "--max-page-bytes", "4000"}).status == 0);
 }

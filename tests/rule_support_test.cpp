@@ -1,10 +1,10 @@
 // Unit tests of helpers the HTML rules share that their examples cannot reach: the animation
 // reader on every format it knows and on broken input, the data: URL decoder, capitals, and an
 // animated image read through the caller's loader as `plainsight audit` reads local files.
-#include <catch2/catch.hpp>
-
 #include <cmath>
 #include <string>
+
+#include <catch2/catch.hpp>
 
 #include "engine/runner.h"
 #include "rules/catalog.h"
@@ -20,19 +20,23 @@ void Le16(std::string& s, unsigned v) {
   s.push_back(static_cast<char>(v & 0xFF));
   s.push_back(static_cast<char>((v >> 8) & 0xFF));
 }
+
 void Le24(std::string& s, unsigned v) {
   Le16(s, v & 0xFFFF);
   s.push_back(static_cast<char>((v >> 16) & 0xFF));
 }
+
 void Le32(std::string& s, unsigned v) {
   Le16(s, v & 0xFFFF);
   Le16(s, v >> 16);
 }
+
 void Be32(std::string& s, unsigned v) {
   for (int shift = 24; shift >= 0; shift -= 8) {
     s.push_back(static_cast<char>((v >> shift) & 0xFF));
   }
 }
+
 void Be16(std::string& s, unsigned v) {
   s.push_back(static_cast<char>((v >> 8) & 0xFF));
   s.push_back(static_cast<char>(v & 0xFF));

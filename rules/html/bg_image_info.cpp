@@ -25,8 +25,8 @@ bool HasContent(const engine::Node& e) {
     } else if (c->IsElement()) {
       if (c->ns() != engine::Namespace::kHtml || c->IsHtml("img") || c->IsHtml("input") ||
           c->IsHtml("button") || c->IsHtml("select") || c->IsHtml("textarea") ||
-          c->IsHtml("video") || c->IsHtml("canvas") || c->IsHtml("iframe") ||
-          c->IsHtml("object") || c->IsHtml("embed") || c->IsHtml("picture") || HasContent(*c)) {
+          c->IsHtml("video") || c->IsHtml("canvas") || c->IsHtml("iframe") || c->IsHtml("object") ||
+          c->IsHtml("embed") || c->IsHtml("picture") || HasContent(*c)) {
         return true;
       }
     }
@@ -44,8 +44,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
     if (bg.find("url(") == std::string::npos || HasContent(e) || !IsVisible(p, e)) {
       return;
     }
-    if (IsExposed(p, e) &&
-        !engine::TrimWhitespace(p.PageFor(e).a11y().AccessibleName(e)).empty()) {
+    if (IsExposed(p, e) && !engine::TrimWhitespace(p.PageFor(e).a11y().AccessibleName(e)).empty()) {
       out.Pass(&e);
       return;
     }

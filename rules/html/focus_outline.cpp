@@ -76,12 +76,30 @@ bool Differs(const engine::ComputedStyle& a, const engine::ComputedStyle& b) {
   return false;
 }
 
-bool OtherFocusStyle(const engine::Page& page, const engine::Node& e) {
+// What the page's author CSS mentions, looked up once per page: AuthorCssMentions searches all
+// of the author CSS (style attributes included), so asking per element made a page with much
+// CSS quadratic (a 10 MB page took minutes; issue 17).
+struct CssMentions {
+  const engine::Page* page = nullptr;
+  bool outline = false;
+  bool focus_within = false;
+
+  const CssMentions& For(const engine::Page& p) {
+    if (page != &p) {
+      page = &p;
+      outline = p.styles().AuthorCssMentions("outline");
+      focus_within = p.styles().AuthorCssMentions("focus-within");
+    }
+    return *this;
+  }
+};
+
+bool OtherFocusStyle(const engine::Page& page, const engine::Node& e, bool css_has_focus_within) {
   const engine::Styles& styles = page.styles();
   if (Differs(styles.StyleWhileFocused(e, e), styles.Of(e))) {
     return true;
   }
-  if (styles.AuthorCssMentions("focus-within")) {
+  if (css_has_focus_within) {
     int n = 0;
     for (const engine::Node* a = e.ParentElement(); a != nullptr && n < kMaxAncestors;
          a = a->ParentElement(), ++n) {
@@ -103,12 +121,14 @@ bool OtherFocusStyle(const engine::Page& page, const engine::Node& e) {
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
+  CssMentions mentions;
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
-    if (!p.styles().AuthorCssMentions("outline") || !p.a11y().IsInSequentialFocusOrder(e) ||
-        !IsVisible(p, e)) {
+    const CssMentions& css = mentions.For(p);
+    if (!css.outline || !p.a11y().IsInSequentialFocusOrder(e) || !IsVisible(p, e)) {
       return;
     }
-    if (OutlineShows(p.styles().StyleWhileFocused(e, e)) || OtherFocusStyle(p, e)) {
+    if (OutlineShows(p.styles().StyleWhileFocused(e, e)) ||
+        OtherFocusStyle(p, e, css.focus_within)) {
       out.Pass(&e);
       return;
     }

@@ -46,9 +46,9 @@ std::vector<std::string> NameWords(std::string_view file) {
 
 bool NameSaysText(const std::vector<std::string>& words) {
   for (const std::string& w : words) {
-    for (std::string_view cue : {"text", "txt", "heading", "headline", "title", "banner",
-                                 "button", "btn", "quote", "slogan", "tagline", "wordart",
-                                 "caption", "lettering"}) {
+    for (std::string_view cue :
+         {"text", "txt", "heading", "headline", "title", "banner", "button", "btn", "quote",
+          "slogan", "tagline", "wordart", "caption", "lettering"}) {
       if (w == cue) {
         return true;
       }
@@ -58,9 +58,9 @@ bool NameSaysText(const std::vector<std::string>& words) {
 }
 
 bool AltSaysText(const std::string& alt) {
-  for (std::string_view cue : {"image of text", "picture of text", "text image", "text reads",
-                               "which reads", "that reads", "text that says", "the text says",
-                               "graphic text", "text graphic"}) {
+  for (std::string_view cue :
+       {"image of text", "picture of text", "text image", "text reads", "which reads", "that reads",
+        "text that says", "the text says", "graphic text", "text graphic"}) {
     if (alt.find(cue) != std::string::npos) {
       return true;
     }
@@ -70,8 +70,9 @@ bool AltSaysText(const std::string& alt) {
 
 void Check(const engine::Page& page, engine::Findings& out) {
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
-    const bool image_input = e.IsHtml("input") &&
-                             engine::AsciiLower(engine::TrimWhitespace(e.AttrOr("type"))) == "image";
+    const bool image_input =
+        e.IsHtml("input") &&
+        engine::AsciiLower(engine::TrimWhitespace(e.AttrOr("type"))) == "image";
     if (!images::IsRenderedImg(p, e) && !(image_input && !p.styles().IsDisplayNone(e))) {
       return;
     }
@@ -103,8 +104,8 @@ constexpr std::string_view kCantTell[] = {
     R"(<img src="/img/welcome-banner.png" alt="Welcome to the county council">)",
     R"(<img src="/img/q.png" alt="Text reads: apply before 31 May">)",
     R"(<img src="/img/applyButtonText.gif" alt="Apply">)"};
-constexpr std::string_view kInapplicable[] = {R"(<img src="/img/river.jpg" alt="The river Liffey">)",
-                                              R"(<p>No images</p>)"};
+constexpr std::string_view kInapplicable[] = {
+    R"(<img src="/img/river.jpg" alt="The river Liffey">)", R"(<p>No images</p>)"};
 
 }  // namespace
 

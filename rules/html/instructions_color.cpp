@@ -20,15 +20,19 @@ namespace {
 const std::regex& ColourReference() {
   static const std::regex re(
       "\\b(shown|marked|highlighted|coloured|colored|written|displayed|printed|outlined|appear|"
-      "appears|are|is|in) (in )?" PS_COLOURS "\\b|"
+      "appears|are|is|in) (in )?" PS_COLOURS
+      "\\b|"
       "\\b(fields|items|text|words|options|boxes|cells|rows|dates|entries|questions|sections|"
-      "errors) (shown |marked |highlighted )?in " PS_COLOURS "\\b|"
-      "\\bthe " PS_COLOURS " (button|link|box|field|fields|text|icon|tab|area|section|arrow|"
+      "errors) (shown |marked |highlighted )?in " PS_COLOURS
+      "\\b|"
+      "\\bthe " PS_COLOURS
+      " (button|link|box|field|fields|text|icon|tab|area|section|arrow|"
       "circle|square|dot|dots|star|stars|asterisk|asterisks|mark|marks|items|dates)\\b|"
       "\\bi (ndearg|nglas|ngorm)\\b",
       std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
   return re;
 }
+
 #undef PS_COLOURS
 
 bool MayMentionColour(const std::string& lower) {

@@ -54,10 +54,12 @@ void Check(const engine::Page& page, engine::Findings& out) {
     std::smatch m;
     if (MayMentionPlace(lower) && std::regex_search(lower, Instruction()) &&
         std::regex_search(lower, m, SensoryReference())) {
-      out.CantTell(b.block, "This instruction refers to something by where it is or its shape "
-                            "(\"" + m.str(0) +
-                                "\"): check that it also names it, for people who cannot see "
-                                "the layout.");
+      out.CantTell(b.block,
+                   "This instruction refers to something by where it is or its shape "
+                   "(\"" +
+                       m.str(0) +
+                       "\"): check that it also names it, for people who cannot see "
+                       "the layout.");
     }
   }
   if (any_text && page.document().html() != nullptr) {

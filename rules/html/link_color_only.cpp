@@ -120,8 +120,9 @@ constexpr std::string_view kEn[] = {"9.1.4.1"};
 constexpr std::string_view kTechniques[] = {"F73", "G183", "C15"};
 constexpr engine::RuleOption kOptions[] = {
     {"min_ratio", kMinRatioDefault, "Contrast between link and text colour that counts as a cue"},
-    {"min_text_chars", kMinTextCharsDefault, "Characters of text around a link that make it a "
-                                             "link in running text"}};
+    {"min_text_chars", kMinTextCharsDefault,
+     "Characters of text around a link that make it a "
+     "link in running text"}};
 constexpr std::string_view kPasses[] = {
     R"(<p>Apply for a parking permit on the <a href="/permits">permits page</a> before May.</p>)",
     R"(<style>a { text-decoration: none; color: #0070e0 }</style><p style="color: #000">Apply for a parking permit on the <a href="/permits">permits page</a> before May.</p>)"};

@@ -29,8 +29,8 @@ bool MayCarryMeaning(std::string_view text) {
     if (c >= 0xC3 && c <= 0xDF) {
       return true;  // Latin-1 letters onwards (U+00C0..U+07FF)
     }
-    if (c == 0xEE || (c == 0xEF && i + 1 < text.size() &&
-                      static_cast<unsigned char>(text[i + 1]) <= 0xA3)) {
+    if (c == 0xEE ||
+        (c == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0xA3)) {
       return true;
     }
   }

@@ -76,7 +76,8 @@ std::optional<Size> KnownSize(const engine::Page& p, const engine::Node& e) {
         return std::nullopt;
       }
     } else if (c->IsElement()) {
-      if (image != nullptr || !(c->IsHtml("img") || (c->ns() == engine::Namespace::kSvg && c->tag() == "svg"))) {
+      if (image != nullptr ||
+          !(c->IsHtml("img") || (c->ns() == engine::Namespace::kSvg && c->tag() == "svg"))) {
         return std::nullopt;
       }
       image = c;
@@ -88,8 +89,10 @@ std::optional<Size> KnownSize(const engine::Page& p, const engine::Node& e) {
   const engine::ComputedStyle& is = p.styles().Of(*image);
   std::optional<double> w = is.LengthPx("width");
   std::optional<double> h = is.LengthPx("height");
-  if (!w) w = AttrPx(*image, "width");
-  if (!h) h = AttrPx(*image, "height");
+  if (!w)
+    w = AttrPx(*image, "width");
+  if (!h)
+    h = AttrPx(*image, "height");
   if (w && h) {
     return Size{*w, *h};
   }
@@ -118,8 +121,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
     if (e.ns() != engine::Namespace::kHtml || p.styles().IsDisplayNone(e) ||
         !p.a11y().IsFocusable(e) || IsDisabledOrInDisabled(p, e) || !IsExposed(p, e) ||
-        !IsVisible(p, e) || IsUnstyledChoice(p, e) || e.IsHtml("iframe") ||
-        e.IsHtml("body") || e.IsHtml("html")) {
+        !IsVisible(p, e) || IsUnstyledChoice(p, e) || e.IsHtml("iframe") || e.IsHtml("body") ||
+        e.IsHtml("html")) {
       return;
     }
     const std::optional<Size> size = KnownSize(p, e);
@@ -147,8 +150,7 @@ constexpr std::string_view kFails[] = {
     R"(<button style="display:inline-block; width:16px; height:16px">+</button>)"};
 constexpr std::string_view kInapplicable[] = {
     R"(<p>Read the <a href="/guide">guide to grants</a> first.</p>)",
-    R"(<label><input type="checkbox" name="agree"> I agree</label>)",
-    R"(<p>No targets</p>)"};
+    R"(<label><input type="checkbox" name="agree"> I agree</label>)", R"(<p>No targets</p>)"};
 
 }  // namespace
 

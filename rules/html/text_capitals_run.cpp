@@ -62,8 +62,9 @@ constexpr std::string_view kPasses[] = {
 constexpr std::string_view kFails[] = {
     R"(<p>PLEASE BRING YOUR PASSPORT AND A RECENT BILL TO THE APPOINTMENT.</p>)",
     R"(<p style="text-transform: uppercase">Please bring your passport and a recent bill.</p>)"};
-constexpr std::string_view kInapplicable[] = {R"(<p><img src="a.png" alt="Map"></p>)",
-                                              R"(<p hidden>HIDDEN TEXT IN CAPITALS FOR SOMEONE ELSE</p>)"};
+constexpr std::string_view kInapplicable[] = {
+    R"(<p><img src="a.png" alt="Map"></p>)",
+    R"(<p hidden>HIDDEN TEXT IN CAPITALS FOR SOMEONE ELSE</p>)"};
 
 }  // namespace
 

@@ -79,7 +79,8 @@ extern const engine::Rule kHtmlTextItalicRun{
     .why =
         "Italic letters lean and run together. Whole paragraphs in italics are hard to read for "
         "many people with dyslexia or low vision.",
-    .help = "Use italics only for a few words, such as a title. Use bold or a heading for emphasis.",
+    .help =
+        "Use italics only for a few words, such as a title. Use bold or a heading for emphasis.",
     .limits =
         "Only the computed font-style is read: a font whose upright letters look italic, or "
         "italic text in an image, is not seen.",

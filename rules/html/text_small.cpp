@@ -48,8 +48,9 @@ constexpr std::string_view kPasses[] = {R"(<p>Bins are collected on Mondays.</p>
 constexpr std::string_view kCantTell[] = {
     R"(<p style="font-size: 9px">Terms and conditions apply.</p>)",
     R"(<style>.legal { font-size: 0.6em }</style><p class="legal">Terms apply.</p>)"};
-constexpr std::string_view kInapplicable[] = {R"(<p><img src="a.png" alt="Map"></p>)",
-                                              R"(<p style="display:none; font-size: 8px">Hidden</p>)"};
+constexpr std::string_view kInapplicable[] = {
+    R"(<p><img src="a.png" alt="Map"></p>)",
+    R"(<p style="display:none; font-size: 8px">Hidden</p>)"};
 
 }  // namespace
 

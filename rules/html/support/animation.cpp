@@ -16,15 +16,19 @@ constexpr double kMinGifDelaySeconds = 0.1;
 uint32_t Le16(std::string_view b, size_t at) {
   return static_cast<uint8_t>(b[at]) | (static_cast<uint8_t>(b[at + 1]) << 8);
 }
+
 uint32_t Le24(std::string_view b, size_t at) {
   return Le16(b, at) | (static_cast<uint32_t>(static_cast<uint8_t>(b[at + 2])) << 16);
 }
+
 uint32_t Le32(std::string_view b, size_t at) {
   return Le24(b, at) | (static_cast<uint32_t>(static_cast<uint8_t>(b[at + 3])) << 24);
 }
+
 uint32_t Be16(std::string_view b, size_t at) {
   return (static_cast<uint8_t>(b[at]) << 8) | static_cast<uint8_t>(b[at + 1]);
 }
+
 uint32_t Be32(std::string_view b, size_t at) {
   return (Be16(b, at) << 16) | Be16(b, at + 2);
 }
@@ -180,18 +184,26 @@ std::optional<Animation> ReadWebp(std::string_view b) {
 }
 
 int Base64Value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+' || c == '-') return 62;
-  if (c == '/' || c == '_') return 63;
+  if (c >= 'A' && c <= 'Z')
+    return c - 'A';
+  if (c >= 'a' && c <= 'z')
+    return c - 'a' + 26;
+  if (c >= '0' && c <= '9')
+    return c - '0' + 52;
+  if (c == '+' || c == '-')
+    return 62;
+  if (c == '/' || c == '_')
+    return 63;
   return -1;
 }
 
 int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
 }
 

@@ -12,12 +12,13 @@
 namespace plainsight::rules::animation {
 
 struct Animation {
-  int frames = 0;           // frames in the file (1 for a still image)
-  bool loops_forever = false;  // a loop count of 0 (GIF NETSCAPE2.0, APNG num_plays, WebP ANIM)
-  int plays = 1;            // times the frames are played when not forever
+  int frames = 0;               // frames in the file (1 for a still image)
+  bool loops_forever = false;   // a loop count of 0 (GIF NETSCAPE2.0, APNG num_plays, WebP ANIM)
+  int plays = 1;                // times the frames are played when not forever
   double seconds_per_play = 0;  // sum of the frame delays, as browsers apply them
 
   bool animated() const { return frames > 1; }
+
   // How long the motion lasts before it stops by itself; infinity when it loops forever.
   double total_seconds() const;
 };
