@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/crawl_commands.h"
 #include "cli/malloc_tuning.h"
+#include "cli/serve.h"
 #include "cli/text_command.h"
 
 namespace {
@@ -21,6 +22,8 @@ commands:
   crawl URL             crawl a site without auditing: list what is fetched and skipped, and why
   scan BODIES.csv       scan every public body in a list into a store (--db FILE; --status)
   report                write a scan as accessible HTML and open data (--db FILE --out DIR)
+  serve                 the draft checker, the scan dashboard and the JSON API in a browser
+                        ([--db scan.db] [--port 8080] [--bind 127.0.0.1])
   worker --db URI       take bodies of queued scans from a shared store (a fleet worker)
   rules                 list the rules (--format text|json|markdown)
   act TESTCASES.json    run the W3C ACT rules test cases (--out RESULTS.json)
@@ -59,6 +62,9 @@ int main(int argc, char** argv) {
   }
   if (command == "report") {
     return plainsight::cli::RunReportCommand(argc - 1, argv + 1);
+  }
+  if (command == "serve") {
+    return plainsight::cli::RunServeCommand(argc - 1, argv + 1);
   }
   if (command == "worker") {
     return plainsight::cli::RunWorkerCommand(argc - 1, argv + 1);

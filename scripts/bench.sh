@@ -30,6 +30,7 @@ for s in bench/crawler/*.sh; do
   [ -f "$s" ] && run "crawler vs wget" bash "$s" "$BUILD"
 done
 [ -x "$BUILD/bench/reports/plainsight_report_bench" ] && run "plainsight report on a 20,000-page store vs reading the store" "$BUILD/bench/reports/plainsight_report_bench"
+[ -x "$BUILD/bench/serve/plainsight_serve_bench" ] && run "plainsight serve: POST /api/text, 1,000 words, 8 clients" "$BUILD/bench/serve/plainsight_serve_bench" --seconds 10
 [ -f bench/scan/run_bench.sh ] && run "sector scan: 100 and 1,000 bodies on nginx" bash bench/scan/run_bench.sh "$BUILD"
 [ -f bench/fleet/run_bench.sh ] && run "fleet: 1, 2 and 4 workers on PostgreSQL vs 1 on SQLite" bash bench/fleet/run_bench.sh "$BUILD"
 exit $status

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages plainsight needs to build, test and run its demo.
+# Installs the Debian 12 packages plainsight needs to build, test and run its demo. chromium,
+# nodejs and npm run the browser tests of `plainsight serve` (tests/browser, which installs its
+# pinned npm packages itself).
 # Idempotent: installs only what is missing; uses sudo when not root.
 set -euo pipefail
 
@@ -13,6 +15,7 @@ PACKAGES=(
   libgoogle-perftools-dev
   diction wget nginx time python3-jsonschema python3-rdflib
   postgresql python3-yaml python3-kubernetes yamllint
+  chromium nodejs npm
 )
 
 missing=()

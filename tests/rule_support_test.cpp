@@ -194,7 +194,7 @@ TEST_CASE("img-animated reads linked images through the caller's loader", "[rule
     if (url == "https://example.ie/still.gif") {
       return still;
     }
-    return pe::Error{pe::ErrorCode::kNotFound, "no such file"};
+    return pe::Fail(pe::ErrorCode::kNotFound, "no such file");
   };
   auto outcome = [&](std::string_view html, const pe::ResourceLoader* with) {
     pe::ParseOptions options;
