@@ -9,6 +9,7 @@
 #include "cli/serve_internal.h"
 #include "engine/text/analysis_json.h"
 #include "engine/text/readability.h"
+#include "rules/catalog.h"
 
 namespace plainsight::cli::serve {
 
@@ -393,7 +394,8 @@ engine::Result<CheckResult> Checker::Check(const CheckInput& input) {
   if (analyser == nullptr) {
     return engine::Fail(engine::ErrorCode::kInternal, "the analyser's data could not be loaded");
   }
-  auto analysis = analyser->Analyse(*extracted, analysis_options);
+  // The text rules, as `plainsight text` runs them (rules/text/).
+  auto analysis = analyser->Analyse(*extracted, rules::AllRules(), analysis_options);
   Release(std::move(analyser));
   if (!analysis) {
     return engine::Fail(analysis.error().code, analysis.error().message);
