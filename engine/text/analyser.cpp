@@ -156,7 +156,26 @@ class Speller {
     return result;
   }
 
+  // Suggestions already looked up for `word` by this speller (in this or an earlier analysis:
+  // an analyser is reused, by `serve` for every request), or nullptr. Hunspell's suggest()
+  // takes 30-100 ms on unusual words, so a word is asked about once per analyser's life.
+  const std::vector<std::string>* CachedSuggestions(const std::string& word) const {
+    auto it = suggestions_.find(word);
+    return it == suggestions_.end() ? nullptr : &it->second;
+  }
+
   std::vector<std::string> Suggest(const std::string& word) {
+    std::vector<std::string> out = SuggestUncached(word);
+    if (suggestions_.size() < kMaxCachedSuggestions) {
+      suggestions_.emplace(word, out);
+    }
+    return out;
+  }
+
+ private:
+  static constexpr size_t kMaxCachedSuggestions = 50000;
+
+  std::vector<std::string> SuggestUncached(const std::string& word) {
     std::string encoded;
     std::vector<std::string> out;
     if (!Encode(word, encoded)) {
@@ -174,7 +193,6 @@ class Speller {
     return out;
   }
 
- private:
   bool Convert(const char* to, const char* from, const std::string& in, std::string& out) {
     UErrorCode status = U_ZERO_ERROR;
     out.resize(in.size() * 4 + 4);
@@ -209,6 +227,7 @@ class Speller {
   std::string encoding_;
   bool utf8_ = true;
   std::unordered_map<std::string, int, TransparentStringHash, std::equal_to<>> cache_;
+  std::unordered_map<std::string, std::vector<std::string>> suggestions_;
 };
 
 // What the analyser knows about one word, by its exact bytes, in one language: the facts are
@@ -830,7 +849,11 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
               Misspelling& m = out.misspellings.emplace_back();
               m.word = word;
               m.lang = spell_lang->code;
-              if (suggestions_used < options.max_spelling_suggestions) {
+              // Cached suggestions cost nothing, so they do not count against the budget.
+              if (const auto* cached = spell_lang->speller->CachedSuggestions(word)) {
+                m.suggestions = *cached;
+                m.suggested = true;
+              } else if (suggestions_used < options.max_spelling_suggestions) {
                 ++suggestions_used;
                 m.suggestions = spell_lang->speller->Suggest(word);
                 m.suggested = true;

@@ -279,3 +279,30 @@ TEST_CASE("analyser: a long-paragraph finding never cuts a character in two", "[
 
 }  // namespace
 }  // namespace plainsight::engine::text
+
+namespace plainsight::engine::text {
+namespace {
+
+std::string MisspellingSuggestion(const TextAnalysis& a) {
+  for (const TextFinding& f : a.findings) {
+    if (f.kind == "misspelling") {
+      return f.suggestion;
+    }
+  }
+  return "";  // a misspelling without a suggestion is not reported as one (text.unusual-words)
+}
+
+TEST_CASE("analyser: spelling suggestions are looked up once per analyser, outside the budget",
+          "[text][spelling]") {
+  AnalysisOptions none;
+  none.max_spelling_suggestions = 0;
+  // A word never looked up gets no suggestion when the budget is spent...
+  CHECK(MisspellingSuggestion(Analyse("Send the formz today.", "en", none)).empty());
+  // ...one looked up once is answered from the analyser's cache, whatever the budget.
+  const std::string first = MisspellingSuggestion(Analyse("We recieve your form.", "en"));
+  CHECK(first.find("receive") != std::string::npos);
+  CHECK(MisspellingSuggestion(Analyse("They recieve letters.", "en", none)) == first);
+}
+
+}  // namespace
+}  // namespace plainsight::engine::text
