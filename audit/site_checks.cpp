@@ -132,6 +132,9 @@ void SearchStatement(es::SiteModel& site, const crawler::CrawlOptions& crawl,
   o.extract_links = false;
   o.use_sitemaps = false;
   o.max_pages = candidates.size();
+  // One request at a time, in the order above, so that the search stops at the first statement
+  // (and a site is not sent the later candidates at once).
+  o.per_host_concurrency = 1;
   o.sample = crawler::SampleMode::kNone;
   o.validators.clear();
   o.subresource_loader = nullptr;
