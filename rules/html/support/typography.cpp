@@ -44,33 +44,55 @@ void Walk(const engine::Page& page, const engine::Node& element, const engine::N
   }
 }
 
+// The page's text runs, collected once per page (Page::Derived) for every rule that reads them.
+struct TextRuns {
+  std::vector<TextRun> runs;
+
+  explicit TextRuns(const engine::Page& page) { Collect(page); }
+
+  void Collect(const engine::Page& page) {
+    if (const engine::Node* root = page.document().html()) {
+      Walk(page, *root, nullptr, [&](const engine::Page& p, const TextRun& r) {
+        runs.push_back(r);
+        runs.back().page = &p;
+      });
+    }
+    for (const auto& sub : page.subpages()) {
+      Collect(*sub);
+    }
+  }
+};
+
+struct BlockTextsOfPage {
+  std::vector<BlockText> blocks;
+
+  explicit BlockTextsOfPage(const engine::Page& page) {
+    std::unordered_map<const engine::Node*, size_t> index;
+    ForEachTextRun(page, [&](const engine::Page&, const TextRun& r) {
+      auto [it, added] = index.try_emplace(r.block, blocks.size());
+      if (added) {
+        blocks.push_back(BlockText{r.block, {}});
+      }
+      std::string& text = blocks[it->second].text;
+      if (!text.empty()) {
+        text.push_back(' ');
+      }
+      text += engine::TrimWhitespace(r.text->text());
+    });
+  }
+};
+
 }  // namespace
 
 void ForEachTextRun(const engine::Page& page,
                     const std::function<void(const engine::Page&, const TextRun&)>& visit) {
-  if (const engine::Node* root = page.document().html()) {
-    Walk(page, *root, nullptr, visit);
-  }
-  for (const auto& sub : page.subpages()) {
-    ForEachTextRun(*sub, visit);
+  for (const TextRun& r : page.Derived<TextRuns>().runs) {
+    visit(*r.page, r);
   }
 }
 
-std::vector<BlockText> BlockTexts(const engine::Page& page) {
-  std::vector<BlockText> out;
-  std::unordered_map<const engine::Node*, size_t> index;
-  ForEachTextRun(page, [&](const engine::Page&, const TextRun& r) {
-    auto [it, added] = index.try_emplace(r.block, out.size());
-    if (added) {
-      out.push_back(BlockText{r.block, {}});
-    }
-    std::string& text = out[it->second].text;
-    if (!text.empty()) {
-      text.push_back(' ');
-    }
-    text += engine::TrimWhitespace(r.text->text());
-  });
-  return out;
+const std::vector<BlockText>& BlockTexts(const engine::Page& page) {
+  return page.Derived<BlockTextsOfPage>().blocks;
 }
 
 std::vector<std::string_view> Words(std::string_view text) {

@@ -16,10 +16,12 @@ struct TextRun {
   const engine::Node* text = nullptr;    // the text node
   const engine::Node* parent = nullptr;  // its element, whose computed style applies
   const engine::Node* block = nullptr;   // the nearest ancestor (or parent) laid out as a block
+  const engine::Page* page = nullptr;    // the page (or frame's page) that holds it
 };
 
 // Calls `visit` for each visible, non-blank text node of the page and its frames, in document
-// order. Skips script, style, template, noscript, title and elements outside the HTML namespace.
+// order (collected once per page and kept with it). Skips script, style, template, noscript, title
+// and elements outside the HTML namespace.
 void ForEachTextRun(const engine::Page& page,
                     const std::function<void(const engine::Page&, const TextRun&)>& visit);
 
@@ -30,7 +32,8 @@ struct BlockText {
 
 // The visible text of each block of the page and its frames, in document order of the blocks'
 // first text.
-std::vector<BlockText> BlockTexts(const engine::Page& page);
+// Worked out once per page and kept with it.
+const std::vector<BlockText>& BlockTexts(const engine::Page& page);
 
 // The words of a text: runs of non-space characters.
 std::vector<std::string_view> Words(std::string_view text);
