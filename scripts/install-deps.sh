@@ -15,8 +15,12 @@ PACKAGES=(
   libgoogle-perftools-dev
   diction wget nginx time python3-jsonschema python3-rdflib
   postgresql python3-yaml python3-kubernetes yamllint
-  chromium nodejs npm
+  chromium
 )
+# Node.js and npm from Debian only when the machine has none: a Node.js installed another way
+# (its own package bundles npm) conflicts with Debian's npm package.
+command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
