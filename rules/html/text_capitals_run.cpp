@@ -8,7 +8,6 @@
 // in a row fails as a warning, on the block; blocks whose runs are shorter (acronyms, a short
 // label) pass; blocks with no words are inapplicable.
 #include <string>
-#include <unordered_map>
 
 #include "rules/catalog.h"
 #include "rules/html/support/typography.h"
@@ -19,36 +18,18 @@ namespace {
 
 constexpr double kMinWordsDefault = 6;
 
-struct BlockState {
-  int run = 0;
-  int longest = 0;
-};
-
 void Check(const engine::Page& page, engine::Findings& out) {
-  std::vector<const engine::Node*> order;
-  std::unordered_map<const engine::Node*, BlockState> blocks;
-  typography::ForEachTextRun(page, [&](const engine::Page& p, const typography::TextRun& r) {
-    auto [it, added] = blocks.try_emplace(r.block);
-    if (added) {
-      order.push_back(r.block);
-    }
-    BlockState& b = it->second;
-    const bool transformed = p.styles().Of(*r.parent).Get("text-transform").text == "uppercase";
-    for (std::string_view w : typography::Words(r.text->text())) {
-      if (!typography::HasLetter(w)) {
-        continue;
-      }
-      b.run = transformed || typography::IsUpperCaseWord(w) ? b.run + 1 : 0;
-      b.longest = std::max(b.longest, b.run);
-    }
-  });
-  for (const engine::Node* block : order) {
-    const BlockState& b = blocks[block];
+  const auto runs = typography::LongestRuns(
+      page, [](const engine::Page& p, const typography::TextRun& r, std::string_view word) {
+        return p.styles().Of(*r.parent).Get("text-transform").text == "uppercase" ||
+               typography::IsUpperCaseWord(word);
+      });
+  for (const typography::BlockRun& b : runs) {
     if (b.longest >= kMinWordsDefault) {
-      out.Warn(block, "This block has " + std::to_string(b.longest) +
-                          " words in a row in capital letters, which are hard to read.");
+      out.Warn(b.block, "This block has " + std::to_string(b.longest) +
+                            " words in a row in capital letters, which are hard to read.");
     } else {
-      out.Pass(block);
+      out.Pass(b.block);
     }
   }
 }

@@ -8,7 +8,6 @@
 // all shorter pass; blocks with no words are inapplicable. Quotations, titles of works and
 // foreign phrases in italics are usually short, so they pass.
 #include <string>
-#include <unordered_map>
 
 #include "rules/catalog.h"
 #include "rules/html/support/typography.h"
@@ -24,36 +23,16 @@ bool IsItalic(const engine::Page& p, const engine::Node& element) {
   return style.rfind("italic", 0) == 0 || style.rfind("oblique", 0) == 0;
 }
 
-struct BlockState {
-  int run = 0;
-  int longest = 0;
-};
-
 void Check(const engine::Page& page, engine::Findings& out) {
-  std::vector<const engine::Node*> order;
-  std::unordered_map<const engine::Node*, BlockState> blocks;
-  typography::ForEachTextRun(page, [&](const engine::Page& p, const typography::TextRun& r) {
-    auto [it, added] = blocks.try_emplace(r.block);
-    if (added) {
-      order.push_back(r.block);
-    }
-    BlockState& b = it->second;
-    const bool italic = IsItalic(p, *r.parent);
-    for (std::string_view w : typography::Words(r.text->text())) {
-      if (!typography::HasLetter(w)) {
-        continue;
-      }
-      b.run = italic ? b.run + 1 : 0;
-      b.longest = std::max(b.longest, b.run);
-    }
-  });
-  for (const engine::Node* block : order) {
-    const BlockState& b = blocks[block];
+  const auto runs =
+      typography::LongestRuns(page, [](const engine::Page& p, const typography::TextRun& r,
+                                       std::string_view) { return IsItalic(p, *r.parent); });
+  for (const typography::BlockRun& b : runs) {
     if (b.longest >= kMinWordsDefault) {
-      out.Warn(block, "This block has " + std::to_string(b.longest) +
-                          " words in a row in italics, which are hard to read at length.");
+      out.Warn(b.block, "This block has " + std::to_string(b.longest) +
+                            " words in a row in italics, which are hard to read at length.");
     } else {
-      out.Pass(block);
+      out.Pass(b.block);
     }
   }
 }

@@ -1,5 +1,6 @@
 #include "rules/html/support/typography.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "engine/ascii.h"
@@ -93,6 +94,31 @@ void ForEachTextRun(const engine::Page& page,
 
 const std::vector<BlockText>& BlockTexts(const engine::Page& page) {
   return page.Derived<BlockTextsOfPage>().blocks;
+}
+
+std::vector<BlockRun> LongestRuns(
+    const engine::Page& page,
+    const std::function<bool(const engine::Page&, const TextRun&, std::string_view)>& counts) {
+  std::vector<BlockRun> out;
+  std::vector<int> current;  // the run in progress, per entry of `out`
+  std::unordered_map<const engine::Node*, size_t> index;
+  ForEachTextRun(page, [&](const engine::Page& p, const TextRun& r) {
+    auto [it, added] = index.try_emplace(r.block, out.size());
+    if (added) {
+      out.push_back(BlockRun{r.block, 0});
+      current.push_back(0);
+    }
+    BlockRun& b = out[it->second];
+    int& run = current[it->second];
+    for (std::string_view w : Words(r.text->text())) {
+      if (!HasLetter(w)) {
+        continue;
+      }
+      run = counts(p, r, w) ? run + 1 : 0;
+      b.longest = std::max(b.longest, run);
+    }
+  });
+  return out;
 }
 
 std::vector<std::string_view> Words(std::string_view text) {

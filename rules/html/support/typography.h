@@ -35,6 +35,18 @@ struct BlockText {
 // Worked out once per page and kept with it.
 const std::vector<BlockText>& BlockTexts(const engine::Page& page);
 
+struct BlockRun {
+  const engine::Node* block = nullptr;
+  int longest = 0;  // the most words in a row for which the predicate held
+};
+
+// For each block with visible text, in document order of its first text: the longest run of
+// consecutive words (with a letter), across the block's text runs, for which `counts(page, run,
+// word)` holds. Used by the italic and capital-letter rules.
+std::vector<BlockRun> LongestRuns(
+    const engine::Page& page,
+    const std::function<bool(const engine::Page&, const TextRun&, std::string_view)>& counts);
+
 // The words of a text: runs of non-space characters.
 std::vector<std::string_view> Words(std::string_view text);
 
