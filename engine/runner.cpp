@@ -89,8 +89,11 @@ namespace {
 // tag) is worked out once per document or per parent and kept for the run, so the cost of a
 // finding is the depth of its element, whatever the page's size and number of findings. (A
 // scan of the parent's children per ancestor made a page of many failing siblings quadratic:
-// 2 MB of failing markup took minutes.) `steps()` counts the nodes looked at, for the tests
-// that keep it linear.
+// 2 MB of failing markup took minutes.) The path of a finding's parent is kept too, so that
+// the findings of one parent (and of its children) cost the length of their selector, not a
+// walk of their depth: a page nested 500 deep with thousands of failing elements at the bottom
+// walked 500 ancestors per finding. `steps()` counts the nodes looked at, for the tests that
+// keep it linear.
 class Locator {
  public:
   std::string SelectorPath(const Node& node);
@@ -112,6 +115,13 @@ class Locator {
   // The first element with `id` in `doc` and how many have it; nullptr when none.
   const IdEntry* FindId(const Document& doc, std::string_view id);
   Place PlaceOf(const Node& node);
+  // Whether `node` has an id that is written plainly and is its document's only one: its path
+  // is then "#id".
+  bool HasUniqueId(const Node& node);
+  // Appends `node`'s own step of a path: its tag, and :nth-child when a sibling shares it.
+  void AppendStep(const Node& node, std::string& out);
+  // The path of `node` walked up from it, using a kept parent path when there is one.
+  std::string WalkPath(const Node& node);
 
   // Documents and parents this small are scanned on each question: cheaper than an index, and
   // the scan is bounded by the threshold.
@@ -120,6 +130,9 @@ class Locator {
   std::unordered_map<const Document*, std::unordered_map<std::string_view, IdEntry>> ids_;
   // Per parent with many children: each child's Place, indexed by Node::child_index().
   std::unordered_map<const Node*, std::vector<Place>> places_;
+  // Paths of the parents of located elements. Each is at most as long as a selector already
+  // handed out, so this holds no more than the findings do.
+  std::unordered_map<const Node*, std::string> parent_paths_;
   uint64_t steps_ = 0;
 };
 
@@ -206,27 +219,48 @@ bool PlainId(const std::string& id) {
          !std::isdigit(static_cast<unsigned char>(id[0]));
 }
 
-std::string Locator::SelectorPath(const Node& node) {
-  if (!node.IsElement()) {
-    return {};
+bool Locator::HasUniqueId(const Node& node) {
+  const std::string* id = node.Attr("id");
+  if (id == nullptr || !PlainId(*id)) {
+    return false;
   }
-  // The chain from the node up to the first ancestor with a unique id (or the root), then
-  // written top-down: one string, no intermediate parts.
+  // Unique enough: this is the only element of its document with this id. Duplicates still get
+  // a path.
+  const IdEntry* entry = FindId(node.document(), *id);
+  return entry != nullptr && entry->first == &node && entry->count == 1;
+}
+
+void Locator::AppendStep(const Node& node, std::string& out) {
+  out += node.tag();
+  if (node.parent() && node.tag() != "html" && node.tag() != "body" && node.tag() != "head") {
+    const Place place = PlaceOf(node);
+    if (place.tag_repeats) {
+      out += ":nth-child(";
+      out += std::to_string(place.position);
+      out += ')';
+    }
+  }
+}
+
+std::string Locator::WalkPath(const Node& node) {
+  // The chain from the node up to the first ancestor with a unique id, a kept path or the
+  // root, then written top-down: one string, no intermediate parts.
   const Node* chain[64];
   std::vector<const Node*> long_chain;  // only for paths deeper than 64
   size_t depth = 0;
-  const std::string* stop_id = nullptr;
+  std::string out;
   for (const Node* n = &node; n && n->IsElement(); n = n->parent()) {
     ++steps_;
-    const std::string* id = n->Attr("id");
-    if (id && PlainId(*id)) {
-      // Unique enough: this is the only element of its document with this id. Duplicates
-      // still get a path, below.
-      const IdEntry* entry = FindId(n->document(), *id);
-      if (entry != nullptr && entry->first == n && entry->count == 1) {
-        stop_id = id;
+    if (n != &node) {
+      if (auto kept = parent_paths_.find(n); kept != parent_paths_.end()) {
+        out = kept->second;
         break;
       }
+    }
+    if (HasUniqueId(*n)) {
+      out += '#';
+      out += *n->Attr("id");
+      break;
     }
     if (depth < std::size(chain)) {
       chain[depth] = n;
@@ -239,26 +273,33 @@ std::string Locator::SelectorPath(const Node& node) {
     ++depth;
   }
   auto at = [&](size_t i) { return long_chain.empty() ? chain[i] : long_chain[i]; };
-  std::string out;
-  if (stop_id != nullptr) {
-    out += '#';
-    out += *stop_id;
-  }
   for (size_t k = depth; k-- > 0;) {
-    const Node* n = at(k);
     if (!out.empty()) {
       out += " > ";
     }
-    out += n->tag();
-    if (n->parent() && n->tag() != "html" && n->tag() != "body" && n->tag() != "head") {
-      const Place place = PlaceOf(*n);
-      if (place.tag_repeats) {
-        out += ":nth-child(";
-        out += std::to_string(place.position);
-        out += ')';
-      }
-    }
+    AppendStep(*at(k), out);
   }
+  return out;
+}
+
+std::string Locator::SelectorPath(const Node& node) {
+  if (!node.IsElement()) {
+    return {};
+  }
+  const Node* parent = node.parent();
+  if (parent == nullptr || !parent->IsElement() || HasUniqueId(node)) {
+    return WalkPath(node);
+  }
+  ++steps_;
+  auto [kept, added] = parent_paths_.try_emplace(parent);
+  if (added) {
+    kept->second = WalkPath(*parent);
+  }
+  std::string out;
+  out.reserve(kept->second.size() + 3 + node.tag().size() + 16);
+  out += kept->second;
+  out += " > ";
+  AppendStep(node, out);
   return out;
 }
 

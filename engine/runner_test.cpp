@@ -191,3 +191,45 @@ TEST_CASE("runner: locating findings grows with the page, not with findings time
   CHECK(audit.results[0].findings[199999].selector ==
         "html > body > section:nth-child(2001) > img:nth-child(51)");
 }
+
+TEST_CASE("runner: findings deep in a page cost their selector, not a walk of their depth",
+          "[engine][runner]") {
+  // Found by the page fuzzer (fuzz/seeds/page/gen-nested-11000.html): 5,000 failing images at
+  // the bottom of 400 nested sections. When every finding walked its 400 ancestors (each with
+  // an id check and an :nth-child place) this took about 4 million steps; the parent's path is
+  // now worked out once and kept.
+  constexpr int kDepth = 400;
+  constexpr int kImages = 5000;
+  std::string html = "<!DOCTYPE html><html><body>";
+  for (int d = 0; d < kDepth; ++d) {
+    html += "<section>";
+  }
+  for (int i = 0; i < kImages; ++i) {
+    html += "<img src=a.png>";
+  }
+  auto page = Build(html);
+  const pe::Rule* rules[] = {&kFailImages, &kFailImages};
+  pe::PageAudit audit = pe::RunRules(*page, rules);
+  REQUIRE(audit.results[0].findings.size() == kImages);
+  const size_t elements = page->document().elements().size();
+  INFO("locate steps: " << audit.locate_steps << " for " << elements << " elements");
+  CHECK(audit.locate_steps < 20 * elements);
+  std::string deepest = "html > body";
+  for (int d = 0; d < kDepth; ++d) {
+    deepest += " > section";
+  }
+  CHECK(audit.results[0].findings[0].selector == deepest + " > img:nth-child(1)");
+  CHECK(audit.results[1].findings[kImages - 1].selector ==
+        deepest + " > img:nth-child(" + std::to_string(kImages) + ")");
+  // Ids still end a path, below and above a kept one.
+  auto ids = Build("<main id=m><div><img><img></div><div id=d><img id=i><img></div></main>");
+  const auto imgs = ids->document().ElementsByTag("img");
+  REQUIRE(imgs.size() == 4);
+  pe::PageAudit small = pe::RunRules(*ids, rules);
+  REQUIRE(small.results[0].findings.size() == 4);
+  CHECK(small.results[0].findings[0].selector == "#m > div:nth-child(1) > img:nth-child(1)");
+  CHECK(small.results[0].findings[1].selector == "#m > div:nth-child(1) > img:nth-child(2)");
+  CHECK(small.results[0].findings[2].selector == "#i");
+  CHECK(small.results[0].findings[3].selector == "#d > img:nth-child(2)");
+  CHECK(pe::SelectorPath(*imgs[3]) == "#d > img:nth-child(2)");
+}
