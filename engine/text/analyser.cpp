@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -771,8 +772,7 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
 
           if (options.detail && out.detail.size() < options.max_detail_sentences) {
             SentenceDetail d;
-            d.start = block.SourceOffset(span.start);
-            d.end = span.end > span.start ? block.SourceOffset(span.end - 1) + 1 : d.start;
+            std::tie(d.start, d.end) = block.SourceSpan(span.start, span.end, text.source.size());
             // Plain text: the sentence exactly as in the source (the block has line breaks
             // turned into spaces for ICU).
             d.text = text.format == SourceFormat::kPlainText

@@ -64,6 +64,46 @@ uint32_t TextBlock::SourceOffset(uint32_t text_offset) const {
   return it->source_offset + (text_offset - it->text_offset);
 }
 
+std::pair<uint32_t, uint32_t> TextBlock::SourceSpan(uint32_t text_start, uint32_t text_end,
+                                                    size_t source_size) const {
+  const uint64_t limit = source_size;
+  auto cut = [&](uint64_t offset) { return static_cast<uint32_t>(std::min(offset, limit)); };
+  const uint32_t start = cut(SourceOffset(text_start));
+  if (text_end <= text_start) {
+    return {start, start};
+  }
+  if (map.empty()) {
+    return {start, cut(uint64_t{text_end})};
+  }
+  // Each run [map[k].text_offset, map[k + 1].text_offset) the range touches adds its part.
+  uint64_t lo = UINT64_MAX;
+  uint64_t hi = 0;
+  if (text_start < map.front().text_offset) {
+    // Text before the first mapping maps to where that one starts.
+    lo = hi = map.front().source_offset;
+  }
+  auto it =
+      std::upper_bound(map.begin(), map.end(), text_start,
+                       [](uint32_t off, const OffsetMapping& m) { return off < m.text_offset; });
+  if (it != map.begin()) {
+    --it;
+  }
+  for (; it != map.end() && it->text_offset < text_end; ++it) {
+    const uint32_t run_end = std::next(it) == map.end() ? text_end : std::next(it)->text_offset;
+    const uint32_t from = std::max(it->text_offset, text_start);
+    const uint32_t to = std::min(run_end, text_end);
+    if (from >= to) {
+      continue;
+    }
+    lo = std::min<uint64_t>(lo, uint64_t{it->source_offset} + (from - it->text_offset));
+    hi = std::max<uint64_t>(hi, uint64_t{it->source_offset} + (to - it->text_offset));
+  }
+  if (lo == UINT64_MAX) {
+    return {start, start};
+  }
+  return {cut(lo), cut(hi)};
+}
+
 const std::string& TextBlock::LangAt(uint32_t text_offset) const {
   const std::string* found = &lang;
   for (const LangRun& run : lang_runs) {

@@ -51,6 +51,13 @@ struct TextBlock {
 
   // The source byte offset of a byte offset in `text`.
   uint32_t SourceOffset(uint32_t text_offset) const;
+  // The source range [first, second) that the text [text_start, text_end) came from: the
+  // smallest range holding every run of it, cut to `source_size`. Runs need not follow the
+  // source's order (the HTML parser moves text, and a run whose node had character references
+  // maps to the node's start), so this is the hull of the runs, not the ends' offsets, and
+  // first <= second always. Empty text gives an empty range at text_start's offset.
+  std::pair<uint32_t, uint32_t> SourceSpan(uint32_t text_start, uint32_t text_end,
+                                           size_t source_size) const;
   // The language in effect at a byte offset in `text`.
   const std::string& LangAt(uint32_t text_offset) const;
 };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <tuple>
 
 #include "engine/ascii.h"
 
@@ -65,8 +66,7 @@ void ReportText(Findings& out, const TextFacts& facts, uint32_t block, uint32_t 
                 Severity compat_severity) {
   const TextBlock& b = facts.text.blocks[block];
   Finding& f = out.Add(Outcome::kCantTell, nullptr, std::move(message), engine::Severity::kNotice);
-  f.span.start = b.SourceOffset(start);
-  f.span.end = end > start ? b.SourceOffset(end - 1) + 1 : f.span.start;
+  std::tie(f.span.start, f.span.end) = b.SourceSpan(start, end, facts.text.source.size());
   f.position = facts.text.PositionOf(f.span.start);
   f.snippet = Shorten(std::string_view(b.text).substr(start, end - start));
   f.suggestion = std::move(suggestion);

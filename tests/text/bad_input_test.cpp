@@ -124,5 +124,61 @@ TEST_CASE("bad input: an input over the size limit is refused", "[text][bad-inpu
   CHECK(out.error().code == ErrorCode::kTooLarge);
 }
 
+TEST_CASE("bad input: HTML text out of source order still gives spans inside the source",
+          "[text][bad-input]") {
+  // Found by the text fuzzer. A text node with a character reference maps each of its runs
+  // to the node's start; a sentence that began inside one run ("!&nbsp;Word" has no ASCII
+  // space) and ended in a later one was reported from byte 72 to byte 42, and a span could
+  // also run past the end of the source.
+  const std::string html = "<!DOCTYPE html><html lang=en><body><p>Caf&eacute; " +
+                           std::string(30, 'x') + "!&nbsp;" +
+                           [] {
+                             std::string words;
+                             for (int i = 0; i < 40; ++i) {
+                               words += "Word ";
+                             }
+                             return words;
+                           }() +
+                           "end.</p></body></html>";
+  auto extracted = ExtractHtml(html);
+  REQUIRE(extracted);
+  AnalysisOptions options;
+  options.detail = true;
+  auto a = testing::SharedAnalyser().Analyse(*extracted, plainsight::rules::AllRules(), options);
+  REQUIRE(a);
+  const size_t size = extracted->source.size();
+  bool long_sentence = false;
+  for (const TextFinding& f : a->findings) {
+    INFO(f.kind << " " << f.start << "-" << f.end);
+    CHECK(f.start <= f.end);
+    CHECK(f.end <= size);
+    long_sentence |= f.kind == "long-sentence";
+  }
+  CHECK(long_sentence);
+  REQUIRE(a->sentences.size() == 2);
+  for (const SentenceDetail& d : a->sentences) {
+    CHECK(d.start <= d.end);
+    CHECK(d.end <= size);
+  }
+  // The second sentence's span holds the whole paragraph's node: where its runs came from.
+  const size_t p = html.find("Caf");
+  CHECK(a->sentences[1].start == p);
+  CHECK(a->sentences[1].end > p);
+
+  // The fuzzer's own input, minimised: a control character, which the parser replaces.
+  auto minimised = ExtractHtml("SuSuperlifr\x08ragilistic.");
+  REQUIRE(minimised);
+  auto b = testing::SharedAnalyser().Analyse(*minimised, plainsight::rules::AllRules(), options);
+  REQUIRE(b);
+  for (const TextFinding& f : b->findings) {
+    CHECK(f.start <= f.end);
+    CHECK(f.end <= minimised->source.size());
+  }
+  for (const SentenceDetail& d : b->sentences) {
+    CHECK(d.start <= d.end);
+    CHECK(d.end <= minimised->source.size());
+  }
+}
+
 }  // namespace
 }  // namespace plainsight::engine::text
