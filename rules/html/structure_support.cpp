@@ -1,6 +1,9 @@
 // Helpers shared by the page-structure rules.
 #include "rules/html/structure_support.h"
 
+#include <cstdint>
+
+#include "engine/ascii.h"
 #include "rules/support.h"
 
 namespace plainsight::rules::structure {
@@ -40,15 +43,24 @@ std::vector<const engine::Node*> Headings(const engine::Page& page) {
   return out;
 }
 
-std::string RenderedText(const engine::Page& page, const engine::Node& element) {
+namespace {
+
+// The raw text RenderedText collapses, in tree order; it stops once the text holds more than
+// `stop_after` bytes that are not whitespace (the collapsed text then starts with at least
+// that many bytes that no later text changes).
+std::string CollectText(const engine::Page& page, const engine::Node& element, size_t stop_after) {
   const engine::Page& p = page.PageFor(element);
   std::string text;
+  size_t non_space = 0;
   std::vector<const engine::Node*> stack{&element};
-  while (!stack.empty()) {
+  while (!stack.empty() && non_space <= stop_after) {
     const engine::Node* n = stack.back();
     stack.pop_back();
     if (n->IsText()) {
       text += n->text();
+      for (char c : n->text()) {
+        non_space += !engine::IsAsciiSpace(c);
+      }
       continue;
     }
     if (!n->IsElement() || p.styles().IsDisplayNone(*n)) {
@@ -63,7 +75,43 @@ std::string RenderedText(const engine::Page& page, const engine::Node& element) 
       stack.push_back(*it);
     }
   }
-  return engine::CollapseWhitespace(text);
+  return text;
+}
+
+}  // namespace
+
+std::string RenderedText(const engine::Page& page, const engine::Node& element) {
+  return engine::CollapseWhitespace(CollectText(page, element, SIZE_MAX));
+}
+
+std::string RenderedTextStart(const engine::Page& page, const engine::Node& element,
+                              size_t max_bytes) {
+  std::string text = engine::CollapseWhitespace(CollectText(page, element, max_bytes));
+  if (text.size() > max_bytes) {
+    text.resize(max_bytes);
+  }
+  return text;
+}
+
+bool AncestorOrSelf::operator()(const engine::Node& element) {
+  path_.clear();
+  bool answer = false;
+  for (const engine::Node* n = &element; n != nullptr; n = n->ParentElement()) {
+    if (auto it = known_.find(n); it != known_.end()) {
+      answer = it->second;
+      break;
+    }
+    path_.push_back(n);
+    if (matches_(*n)) {
+      answer = true;
+      break;
+    }
+  }
+  // Every element walked is below the answer's source (or has no match above it).
+  for (const engine::Node* n : path_) {
+    known_.emplace(n, answer);
+  }
+  return answer;
 }
 
 bool IsBlock(const engine::Page& page, const engine::Node& element) {

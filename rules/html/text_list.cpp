@@ -96,15 +96,12 @@ size_t LongestRun(const std::vector<Marker>& markers) {
   return best;
 }
 
-bool InListOrCode(const engine::Page& page, const engine::Node& e) {
-  for (const engine::Node* n = &e; n != nullptr; n = n->ParentElement()) {
-    if (n->IsHtml("ul") || n->IsHtml("ol") || n->IsHtml("menu") || n->IsHtml("dl") ||
-        n->IsHtml("pre") || n->IsHtml("code") || n->IsHtml("textarea") || n->IsHtml("script") ||
-        n->IsHtml("style") || page.a11y().ExplicitRole(*n) == "list") {
-      return true;
-    }
-  }
-  return false;
+// An element that is, or is inside, a list, code or a text field: its lines may start with
+// markers of their own.
+bool IsListOrCode(const engine::Page& page, const engine::Node& n) {
+  return n.IsHtml("ul") || n.IsHtml("ol") || n.IsHtml("menu") || n.IsHtml("dl") ||
+         n.IsHtml("pre") || n.IsHtml("code") || n.IsHtml("textarea") || n.IsHtml("script") ||
+         n.IsHtml("style") || page.a11y().ExplicitRole(n) == "list";
 }
 
 // The lines of the element's own text, split at br elements (descendant blocks end the scan:
@@ -136,7 +133,16 @@ std::vector<std::string> BrLines(const engine::Page& page, const engine::Node& b
   return lines;
 }
 
+// How a text starts is all MarkerOf reads: a bullet or up to three digits, a stop and a space.
+constexpr size_t kMarkerBytes = 16;
+
 void Check(const engine::Page& page, engine::Findings& out) {
+  // Asked of every p, div and td: each element's answer is kept for the ones below it.
+  structure::AncestorOrSelf in_list_or_code(
+      [&](const engine::Node& n) { return IsListOrCode(page.PageFor(n), n); });
+  auto StartOf = [](const engine::Page& p, const engine::Node& e) {
+    return structure::RenderedTextStart(p, e, kMarkerBytes);
+  };
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
     if ((e.IsHtml("ul") || e.IsHtml("ol")) && !p.styles().IsDisplayNone(e)) {
       out.Pass(&e);
@@ -148,7 +154,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
     // Lines split by <br> inside this element.
     bool has_br = false;
     const std::vector<std::string> lines = BrLines(p, e, &has_br);
-    if (has_br && !InListOrCode(p, e)) {
+    if (has_br && !in_list_or_code(e)) {
       std::vector<Marker> markers;
       for (const std::string& line : lines) {
         markers.push_back(MarkerOf(line));
@@ -161,20 +167,20 @@ void Check(const engine::Page& page, engine::Findings& out) {
       }
     }
     // Consecutive sibling paragraphs, counted from the first of a run.
-    if (!(e.IsHtml("p") || e.IsHtml("div")) || InListOrCode(p, e)) {
+    if (!(e.IsHtml("p") || e.IsHtml("div")) || in_list_or_code(e)) {
       return;
     }
     const engine::Node* prev = e.PreviousElementSibling();
-    const Marker first = MarkerOf(structure::RenderedText(p, e));
+    const Marker first = MarkerOf(StartOf(p, e));
     if (first.kind == 0 || (prev != nullptr && (prev->IsHtml("p") || prev->IsHtml("div")) &&
-                            Continues(MarkerOf(structure::RenderedText(p, *prev)), first))) {
+                            Continues(MarkerOf(StartOf(p, *prev)), first))) {
       return;
     }
     std::vector<Marker> markers{first};
     for (const engine::Node* s = e.NextElementSibling();
          s != nullptr && (s->IsHtml("p") || s->IsHtml("div")) && markers.size() < 3;
          s = s->NextElementSibling()) {
-      markers.push_back(MarkerOf(structure::RenderedText(p, *s)));
+      markers.push_back(MarkerOf(StartOf(p, *s)));
       if (!Continues(markers[markers.size() - 2], markers.back())) {
         break;
       }

@@ -26,20 +26,19 @@ constexpr double kLargerFactor = 1.2;
 constexpr double kMinHeadingPx = 18;
 constexpr size_t kMaxChars = 80;
 
-// Ancestors (and the element itself) that make bold short text something else than a heading.
-bool InExcludedContext(const engine::Node& element) {
+// Elements that make bold short text inside them (or themselves) something else than a
+// heading.
+bool IsExcludedContext(const engine::Node& n) {
   static constexpr std::string_view kContexts[] = {
       "a",       "button",  "label",      "li",         "dt",     "dd",     "td",   "th",
       "caption", "legend",  "summary",    "figcaption", "option", "select", "nav",  "header",
       "footer",  "address", "blockquote", "form",       "dialog", "table",  "menu", "pre"};
-  for (const engine::Node* n = &element; n != nullptr; n = n->ParentElement()) {
-    if (n->ns() != engine::Namespace::kHtml) {
+  if (n.ns() != engine::Namespace::kHtml) {
+    return true;
+  }
+  for (std::string_view tag : kContexts) {
+    if (n.tag() == tag) {
       return true;
-    }
-    for (std::string_view tag : kContexts) {
-      if (n->tag() == tag) {
-        return true;
-      }
     }
   }
   return false;
@@ -112,13 +111,15 @@ const engine::Node* NextBlockWithText(const engine::Page& page, const engine::No
     if (page.styles().IsDisplayNone(*s) || s->IsHtml("script") || s->IsHtml("style")) {
       continue;
     }
-    return structure::RenderedText(page, *s).empty() ? nullptr : s;
+    return structure::RenderedTextStart(page, *s, 1).empty() ? nullptr : s;
   }
   return nullptr;
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
   const engine::Accessibility& a11y = page.a11y();
+  // Asked of every candidate p and div: each element's answer is kept for the ones below it.
+  structure::AncestorOrSelf in_excluded_context(IsExcludedContext);
   for (const engine::Node* e : page.document().elements()) {
     if (!(e->IsHtml("p") || e->IsHtml("div"))) {
       continue;
@@ -126,7 +127,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
     const std::string_view role = a11y.Role(*e);
     if (!(role.empty() || role == "paragraph" || role == "generic") || e->HasAttribute("role") ||
         !structure::IsBlock(page, *e) || !IsVisible(page, *e) || !IsExposed(page, *e) ||
-        InExcludedContext(*e)) {
+        in_excluded_context(*e)) {
       continue;
     }
     const TextLook look = LookOf(page, *e);
