@@ -7,6 +7,7 @@
 
 #include <unicode/utf8.h>
 
+#include "engine/ascii.h"
 #include "engine/language_tag.h"
 #include "engine/url.h"
 
@@ -87,24 +88,6 @@ engine::Result<std::vector<Row>> SplitRows(std::string_view s) {
   return rows;
 }
 
-std::string Trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) {
-    return {};
-  }
-  size_t e = s.find_last_not_of(" \t");
-  return std::string(s.substr(b, e - b + 1));
-}
-
-std::string LowerAscii(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return s;
-}
-
 }  // namespace
 
 engine::Result<BodiesList> ParseBodiesCsv(std::string_view bytes) {
@@ -148,16 +131,17 @@ engine::Result<BodiesList> ParseBodiesCsv(std::string_view bytes) {
   const Row& header = rows->front();
   std::unordered_map<std::string, size_t> column;
   for (size_t i = 0; i < header.fields.size(); ++i) {
-    std::string name = LowerAscii(Trim(header.fields[i]));
+    std::string name = engine::AsciiLower(engine::TrimWhitespace(header.fields[i]));
     if (name == "id" || name == "name" || name == "url" || name == "sector" || name == "lang") {
       if (!column.emplace(name, i).second) {
         return engine::Fail(engine::ErrorCode::kParse,
                             "the header names the column '" + name + "' twice", "line 1");
       }
     } else {
-      out.problems.push_back({header.line, "column '" + Trim(header.fields[i]) +
-                                               "' is not one plainsight reads (id, name, url, "
-                                               "sector, lang): ignored"});
+      out.problems.push_back(
+          {header.line, "column '" + std::string(engine::TrimWhitespace(header.fields[i])) +
+                            "' is not one plainsight reads (id, name, url, "
+                            "sector, lang): ignored"});
     }
   }
   for (const char* required : {"id", "name", "url"}) {
@@ -182,7 +166,8 @@ engine::Result<BodiesList> ParseBodiesCsv(std::string_view bytes) {
     }
     auto get = [&](const char* name) {
       auto it = column.find(name);
-      return it == column.end() ? std::string() : Trim(row.fields[it->second]);
+      return it == column.end() ? std::string()
+                                : std::string(engine::TrimWhitespace(row.fields[it->second]));
     };
     store::Body body{get("id"), get("name"), get("url"), get("sector"), get("lang")};
     if (body.id.empty()) {

@@ -294,7 +294,7 @@ void OutputSink::Unreachable(const CrawledEntry& entry) {
 
 engine::Result<void> OutputSink::FinishJson(const nlohmann::json& site) {
   const std::string pages = Placeholder("pages");
-  nlohmann::json report = reports::AuditJsonSkeleton(tally_.totals, pages);
+  nlohmann::json report = reports::AuditJsonSkeleton(tally_.totals, pages, options_.report);
   if (options_.crawled) {
     report["documents"] = documents_;
     report["unreachable"] = unreachable_;
@@ -342,6 +342,9 @@ engine::Result<void> OutputSink::Finish(const nlohmann::json& site,
       }
       nlohmann::json summary = {{"summary", reports::AuditSummaryJson(tally_.totals)},
                                 {"tool", reports::AuditToolJson()}};
+      if (!options_.report.level.empty()) {
+        summary["level"] = options_.report.level;
+      }
       out_ << summary.dump(-1, ' ', false, kReplace) << "\n";
       break;
     }
@@ -349,7 +352,7 @@ engine::Result<void> OutputSink::Finish(const nlohmann::json& site,
       written = FinishJson(site);
       break;
     case OutputFormat::kHtml:
-      reports::WriteAuditHtmlStart(tally_.totals, out_);
+      reports::WriteAuditHtmlStart(tally_.totals, out_, options_.report);
       if (!first_->CopyTo(out_)) {
         return engine::Fail(engine::ErrorCode::kIo, "cannot read back the temporary report file");
       }

@@ -127,6 +127,7 @@ store::PageRecord ToPageRecord(const FetchFacts& fetch, const PageResult* result
     store::RuleOutcomeRecord outcome;
     outcome.rule = std::string(r.rule->id);
     outcome.outcome = engine::OutcomeName(r.outcome);
+    const bool advice = engine::IsAdvice(*r.rule);
     for (const engine::Finding& f : r.findings) {
       switch (f.outcome) {
         case engine::Outcome::kPassed:
@@ -143,6 +144,9 @@ store::PageRecord ToPageRecord(const FetchFacts& fetch, const PageResult* result
       }
       if (f.outcome != engine::Outcome::kFailed && f.outcome != engine::Outcome::kCantTell) {
         continue;
+      }
+      if (advice && !f.compat_kind.empty()) {
+        continue;  // plain-language advice is stored once, as a text_findings row (below)
       }
       store::FindingRecord rec;
       rec.rule = outcome.rule;

@@ -213,6 +213,9 @@ int RunAudit(int argc, char** argv) {
   settings.run = run_options;
   settings.text = text;
   settings.ignore = &ignore;
+  if (only_rules.empty()) {
+    report_options.level = level;  // rules chosen by level: the report says which
+  }
 
   std::vector<std::string> paths;
   std::vector<std::string> urls;

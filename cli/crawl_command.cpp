@@ -1,10 +1,13 @@
 // plainsight crawl URL... [crawl options]: crawls without auditing and prints one line per URL
 // fetched ("fetched STATUS KIND URL") or skipped ("skipped REASON URL: detail") on stdout, so a
-// webmaster can see what an audit would cover and why a page was left out. Also the crawler
-// bench's command (crawl and link extraction, no rules).
+// webmaster can see what an audit would cover and why a page was left out. Exits 2, saying why
+// on stderr, when nothing could be fetched (the start page refused at robots.txt or as a private
+// address, unreachable, or every page an error). Also the crawler bench's command (crawl and
+// link extraction, no rules).
 #include <cstdio>
 #include <iostream>
 
+#include "audit/crawl_outcome.h"
 #include "cli/commands.h"
 #include "cli/crawl_progress.h"
 #include "engine/terminal_text.h"
@@ -49,13 +52,17 @@ int RunCrawl(int argc, char** argv) {
   };
   size_t fetched = 0;
   size_t skipped = 0;
+  audit::CrawlTally tally;  // why nothing could be fetched, if so
   auto on_skip = options.on_skip;
   options.on_skip = [&](const crawler::SkippedUrl& s) {
     ++skipped;
+    tally.Skip(s);
     on_skip(s);
   };
+  options.on_warning = [&](const engine::Error& e) { tally.Warning(e); };
   int status = CrawlWithProgress(options, [&](const crawler::FetchedResource& r) {
     ++fetched;
+    tally.Resource(r);
     if (!quiet) {
       std::printf("fetched %d %s %s%s%s\n", r.status, crawler::ResourceKindName(r.kind),
                   engine::TerminalSafe(r.final_url).c_str(), r.error ? ": " : "",
@@ -64,6 +71,14 @@ int RunCrawl(int argc, char** argv) {
   });
   if (status == 0) {
     std::printf("total: %zu fetched, %zu skipped\n", fetched, skipped);
+  }
+  if (status == 0 && tally.fetched() == tally.errors()) {
+    // Not a clean crawl: a site refused at robots.txt, unreachable or answering only errors.
+    std::fflush(stdout);
+    std::string why = tally.NothingAuditedReason().value_or("nothing was fetched");
+    std::fprintf(stderr, "plainsight: nothing could be fetched: %s\n",
+                 engine::TerminalSafe(why).c_str());
+    return 2;
   }
   return status;
 }

@@ -10,7 +10,7 @@
 namespace plainsight::cli {
 
 int CrawlWithProgress(const CrawlCliOptions& options,
-                  std::function<void(const crawler::FetchedResource&)> audit_page) {
+                      std::function<void(const crawler::FetchedResource&)> audit_page) {
   auto mode = options.progress;
   if (mode == CrawlCliOptions::Progress::kAuto) {
     mode = isatty(STDERR_FILENO) ? CrawlCliOptions::Progress::kTerminal

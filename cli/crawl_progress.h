@@ -14,6 +14,6 @@ namespace plainsight::cli {
 // rewritten status line (pages done, queued, rate, errors) on a terminal, plain log lines
 // elsewhere. Returns 0 when the crawl ran, 2 when the options were unusable (message on stderr).
 int CrawlWithProgress(const CrawlCliOptions& options,
-                  std::function<void(const crawler::FetchedResource&)> audit_page);
+                      std::function<void(const crawler::FetchedResource&)> audit_page);
 
 }  // namespace plainsight::cli

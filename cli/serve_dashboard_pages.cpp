@@ -8,6 +8,7 @@
 #include <set>
 
 #include "cli/serve_internal.h"
+#include "engine/ascii.h"
 
 namespace plainsight::cli::serve {
 
@@ -17,13 +18,6 @@ std::string QueryValue(const std::multimap<std::string, std::string>& query,
                        const std::string& name) {
   auto it = query.find(name);
   return it == query.end() ? "" : it->second;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
 }
 
 std::string BodyLink(const store::ScanBody& body, int64_t scan_id) {
@@ -117,11 +111,12 @@ std::string Cell(const BodyRow& row, const Column& column, int64_t scan_id) {
     shown = Escape(sort_value);
   }
   if (std::string_view(column.key) == "name") {
-    return "<th scope=\"row\" data-sort-value=\"" + Escape(Lower(sort_value)) + "\"><a href=\"" +
-           Escape(BodyLink(row.body, scan_id)) + "\">" + shown + "</a></th>";
+    return "<th scope=\"row\" data-sort-value=\"" + Escape(engine::AsciiLower(sort_value)) +
+           "\"><a href=\"" + Escape(BodyLink(row.body, scan_id)) + "\">" + shown + "</a></th>";
   }
   return std::string("<td") + (column.numeric ? " class=\"num\"" : "") + " data-sort-value=\"" +
-         Escape(column.numeric ? sort_value : Lower(sort_value)) + "\">" + shown + "</td>";
+         Escape(column.numeric ? sort_value : engine::AsciiLower(sort_value)) + "\">" + shown +
+         "</td>";
 }
 
 std::string BodiesTable(const ScanSummary& s,
@@ -142,8 +137,9 @@ std::string BodiesTable(const ScanSummary& s,
     if (!row.body.body.sector.empty()) {
       sectors.insert(row.body.body.sector);
     }
-    if (!q.empty() && Lower(row.body.body.name).find(Lower(q)) == std::string::npos &&
-        Lower(row.body.body.id).find(Lower(q)) == std::string::npos) {
+    if (!q.empty() &&
+        engine::AsciiLower(row.body.body.name).find(engine::AsciiLower(q)) == std::string::npos &&
+        engine::AsciiLower(row.body.body.id).find(engine::AsciiLower(q)) == std::string::npos) {
       continue;
     }
     if (!sector.empty() && row.body.body.sector != sector) {
@@ -162,8 +158,8 @@ std::string BodiesTable(const ScanSummary& s,
         }
         return order == "asc" ? *va < *vb : *va > *vb;
       }
-      std::string ta = Lower(TextValue(*a, sort_column->key));
-      std::string tb = Lower(TextValue(*b, sort_column->key));
+      std::string ta = engine::AsciiLower(TextValue(*a, sort_column->key));
+      std::string tb = engine::AsciiLower(TextValue(*b, sort_column->key));
       return order == "asc" ? ta < tb : ta > tb;
     });
   }
@@ -216,8 +212,8 @@ std::string BodiesTable(const ScanSummary& s,
   }
   out += "</tr></thead>\n<tbody>\n";
   for (const BodyRow* row : rows) {
-    out += "<tr data-name=\"" + Escape(Lower(row->body.body.name)) + "\" data-sector=\"" +
-           Escape(row->body.body.sector) + "\">";
+    out += "<tr data-name=\"" + Escape(engine::AsciiLower(row->body.body.name)) +
+           "\" data-sector=\"" + Escape(row->body.body.sector) + "\">";
     for (const Column& c : kColumns) {
       out += Cell(*row, c, s.scan.id);
     }

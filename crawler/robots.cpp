@@ -4,36 +4,16 @@
 
 #include <cstdlib>
 
+#include "engine/ascii.h"
+
 namespace plainsight::crawler {
 namespace {
-
-char Lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = Lower(c);
-  }
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 int Hex(char c) {
   if (c >= '0' && c <= '9') {
     return c - '0';
   }
-  c = Lower(c);
+  c = engine::AsciiLowerChar(c);
   if (c >= 'a' && c <= 'f') {
     return c - 'a' + 10;
   }
@@ -115,9 +95,9 @@ bool RobotsPatternMatches(std::string_view pattern, std::string_view path) {
 
 std::string ProductToken(std::string_view user_agent) {
   std::string out;
-  for (char c : Trim(user_agent)) {
+  for (char c : engine::TrimWhitespace(user_agent)) {
     if (IsTokenChar(c)) {
-      out.push_back(Lower(c));
+      out.push_back(engine::AsciiLowerChar(c));
     } else {
       break;
     }
@@ -188,7 +168,7 @@ bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
     return false;
   }
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != prefix[i]) {
+    if (engine::AsciiLowerChar(s[i]) != prefix[i]) {
       return false;
     }
   }
@@ -246,8 +226,8 @@ bool SplitKeyValue(std::string_view line, std::string_view& key, std::string_vie
       return false;  // three words or more: not a line we can read
     }
   }
-  key = Trim(line.substr(0, sep));
-  value = Trim(line.substr(value_start));
+  key = engine::TrimWhitespace(line.substr(0, sep));
+  value = engine::TrimWhitespace(line.substr(value_start));
   return !key.empty();
 }
 
@@ -298,7 +278,7 @@ RobotsTxt RobotsTxt::Parse(std::string_view content) {
     if (hash != std::string_view::npos) {
       line = line.substr(0, hash);
     }
-    line = Trim(line);
+    line = engine::TrimWhitespace(line);
     std::string_view key_text;
     std::string_view value;
     if (line.empty() || !SplitKeyValue(line, key_text, value)) {
@@ -339,7 +319,7 @@ RobotsTxt RobotsTxt::Parse(std::string_view content) {
           rule.directory = DirectoryPattern(rule.normalized);
         }
         rule.line = line_number;
-        rule.line_text = std::string(Trim(raw));
+        rule.line_text = std::string(engine::TrimWhitespace(raw));
         r.groups_.back().rules.push_back(std::move(rule));
       }
     } else if (key == Key::kCrawlDelay) {
@@ -367,7 +347,7 @@ RobotsTxt RobotsTxt::Parse(std::string_view content) {
 std::vector<const RobotsGroup*> RobotsTxt::GroupsFor(std::string_view agent) const {
   // Only a valid product token can name a group; "Foo Bar" must not match "User-agent: Foo Bar"
   // (which names "foo").
-  std::string token = IsValidProductToken(agent) ? LowerAscii(agent) : std::string();
+  std::string token = IsValidProductToken(agent) ? engine::AsciiLower(agent) : std::string();
   std::vector<const RobotsGroup*> exact;
   std::vector<const RobotsGroup*> star;
   for (const RobotsGroup& g : groups_) {

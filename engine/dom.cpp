@@ -12,46 +12,19 @@
 
 #include "engine/markup_guards.h"
 #include "engine/url.h"
+#include "engine/utf8.h"
 
 namespace plainsight::engine {
 
 // ---------------------------------------------------------------------------------------------
 // Small string helpers (ASCII only: for markup syntax, never for natural-language text).
 
-void AsciiLowerInPlace(std::string& s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-}
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  AsciiLowerInPlace(out);
-  return out;
-}
-
-namespace {
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-}  // namespace
-
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) {
     return false;
   }
   for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    char y = b[i];
-    if (x >= 'A' && x <= 'Z') {
-      x = static_cast<char>(x - 'A' + 'a');
-    }
-    if (y >= 'A' && y <= 'Z') {
-      y = static_cast<char>(y - 'A' + 'a');
-    }
-    if (x != y) {
+    if (AsciiLowerChar(a[i]) != AsciiLowerChar(b[i])) {
       return false;
     }
   }
@@ -74,16 +47,6 @@ std::vector<std::string_view> SplitWhitespace(std::string_view s) {
     }
   }
   return out;
-}
-
-std::string_view TrimWhitespace(std::string_view s) {
-  while (!s.empty() && IsAsciiSpace(s.front())) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && IsAsciiSpace(s.back())) {
-    s.remove_suffix(1);
-  }
-  return s;
 }
 
 std::string CollapseWhitespace(std::string_view s) {
@@ -246,34 +209,11 @@ bool IsValidUtf8(std::string_view s) {
       ++i;
       continue;
     }
-    int len = 0;
-    uint32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
+    const int len = WellFormedUtf8Length(s, i);
+    if (len == 0) {
       return false;
     }
-    if (i + len > n) {
-      return false;
-    }
-    for (int k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) {
-        return false;
-      }
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += len;
+    i += static_cast<size_t>(len);
   }
   return true;
 }

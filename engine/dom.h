@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/ascii.h"  // AsciiLower, TrimWhitespace
 #include "engine/result.h"
 
 namespace plainsight::engine {
@@ -312,18 +313,11 @@ Result<std::string> DecodeToUtf8(std::string_view bytes, std::string_view transp
 // the reference is relative.
 std::string ResolveUrl(std::string_view base, std::string_view reference);
 
-// ASCII-lowercases a string (for tag, attribute and keyword comparisons the specs define as
-// ASCII case-insensitive; not for natural-language text, which goes through ICU).
-std::string AsciiLower(std::string_view s);
-// AsciiLower without a copy.
-void AsciiLowerInPlace(std::string& s);
 // ASCII case-insensitive equality (HTML's "ASCII case-insensitive" match for tag names,
 // attribute values such as http-equiv, and CSS keywords).
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) noexcept;
 // Splits on ASCII whitespace (HTML's "split a string on ASCII whitespace").
 std::vector<std::string_view> SplitWhitespace(std::string_view s);
-// Trims ASCII whitespace from both ends.
-std::string_view TrimWhitespace(std::string_view s);
 // Collapses runs of whitespace to one space and trims (accname's whitespace normalisation).
 std::string CollapseWhitespace(std::string_view s);
 

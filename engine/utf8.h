@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace plainsight::engine {
@@ -18,6 +19,35 @@ constexpr int Utf8SequenceLength(unsigned char lead) {
          : lead >= 0xE0 && lead <= 0xEF ? 3
          : lead >= 0xF0 && lead <= 0xF4 ? 4
                                         : 0;
+}
+
+// The length (2-4) of the well-formed multi-byte sequence that starts at byte `i` of `s`, or 0
+// when the bytes there are not one (a bad lead or continuation byte, an overlong form, a
+// surrogate, a value above U+10FFFF, or a sequence cut off by the end of `s`); 1 for ASCII.
+// Precondition: i < s.size().
+constexpr int WellFormedUtf8Length(std::string_view s, size_t i) {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  const int len = Utf8SequenceLength(lead);
+  if (len <= 1) {
+    return len;
+  }
+  if (i + static_cast<size_t>(len) > s.size()) {
+    return 0;
+  }
+  // Table 3-7: the second byte's range depends on the lead byte; later bytes are 80-BF.
+  const auto second = static_cast<unsigned char>(s[i + 1]);
+  const unsigned char lo = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+  const unsigned char hi = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+  if (second < lo || second > hi) {
+    return 0;
+  }
+  for (int k = 2; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
+    if (b < 0x80 || b > 0xBF) {
+      return 0;
+    }
+  }
+  return len;
 }
 
 // Decodes the code point that starts at byte `*i` of `s` and moves `*i` past it. An ill-formed
@@ -103,6 +133,26 @@ constexpr size_t CountCodePoints(std::string_view s) {
     ++n;
   }
   return n;
+}
+
+// Appends the UTF-8 form of code point `cp` (at most U+10FFFF; the caller replaces surrogates
+// and larger values with U+FFFD where they can occur).
+inline void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
 }
 
 }  // namespace plainsight::engine

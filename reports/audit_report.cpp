@@ -199,9 +199,13 @@ nlohmann::json AuditToolJson() {
   return {{"name", "plainsight"}, {"version", PLAINSIGHT_VERSION}};
 }
 
-nlohmann::json AuditJsonSkeleton(const AuditTotals& totals, nlohmann::json pages) {
+nlohmann::json AuditJsonSkeleton(const AuditTotals& totals, nlohmann::json pages,
+                                 const ReportOptions& options) {
   nlohmann::json out;
   out["tool"] = AuditToolJson();
+  if (!options.level.empty()) {
+    out["level"] = options.level;
+  }
   out["pages"] = std::move(pages);
   out["summary"] = AuditSummaryJson(totals);
   return out;
@@ -213,7 +217,7 @@ nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptio
   for (const AuditedInput& input : inputs) {
     pages.push_back(AuditPageJson(input, options, totals));
   }
-  return AuditJsonSkeleton(totals, std::move(pages));
+  return AuditJsonSkeleton(totals, std::move(pages), options);
 }
 
 void WriteAuditTextPage(const AuditedInput& input, std::ostream& out, const ReportOptions& options,

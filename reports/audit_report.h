@@ -25,6 +25,9 @@ struct AuditedInput {
 struct ReportOptions {
   bool include_passed = false;       // list passed targets too (default: failed and cantTell only)
   bool list_review_in_text = false;  // text output: list cantTell items too (default: count them)
+  // The WCAG conformance level the rules were chosen by ("A", "AA", "AAA"): recorded as "level"
+  // in JSON and JSONL and said in the HTML report. Empty: not recorded (rules chosen by id).
+  std::string level;
 };
 
 // {"tool":{"name","version"},"pages":[{"url","title","lang","findings":[...]}], "summary":{...}}
@@ -58,7 +61,8 @@ void WriteAuditPageJson(const AuditedInput& input, const ReportOptions& options,
 nlohmann::json AuditSummaryJson(const AuditTotals& totals);
 nlohmann::json AuditToolJson();
 // AuditJson with `pages` as its "pages" value.
-nlohmann::json AuditJsonSkeleton(const AuditTotals& totals, nlohmann::json pages);
+nlohmann::json AuditJsonSkeleton(const AuditTotals& totals, nlohmann::json pages,
+                                 const ReportOptions& options = {});
 
 // Like a compiler: "path:line:col: error: message [rule-id]" lines, grouped by page and then
 // by rule (groups in the order of their first finding, findings in source order within one),

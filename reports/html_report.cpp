@@ -45,7 +45,8 @@ code,pre{font-family:ui-monospace,monospace;font-size:.9rem;background:#f3f3f3;p
 
 }  // namespace
 
-void WriteAuditHtmlStart(const AuditTotals& totals, std::ostream& out) {
+void WriteAuditHtmlStart(const AuditTotals& totals, std::ostream& out,
+                         const ReportOptions& options) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<title>Accessibility audit report - plainsight</title>\n<style>"
@@ -54,8 +55,12 @@ void WriteAuditHtmlStart(const AuditTotals& totals, std::ostream& out) {
       << "<p>" << totals.pages << (totals.pages == 1 ? " page" : " pages") << " checked: "
       << "<span class=\"failed\">" << totals.failed
       << " failures</span> and <span class=\"review\">" << totals.cant_tell - totals.advice
-      << " items for a person to review</span>.</p>\n"
-      << "<h2>Pages</h2>\n<table>\n<caption>Rules failed and passed on each page</caption>\n"
+      << " items for a person to review</span>.</p>\n";
+  if (!options.level.empty()) {
+    out << "<p>Rules checked: WCAG level " << HtmlEscape(options.level)
+        << " and below (EN 301 549 requires level AA).</p>\n";
+  }
+  out << "<h2>Pages</h2>\n<table>\n<caption>Rules failed and passed on each page</caption>\n"
          "<thead><tr><th scope=\"col\">Page</th><th scope=\"col\">Rules failed</th>"
          "<th scope=\"col\">To review</th><th scope=\"col\">Rules "
          "passed</th></tr></thead>\n<tbody>\n";

@@ -14,7 +14,8 @@ void WriteAuditHtml(std::span<const AuditedInput> inputs, std::ostream& out);
 // WriteAuditHtml in parts, for a report written page by page: the head and summary (with the
 // totals of every page), the table's row for input `index`, the end of the table, the section
 // for input `index`, and the end of the page.
-void WriteAuditHtmlStart(const AuditTotals& totals, std::ostream& out);
+void WriteAuditHtmlStart(const AuditTotals& totals, std::ostream& out,
+                         const ReportOptions& options = {});
 void WriteAuditHtmlRow(size_t index, const AuditedInput& input, std::ostream& out);
 void WriteAuditHtmlTableEnd(std::ostream& out);
 void WriteAuditHtmlSection(size_t index, const AuditedInput& input, std::ostream& out);

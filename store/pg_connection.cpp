@@ -8,6 +8,7 @@
 
 #include <libpq-fe.h>
 
+#include "engine/utf8.h"
 #include "store/store.h"
 
 namespace plainsight::store::pg {
@@ -16,41 +17,10 @@ namespace {
 using engine::ErrorCode;
 using engine::Fail;
 
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one (RFC 3629 section 4:
-// no overlong forms, no surrogates, nothing above U+10FFFF).
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one or is a NUL byte (which
+// PostgreSQL text cannot hold).
 size_t Utf8Length(std::string_view s, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) {
-    return c == 0 ? 0 : 1;
-  }
-  size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    lo = c == 0xE0 ? 0xA0 : 0x80;
-    hi = c == 0xED ? 0x9F : 0xBF;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    lo = c == 0xF0 ? 0x90 : 0x80;
-    hi = c == 0xF4 ? 0x8F : 0xBF;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) {
-    return 0;
-  }
-  if (byte(i + 1) < lo || byte(i + 1) > hi) {
-    return 0;
-  }
-  for (size_t k = 2; k < n; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) {
-      return 0;
-    }
-  }
-  return n;
+  return s[i] == '\0' ? 0 : static_cast<size_t>(engine::WellFormedUtf8Length(s, i));
 }
 
 // The first line of a libpq message, without "ERROR:  " / "FATAL:  " and the trailing newline.

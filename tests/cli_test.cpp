@@ -96,6 +96,38 @@ TEST_CASE("cli: audit JSON has the documented fields", "[cli][audit]") {
   CHECK(found);
 }
 
+TEST_CASE("cli: the audit report records the WCAG level its rules were chosen by", "[cli][audit]") {
+  TempDir dir;
+  std::string page =
+      dir.Write("index.html",
+                "<!DOCTYPE html><html lang=en><title>Bins</title><body><p>Collection "
+                "days.</p></body></html>");
+  std::string out = (dir.path / "out.json").string();
+  auto read = [&] {
+    std::ifstream in(out);
+    return nlohmann::json::parse(in);
+  };
+  REQUIRE(Audit({page, "--format", "json", "--out", out}) == 0);
+  CHECK(read()["level"] == "AA");  // the default, what EN 301 549 requires
+  REQUIRE(Audit({page, "--level", "A", "--format", "json", "--out", out}) == 0);
+  CHECK(read()["level"] == "A");
+  REQUIRE(Audit({page, "--level", "AAA", "--format", "jsonl", "--out", out}) == 0);
+  std::ifstream lines(out);
+  std::string line;
+  std::string last;
+  while (std::getline(lines, line)) {
+    last = line;
+  }
+  CHECK(nlohmann::json::parse(last)["level"] == "AAA");  // the summary line
+  REQUIRE(Audit({page, "--level", "A", "--format", "html", "--out", out}) == 0);
+  std::ifstream html(out);
+  std::string text((std::istreambuf_iterator<char>(html)), std::istreambuf_iterator<char>());
+  CHECK(text.find("WCAG level A and below") != std::string::npos);
+  // Rules named by id: no level to record.
+  REQUIRE(Audit({page, "--rules", "html.page-title", "--format", "json", "--out", out}) == 0);
+  CHECK_FALSE(read().contains("level"));
+}
+
 TEST_CASE("cli: docs/rules.md is generated from the rules' metadata and up to date",
           "[cli][docs]") {
   // Captures `plainsight rules --format markdown` and compares it with the committed file.

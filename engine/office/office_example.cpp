@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "engine/ascii.h"
+
 namespace plainsight::engine::office {
 namespace {
 
@@ -63,16 +65,6 @@ const Wrapper* FindWrapper(std::string_view part) {
   return nullptr;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 }  // namespace
 
 Parts ExampleParts(std::string_view example) {
@@ -83,7 +75,7 @@ Parts ExampleParts(std::string_view example) {
     if (current.empty()) {
       return;
     }
-    std::string_view body = Trim(content);
+    std::string_view body = TrimWhitespace(content);
     const Wrapper* w = FindWrapper(current);
     if (w == nullptr || body.rfind("<?xml", 0) == 0) {
       parts[current] = std::string(body);
@@ -102,7 +94,8 @@ Parts ExampleParts(std::string_view example) {
     std::string_view line =
         example.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
     size_t colon = line.find(": ");
-    std::string_view head = colon == std::string_view::npos ? "" : Trim(line.substr(0, colon));
+    std::string_view head =
+        colon == std::string_view::npos ? "" : TrimWhitespace(line.substr(0, colon));
     bool starts_part = FindWrapper(head) != nullptr;
     if (starts_part) {
       flush();

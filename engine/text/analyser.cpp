@@ -18,6 +18,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
+#include "engine/ascii.h"
 #include "engine/language_detect.h"
 #include "engine/text/segment.h"
 #include "engine/text/segment_abbreviations.h"
@@ -45,16 +46,6 @@ using StringSet = std::unordered_set<std::string, TransparentStringHash, std::eq
 bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
-std::string AsciiLowerString(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
 }
 
 // Letter-case profile of a word, through ICU for non-ASCII text.
@@ -130,7 +121,7 @@ class Speller {
  public:
   Speller(const std::string& aff, const std::string& dic) : hunspell_(aff.c_str(), dic.c_str()) {
     encoding_ = hunspell_.get_dict_encoding();
-    std::string upper = AsciiLowerString(encoding_);
+    std::string upper = AsciiLower(encoding_);
     utf8_ = upper == "utf-8" || upper == "utf8";
   }
 
@@ -631,7 +622,7 @@ bool IsAdviceAbbreviation(std::string_view lang, std::string_view w, char next) 
   if (next != '.') {
     return false;
   }
-  std::string lower = AsciiLowerString(w);
+  std::string lower = AsciiLower(w);
   AbbreviationKind kind = lang == "en"   ? EnglishAbbreviationKind(lower)
                           : lang == "ga" ? IrishAbbreviationKind(lower)
                                          : AbbreviationKind::kNone;

@@ -10,6 +10,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "engine/ascii.h"
+
 namespace plainsight::engine::text {
 
 const char* SeverityName(Severity severity) noexcept {
@@ -25,16 +27,6 @@ const char* SeverityName(Severity severity) noexcept {
 }
 
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 bool IsAsciiWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -123,7 +115,7 @@ Result<PhraseList> ParsePhraseList(std::string_view content, std::string origin)
   int line_number = 0;
   while (std::getline(in, line)) {
     ++line_number;
-    std::string_view view = Trim(line);
+    std::string_view view = TrimWhitespace(line);
     if (line_number == 1 && view.substr(0, 3) == "\xEF\xBB\xBF") {
       view.remove_prefix(3);
     }
@@ -132,16 +124,16 @@ Result<PhraseList> ParsePhraseList(std::string_view content, std::string origin)
     }
     std::string where = origin + ":" + std::to_string(line_number);
     if (view[0] == '#') {
-      std::string_view body = Trim(view.substr(1));
+      std::string_view body = TrimWhitespace(view.substr(1));
       if (body.substr(0, 5) == "kind:") {
-        std::string_view kind = Trim(body.substr(5));
+        std::string_view kind = TrimWhitespace(body.substr(5));
         if (kind != "wordy-phrase" && kind != "jargon" && kind != "nominalisation") {
           return Fail(ErrorCode::kParse,
                       "unknown list kind (use wordy-phrase, jargon or nominalisation)", where);
         }
         list.kind = std::string(kind);
       } else if (body.substr(0, 9) == "severity:") {
-        std::string_view severity = Trim(body.substr(9));
+        std::string_view severity = TrimWhitespace(body.substr(9));
         if (severity == "info") {
           list.severity = Severity::kInfo;
         } else if (severity == "warning") {
@@ -158,9 +150,9 @@ Result<PhraseList> ParsePhraseList(std::string_view content, std::string origin)
     if (tab == std::string::npos) {
       return Fail(ErrorCode::kParse, "expected phrase<TAB>plainer phrase", where);
     }
-    std::string_view phrase = Trim(std::string_view(line).substr(0, tab));
+    std::string_view phrase = TrimWhitespace(std::string_view(line).substr(0, tab));
     std::string_view rest = std::string_view(line).substr(tab + 1);
-    std::string_view suggestion = Trim(rest.substr(0, rest.find('\t')));
+    std::string_view suggestion = TrimWhitespace(rest.substr(0, rest.find('\t')));
     if (phrase.find("...") != std::string_view::npos || phrase.empty()) {
       continue;  // templates with gaps ("for example, ... etc.") cannot be matched literally
     }
@@ -168,8 +160,8 @@ Result<PhraseList> ParsePhraseList(std::string_view content, std::string origin)
     size_t start = 0;
     while (start <= phrase.size()) {
       size_t slash = phrase.find(" / ", start);
-      std::string_view one =
-          Trim(phrase.substr(start, slash == std::string_view::npos ? phrase.npos : slash - start));
+      std::string_view one = TrimWhitespace(
+          phrase.substr(start, slash == std::string_view::npos ? phrase.npos : slash - start));
       if (!one.empty()) {
         list.entries.push_back({std::string(one), std::string(suggestion)});
       }

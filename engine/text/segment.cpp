@@ -11,6 +11,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include "engine/ascii.h"
 #include "engine/text/segment_abbreviations.h"
 
 namespace plainsight::engine::text {
@@ -42,16 +43,6 @@ bool IsAsciiUpper(char c) {
 
 bool IsAsciiLower(char c) {
   return c >= 'a' && c <= 'z';
-}
-
-std::string AsciiLowerCopy(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (IsAsciiUpper(c)) {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
 }
 
 // The code point starting at byte i, or -1.
@@ -162,7 +153,7 @@ std::optional<Marker> MarkerAt(std::string_view text, size_t pos) {
     if (!same_case) {
       return std::nullopt;
     }
-    std::string lower = AsciiLowerCopy(word);
+    std::string lower = AsciiLower(word);
     m.roman = RomanValue(lower);
     if (word.size() == 1) {
       m.letter = lower[0] - 'a' + 1;
@@ -257,7 +248,7 @@ bool StarterAt(std::string_view text, size_t n) {
       std::all_of(word.begin(), word.end(), [](char c) { return !IsAsciiLower(c); })) {
     return false;
   }
-  std::string lower = AsciiLowerCopy(word);
+  std::string lower = AsciiLower(word);
   if (IsEnglishSentenceStarter(lower)) {
     return true;
   }
@@ -269,7 +260,7 @@ bool StarterAt(std::string_view text, size_t n) {
 // Is the text from `start` to `end` a short fronted time phrase ("By 9", "At about 7")?
 bool FrontedTimePhrase(std::string_view text, size_t start, size_t end) {
   start = SkipSpaces(text, start);
-  std::string first = AsciiLowerCopy(WordAt(text, start));
+  std::string first = AsciiLower(WordAt(text, start));
   if (first.empty() || !IsTimePhrasePreposition(first)) {
     return false;
   }
@@ -476,7 +467,7 @@ struct Segmenter::Impl {
           next >= 0 && n + 1 < text.size() && IsAsciiUpper(text[n]) && text[n + 1] == '.';
       return !next_initial && (opened || StarterAt(text, n));
     }
-    std::string lower = AsciiLowerCopy(core);
+    std::string lower = AsciiLower(core);
     // A list marker inside a sentence: "Bring: 1. a form 2. a photo".
     bool numeric = core.size() <= 2 && std::all_of(core.begin(), core.end(), IsAsciiDigit);
     if (numeric || (core.size() == 1 && IsAsciiLower(core[0])) || RomanValue(lower) > 0) {
@@ -535,7 +526,7 @@ struct Segmenter::Impl {
     if (next_is_digit) {
       return false;  // "No. 5", "Jan. 1", "approx. 200", "the U.S. 2024 figures"
     }
-    std::string next_word = AsciiLowerCopy(WordAt(text, n));
+    std::string next_word = AsciiLower(WordAt(text, n));
     switch (kind) {
       case AbbreviationKind::kTitle:
       case AbbreviationKind::kLatin:

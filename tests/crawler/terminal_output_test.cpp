@@ -83,6 +83,31 @@ TEST_CASE("crawl: robots.txt lines from the server are printed escaped",
   CHECK(out.find(kEscapedLine) != std::string::npos);
 }
 
+TEST_CASE("crawl: exit 0 when pages were fetched, 2 with the reason when nothing could be",
+          "[crawler][integration]") {
+  TestServer server(&Site);
+  std::string out;
+  CHECK(Capture(&plainsight::cli::RunCrawl,
+                {"crawl", server.Url("/"), "--allow-private", "--delay-ms", "0"}, &out) == 0);
+  // A loopback address without --allow-private: refused before any connection.
+  CHECK(Capture(&plainsight::cli::RunCrawl, {"crawl", server.Url("/"), "--delay-ms", "0"}, &out) ==
+        2);
+  INFO(out);
+  CHECK(out.find("plainsight: nothing could be fetched: the start page was not fetched") !=
+        std::string::npos);
+  CHECK(out.find("--allow-private") != std::string::npos);
+  // robots.txt disallows the start page.
+  CHECK(Capture(&plainsight::cli::RunCrawl,
+                {"crawl", server.Url("/private/x.html"), "--allow-private", "--delay-ms", "0"},
+                &out) == 2);
+  CHECK(out.find("robots.txt") != std::string::npos);
+  // The start page answers 404: every page an error.
+  CHECK(Capture(&plainsight::cli::RunCrawl,
+                {"crawl", server.Url("/gone.html"), "--allow-private", "--delay-ms", "0"},
+                &out) == 2);
+  CHECK(out.find("could not be fetched") != std::string::npos);
+}
+
 TEST_CASE("audit URL: the plain crawl log on stderr is escaped too",
           "[crawler][integration][terminal]") {
   TestServer server(&Site);
