@@ -79,8 +79,12 @@ struct AnalysisOptions {
   uint32_t block_detection_min_words = 30;
   size_t max_findings = 5000;  // in TextAnalysis::findings; the rules' results keep them all
   size_t max_detail_sentences = 100000;
-  size_t max_spelling_suggestions = 50;  // Hunspell suggest() calls per analysis (they are slow)
-  OptionOverrides rule_options;          // "text.sentence-length.max_words" -> 30
+  // Words looked up for spelling suggestions per analysis (answers the process has already
+  // computed are free), and the wall time they may take; misspellings past either limit are
+  // reported with "no suggestion computed". 0 ms = no time limit.
+  size_t max_spelling_suggestions = 50;
+  double suggestion_budget_ms = 50;
+  OptionOverrides rule_options;  // "text.sentence-length.max_words" -> 30
 };
 
 struct AnalyserConfig {
