@@ -5,11 +5,14 @@
 #include "engine/text/analyser.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <mutex>
 #include <set>
+#include <system_error>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -188,9 +191,19 @@ std::string HunspellFileFor(const std::string& dir, const std::string& lang) {
 
 }  // namespace
 
+using EnglishTable = Result<std::shared_ptr<const SyllableTable>>;
+
 struct Analyser::Impl {
   AnalyserConfig config;
-  std::shared_ptr<const SyllableTable> english_table;
+  std::shared_future<EnglishTable> english_table;  // being loaded on another thread at first
+
+  // The loading thread must not outlive the analyser that started it (the process may exit).
+  ~Impl() {
+    if (english_table.valid()) {
+      english_table.wait();
+    }
+  }
+
   std::vector<PhraseList> extra_lists;
   std::map<std::string, std::unique_ptr<Language>> languages;
 
@@ -214,7 +227,6 @@ Result<Language*> Analyser::Impl::Get(const std::string& code_in, bool spelling)
     return segmenter.error();
   }
   lang->segmenter = std::move(*segmenter);
-  lang->syllables = std::make_unique<SyllableCounter>(code, code == "en" ? english_table : nullptr);
   // Phrase lists: every .tsv in <data>/<lang>/lists, sorted, then the user's lists.
   std::vector<PhraseList> lists;
   namespace fs = std::filesystem;
@@ -261,6 +273,16 @@ Result<Language*> Analyser::Impl::Get(const std::string& code_in, bool spelling)
     lang->negators = {"ní", "níl", "nach", "níor", "char", "cha", "gan", "ná", "nár"};
   }
   lang->negative_words = LoadWordSet(dir + "/negative-words.txt");
+  // Last: the English table has been loading on another thread meanwhile.
+  std::shared_ptr<const SyllableTable> table;
+  if (code == "en") {
+    const EnglishTable& loaded = english_table.get();
+    if (!loaded) {
+      return loaded.error();
+    }
+    table = *loaded;
+  }
+  lang->syllables = std::make_unique<SyllableCounter>(code, std::move(table));
   Language* raw = lang.get();
   languages.emplace(code, std::move(lang));
   return raw;
@@ -268,22 +290,30 @@ Result<Language*> Analyser::Impl::Get(const std::string& code_in, bool spelling)
 
 namespace {
 
-// The English syllable table of `data_dir`, loaded once for all the analysers of the process that
-// are alive (`serve` creates one per thread; it is read-only once loaded).
-Result<std::shared_ptr<const SyllableTable>> SharedEnglishSyllableTable(
-    const std::string& data_dir) {
+// The English syllable table of `data_dir` (127,000 words), loaded on a thread of its own so that
+// it overlaps with the rest of start-up on the caller's thread (CLD2, the first language's
+// segmenter, phrase lists and Hunspell dictionary), and once per process and data directory
+// (`serve` creates an analyser per thread; the table is read-only). A failed load is retried by
+// the next analyser created.
+std::shared_future<EnglishTable> SharedEnglishSyllableTable(const std::string& data_dir) {
   static std::mutex mutex;
-  static auto* tables = new std::map<std::string, std::weak_ptr<const SyllableTable>>();
+  static auto* tables = new std::map<std::string, std::shared_future<EnglishTable>>();
   std::lock_guard lock(mutex);
   if (auto it = tables->find(data_dir); it != tables->end()) {
-    if (auto table = it->second.lock()) {
-      return table;
+    const bool failed = it->second.wait_for(std::chrono::seconds(0)) == std::future_status::ready &&
+                        !it->second.get();
+    if (!failed) {
+      return it->second;
     }
   }
-  auto table = LoadEnglishSyllableTable(data_dir);
-  if (table) {
-    (*tables)[data_dir] = *table;
+  auto load = [data_dir] { return LoadEnglishSyllableTable(data_dir); };
+  std::shared_future<EnglishTable> table;
+  try {
+    table = std::async(std::launch::async, load).share();
+  } catch (const std::system_error&) {  // no thread to be had: load when first needed
+    table = std::async(std::launch::deferred, load).share();
   }
+  (*tables)[data_dir] = table;
   return table;
 }
 
@@ -299,11 +329,14 @@ Result<std::unique_ptr<Analyser>> Analyser::Create(const AnalyserConfig& config)
   if (impl->config.data_dir.empty()) {
     impl->config.data_dir = DefaultDataDir();
   }
-  auto table = SharedEnglishSyllableTable(impl->config.data_dir);
-  if (!table) {
-    return table.error();
+  // Missing files are reported here; a malformed table by the first English analysis.
+  for (const char* name : {"/en/syllables.tsv", "/en/syllables-extra.tsv"}) {
+    const std::string path = impl->config.data_dir + name;
+    if (!std::filesystem::exists(path)) {
+      return Error{ErrorCode::kNotFound, "cannot open syllable table " + path, ""};
+    }
   }
-  impl->english_table = std::move(*table);
+  impl->english_table = SharedEnglishSyllableTable(impl->config.data_dir);
   for (const std::string& path : config.extra_wordlists) {
     auto list = LoadPhraseList(path);
     if (!list) {

@@ -102,13 +102,16 @@ std::string DefaultDataDir();
 // Not thread-safe: use one Analyser per thread.
 class Analyser {
  public:
-  // Loads the English syllable table and the user word lists. Fails with kNotFound / kParse
-  // when they are missing or malformed.
+  // Loads the user word lists, and starts loading the English syllable table on another thread
+  // (shared by the process's analysers). Fails with kNotFound when the table's files are missing
+  // and kNotFound / kParse for a missing or malformed word list; a malformed syllable table
+  // fails the first analysis that needs English (kParse).
   static Result<std::unique_ptr<Analyser>> Create(const AnalyserConfig& config = {});
   ~Analyser();
 
-  // The facts of extracted text, for the text rules. Fails only with kInternal (ICU unusable)
-  // or when a language's phrase lists cannot be read; bad input was refused by the extractor.
+  // The facts of extracted text, for the text rules. Fails only with kInternal (ICU unusable),
+  // when a language's phrase lists cannot be read, or (kParse) when the English syllable table
+  // is malformed; bad input was refused by the extractor.
   Result<std::shared_ptr<const TextFacts>> Facts(ExtractedText text,
                                                  const AnalysisOptions& options = {});
 

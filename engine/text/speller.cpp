@@ -241,7 +241,8 @@ std::vector<std::string> Speller::SuggestUndoubled(const std::string& word) {
     std::vector<std::string> found = impl_->Suggest(*impl_->edits, undoubled);
     std::stable_sort(found.begin(), found.end(), [&](const std::string& x, const std::string& y) {
       auto key = [&](const std::string& s) {
-        size_t length_gap = s.size() > word.size() ? s.size() - word.size() : word.size() - s.size();
+        size_t length_gap =
+            s.size() > word.size() ? s.size() - word.size() : word.size() - s.size();
         return std::make_pair(EditDistance(s, word), length_gap);
       };
       return key(x) < key(y);
@@ -253,6 +254,12 @@ std::vector<std::string> Speller::SuggestUndoubled(const std::string& word) {
     }
   }
   return out;
+}
+
+void ForgetSuggestions() {
+  SharedSuggestions& shared = Shared();
+  std::lock_guard lock(shared.mutex);
+  shared.by_dic.clear();
 }
 
 size_t SpellersLoaded() {

@@ -60,6 +60,9 @@ class Speller {
   std::unique_ptr<Impl> impl_;
 };
 
+// Empties the process-wide suggestion cache (for benches that time cold analyses).
+void ForgetSuggestions();
+
 // How many dictionaries this process has loaded so far (tests check that loading is lazy).
 size_t SpellersLoaded();
 

@@ -244,9 +244,9 @@ TEST_CASE("text.spelling: technical words get Hunspell's edit suggestions first,
     REQUIRE(now.size() >= edits.size());
     CHECK(std::equal(edits.begin(), edits.end(), now.begin()));
     // ...which starts as the full list did (the n-gram phase only adds to its tail).
-    CHECK(std::equal(edits.begin(), edits.end(), before.begin(),
-                     before.begin() + static_cast<std::ptrdiff_t>(
-                                          std::min(before.size(), edits.size()))));
+    CHECK(std::equal(
+        edits.begin(), edits.end(), before.begin(),
+        before.begin() + static_cast<std::ptrdiff_t>(std::min(before.size(), edits.size()))));
   }
 }
 
