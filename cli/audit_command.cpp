@@ -21,7 +21,7 @@
 #include "audit/settings.h"
 #include "audit/site_report.h"
 #include "cli/commands.h"
-#include "cli/crawl_commands.h"
+#include "cli/crawl_progress.h"
 #include "crawler/subresources.h"
 #include "engine/documents/document_audit.h"
 #include "engine/terminal_text.h"
@@ -356,8 +356,8 @@ int RunAudit(int argc, char** argv) {
     crawl.crawl.subresource_loader = &subresources->loader();
     crawl.on_skip = [&](const crawler::SkippedUrl& s) { pipeline.NoteSkip(s); };
     crawl.on_warning = [&](const engine::Error& e) { pipeline.NoteWarning(e); };
-    int status =
-        RunCrawlAudit(crawl, [&](const crawler::FetchedResource& r) { pipeline.AddCrawled(r); });
+    int status = CrawlWithProgress(
+        crawl, [&](const crawler::FetchedResource& r) { pipeline.AddCrawled(r); });
     if (status != 0) {
       return status;
     }

@@ -21,6 +21,12 @@ int RunScanCommand(int argc, char** argv);
 int RunReportCommand(int argc, char** argv);
 int RunWorkerCommand(int argc, char** argv);
 
+// `plainsight robots URL [--robots FILE] [--agent NAME] [--allow-private]`. argv[0] is the
+// subcommand name ("robots"). Prints "allowed" or "disallowed", then the line that decided it.
+// Without --robots it fetches the site's robots.txt (redirects followed, 4xx allow all, 5xx and
+// unreachable disallow all, RFC 9309 2.3.1). Exit code: 0 allowed, 1 disallowed, 2 usage error.
+int RunRobotsCommand(int argc, char** argv);
+
 // Reads a whole regular file of at most `max_bytes`, without waiting or reading for ever: a
 // FIFO, device or socket fails with kUnsupported and says what it is, a directory with
 // kUnsupported, a larger file (or one that grows past the limit while read) with kTooLarge

@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/crawl_commands.h"
+#include "cli/crawl_progress.h"
 #include "engine/terminal_text.h"
 
 namespace plainsight::cli {
@@ -54,7 +54,7 @@ int RunCrawl(int argc, char** argv) {
     ++skipped;
     on_skip(s);
   };
-  int status = RunCrawlAudit(options, [&](const crawler::FetchedResource& r) {
+  int status = CrawlWithProgress(options, [&](const crawler::FetchedResource& r) {
     ++fetched;
     if (!quiet) {
       std::printf("fetched %d %s %s%s%s\n", r.status, crawler::ResourceKindName(r.kind),

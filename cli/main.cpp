@@ -3,7 +3,6 @@
 #include <string_view>
 
 #include "cli/commands.h"
-#include "cli/crawl_commands.h"
 #include "cli/malloc_tuning.h"
 #include "cli/serve.h"
 #include "cli/text_command.h"

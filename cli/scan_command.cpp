@@ -20,7 +20,7 @@
 #include "audit/scan.h"
 #include "audit/settings.h"
 #include "cli/commands.h"
-#include "cli/crawl_commands.h"
+#include "cli/crawl_options.h"
 #include "cli/scan_settings.h"
 #include "engine/terminal_text.h"
 #include "store/store.h"

@@ -7,7 +7,7 @@
 
 #include "audit/settings.h"
 #include "cli/commands.h"
-#include "cli/crawl_commands.h"
+#include "cli/crawl_options.h"
 #include "engine/terminal_text.h"
 
 namespace plainsight::cli {

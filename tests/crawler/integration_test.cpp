@@ -13,7 +13,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "cli/crawl_commands.h"
+#include "cli/commands.h"
 #include "crawler/crawler.h"
 #include "crawler/fetcher.h"
 #include "tests/crawler/test_server.h"

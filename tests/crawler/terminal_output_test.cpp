@@ -10,7 +10,6 @@
 #include <catch2/catch.hpp>
 
 #include "cli/commands.h"
-#include "cli/crawl_commands.h"
 #include "tests/crawler/test_server.h"
 
 namespace {

@@ -1,10 +1,9 @@
-// Command-line front of the crawler: `plainsight robots URL [--robots FILE] [--agent NAME]`
-// and the crawl flags and progress display that `plainsight audit URL ...` uses.
+// The crawl flags of `plainsight crawl`, `plainsight audit URL ...` and `plainsight scan`: what
+// they set (CrawlCliOptions), how they are parsed and their --help text.
 #pragma once
 
 #include <functional>
 #include <string>
-#include <string_view>
 
 #include "crawler/crawler.h"
 
@@ -30,18 +29,5 @@ int ParseCrawlFlag(int argc, char** argv, int& i, CrawlCliOptions& options, std:
 
 // One line per flag, for --help.
 std::string CrawlFlagsHelp();
-
-// Crawls options.crawl.seeds and calls audit_page for every fetched page and document (in the
-// order they arrive; failures included, with their error). Shows progress on stderr: a
-// rewritten status line (pages done, queued, rate, errors) on a terminal, plain log lines
-// elsewhere. Returns 0 when the crawl ran, 2 when the options were unusable (message on stderr).
-int RunCrawlAudit(const CrawlCliOptions& options,
-                  std::function<void(const crawler::FetchedResource&)> audit_page);
-
-// `plainsight robots URL [--robots FILE] [--agent NAME] [--allow-private]`. argv[0] is the
-// subcommand name ("robots"). Prints "allowed" or "disallowed", then the line that decided it.
-// Without --robots it fetches the site's robots.txt (redirects followed, 4xx allow all, 5xx and
-// unreachable disallow all, RFC 9309 2.3.1). Exit code: 0 allowed, 1 disallowed, 2 usage error.
-int RunRobotsCommand(int argc, char** argv);
 
 }  // namespace plainsight::cli
