@@ -200,6 +200,31 @@ std::vector<std::string> Speller::SuggestEdits(const std::string& word) {
 
 namespace {
 
+// Whether `candidate` is `word` with a doubled letter moved ("bizzare" -> "bizarre",
+// "tommorow" -> "tomorrow"): the same length, and the same text once one doubled letter of each
+// is made single.
+bool MovesDoubling(std::string_view word, std::string_view candidate) {
+  if (word.size() != candidate.size() || word == candidate) {
+    return false;
+  }
+  auto undoubled = [](std::string_view s) {
+    std::vector<std::string> out;
+    for (size_t i = 1; i < s.size(); ++i) {
+      if (s[i] == s[i - 1]) {
+        out.push_back(std::string(s.substr(0, i)).append(s.substr(i + 1)));
+      }
+    }
+    return out;
+  };
+  const std::vector<std::string> a = undoubled(word);
+  for (const std::string& b : undoubled(candidate)) {
+    if (std::find(a.begin(), a.end(), b) != a.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Optimal string alignment distance (Damerau-Levenshtein without repeated edits of a substring),
 // on bytes.
 size_t EditDistance(std::string_view a, std::string_view b) {
@@ -331,10 +356,21 @@ void SuggestForMisspellings(TextFacts& facts, std::span<Speller* const> spellers
     std::vector<std::string> found = speller.SuggestEdits(m.word);
     if (found.size() < 3) {
       ++stats.undoubled_lookups;
+      // Topped up to three. A word that only moves the doubling ("bizzare": "bizarre") goes
+      // first, as Hunspell's full search ranked it; the rest after the edit phase's suggestions.
+      size_t room = 3 - found.size();
+      size_t moved = 0;
       for (std::string& s : speller.SuggestUndoubled(m.word)) {
-        if (found.size() < 3 && std::find(found.begin(), found.end(), s) == found.end()) {
-          found.push_back(std::move(s));
+        if (room == 0) {
+          break;
         }
+        if (std::find(found.begin(), found.end(), s) != found.end()) {
+          continue;
+        }
+        auto at = MovesDoubling(m.word, s) ? found.begin() + static_cast<std::ptrdiff_t>(moved++)
+                                           : found.end();
+        found.insert(at, std::move(s));
+        --room;
       }
     }
     speller.Remember(m.word, found);
