@@ -5,23 +5,26 @@
 #include "engine/text/analyser.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <mutex>
 #include <set>
+#include <system_error>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
-#include <hunspell/hunspell.hxx>
 #include <unicode/uchar.h>
-#include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
 #include "engine/ascii.h"
 #include "engine/language_detect.h"
 #include "engine/text/segment.h"
 #include "engine/text/segment_abbreviations.h"
+#include "engine/text/speller.h"
 #include "engine/text/syllables.h"
 #include "engine/text/word_table.h"
 #include "plainsight/source_dir.h"
@@ -42,11 +45,6 @@ std::string DefaultDataDir() {
 namespace {
 
 using StringSet = std::unordered_set<std::string, TransparentStringHash, std::equal_to<>>;
-
-bool IsAscii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 // Letter-case profile of a word, through ICU for non-ASCII text.
 struct CaseInfo {
@@ -116,112 +114,6 @@ StringSet LoadWordSet(const std::string& path) {
   return set;
 }
 
-// A Hunspell dictionary and the conversion to its encoding (ga_IE is ISO-8859-1).
-class Speller {
- public:
-  Speller(const std::string& aff, const std::string& dic) : hunspell_(aff.c_str(), dic.c_str()) {
-    encoding_ = hunspell_.get_dict_encoding();
-    std::string upper = AsciiLower(encoding_);
-    utf8_ = upper == "utf-8" || upper == "utf8";
-  }
-
-  // 1 = correct, 0 = not in the dictionary, -1 = cannot be written in its encoding.
-  // `use_cache` = false when the caller caches the verdict itself (the analyser's word table).
-  int Check(const std::string& word, bool use_cache = true) {
-    if (!use_cache) {
-      std::string encoded;
-      return Encode(word, encoded) ? (hunspell_.spell(encoded) ? 1 : 0) : -1;
-    }
-    if (auto it = cache_.find(word); it != cache_.end()) {
-      return it->second;
-    }
-    std::string encoded;
-    int result;
-    if (!Encode(word, encoded)) {
-      result = -1;
-    } else {
-      result = hunspell_.spell(encoded) ? 1 : 0;
-    }
-    if (cache_.size() < 200000) {
-      cache_.emplace(word, result);
-    }
-    return result;
-  }
-
-  // Suggestions already looked up for `word` by this speller (in this or an earlier analysis:
-  // an analyser is reused, by `serve` for every request), or nullptr. Hunspell's suggest()
-  // takes 30-100 ms on unusual words, so a word is asked about once per analyser's life.
-  const std::vector<std::string>* CachedSuggestions(const std::string& word) const {
-    auto it = suggestions_.find(word);
-    return it == suggestions_.end() ? nullptr : &it->second;
-  }
-
-  std::vector<std::string> Suggest(const std::string& word) {
-    std::vector<std::string> out = SuggestUncached(word);
-    if (suggestions_.size() < kMaxCachedSuggestions) {
-      suggestions_.emplace(word, out);
-    }
-    return out;
-  }
-
- private:
-  static constexpr size_t kMaxCachedSuggestions = 50000;
-
-  std::vector<std::string> SuggestUncached(const std::string& word) {
-    std::string encoded;
-    std::vector<std::string> out;
-    if (!Encode(word, encoded)) {
-      return out;
-    }
-    for (const std::string& s : hunspell_.suggest(encoded)) {
-      std::string decoded;
-      if (Decode(s, decoded)) {
-        out.push_back(decoded);
-      }
-      if (out.size() == 3) {
-        break;
-      }
-    }
-    return out;
-  }
-
-  bool Convert(const char* to, const char* from, const std::string& in, std::string& out) {
-    UErrorCode status = U_ZERO_ERROR;
-    out.resize(in.size() * 4 + 4);
-    int32_t n = ucnv_convert(to, from, out.data(), static_cast<int32_t>(out.size()), in.data(),
-                             static_cast<int32_t>(in.size()), &status);
-    if (U_FAILURE(status)) {
-      return false;
-    }
-    out.resize(static_cast<size_t>(n));
-    // ICU substitutes unmappable characters with SUB (0x1A) or '?'.
-    return out.find('\x1a') == std::string::npos &&
-           (in.find('?') != std::string::npos || out.find('?') == std::string::npos);
-  }
-
-  bool Encode(const std::string& word, std::string& out) {
-    if (utf8_ || IsAscii(word)) {
-      out = word;
-      return true;
-    }
-    return Convert(encoding_.c_str(), "UTF-8", word, out);
-  }
-
-  bool Decode(const std::string& word, std::string& out) {
-    if (utf8_ || IsAscii(word)) {
-      out = word;
-      return true;
-    }
-    return Convert("UTF-8", encoding_.c_str(), word, out);
-  }
-
-  Hunspell hunspell_;
-  std::string encoding_;
-  bool utf8_ = true;
-  std::unordered_map<std::string, int, TransparentStringHash, std::equal_to<>> cache_;
-  std::unordered_map<std::string, std::vector<std::string>> suggestions_;
-};
-
 // What the analyser knows about one word, by its exact bytes, in one language: the facts are
 // pure functions of the bytes, so they are computed once per distinct word.
 enum CachedFact : uint8_t {
@@ -246,7 +138,10 @@ struct Language {
   std::unique_ptr<Segmenter> segmenter;
   std::unique_ptr<SyllableCounter> syllables;
   std::unique_ptr<PhraseMatcher> phrases;
-  std::unique_ptr<Speller> speller;  // null when no dictionary is installed
+  // Loaded on the first analysis that checks spelling in this language (`--no-spelling` and
+  // metrics never load it); null before that, or when no dictionary is installed.
+  std::unique_ptr<Speller> speller;
+  std::string speller_base;  // the dictionary (path without .aff/.dic), "" when none is installed
   StringSet known_acronyms;
   StringSet participles;      // English irregular past participles
   StringSet not_participles;  // -ed words that are adjectives after "be"
@@ -288,19 +183,34 @@ std::string HunspellFileFor(const std::string& dir, const std::string& lang) {
 
 }  // namespace
 
+using EnglishTable = Result<std::shared_ptr<const SyllableTable>>;
+
 struct Analyser::Impl {
   AnalyserConfig config;
-  std::shared_ptr<const SyllableTable> english_table;
+  std::shared_future<EnglishTable> english_table;  // being loaded on another thread at first
+
+  // The loading thread must not outlive the analyser that started it (the process may exit).
+  ~Impl() {
+    if (english_table.valid()) {
+      english_table.wait();
+    }
+  }
+
   std::vector<PhraseList> extra_lists;
   std::map<std::string, std::unique_ptr<Language>> languages;
 
-  Result<Language*> Get(const std::string& code);
+  // The language's resources, loading them on first use; with `spelling`, its dictionary too.
+  Result<Language*> Get(const std::string& code, bool spelling);
 };
 
-Result<Language*> Analyser::Impl::Get(const std::string& code_in) {
+Result<Language*> Analyser::Impl::Get(const std::string& code_in, bool spelling) {
   std::string code = code_in.empty() ? "en" : code_in;
   if (auto it = languages.find(code); it != languages.end()) {
-    return it->second.get();
+    Language* found = it->second.get();
+    if (spelling && !found->speller && !found->speller_base.empty()) {
+      found->speller = std::make_unique<Speller>(found->speller_base);
+    }
+    return found;
   }
   auto lang = std::make_unique<Language>();
   lang->code = code;
@@ -309,7 +219,6 @@ Result<Language*> Analyser::Impl::Get(const std::string& code_in) {
     return segmenter.error();
   }
   lang->segmenter = std::move(*segmenter);
-  lang->syllables = std::make_unique<SyllableCounter>(code, code == "en" ? english_table : nullptr);
   // Phrase lists: every .tsv in <data>/<lang>/lists, sorted, then the user's lists.
   std::vector<PhraseList> lists;
   namespace fs = std::filesystem;
@@ -337,9 +246,9 @@ Result<Language*> Analyser::Impl::Get(const std::string& code_in) {
     return matcher.error();
   }
   lang->phrases = std::move(*matcher);
-  std::string base = HunspellFileFor(config.hunspell_dir, code);
-  if (!base.empty()) {
-    lang->speller = std::make_unique<Speller>(base + ".aff", base + ".dic");
+  lang->speller_base = HunspellFileFor(config.hunspell_dir, code);
+  if (spelling && !lang->speller_base.empty()) {
+    lang->speller = std::make_unique<Speller>(lang->speller_base);
   }
   std::string dir = config.data_dir + "/" + code;
   lang->known_acronyms = LoadWordSet(dir + "/known-acronyms.txt");
@@ -356,10 +265,51 @@ Result<Language*> Analyser::Impl::Get(const std::string& code_in) {
     lang->negators = {"ní", "níl", "nach", "níor", "char", "cha", "gan", "ná", "nár"};
   }
   lang->negative_words = LoadWordSet(dir + "/negative-words.txt");
+  // Last: the English table has been loading on another thread meanwhile.
+  std::shared_ptr<const SyllableTable> table;
+  if (code == "en") {
+    const EnglishTable& loaded = english_table.get();
+    if (!loaded) {
+      return loaded.error();
+    }
+    table = *loaded;
+  }
+  lang->syllables = std::make_unique<SyllableCounter>(code, std::move(table));
   Language* raw = lang.get();
   languages.emplace(code, std::move(lang));
   return raw;
 }
+
+namespace {
+
+// The English syllable table of `data_dir` (127,000 words), loaded on a thread of its own so that
+// it overlaps with the rest of start-up on the caller's thread (CLD2, the first language's
+// segmenter, phrase lists and Hunspell dictionary), and once per process and data directory
+// (`serve` creates an analyser per thread; the table is read-only). A failed load is retried by
+// the next analyser created.
+std::shared_future<EnglishTable> SharedEnglishSyllableTable(const std::string& data_dir) {
+  static std::mutex mutex;
+  static auto* tables = new std::map<std::string, std::shared_future<EnglishTable>>();
+  std::lock_guard lock(mutex);
+  if (auto it = tables->find(data_dir); it != tables->end()) {
+    const bool failed = it->second.wait_for(std::chrono::seconds(0)) == std::future_status::ready &&
+                        !it->second.get();
+    if (!failed) {
+      return it->second;
+    }
+  }
+  auto load = [data_dir] { return LoadEnglishSyllableTable(data_dir); };
+  std::shared_future<EnglishTable> table;
+  try {
+    table = std::async(std::launch::async, load).share();
+  } catch (const std::system_error&) {  // no thread to be had: load when first needed
+    table = std::async(std::launch::deferred, load).share();
+  }
+  (*tables)[data_dir] = table;
+  return table;
+}
+
+}  // namespace
 
 Analyser::Analyser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
@@ -371,11 +321,14 @@ Result<std::unique_ptr<Analyser>> Analyser::Create(const AnalyserConfig& config)
   if (impl->config.data_dir.empty()) {
     impl->config.data_dir = DefaultDataDir();
   }
-  auto table = LoadEnglishSyllableTable(impl->config.data_dir);
-  if (!table) {
-    return table.error();
+  // Missing files are reported here; a malformed table by the first English analysis.
+  for (const char* name : {"/en/syllables.tsv", "/en/syllables-extra.tsv"}) {
+    const std::string path = impl->config.data_dir + name;
+    if (!std::filesystem::exists(path)) {
+      return Error{ErrorCode::kNotFound, "cannot open syllable table " + path, ""};
+    }
   }
-  impl->english_table = std::move(*table);
+  impl->english_table = SharedEnglishSyllableTable(impl->config.data_dir);
   for (const std::string& path : config.extra_wordlists) {
     auto list = LoadPhraseList(path);
     if (!list) {
@@ -672,9 +625,9 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
   TextCounts totals;
   std::vector<PhraseMatcher::Match> matches;
   std::vector<uint64_t> hashes;
-  // Suggestions: looked up once per word and language in this analysis, within the budget.
+  // Misspellings, once per word and language; suggestions are looked up after the text.
   std::map<std::pair<std::string, std::string>, uint32_t> misspelling_index;
-  size_t suggestions_used = 0;
+  std::vector<Speller*> misspelling_spellers;  // per out.misspellings entry
   out.blocks.resize(text.blocks.size());
 
   for (size_t block_index = 0; block_index < text.blocks.size(); ++block_index) {
@@ -685,7 +638,7 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
     if (block_lang.empty() || (!options.lang.empty() && block.lang == text.lang)) {
       block_lang = doc_lang;
     }
-    auto lang_or = impl.Get(block_lang);
+    auto lang_or = impl.Get(block_lang, out.spelling);
     if (!lang_or) {
       return lang_or.error();
     }
@@ -803,6 +756,12 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
                 w.find('.') != std::string_view::npos) {
               continue;
             }
+            // Identifiers, paths and camelCase names are not words of the language: Hunspell
+            // has no verdict worth giving on them, and they cost the most to suggest for.
+            if (IsIdentifierLike(w, lang.code)) {
+              ++out.spelling_stats.not_candidates;
+              continue;
+            }
             // Interpretation: a capitalised word inside a sentence is taken for a name and not
             // spell-checked; names are the main source of false alarms.
             if ((c.flags & kFirstUpper) != 0 && i > 0) {
@@ -813,7 +772,7 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
                                         : PrimaryLanguage(block.LangAt(t.start));
             Language* spell_lang = &lang;
             if (!word_lang.empty() && word_lang != lang.code) {
-              auto other = impl.Get(word_lang);
+              auto other = impl.Get(word_lang, true);
               if (!other) {
                 continue;
               }
@@ -840,15 +799,7 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
               Misspelling& m = out.misspellings.emplace_back();
               m.word = word;
               m.lang = spell_lang->code;
-              // Cached suggestions cost nothing, so they do not count against the budget.
-              if (const auto* cached = spell_lang->speller->CachedSuggestions(word)) {
-                m.suggestions = *cached;
-                m.suggested = true;
-              } else if (suggestions_used < options.max_spelling_suggestions) {
-                ++suggestions_used;
-                m.suggestions = spell_lang->speller->Suggest(word);
-                m.suggested = true;
-              }
+              misspelling_spellers.push_back(spell_lang->speller.get());
             }
             c.misspelling = it->second;
           }
@@ -877,8 +828,8 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
     // CLD2 on the block alone (for text.language-mismatch, WCAG 3.1.2). It runs only when the
     // block's own dictionary does not know many of its words (or there is no dictionary): a
     // block that spell-checks as English is English, and this keeps detection off the hot path.
-    bool suspicious = !lang.speller || !options.spelling || block_checked < 10 ||
-                      block_unknown * 4 > block_checked;
+    bool suspicious =
+        !lang.speller || !out.spelling || block_checked < 10 || block_unknown * 4 > block_checked;
     if (detect && suspicious && block_words >= options.block_detection_min_words &&
         text.blocks.size() > 1) {
       DetectedLanguage found = DetectLanguage(block.text, 16384);
@@ -894,8 +845,8 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
     }
     std::string code = PrimaryLanguage(block.lang);
     if (!options.metrics_only && options.spelling) {
-      auto l = impl.Get(code);
-      if (l && !(*l)->speller) {
+      auto l = impl.Get(code, true);
+      if (l && (*l)->speller_base.empty()) {
         std::string note =
             "no Hunspell dictionary installed for " + code + ": spelling not checked";
         if (std::find(out.notes.begin(), out.notes.end(), note) == out.notes.end()) {
@@ -905,6 +856,8 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
     }
   }
 
+  SuggestForMisspellings(out, misspelling_spellers, options.max_spelling_suggestions,
+                         options.suggestion_budget_ms);
   out.metrics = ComputeMetrics(totals, doc_lang);
   return std::shared_ptr<const TextFacts>(std::move(facts));
 }

@@ -79,8 +79,12 @@ struct AnalysisOptions {
   uint32_t block_detection_min_words = 30;
   size_t max_findings = 5000;  // in TextAnalysis::findings; the rules' results keep them all
   size_t max_detail_sentences = 100000;
-  size_t max_spelling_suggestions = 50;  // Hunspell suggest() calls per analysis (they are slow)
-  OptionOverrides rule_options;          // "text.sentence-length.max_words" -> 30
+  // Words looked up for spelling suggestions per analysis (answers the process has already
+  // computed are free), and the wall time they may take; misspellings past either limit are
+  // reported with "no suggestion computed". 0 ms = no time limit.
+  size_t max_spelling_suggestions = 50;
+  double suggestion_budget_ms = 50;
+  OptionOverrides rule_options;  // "text.sentence-length.max_words" -> 30
 };
 
 struct AnalyserConfig {
@@ -98,13 +102,16 @@ std::string DefaultDataDir();
 // Not thread-safe: use one Analyser per thread.
 class Analyser {
  public:
-  // Loads the English syllable table and the user word lists. Fails with kNotFound / kParse
-  // when they are missing or malformed.
+  // Loads the user word lists, and starts loading the English syllable table on another thread
+  // (shared by the process's analysers). Fails with kNotFound when the table's files are missing
+  // and kNotFound / kParse for a missing or malformed word list; a malformed syllable table
+  // fails the first analysis that needs English (kParse).
   static Result<std::unique_ptr<Analyser>> Create(const AnalyserConfig& config = {});
   ~Analyser();
 
-  // The facts of extracted text, for the text rules. Fails only with kInternal (ICU unusable)
-  // or when a language's phrase lists cannot be read; bad input was refused by the extractor.
+  // The facts of extracted text, for the text rules. Fails only with kInternal (ICU unusable),
+  // when a language's phrase lists cannot be read, or (kParse) when the English syllable table
+  // is malformed; bad input was refused by the extractor.
   Result<std::shared_ptr<const TextFacts>> Facts(ExtractedText text,
                                                  const AnalysisOptions& options = {});
 

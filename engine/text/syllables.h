@@ -46,6 +46,9 @@ class SyllableTable {
 
   size_t size() const { return short_.size() + long_.size(); }
 
+  // Makes room for `words` words (see WordTable::Reserve).
+  void Reserve(size_t words) { short_.Reserve(words); }
+
  private:
   WordTable<uint8_t> short_;
   std::unordered_map<std::string, uint8_t, TransparentStringHash, std::equal_to<>> long_;

@@ -95,9 +95,19 @@ struct Misspelling {
   std::string word;  // as Hunspell saw it (typographic apostrophes as ASCII)
   std::string lang;  // the dictionary's language
   std::vector<std::string> suggestions;
-  // False when no suggestion was looked for (over AnalysisOptions::max_spelling_suggestions):
-  // an empty list then says nothing about close matches.
+  // False when no suggestion was looked for (over AnalysisOptions::max_spelling_suggestions or
+  // suggestion_budget_ms): an empty list then says nothing about close matches.
   bool suggested = false;
+};
+
+// What the spelling check did in one analysis (for tests and benches; not in the JSON output).
+struct SpellingStats {
+  uint32_t not_candidates = 0;     // tokens skipped as identifiers, paths or camelCase names
+  uint32_t from_cache = 0;         // misspellings answered from the process's suggestion cache
+  uint32_t edit_lookups = 0;       // words sent to Hunspell's edit phase
+  uint32_t undoubled_lookups = 0;  // of which retried with a doubled letter made single
+  uint32_t not_computed = 0;       // misspellings left without suggestions (limits reached)
+  double suggestion_ms = 0;        // wall time spent on suggestions
 };
 
 struct WordDetail {
@@ -124,6 +134,7 @@ struct TextFacts {
   std::vector<TokenFacts> tokens;
   std::vector<PhraseFacts> phrases;  // by block, then by start
   std::vector<Misspelling> misspellings;
+  SpellingStats spelling_stats;
   std::vector<std::string> notes;      // e.g. "no Hunspell dictionary for 'xx'"
   std::vector<SentenceDetail> detail;  // only with AnalysisOptions::detail
 

@@ -83,6 +83,18 @@ class WordTable {
 
   size_t size() const { return size_; }
 
+  // Makes room for `keys` keys in all (within max_slots), so that loading a known number of
+  // keys does not grow the table step by step.
+  void Reserve(size_t keys) {
+    size_t count = slots_.size();
+    while (count < max_slots_ && keys * 4 > count * 3) {
+      count *= 2;
+    }
+    if (count > slots_.size()) {
+      Resize(count);
+    }
+  }
+
   // The value stored for `key`, or nullptr. The pointer stays valid until the next insert.
   Value* Find(std::string_view key) {
     if (key.size() > kMaxKeyBytes) {

@@ -1,7 +1,9 @@
 // text.spelling: words are spelled as the dictionary of their language spells them (Hunspell;
 // en_GB for English, ga_IE for Irish), for words with a close match in it. Capitalised words
 // inside a sentence (names), words in capitals, words with digits or full stops are not
-// checked. Words with no close match are text.unusual-words. No WCAG success criterion requires
+// checked, nor are identifiers, paths and camelCase names ("os_type", "postProcessing"). Words
+// with no close match are text.unusual-words. Suggestions have a time limit per analysis (issue
+// 20); words past it are reported with "No suggestion computed". No WCAG success criterion requires
 // it (plain-language advice).
 #include <string>
 
@@ -12,6 +14,9 @@ namespace plainsight::rules {
 namespace {
 
 namespace text = engine::text;
+
+constexpr std::string_view kNotComputed =
+    "No suggestion computed (this analysis reached its limit for spelling suggestions).";
 
 void Check(const text::TextFacts& facts, const engine::OptionValues& /*options*/,
            engine::Findings& out) {
@@ -27,6 +32,15 @@ void Check(const text::TextFacts& facts, const engine::OptionValues& /*options*/
         continue;
       }
       const text::Misspelling& m = facts.misspellings[t.misspelling];
+      if (!m.suggested) {
+        // Interpretation: past the analysis's limits for suggestions nothing is known about
+        // close matches, so the word is reported here, as a misspelling without a suggestion.
+        any = true;
+        text::ReportText(out, facts, s.block, t.start, t.end,
+                         "\"" + m.word + "\" is not in the " + m.lang + " dictionary",
+                         std::string(kNotComputed), "misspelling", text::Severity::kWarning);
+        continue;
+      }
       if (m.suggestions.empty()) {
         continue;  // text.unusual-words
       }

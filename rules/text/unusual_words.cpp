@@ -28,8 +28,8 @@ void Check(const text::TextFacts& facts, const engine::OptionValues& /*options*/
         continue;
       }
       const text::Misspelling& m = facts.misspellings[t.misspelling];
-      if (!m.suggestions.empty()) {
-        continue;  // text.spelling
+      if (!m.suggested || !m.suggestions.empty()) {
+        continue;  // text.spelling (with suggestions, or none computed)
       }
       any = true;
       text::ReportText(
