@@ -625,6 +625,7 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
   TextCounts totals;
   std::vector<PhraseMatcher::Match> matches;
   std::vector<uint64_t> hashes;
+  std::vector<TokenFacts> scratch_tokens;  // metrics only: one sentence's tokens
   // Misspellings, once per word and language; suggestions are looked up after the text.
   std::map<std::pair<std::string, std::string>, uint32_t> misspelling_index;
   std::vector<Speller*> misspelling_spellers;  // per out.misspellings entry
@@ -645,6 +646,7 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
     Language& lang = **lang_or;
     block_facts.lang = block_lang;
     block_facts.first_sentence = static_cast<uint32_t>(out.sentences.size());
+    uint32_t block_sentences = 0;
     bool count_syllables = CountsSyllables(block_lang);
     uint64_t block_words = 0;
     uint64_t block_checked = 0;  // words looked up in the block language's dictionary
@@ -658,13 +660,22 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
         block.text, options.max_sentence_words,
         [&](const SentenceSpan& span, const std::vector<Token>& tokens) {
           ++totals.sentences;
+          ++block_sentences;
           const size_t n = tokens.size();
-          SentenceFacts& sentence = out.sentences.emplace_back();
+          // Metrics only: the counts are all that is kept, so a sentence's tokens go to a
+          // scratch list instead of the facts (which would grow by every token of the text).
+          std::vector<TokenFacts>& token_out = options.metrics_only ? scratch_tokens : out.tokens;
+          if (options.metrics_only) {
+            scratch_tokens.clear();
+          }
+          SentenceFacts scratch_sentence;
+          SentenceFacts& sentence =
+              options.metrics_only ? scratch_sentence : out.sentences.emplace_back();
           sentence.block = static_cast<uint32_t>(block_index);
           sentence.start = span.start;
           sentence.end = span.end;
           sentence.cut = span.cut;
-          sentence.first_token = static_cast<uint32_t>(out.tokens.size());
+          sentence.first_token = static_cast<uint32_t>(token_out.size());
           sentence.tokens = static_cast<uint32_t>(n);
           hashes.resize(n);
           const bool list_flags = !options.metrics_only;
@@ -680,7 +691,7 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
             std::string_view w(block.text.data() + t.start, t.end - t.start);
             WordInfo f = WordFacts(lang, w, hashes[i],
                                    t.kind == TokenKind::kWord && count_syllables, list_flags);
-            TokenFacts& tf = out.tokens.emplace_back();
+            TokenFacts& tf = token_out.emplace_back();
             tf.start = t.start;
             tf.end = t.end;
             tf.kind = t.kind;
@@ -723,7 +734,7 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
                          ? text.source.substr(d.start, d.end - d.start)
                          : std::string(sentence_text);
             d.words.reserve(n);
-            TokenFacts* first = out.tokens.data() + sentence.first_token;
+            TokenFacts* first = token_out.data() + sentence.first_token;
             for (size_t i = 0; i < n; ++i) {
               d.words.push_back(
                   {block.text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
@@ -804,8 +815,7 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
             c.misspelling = it->second;
           }
         });
-    block_facts.sentences =
-        static_cast<uint32_t>(out.sentences.size()) - block_facts.first_sentence;
+    block_facts.sentences = block_sentences;
     block_facts.words = block_words;
 
     if (options.metrics_only) {

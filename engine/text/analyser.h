@@ -69,9 +69,11 @@ struct TextAnalysis {
 // How the facts are computed. The findings' thresholds are the text rules' options
 // (rules/text/, docs/rules.md), replaced through rule_options.
 struct AnalysisOptions {
-  std::string lang;           // overrides the declared language of the document when set
-  bool detail = false;        // fill TextAnalysis::sentences
-  bool metrics_only = false;  // counts and formulas only: no word lists, spelling or findings
+  std::string lang;     // overrides the declared language of the document when set
+  bool detail = false;  // fill TextAnalysis::sentences
+  // Counts and formulas only: no word lists, spelling or findings, and the facts keep no
+  // sentences or tokens (their blocks still have their counts).
+  bool metrics_only = false;
   bool spelling = true;
   bool detect_language = true;
   uint32_t max_sentence_words = 500;  // hard cut for text without sentence punctuation
