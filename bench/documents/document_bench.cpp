@@ -157,6 +157,9 @@ int main(int argc, char** argv) {
               "poppler doc/s", "ratio", "peak RSS MB");
   int status = 0;
   for (const fs::path& f : files) {
+    // What the parent has buffered must not be copied into the child (and written twice) when
+    // stdout is a pipe or a file.
+    std::fflush(stdout);
     pid_t child = fork();
     if (child == 0) {
       Measure(f, text, reps);
