@@ -17,7 +17,7 @@ namespace {
 void Check(const engine::Page& page, engine::Findings& out) {
   const engine::Document& doc = page.document();
   if (!IsTopLevelHtmlPage(page) || doc.body() == nullptr ||
-      structure::RenderedText(page, *doc.body()).empty()) {
+      structure::RenderedTextStart(page, *doc.body(), 1).empty()) {
     return;
   }
   const std::vector<const engine::Node*> headings = structure::Headings(page);
