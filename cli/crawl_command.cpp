@@ -43,21 +43,17 @@ int RunCrawl(int argc, char** argv) {
     return UsageError("usage: plainsight crawl URL... [crawl options]");
   }
   options.crawl.seeds = seeds;
+  size_t fetched = 0;
+  size_t skipped = 0;
+  audit::CrawlTally tally;  // why nothing could be fetched, if so
   options.on_skip = [&](const crawler::SkippedUrl& s) {
+    ++skipped;
+    tally.Skip(s);
     if (!quiet) {
       // URLs and robots.txt lines come from servers: escaped for the terminal.
       std::printf("skipped %s %s: %s\n", crawler::SkipReasonName(s.reason),
                   engine::TerminalSafe(s.url).c_str(), engine::TerminalSafe(s.detail).c_str());
     }
-  };
-  size_t fetched = 0;
-  size_t skipped = 0;
-  audit::CrawlTally tally;  // why nothing could be fetched, if so
-  auto on_skip = options.on_skip;
-  options.on_skip = [&](const crawler::SkippedUrl& s) {
-    ++skipped;
-    tally.Skip(s);
-    on_skip(s);
   };
   options.on_warning = [&](const engine::Error& e) { tally.Warning(e); };
   int status = CrawlWithProgress(options, [&](const crawler::FetchedResource& r) {
