@@ -1,7 +1,10 @@
 # plainsight: the two commands a new user needs are `make demo` and `make test`.
 BUILD ?= build
 JOBS ?= 2
-CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# -g1: line tables and function names (backtraces, perf), not variables; compiles about a fifth
+# faster than -g. Pass CMAKE_FLAGS to get full debug information.
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo '-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG' \
+  '-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG'
 # A compiler cache when the machine has one (not needed, not installed by deps).
 ifneq ($(shell command -v ccache 2>/dev/null),)
 CMAKE_FLAGS += -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/site/signals.h"
+#include "engine/site/site_model.h"
 #include "engine/terminal_text.h"
 #include "engine/url.h"
 #include "rules/catalog.h"

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "engine/site/site_model.h"
 #include "rules/catalog.h"
 
 namespace plainsight::cli {

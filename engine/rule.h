@@ -208,7 +208,7 @@ struct Rule {
   TextCheckFunction check_text = nullptr;
   // What else the check implements: WCAG techniques ("PDF18"), Matterhorn Protocol 1.1 failure
   // conditions ("Matterhorn 06-003"), PDF/UA-1 (ISO 14289-1) clauses ("PDF/UA-1 7.1").
-  std::span<const std::string_view> techniques;
+  std::span<const std::string_view> techniques = {};
 };
 
 // Plain-language advice: a text rule (rules/text/) with no WCAG success criterion. Its findings

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "engine/site/site_model.h"
+
 namespace plainsight::rules {
 namespace {
 

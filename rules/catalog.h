@@ -7,7 +7,12 @@
 
 #include "engine/page.h"
 #include "engine/rule.h"
-#include "engine/site/site_model.h"
+
+// Declared, not included: engine/site/site_model.h brings nlohmann/json into every rule's
+// translation unit, and most rules are page rules (a site rule's file includes it itself).
+namespace plainsight::engine::site {
+struct SiteRule;
+}  // namespace plainsight::engine::site
 
 namespace plainsight::rules {
 

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/site/site_model.h"
 #include "plainsight/source_dir.h"
 #include "rules/catalog.h"
 

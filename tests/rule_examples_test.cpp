@@ -6,6 +6,7 @@
 #include "engine/office/office_example.h"
 #include "engine/pdf/pdf_writer.h"
 #include "engine/runner.h"
+#include "engine/site/site_model.h"
 #include "engine/text/test_support.h"
 #include "engine/text/text_facts.h"
 #include "rules/catalog.h"

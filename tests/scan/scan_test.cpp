@@ -130,11 +130,15 @@ TEST_CASE(
                    << second.signal << ", " << last.exit_code << "\n"
                    << second.err << "\n"
                    << last.err);
-    // One of the runs finished the scan; any resume after that had nothing to do.
-    bool finished = first.exit_code == 0 || second.exit_code == 0 || last.exit_code == 0;
-    CHECK(finished);
+    // One of the runs finished the scan; any resume after that had nothing to do. A run can
+    // be killed after it committed the scan as done but before it exited (while it prints the
+    // summary and closes the store): then no run exits 0, the resumes find nothing to do, and
+    // the snapshot below still shows that the scan is done and whole.
+    bool exited_done = first.exit_code == 0 || second.exit_code == 0 || last.exit_code == 0;
+    bool nothing_left = last.err.find("nothing to resume") != std::string::npos;
+    CHECK((exited_done || nothing_left));
     if (last.exit_code != 0) {
-      CHECK(last.err.find("nothing to resume") != std::string::npos);
+      CHECK(nothing_left);
     }
     CHECK(FirstDifference(baseline, Snapshot(db)) == "");
   }
