@@ -70,6 +70,12 @@ std::string RenderScores(const text::TextAnalysis& a) {
            (*m.average_sentence_length > 20 ? " (aim for 15 to 20)" : " (good: 20 or fewer)");
   }
   out += ".</li>\n";
+  if (m.counts.left_out > 0) {
+    out += "<li>" + Escape(text::DescribeLeftOut(m.counts.left_out)) + "</li>\n";
+  }
+  if (const std::string* note = text::TooShortNote(m)) {
+    out += "<li>" + Escape(*note) + "</li>\n";
+  }
   if (m.flesch_reading_ease && a.lang == "en") {
     out += "<li>Reading ease " + Number(m.flesch_reading_ease) +
            " out of 100: " + Escape(text::DescribeFlesch(*m.flesch_reading_ease)) +

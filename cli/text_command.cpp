@@ -230,6 +230,12 @@ void PrintText(const std::string& file_name, const text::TextAnalysis& a, std::o
         << (*m.average_sentence_length > 20 ? " (aim for 15 to 20)" : " (good: under 20)");
   }
   out << ".\n";
+  if (m.counts.left_out > 0) {
+    out << "  " << text::DescribeLeftOut(m.counts.left_out) << "\n";
+  }
+  if (const std::string* note = text::TooShortNote(m)) {
+    out << "  " << *note << "\n";
+  }
   if (m.flesch_reading_ease && a.lang == "en") {
     out << "  Flesch reading ease " << Fixed(*m.flesch_reading_ease)
         << " of 100: " << text::DescribeFlesch(*m.flesch_reading_ease)
@@ -326,6 +332,12 @@ void PrintHtml(const std::string& name, const text::ExtractedText& input,
     out << ", " << Fixed(*m.average_sentence_length) << " words per sentence on average";
   }
   out << ".</li>\n";
+  if (m.counts.left_out > 0) {
+    out << "<li>" << Escape(text::DescribeLeftOut(m.counts.left_out)) << "</li>\n";
+  }
+  if (const std::string* note = text::TooShortNote(m)) {
+    out << "<li>" << Escape(*note) << "</li>\n";
+  }
   if (m.flesch_reading_ease) {
     out << "<li>Flesch reading ease " << Fixed(*m.flesch_reading_ease) << ": "
         << Escape(text::DescribeFlesch(*m.flesch_reading_ease)) << ".</li>\n";
@@ -469,6 +481,18 @@ int RunTextCommand(int argc, char** argv) {
     }
   }
   const text::Metrics& m = a.metrics;
+  // A threshold on a score the text is too short for is not checked: say so, on stderr (stdout
+  // may be JSON).
+  auto unchecked = [&](const std::optional<double>& limit, std::string_view score,
+                       std::string_view flag) {
+    if (limit &&
+        std::find(m.too_short_for.begin(), m.too_short_for.end(), score) != m.too_short_for.end()) {
+      std::cerr << "plainsight text: " << flag << " not checked: " << m.score_notes.front() << "\n";
+    }
+  };
+  unchecked(o.min_reading_ease, "flesch_reading_ease", "--min-reading-ease");
+  unchecked(o.max_grade, "flesch_kincaid_grade", "--max-grade");
+  unchecked(o.max_lix, "lix", "--max-lix");
   if (o.min_reading_ease && m.flesch_reading_ease && *m.flesch_reading_ease < *o.min_reading_ease) {
     missed = true;
   }

@@ -179,7 +179,7 @@ struct Rule {
   std::string_view help;     // how to fix it, plain English
   // What the rule cannot know from the static page (scripts, images, meaning, layout), so what
   // a person must still check; plain English. Shown in docs/rules.md.
-  std::string_view limits;
+  std::string_view limits = {};
   std::span<const std::string_view> wcag = {};      // success criteria, "1.1.1" (WCAG 2.1 and 2.2)
   std::span<const std::string_view> en301549 = {};  // EN 301 549 V3.2.1 clauses, "9.1.1.1"
   std::span<const std::string_view> act = {};       // W3C ACT rule ids, "23a2a8"

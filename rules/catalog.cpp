@@ -152,6 +152,7 @@ constexpr const engine::Rule* kAll[] = {
     &kTextJargon,
     &kTextLanguageMismatch,
     &kTextNominalisation,
+    &kTextNonWords,
     &kTextParagraphLength,
     &kTextPassiveVoice,
     &kTextReadingLevel,

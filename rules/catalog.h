@@ -171,6 +171,7 @@ extern const engine::Rule kTextDoubleNegative;
 extern const engine::Rule kTextJargon;
 extern const engine::Rule kTextLanguageMismatch;
 extern const engine::Rule kTextNominalisation;
+extern const engine::Rule kTextNonWords;
 extern const engine::Rule kTextParagraphLength;
 extern const engine::Rule kTextPassiveVoice;
 extern const engine::Rule kTextReadingLevel;

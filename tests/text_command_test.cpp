@@ -51,8 +51,23 @@ TEST_CASE("text command: linter-style output and exit 0 for plain text", "[text]
   CHECK(r.status == 0);
   CHECK(r.out.find(path + ":1:9 wordy-phrase:") != std::string::npos);
   CHECK(r.out.find("-> Try: try") != std::string::npos);
-  CHECK(r.out.find("Flesch reading ease") != std::string::npos);
+  // Under 100 words: a note instead of scores.
+  CHECK(r.out.find("Flesch reading ease") == std::string::npos);
+  CHECK(r.out.find("Too short to score: readability formulas need at least 100 words, and this "
+                   "text has 5 words.") != std::string::npos);
   std::remove(path.c_str());
+  std::string text;
+  for (int i = 0; i < 10; ++i) {
+    text += "The cat sat on the mat. The committee considered the application carefully. ";
+  }
+  std::string scored = TempFile("scored.txt", text + "See https://www.gov.ie/.\n");
+  r = Run({scored});
+  CHECK(r.out.find("Flesch reading ease 5") != std::string::npos);  // 53.5
+  CHECK(r.out.find("SMOG") == std::string::npos);                   // not shown, nor its note
+  CHECK(r.out.find("Too short") == std::string::npos);
+  CHECK(r.out.find("1 token was left out of the counts: web and e-mail addresses") !=
+        std::string::npos);
+  std::remove(scored.c_str());
 }
 
 TEST_CASE("text command: JSON has the fields the issue names, detail adds sentences",
@@ -63,7 +78,10 @@ TEST_CASE("text command: JSON has the fields the issue names, detail adds senten
   nlohmann::json j = nlohmann::json::parse(r.out);
   CHECK(j["lang"] == "en");
   CHECK(j["metrics"]["words"] == 9);
-  CHECK(j["metrics"].contains("flesch_reading_ease"));
+  CHECK(j["metrics"]["left_out"] == 0);
+  CHECK_FALSE(j["metrics"].contains("flesch_reading_ease"));  // 9 words: too short to score
+  CHECK(j["metrics"]["too_short_for"][0] == "flesch_reading_ease");
+  CHECK(j["metrics"]["score_notes"][0].get<std::string>().rfind("Too short to score", 0) == 0);
   REQUIRE(j["findings"].size() >= 2);
   for (const char* field :
        {"kind", "severity", "line", "column", "start", "end", "text", "message", "suggestion"}) {
@@ -83,12 +101,25 @@ TEST_CASE("text command: exit 1 when a threshold is missed", "[text][cli]") {
   std::string path = TempFile("long.txt", text + "end.\n");
   CHECK(Run({path}).status == 1);  // error-severity long sentence
   CHECK(Run({path, "--fail-on", "never"}).status == 0);
+  // 120 words: Flesch 52.7, LIX 39.3.
+  std::string text120;
+  for (int i = 0; i < 10; ++i) {
+    text120 += "The cat sat on the mat. The committee considered the application carefully. ";
+  }
+  std::string scored = TempFile("scored.txt", text120 + "\n");
+  CHECK(Run({scored, "--min-reading-ease", "60"}).status == 1);
+  CHECK(Run({scored, "--min-reading-ease", "50"}).status == 0);
+  CHECK(Run({scored, "--max-lix", "30"}).status == 1);
+  CHECK(Run({scored, "--max-lix", "45"}).status == 0);
+  // A text too short to score meets a threshold, and says it was not checked.
   std::string easy = TempFile("easy.txt", "The cat sat on the mat.\n");
-  CHECK(Run({easy, "--min-reading-ease", "120"}).status == 1);
-  CHECK(Run({easy, "--min-reading-ease", "60"}).status == 0);
-  CHECK(Run({easy, "--max-lix", "3"}).status == 1);
+  RunResult short_text = Run({easy, "--min-reading-ease", "120", "--format", "json"});
+  CHECK(short_text.status == 0);
+  CHECK(short_text.out.find("--min-reading-ease not checked: Too short to score") !=
+        std::string::npos);
   std::remove(path.c_str());
   std::remove(easy.c_str());
+  std::remove(scored.c_str());
 }
 
 TEST_CASE("text command: exit 2 on bad input and bad usage", "[text][cli]") {

@@ -95,17 +95,17 @@ struct SiteRule {
   std::string_view help;     // how to fix it
   // What requires it, in words: "Directive (EU) 2016/2102 Art. 7(1)", "Commission Implementing
   // Decision (EU) 2018/1523, Annex", "Irish public-sector commitments: ...".
-  std::span<const std::string_view> requirements;
-  std::span<const std::string_view> wcag;      // success criteria, where one applies
-  std::span<const std::string_view> en301549;  // EN 301 549 clauses, where one applies
+  std::span<const std::string_view> requirements = {};
+  std::span<const std::string_view> wcag = {};      // success criteria, where one applies
+  std::span<const std::string_view> en301549 = {};  // EN 301 549 clauses, where one applies
   Impact impact = Impact::kModerate;
   Severity severity = Severity::kError;  // of its most serious failure
   SiteCheckFunction check = nullptr;
-  std::span<const SiteExample> passes;
-  std::span<const SiteExample> fails;
-  std::span<const SiteExample> inapplicable;
-  std::span<const SiteExample> cant_tell;
-  std::span<const RuleOption> options;
+  std::span<const SiteExample> passes = {};
+  std::span<const SiteExample> fails = {};
+  std::span<const SiteExample> inapplicable = {};
+  std::span<const SiteExample> cant_tell = {};
+  std::span<const RuleOption> options = {};
 };
 
 // Runs one rule on a model. A rule that throws gives cantTell with the error (the runner's

@@ -22,6 +22,7 @@
 
 #include "engine/ascii.h"
 #include "engine/language_detect.h"
+#include "engine/text/non_words.h"
 #include "engine/text/segment.h"
 #include "engine/text/segment_abbreviations.h"
 #include "engine/text/speller.h"
@@ -449,13 +450,20 @@ struct WordInfo {
   uint16_t flags = 0;  // TokenFlag
 };
 
-void FillCase(std::string_view w, int& letters, int& upper, int& digits, uint16_t& flags) {
+// Letter case, and whether the word can be a word at all (kNotAWord, non_words.h; asked of every
+// token as if it were a word: the analyser also leaves out addresses by their token kind).
+void FillCase(std::string_view lang, std::string_view w, int& letters, int& upper, int& digits,
+              uint16_t& flags) {
   CaseInfo info = Inspect(w);
   letters = info.letters;
   upper = info.upper;
   digits = info.digits;
   flags = static_cast<uint16_t>((info.first_upper ? kFirstUpper : 0) |
                                 (HasInflectedEnding(w) ? kInflectedEnding : 0));
+  // Short words are words: only the longer ones are looked at closely.
+  if (letters >= 5 && ClassifyToken(w, TokenKind::kWord, lang) != NonWordKind::kWord) {
+    flags |= kNotAWord;
+  }
 }
 
 // The cache entry for `w` in `lang`, with its letter case filled in; nullptr when the word is not
@@ -467,7 +475,7 @@ CachedWord* Entry(Language& lang, std::string_view w, uint64_t hash) {
     int letters;
     int upper;
     int digits;
-    FillCase(w, letters, upper, digits, c->flags);
+    FillCase(lang.code, w, letters, upper, digits, c->flags);
     c->letters = static_cast<uint8_t>(letters);
     c->upper = static_cast<uint8_t>(upper);
     c->digits = static_cast<uint8_t>(digits);
@@ -482,8 +490,8 @@ WordInfo WordFacts(Language& lang, std::string_view w, uint64_t hash, bool sylla
   WordInfo out;
   CachedWord* c = Entry(lang, w, hash);
   if (c == nullptr) {
-    FillCase(w, out.letters, out.upper, out.digits, out.flags);
-    if (syllables) {
+    FillCase(lang.code, w, out.letters, out.upper, out.digits, out.flags);
+    if (syllables && (out.flags & kNotAWord) == 0) {  // left out of the counts anyway
       out.syllables = lang.syllables->Count(w);
     }
     if (list_flags) {
@@ -668,6 +676,7 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
           if (options.metrics_only) {
             scratch_tokens.clear();
           }
+          uint64_t counted = 0;  // tokens that count as words
           SentenceFacts scratch_sentence;
           SentenceFacts& sentence =
               options.metrics_only ? scratch_sentence : out.sentences.emplace_back();
@@ -701,6 +710,16 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
             tf.digits = static_cast<uint8_t>(std::min(f.digits, 255));
             tf.syllables = static_cast<uint8_t>(std::min(f.syllables, 255));
             tf.flags = f.flags;
+            if (t.kind == TokenKind::kUrl || t.kind == TokenKind::kEmail) {
+              tf.flags |= kNotAWord;
+            } else if (t.kind != TokenKind::kWord) {
+              tf.flags &= static_cast<uint16_t>(~kNotAWord);
+            }
+            if ((tf.flags & kNotAWord) != 0) {
+              ++totals.left_out;  // in no count: not a word of the language (non_words.h)
+              continue;
+            }
+            ++counted;
             const int syl = f.syllables;
             totals.letters += static_cast<uint64_t>(f.letters);
             totals.characters += static_cast<uint64_t>(f.letters + f.digits);
@@ -720,9 +739,12 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
               }
             }
           }
-          totals.words += n;
+          totals.words += counted;
           totals.complex_words += complex;
-          block_words += n;
+          block_words += counted;
+          if (counted == 0) {
+            --totals.sentences;  // only addresses and non-words: no sentence for the formulas
+          }
           std::string_view sentence_text(block.text.data() + span.start, span.end - span.start);
 
           if (options.detail && out.detail.size() < options.max_detail_sentences) {
@@ -749,7 +771,7 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
           for (size_t i = 0; i < n; ++i) {
             const Token& t = tokens[i];
             TokenFacts& c = first[i];
-            if (t.kind != TokenKind::kWord) {
+            if (t.kind != TokenKind::kWord || (c.flags & kNotAWord) != 0) {
               continue;
             }
             std::string_view w(block.text.data() + t.start, t.end - t.start);

@@ -30,6 +30,7 @@ nlohmann::json MetricsToJson(const Metrics& m) {
   j["polysyllables"] = c.polysyllables;
   j["long_words"] = c.long_words;
   j["letters"] = c.letters;
+  j["left_out"] = c.left_out;
   Put(j, "average_sentence_length", m.average_sentence_length);
   Put(j, "average_word_length", m.average_word_length);
   Put(j, "average_syllables_per_word", m.average_syllables_per_word);
@@ -46,6 +47,10 @@ nlohmann::json MetricsToJson(const Metrics& m) {
   Put(j, "kandel_moles", m.kandel_moles);
   Put(j, "gulpease", m.gulpease);
   Put(j, "douma", m.douma);
+  if (!m.too_short_for.empty()) {
+    j["too_short_for"] = m.too_short_for;
+    j["score_notes"] = m.score_notes;
+  }
   return j;
 }
 

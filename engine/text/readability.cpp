@@ -1,6 +1,7 @@
 // Readability formulas; sources and worked examples in docs/readability.md.
 #include "engine/text/readability.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/text/segment.h"
@@ -18,6 +19,7 @@ TextCounts& TextCounts::operator+=(const TextCounts& other) {
   characters += other.characters;
   long_words += other.long_words;
   paragraphs += other.paragraphs;
+  left_out += other.left_out;
   return *this;
 }
 
@@ -32,10 +34,55 @@ bool CountsSyllables(std::string_view lang) {
   return true;
 }
 
+namespace {
+
+double Clamp(double v, double low, double high) {
+  return std::isnan(v) ? v : std::min(std::max(v, low), high);
+}
+
+std::string Plural(uint64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// The JSON names of the scores computed for a language, in the order of Metrics.
+std::vector<std::string> ScoreNames(const std::string& primary, bool syllables) {
+  std::vector<std::string> names;
+  if (syllables) {
+    names = {"flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog"};
+  }
+  names.insert(names.end(), {"coleman_liau", "ari", "lix"});
+  if (primary == "it") {
+    names.emplace_back("gulpease");
+  }
+  if (!syllables) {
+    return names;
+  }
+  if (primary == "de") {
+    names.insert(names.end(), {"amstad", "wiener_sachtextformel"});
+  } else if (primary == "es") {
+    names.emplace_back("fernandez_huerta");
+  } else if (primary == "fr") {
+    names.emplace_back("kandel_moles");
+  } else if (primary == "nl") {
+    names.emplace_back("douma");
+  }
+  return names;
+}
+
+}  // namespace
+
 Metrics ComputeMetrics(const TextCounts& c, std::string_view lang) {
   Metrics m;
   m.counts = c;
+  const std::string primary = PrimaryLanguage(lang);
+  const bool syllables = CountsSyllables(lang);
   if (c.words == 0 || c.sentences == 0) {
+    if (c.left_out > 0) {  // not empty: only tokens that are not words
+      m.too_short_for = ScoreNames(primary, syllables);
+      m.score_notes.push_back(
+          "Too short to score: the text has no words, only tokens that "
+          "cannot be counted as words.");
+    }
     return m;
   }
   const double words = static_cast<double>(c.words);
@@ -44,35 +91,52 @@ Metrics ComputeMetrics(const TextCounts& c, std::string_view lang) {
   const double awl = static_cast<double>(c.letters) / words;
   m.average_sentence_length = asl;
   m.average_word_length = awl;
-  m.lix = asl + 100.0 * static_cast<double>(c.long_words) / words;
-  m.coleman_liau = 0.0588 * (100.0 * static_cast<double>(c.letters) / words) -
-                   0.296 * (100.0 * sentences / words) - 15.8;
-  m.ari = 4.71 * (static_cast<double>(c.characters) / words) + 0.5 * asl - 21.43;
-  std::string primary = PrimaryLanguage(lang);
-  if (primary == "it") {
-    m.gulpease = 89.0 + (300.0 * sentences - 10.0 * static_cast<double>(c.letters)) / words;
+  if (syllables) {
+    m.average_syllables_per_word = static_cast<double>(c.syllables) / words;
   }
-  if (!CountsSyllables(lang)) {
+  if (c.words < kMinWordsToScore) {
+    m.too_short_for = ScoreNames(primary, syllables);
+    m.score_notes.push_back("Too short to score: readability formulas need at least " +
+                            std::to_string(kMinWordsToScore) + " words, and this text has " +
+                            Plural(c.words, "word", "words") + ".");
     return m;
   }
-  const double asw = static_cast<double>(c.syllables) / words;
-  m.average_syllables_per_word = asw;
-  m.flesch_reading_ease = 206.835 - 1.015 * asl - 84.6 * asw;
-  m.flesch_kincaid_grade = 0.39 * asl + 11.8 * asw - 15.59;
-  m.gunning_fog = 0.4 * (asl + 100.0 * static_cast<double>(c.complex_words) / words);
-  m.smog = 1.0430 * std::sqrt(static_cast<double>(c.polysyllables) * 30.0 / sentences) + 3.1291;
+  m.lix = std::max(0.0, asl + 100.0 * static_cast<double>(c.long_words) / words);
+  m.coleman_liau = std::max(0.0, 0.0588 * (100.0 * static_cast<double>(c.letters) / words) -
+                                     0.296 * (100.0 * sentences / words) - 15.8);
+  m.ari = std::max(0.0, 4.71 * (static_cast<double>(c.characters) / words) + 0.5 * asl - 21.43);
+  if (primary == "it") {
+    m.gulpease =
+        Clamp(89.0 + (300.0 * sentences - 10.0 * static_cast<double>(c.letters)) / words, 0, 100);
+  }
+  if (!syllables) {
+    return m;
+  }
+  const double asw = *m.average_syllables_per_word;
+  m.flesch_reading_ease = Clamp(206.835 - 1.015 * asl - 84.6 * asw, 0, 100);
+  m.flesch_kincaid_grade = std::max(0.0, 0.39 * asl + 11.8 * asw - 15.59);
+  m.gunning_fog = std::max(0.0, 0.4 * (asl + 100.0 * static_cast<double>(c.complex_words) / words));
+  if (c.sentences >= kMinSentencesForSmog) {
+    m.smog = 1.0430 * std::sqrt(static_cast<double>(c.polysyllables) * 30.0 / sentences) + 3.1291;
+  } else {
+    m.too_short_for.emplace_back("smog");
+    m.score_notes.push_back("SMOG needs at least " + std::to_string(kMinSentencesForSmog) +
+                            " sentences, and this text has " +
+                            Plural(c.sentences, "sentence", "sentences") + ".");
+  }
   if (primary == "de") {
-    m.amstad = 180.0 - asl - 58.5 * asw;
+    m.amstad = Clamp(180.0 - asl - 58.5 * asw, 0, 100);
     const double ms = 100.0 * static_cast<double>(c.polysyllables) / words;
     const double iw = 100.0 * static_cast<double>(c.long_words) / words;
     const double es = 100.0 * static_cast<double>(c.monosyllables) / words;
-    m.wiener_sachtextformel = 0.1935 * ms + 0.1672 * asl + 0.1297 * iw - 0.0327 * es - 0.875;
+    m.wiener_sachtextformel =
+        Clamp(0.1935 * ms + 0.1672 * asl + 0.1297 * iw - 0.0327 * es - 0.875, 4, 15);
   } else if (primary == "es") {
-    m.fernandez_huerta = 206.84 - 60.0 * asw - 1.02 * asl;
+    m.fernandez_huerta = Clamp(206.84 - 60.0 * asw - 1.02 * asl, 0, 100);
   } else if (primary == "fr") {
-    m.kandel_moles = 207.0 - 1.015 * asl - 73.6 * asw;
+    m.kandel_moles = Clamp(207.0 - 1.015 * asl - 73.6 * asw, 0, 100);
   } else if (primary == "nl") {
-    m.douma = 206.835 - 0.93 * asl - 77.0 * asw;
+    m.douma = Clamp(206.835 - 0.93 * asl - 77.0 * asw, 0, 100);
   }
   return m;
 }
@@ -97,6 +161,19 @@ std::string DescribeFlesch(double score) {
     return "difficult: written for readers with a degree";
   }
   return "very difficult: most readers will struggle";
+}
+
+const std::string* TooShortNote(const Metrics& metrics) {
+  // LIX is computed for every language: when it is left out, every score is.
+  bool all = std::find(metrics.too_short_for.begin(), metrics.too_short_for.end(), "lix") !=
+             metrics.too_short_for.end();
+  return all && !metrics.score_notes.empty() ? &metrics.score_notes.front() : nullptr;
+}
+
+std::string DescribeLeftOut(uint64_t left_out) {
+  return (left_out == 1 ? std::string("1 token was") : std::to_string(left_out) + " tokens were") +
+         " left out of the counts: web and e-mail addresses, codes and runs of letters are not "
+         "words.";
 }
 
 std::string DescribeLix(double score) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace plainsight::engine::text {
 
@@ -21,12 +22,24 @@ struct TextCounts {
   uint64_t characters = 0;     // letters and digits (ARI)
   uint64_t long_words = 0;     // LIX and Wiener: more than 6 letters
   uint64_t paragraphs = 0;
+  // Tokens kept out of every count above: addresses and tokens that cannot be words
+  // (non_words.h).
+  uint64_t left_out = 0;
 
   TextCounts& operator+=(const TextCounts& other);
 };
 
-// Every value is empty when the text has no words or no sentences. The syllable-based formulas
-// are also empty for languages whose syllables are not counted (Chinese, Japanese, Thai...).
+// The formulas were defined on samples of 100 words (Flesch 1948, Gunning 1952, Coleman and
+// Liau 1975) and SMOG on 30 sentences (McLaughlin 1969): a shorter text gets no score, and a note
+// that says why, instead of a number from too little text.
+inline constexpr uint64_t kMinWordsToScore = 100;
+inline constexpr uint64_t kMinSentencesForSmog = 30;
+
+// The averages are empty when the text has no words or no sentences; the scores also when it
+// has too few (above), and the syllable-based ones for languages whose syllables are not counted
+// (Chinese, Japanese, Thai...). Scores are clamped to their defined range: the 0-100 ease scores
+// (Flesch, Amstad, Fernández Huerta, Kandel-Moles, Gulpease, Douma) to 0-100, grades and indexes
+// to 0 and above, the Wiener Sachtextformel to its school grades 4-15.
 struct Metrics {
   TextCounts counts;
   std::optional<double> average_sentence_length;  // words per sentence
@@ -46,6 +59,9 @@ struct Metrics {
   std::optional<double> kandel_moles;           // fr: Kandel and Moles 1958
   std::optional<double> gulpease;               // it: Lucisano and Piemontese 1988
   std::optional<double> douma;                  // nl: Douma 1960
+  // The JSON names of the scores left out because the text is too short, and why, in words.
+  std::vector<std::string> too_short_for;
+  std::vector<std::string> score_notes;
 };
 
 // Computes every formula that applies to `lang` (BCP 47) from the counts.
@@ -58,5 +74,10 @@ bool CountsSyllables(std::string_view lang);
 // about a LIX score, for the text summary.
 std::string DescribeFlesch(double score);
 std::string DescribeLix(double score);
+// The note to show where the scores would be when the text is too short for all of them (not
+// only for SMOG), or nullptr.
+const std::string* TooShortNote(const Metrics& metrics);
+// A sentence about the tokens left out of the counts (TextCounts::left_out).
+std::string DescribeLeftOut(uint64_t left_out);
 
 }  // namespace plainsight::engine::text

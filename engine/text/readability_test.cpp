@@ -1,6 +1,9 @@
 // Readability formulas against hand-worked examples (docs/readability.md shows the working).
 #include "engine/text/readability.h"
 
+#include <string>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 namespace plainsight::engine::text {
@@ -38,7 +41,6 @@ TEST_CASE("readability: every general formula matches the hand-worked example",
       {"Flesch reading ease", m.flesch_reading_ease, 59.635},  // 206.835-20.3-126.9
       {"Flesch-Kincaid grade", m.flesch_kincaid_grade, 9.91},  // 7.8+17.7-15.59
       {"Gunning fog", m.gunning_fog, 12.0},                    // 0.4*(20+10)
-      {"SMOG", m.smog, 11.979248},                             // 1.043*sqrt(72)+3.1291
       {"Coleman-Liau", m.coleman_liau, 9.18},                  // 26.46-1.48-15.8
       {"ARI", m.ari, 10.236},                                  // 21.666+10-21.43
       {"LIX", m.lix, 40.0},                                    // 20+20
@@ -50,6 +52,78 @@ TEST_CASE("readability: every general formula matches the hand-worked example",
   }
   CHECK_FALSE(m.amstad.has_value());
   CHECK_FALSE(m.gulpease.has_value());
+  // SMOG needs 30 sentences: the example has 5, so it has a note instead of a number.
+  CHECK_FALSE(m.smog.has_value());
+  CHECK(m.too_short_for == std::vector<std::string>{"smog"});
+  REQUIRE(m.score_notes.size() == 1);
+  CHECK(m.score_notes[0] == "SMOG needs at least 30 sentences, and this text has 5 sentences.");
+  TextCounts thirty = WorkedCounts();
+  thirty.sentences = 30;
+  thirty.words = 600;
+  thirty.polysyllables = 72;
+  CHECK(*ComputeMetrics(thirty, "en").smog == Approx(11.979248));  // 1.043*sqrt(72)+3.1291
+}
+
+TEST_CASE("readability: a text under 100 words gets averages and a note, not scores",
+          "[text][readability]") {
+  TextCounts c = WorkedCounts();
+  c.words = 99;
+  Metrics m = ComputeMetrics(c, "de");
+  CHECK(m.average_sentence_length.has_value());
+  CHECK(m.average_syllables_per_word.has_value());
+  for (const auto& score : {m.flesch_reading_ease, m.flesch_kincaid_grade, m.gunning_fog, m.smog,
+                            m.coleman_liau, m.ari, m.lix, m.amstad, m.wiener_sachtextformel}) {
+    CHECK_FALSE(score.has_value());
+  }
+  CHECK(m.too_short_for == std::vector<std::string>{"flesch_reading_ease", "flesch_kincaid_grade",
+                                                    "gunning_fog", "smog", "coleman_liau", "ari",
+                                                    "lix", "amstad", "wiener_sachtextformel"});
+  REQUIRE(m.score_notes.size() == 1);
+  CHECK(m.score_notes[0] ==
+        "Too short to score: readability formulas need at least 100 words, and this text has "
+        "99 words.");
+  c.words = 1;
+  CHECK(ComputeMetrics(c, "ja").too_short_for ==
+        std::vector<std::string>{"coleman_liau", "ari", "lix"});
+  CHECK(ComputeMetrics(c, "ja").score_notes[0].find("has 1 word.") != std::string::npos);
+}
+
+TEST_CASE("readability: scores are clamped to their defined ranges", "[text][readability]") {
+  // Very short words and sentences: every ease score would be over 100, every grade below 0.
+  TextCounts easy;
+  easy.words = 300;
+  easy.sentences = 100;
+  easy.syllables = 300;
+  easy.monosyllables = 300;
+  easy.letters = 600;
+  easy.characters = 600;
+  Metrics m = ComputeMetrics(easy, "en");
+  CHECK(*m.flesch_reading_ease == 100.0);  // 206.835-3.045-84.6 = 119.19
+  CHECK(*m.flesch_kincaid_grade == 0.0);   // 1.17+11.8-15.59 = -2.62
+  CHECK(*m.coleman_liau == 0.0);
+  CHECK(*m.ari == 0.0);
+  CHECK(*ComputeMetrics(easy, "de").amstad == 100.0);
+  CHECK(*ComputeMetrics(easy, "de").wiener_sachtextformel == 4.0);
+  CHECK(*ComputeMetrics(easy, "es").fernandez_huerta == 100.0);
+  CHECK(*ComputeMetrics(easy, "fr").kandel_moles == 100.0);
+  CHECK(*ComputeMetrics(easy, "nl").douma == 100.0);
+  CHECK(*ComputeMetrics(easy, "it").gulpease == 100.0);  // 89+(30000-6000)/300 = 169
+  // One sentence of long words: every ease score would be below 0.
+  TextCounts hard;
+  hard.words = 200;
+  hard.sentences = 1;
+  hard.syllables = 1000;
+  hard.polysyllables = 200;
+  hard.complex_words = 200;
+  hard.letters = 2400;
+  hard.characters = 2400;
+  hard.long_words = 200;
+  Metrics h = ComputeMetrics(hard, "de");
+  CHECK(*h.flesch_reading_ease == 0.0);
+  CHECK(*h.amstad == 0.0);
+  CHECK(*h.wiener_sachtextformel == 15.0);
+  CHECK(*h.flesch_kincaid_grade > 100);  // grades have no upper bound
+  CHECK(*ComputeMetrics(hard, "it").gulpease == 0.0);
 }
 
 TEST_CASE("readability: language formulas match the hand-worked example", "[text][readability]") {

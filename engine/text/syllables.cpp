@@ -86,6 +86,7 @@ Result<std::shared_ptr<const SyllableTable>> LoadEnglishSyllableTable(const std:
 }
 
 void SyllableTable::Insert(std::string_view word, uint8_t syllables) {
+  longest_ = std::max(longest_, word.size());
   bool inserted = false;
   if (short_.FindOrInsert(word, syllables, &inserted) == nullptr) {
     // Too long for the flat table, or (past a million words) the flat table is full.
@@ -95,6 +96,9 @@ void SyllableTable::Insert(std::string_view word, uint8_t syllables) {
 }
 
 int SyllableTable::Find(std::string_view word) const {
+  if (word.size() > longest_) {
+    return -1;
+  }
   if (word.size() <= WordTable<uint8_t>::kMaxKeyBytes) {
     const uint8_t* found = short_.Find(word);
     if (found != nullptr) {

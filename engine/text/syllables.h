@@ -53,6 +53,9 @@ class SyllableTable {
   WordTable<uint8_t> short_;
   std::unordered_map<std::string, uint8_t, TransparentStringHash, std::equal_to<>> long_;
   bool short_overflow_ = false;  // some short words are in long_
+  // The longest word inserted: a longer one is not looked up (nor hashed: LookUp asks for every
+  // split of a word, which would be quadratic in a giant token).
+  size_t longest_ = 0;
 };
 
 // Reads `word<TAB>count` files (# comments) into one table; the first count given for a word

@@ -59,7 +59,9 @@ TEST_CASE("syllables: any word of the pronouncing dictionary is counted as its f
       {"WEDNESDAY", 2},  // capitals folded
       {"color", 2},      // American spelling, not in en_GB Hunspell
       {"o'clock", 2},
-      {"o\xE2\x80\x99clock", 2},  // typographic apostrophe
+      {"o\xE2\x80\x99"
+       "clock",
+       2},  // typographic apostrophe
       {"couldn\xE2\x80\x99t", 2},
       {"don't", 1},
       {"able-bodied", 4},    // the dictionary's own hyphenated entry, not "able" + "bodied"

@@ -36,6 +36,8 @@ enum TokenFlag : uint16_t {
   kCapsShortWord = 1 << 10,  // "a" or "i": counts in a run of capitals
   kKnownAcronym = 1 << 11,   // in <data>/<lang>/known-acronyms.txt
   kAbbreviation = 1 << 12,   // a shortened form with full stops ("e.g.", "approx."): see below
+  // Left out of the counts: an address, or a token that cannot be a word (non_words.h).
+  kNotAWord = 1 << 13,
 };
 
 enum class Spelling : uint8_t {

@@ -4,7 +4,8 @@
 // Interpretation: lower secondary education ends after about nine years of school, so English
 // text above Flesch-Kincaid grade `max_grade` (Kincaid et al. 1975) and text in other languages
 // above LIX `max_lix` (Björnsson 1968; 50 and over is "difficult") needs a look: whether a
-// simpler version or summary exists is for a person to say. Short texts are not judged.
+// simpler version or summary exists is for a person to say. Texts under 100 words have no score
+// (engine/text/readability.h) and are not judged.
 #include <cstdio>
 #include <string>
 
@@ -17,7 +18,8 @@ namespace {
 namespace text = engine::text;
 
 constexpr engine::RuleOption kOptions[] = {
-    {"min_words", 50, "texts with fewer words are not judged"},
+    {"min_words", 100,
+     "texts with fewer words are not judged (the formulas give no score under 100 words)"},
     {"max_grade", 9, "English: the highest Flesch-Kincaid grade of lower secondary level"},
     {"max_lix", 50, "other languages: the highest LIX of lower secondary level"},
 };
@@ -62,7 +64,11 @@ constexpr std::string_view kWcag[] = {"3.1.5"};
 constexpr std::string_view kPasses[] = {
     "We collect your bins every week. Put them out on the path by seven. Bring them in at "
     "night. If we miss your bin, call us. We will come back the next day. You can also tell us "
-    "on our web site. It is free. Ask us if you need help. We are here to help you."};
+    "on our web site. It is free. Ask us if you need help. We are here to help you. Put "
+    "glass in the green box. Put cans in the blue bin. Food goes in the brown bin. Do not put "
+    "bags in the brown bin. Keep the lid shut so that birds do not get in. If your bin is "
+    "broken, tell us. We will give you a new one. You do not have to pay for it. We will "
+    "bring it to your door."};
 constexpr std::string_view kCantTell[] = {
     "Notwithstanding the aforementioned considerations, the municipal authority's "
     "comprehensive environmental sustainability programme necessitates substantial "
@@ -72,7 +78,15 @@ constexpr std::string_view kCantTell[] = {
     "individual responsibility and collaborative implementation throughout "
     "metropolitan communities. Correspondingly, departmental representatives will "
     "systematically evaluate organisational performance indicators, environmental "
-    "compliance documentation and infrastructural investment requirements."};
+    "compliance documentation and infrastructural investment requirements. Furthermore, "
+    "notwithstanding considerable implementation difficulties, interdepartmental "
+    "collaboration necessitates comprehensive organisational transformation, encompassing "
+    "technological modernisation, administrative rationalisation, environmental "
+    "accountability and intergenerational sustainability considerations, particularly "
+    "concerning infrastructural investment prioritisation and operational efficiency "
+    "optimisation throughout municipal administrative jurisdictions. Consequently, "
+    "organisational stakeholders must demonstrate unprecedented commitment regarding "
+    "comprehensive accountability mechanisms."};
 constexpr std::string_view kInapplicable[] = {"We collect your bins every week."};
 
 }  // namespace

@@ -4,8 +4,8 @@
 namespace plainsight::rules::text_support {
 
 bool IsCapsWord(const text::TokenFacts& t) {
-  return t.kind == text::TokenKind::kWord && t.letters >= 1 && t.upper == t.letters &&
-         (t.letters >= 2 || (t.flags & text::kCapsShortWord) != 0);
+  return t.kind == text::TokenKind::kWord && (t.flags & text::kNotAWord) == 0 && t.letters >= 1 &&
+         t.upper == t.letters && (t.letters >= 2 || (t.flags & text::kCapsShortWord) != 0);
 }
 
 std::vector<bool> CapsRuns(const text::TextFacts& facts, const text::SentenceFacts& sentence,

@@ -46,7 +46,7 @@ void Check(const text::TextFacts& facts, const engine::OptionValues& /*options*/
 
 constexpr std::string_view kWcag[] = {"3.1.3"};
 constexpr std::string_view kPasses[] = {"We will send the letter tomorrow."};
-constexpr std::string_view kCantTell[] = {"Qxzvbnmkj is here."};
+constexpr std::string_view kCantTell[] = {"Zorbulantix is here."};
 constexpr std::string_view kInapplicable[] = {"2024", "NALA HSE"};
 
 }  // namespace

@@ -1,5 +1,7 @@
 // Bad input (issue 3, "Speed and bad input"): a clear error or a result, never a crash or
 // unbounded memory.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "engine/text/analyser.h"
@@ -37,6 +39,64 @@ TEST_CASE("bad input: an empty file gives an empty result", "[text][bad-input]")
   CHECK(a->metrics.counts.words == 0);
   CHECK_FALSE(a->metrics.flesch_reading_ease.has_value());
   CHECK(a->findings.empty());
+}
+
+// How many findings of `rule` the analysis has.
+size_t RuleFindings(const TextAnalysis& a, std::string_view rule) {
+  return static_cast<size_t>(std::count_if(a.findings.begin(), a.findings.end(),
+                                           [&](const TextFinding& f) { return f.rule == rule; }));
+}
+
+TEST_CASE("bad input: a giant token is no word, is reported once, and gives no score",
+          "[text][bad-input][non-words]") {
+  // A 2 MB "word" alone: before, one word of thousands of syllables gave "Flesch 121.2 of 100"
+  // beside "LIX 101.0".
+  auto alone = ExtractPlainText(std::string(2u << 20, 'a') + ".");
+  REQUIRE(alone);
+  auto a = testing::SharedAnalyser().Analyse(*alone, plainsight::rules::AllRules());
+  REQUIRE(a);
+  CHECK(a->metrics.counts.words == 0);
+  CHECK(a->metrics.counts.syllables == 0);
+  CHECK(a->metrics.counts.left_out == 1);
+  CHECK_FALSE(a->metrics.flesch_reading_ease.has_value());
+  CHECK_FALSE(a->metrics.lix.has_value());
+  REQUIRE(a->metrics.score_notes.size() == 1);
+  CHECK(a->metrics.score_notes[0].rfind("Too short to score", 0) == 0);
+  CHECK(RuleFindings(*a, "text.non-words") == 1);
+
+  // Inside 120 words of plain text, with a base64 blob, a consonant run and addresses: the
+  // counts and scores are those of the plain text, every score in its range, one finding.
+  std::string plain;
+  for (int i = 0; i < 20; ++i) {
+    plain += "We collect your bins on Monday. ";
+  }
+  auto extract = [](const std::string& text) {
+    auto extracted = ExtractPlainText(text);
+    REQUIRE(extracted);
+    auto result = testing::SharedAnalyser().Analyse(*extracted, plainsight::rules::AllRules());
+    REQUIRE(result);
+    return std::move(*result);
+  };
+  TextAnalysis clean = extract(plain);
+  TextAnalysis noisy =
+      extract(plain + std::string(200000, 'x') + " aGVsbG8gd29ybGQgaGVsbG8gd29ybGQ " +
+              "bcdfghjklm. See https://www.gov.ie/bins or write to bins@example.ie.");
+  CHECK(noisy.metrics.counts.words == clean.metrics.counts.words + 4);  // See or write to
+  CHECK(noisy.metrics.counts.left_out == 5);
+  CHECK(noisy.metrics.counts.syllables == clean.metrics.counts.syllables + 4);
+  REQUIRE(noisy.metrics.flesch_reading_ease.has_value());
+  CHECK(*noisy.metrics.flesch_reading_ease >= 0);
+  CHECK(*noisy.metrics.flesch_reading_ease <= 100);
+  CHECK(RuleFindings(noisy, "text.non-words") == 1);
+  CHECK(RuleFindings(clean, "text.non-words") == 0);
+  const TextFinding& f =
+      *std::find_if(noisy.findings.begin(), noisy.findings.end(),
+                    [](const TextFinding& x) { return x.rule == "text.non-words"; });
+  CHECK(f.message.find("3 tokens cannot be words") != std::string::npos);
+  CHECK(f.message.find("a run of more than 45 letters (1)") != std::string::npos);
+  CHECK(f.message.find("code or encoded data (1)") != std::string::npos);
+  CHECK(f.message.find("letters with no vowel (1)") != std::string::npos);
+  CHECK(f.text.size() < 1000);  // the 200,000 letters are shortened in the finding
 }
 
 TEST_CASE("bad input: text without punctuation is cut into bounded sentences",
