@@ -8,6 +8,7 @@
 // (on the first of the pair): keyboard users tab twice and screen reader users hear the same
 // link twice, often once as a file name or "image". A link followed by a link elsewhere passes.
 #include <string>
+#include <vector>
 
 #include "rules/catalog.h"
 #include "rules/html/link_support.h"
@@ -21,21 +22,16 @@
 namespace plainsight::rules {
 namespace {
 
-// The next sibling element, when only whitespace text lies between.
+// The next sibling element, when only whitespace text lies between. Starts after the node's own
+// place among the children (a scan from the first child was quadratic in a block of many links).
 const engine::Node* NextAdjacent(const engine::Node& e) {
   const engine::Node* parent = e.parent();
   if (parent == nullptr) {
     return nullptr;
   }
-  bool after = false;
-  for (const engine::Node* c : parent->children()) {
-    if (c == &e) {
-      after = true;
-      continue;
-    }
-    if (!after) {
-      continue;
-    }
+  const std::vector<engine::Node*>& siblings = parent->children();
+  for (size_t i = e.child_index() + 1; i < siblings.size(); ++i) {
+    const engine::Node* c = siblings[i];
     if (c->IsText()) {
       if (!engine::TrimWhitespace(c->text()).empty()) {
         return nullptr;

@@ -12,6 +12,7 @@
 // buttons) and links without text are inapplicable.
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "rules/catalog.h"
 #include "rules/html/link_support.h"
@@ -57,23 +58,23 @@ bool Underlined(const engine::Page& p, const engine::Node& link, const engine::N
   return false;
 }
 
-// Characters of visible text in `block` outside `link`.
-size_t TextOutside(const engine::Node& block, const engine::Node& link) {
+// Characters of text in `block` outside its links (any link's, so the same for every link of
+// the block: Check asks once per block, not once per link, which was quadratic in a page of
+// many links in one block).
+size_t TextOutsideLinks(const engine::Node& block) {
   size_t n = 0;
   for (const engine::Node* c : block.children()) {
-    if (c == &link) {
-      continue;
-    }
     if (c->IsText()) {
       n += engine::TrimWhitespace(c->text()).size();
     } else if (c->IsElement() && !c->IsHtml("a") && !c->IsHtml("script") && !c->IsHtml("style")) {
-      n += TextOutside(*c, link);
+      n += TextOutsideLinks(*c);
     }
   }
   return n;
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
+  std::unordered_map<const engine::Node*, size_t> text_outside;  // by block
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
     if (!(e.IsHtml("a") && e.Attr("href") != nullptr) || p.styles().IsDisplayNone(e) ||
         !IsInline(p, e) || !IsVisible(p, e) || !links::IsExposedLink(p, e)) {
@@ -81,7 +82,14 @@ void Check(const engine::Page& page, engine::Findings& out) {
     }
     const bool has_text = HasExposedOrVisibleText(p, e);
     const engine::Node* block = BlockOf(p, e);
-    if (!has_text || block == nullptr || TextOutside(*block, e) < kMinTextCharsDefault) {
+    if (!has_text || block == nullptr) {
+      return;
+    }
+    auto [it, inserted] = text_outside.try_emplace(block, 0);
+    if (inserted) {
+      it->second = TextOutsideLinks(*block);
+    }
+    if (it->second < kMinTextCharsDefault) {
       return;
     }
     if (Underlined(p, e, *block)) {

@@ -14,6 +14,7 @@
 // Elements in SVG and MathML are not judged (Gumbo marks all foreign elements as closed by the
 // parser). Each finding is an error: the parse error is certain.
 #include <string>
+#include <vector>
 
 #include "rules/catalog.h"
 
@@ -60,18 +61,26 @@ void CheckDocument(const engine::Page& page, engine::Findings& out) {
                       "after another element's): the browser closed it where it guessed.");
     }
     if (e->IsHtml("table") && e->parent() != nullptr && e->position().line != 0) {
-      // Foster-parented content: moved before the table, written after its start tag.
-      for (const engine::Node* c : e->parent()->children()) {
-        if (c == e) {
-          break;
-        }
+      // Foster-parented content: moved before the table, written after its start tag. It sits
+      // right before the table, so the walk goes back from the table and stops at the first
+      // node written before it (a walk from the first child was quadratic in a page of many
+      // sibling tables). Reported in tree order.
+      const std::vector<engine::Node*>& siblings = e->parent()->children();
+      std::vector<const engine::Node*> moved;
+      for (size_t i = e->child_index(); i-- > 0;) {
+        const engine::Node* c = siblings[i];
         const bool content =
             c->IsElement() || (c->IsText() && !engine::TrimWhitespace(c->text()).empty());
         if (content && c->position().offset > e->position().offset) {
-          out.Fail(c->IsElement() ? c : e,
-                   "Content written inside this table but outside its cells was moved before "
-                   "the table by the browser.");
+          moved.push_back(c);
+        } else if (c->position().offset != 0 && c->position().offset < e->position().offset) {
+          break;
         }
+      }
+      for (auto it = moved.rbegin(); it != moved.rend(); ++it) {
+        out.Fail((*it)->IsElement() ? *it : e,
+                 "Content written inside this table but outside its cells was moved before the "
+                 "table by the browser.");
       }
     }
   }
