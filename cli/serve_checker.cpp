@@ -41,7 +41,8 @@ std::string KindLabel(std::string_view kind) {
       {"long-paragraph", "Long paragraph"},
       {"all-caps", "Words in capitals"},
       {"double-negative", "Double negative"},
-      {"language-mismatch", "Different language"}};
+      {"language-mismatch", "Different language"},
+      {"non-word", "Not a word"}};
   auto it = kLabels.find(kind);
   return std::string(it == kLabels.end() ? kind : it->second);
 }
@@ -63,8 +64,9 @@ std::string GradeInWords(double grade) {
 std::string RenderScores(const text::TextAnalysis& a) {
   const text::Metrics& m = a.metrics;
   std::string out = "<h3>Scores</h3>\n<ul class=\"scores\">\n";
-  out += "<li>" + std::to_string(m.counts.words) + " words in " +
-         std::to_string(m.counts.sentences) + " sentences";
+  out += "<li>" + std::to_string(m.counts.words) +
+         (m.counts.words == 1 ? " word in " : " words in ") + std::to_string(m.counts.sentences) +
+         (m.counts.sentences == 1 ? " sentence" : " sentences");
   if (m.average_sentence_length) {
     out += ", " + Number(m.average_sentence_length) + " words per sentence on average" +
            (*m.average_sentence_length > 20 ? " (aim for 15 to 20)" : " (good: 20 or fewer)");

@@ -223,8 +223,9 @@ void PrintText(const std::string& file_name, const text::TextAnalysis& a, std::o
     out << name << ": " << a.findings_dropped << " more findings not shown\n";
   }
   const text::Metrics& m = a.metrics;
-  out << "\nSummary (" << TerminalSafe(a.lang) << "): " << m.counts.words << " words in "
-      << m.counts.sentences << " sentences";
+  out << "\nSummary (" << TerminalSafe(a.lang) << "): " << m.counts.words
+      << (m.counts.words == 1 ? " word in " : " words in ") << m.counts.sentences
+      << (m.counts.sentences == 1 ? " sentence" : " sentences");
   if (m.average_sentence_length) {
     out << ", " << Fixed(*m.average_sentence_length) << " words per sentence on average"
         << (*m.average_sentence_length > 20 ? " (aim for 15 to 20)" : " (good: under 20)");
@@ -326,8 +327,9 @@ void PrintHtml(const std::string& name, const text::ExtractedText& input,
          "</style>\n</head>\n<body>\n<header><h1>Plain-language report</h1>\n<p>"
       << Escape(name) << "</p></header>\n<main>\n";
   const text::Metrics& m = a.metrics;
-  out << "<h2>Summary</h2>\n<ul>\n<li>" << m.counts.words << " words in " << m.counts.sentences
-      << " sentences";
+  out << "<h2>Summary</h2>\n<ul>\n<li>" << m.counts.words
+      << (m.counts.words == 1 ? " word in " : " words in ") << m.counts.sentences
+      << (m.counts.sentences == 1 ? " sentence" : " sentences");
   if (m.average_sentence_length) {
     out << ", " << Fixed(*m.average_sentence_length) << " words per sentence on average";
   }

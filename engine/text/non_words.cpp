@@ -1,11 +1,11 @@
 // Which tokens cannot be words (see non_words.h).
 #include "engine/text/non_words.h"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
-
-#include <algorithm>
 
 namespace plainsight::engine::text {
 

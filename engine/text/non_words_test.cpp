@@ -1,8 +1,9 @@
 // Which tokens cannot be words (issue 19, item 4).
 #include "engine/text/non_words.h"
 
-#include <catch2/catch.hpp>
 #include <string>
+
+#include <catch2/catch.hpp>
 
 namespace plainsight::engine::text {
 namespace {

@@ -5,9 +5,10 @@
 // out of its range. Reported once per text, at the first such token, with how many of each kind.
 // Web and e-mail addresses are left out of the counts too, but they are not mistakes: not
 // reported. No WCAG success criterion requires it.
+#include "engine/text/non_words.h"
+
 #include <string>
 
-#include "engine/text/non_words.h"
 #include "rules/catalog.h"
 #include "rules/text/text_support.h"
 
@@ -31,8 +32,8 @@ void Check(const text::TextFacts& facts, const engine::OptionValues& /*options*/
       if ((t.flags & text::kNotAWord) == 0 || t.kind != text::TokenKind::kWord) {
         continue;
       }
-      text::NonWordKind kind = text::ClassifyToken(facts.TokenText(s, t), t.kind,
-                                                   facts.blocks[s.block].lang);
+      text::NonWordKind kind =
+          text::ClassifyToken(facts.TokenText(s, t), t.kind, facts.blocks[s.block].lang);
       ++counts[static_cast<size_t>(kind)];
       ++total;
       if (first == nullptr) {
@@ -46,8 +47,8 @@ void Check(const text::TextFacts& facts, const engine::OptionValues& /*options*/
     return;
   }
   std::string kinds;
-  for (text::NonWordKind kind : {text::NonWordKind::kTooLong, text::NonWordKind::kEncoded,
-                                 text::NonWordKind::kNoVowels}) {
+  for (text::NonWordKind kind :
+       {text::NonWordKind::kTooLong, text::NonWordKind::kEncoded, text::NonWordKind::kNoVowels}) {
     uint64_t n = counts[static_cast<size_t>(kind)];
     if (n > 0) {
       kinds += (kinds.empty() ? "" : ", ") + std::string(text::NonWordDescription(kind)) + " (" +
@@ -55,8 +56,8 @@ void Check(const text::TextFacts& facts, const engine::OptionValues& /*options*/
     }
   }
   text::ReportText(out, facts, first_sentence->block, first->start, first->end,
-                   std::to_string(total) + (total == 1 ? " token cannot be a word" :
-                                                        " tokens cannot be words") +
+                   std::to_string(total) +
+                       (total == 1 ? " token cannot be a word" : " tokens cannot be words") +
                        " and " + (total == 1 ? "was" : "were") +
                        " left out of the word counts and scores: " + kinds,
                    "Check that the text is what you meant to publish: a missing space, pasted "
@@ -68,8 +69,7 @@ constexpr std::string_view kPasses[] = {
     "Apply online at https://www.gov.ie/apply or write to info@example.ie.",
     "The rhythm of the Donaudampfschifffahrtsgesellschaftskapitän song."};
 constexpr std::string_view kCantTell[] = {
-    "Qxzvbnmkj is here.",
-    "Your reference is aGVsbG8gd29ybGQgaGVsbG8gd29ybGQ and it is valid.",
+    "Qxzvbnmkj is here.", "Your reference is aGVsbG8gd29ybGQgaGVsbG8gd29ybGQ and it is valid.",
     "Thisisaverylongrunofletterswithnospacesthatgoesonandon went wrong."};
 constexpr std::string_view kInapplicable[] = {""};
 
