@@ -158,6 +158,10 @@ class DeadlineServer final : public httplib::Server {
     // What the Keep-Alive header announces; process_and_close_socket enforces it.
     set_keep_alive_max_count(kMaxRequestsPerConnection);
     set_keep_alive_timeout(std::max(1, options.idle_timeout_ms / 1000));
+    // Answers go out as they are written: with Nagle's algorithm a response written in two
+    // parts (headers, then body) waited for the client's delayed acknowledgement, about 40 ms
+    // per request on a keep-alive connection (92 requests/s at a quarter of one core).
+    set_tcp_nodelay(true);
   }
 
   // cpp-httplib listens with a backlog of 5; 200 clients connecting at once need more.
