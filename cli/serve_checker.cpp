@@ -75,6 +75,13 @@ std::string RenderScores(const text::TextAnalysis& a) {
   if (m.counts.left_out > 0) {
     out += "<li>" + Escape(text::DescribeLeftOut(m.counts.left_out)) + "</li>\n";
   }
+  if (m.average_sentence_characters) {
+    out += "<li>" + Number(m.average_sentence_characters) +
+           " characters per sentence on average.</li>\n";
+  }
+  if (!m.measures_note.empty()) {
+    out += "<li>" + Escape(m.measures_note) + "</li>\n";
+  }
   if (const std::string* note = text::TooShortNote(m)) {
     out += "<li>" + Escape(*note) + "</li>\n";
   }
@@ -373,9 +380,11 @@ void Checker::Release(std::unique_ptr<text::Analyser> analyser) {
 }
 
 engine::Result<CheckResult> Checker::Check(const CheckInput& input) {
-  if (!input.lang.empty() && !PlausibleLangTag(input.lang)) {
+  if (!input.lang.empty() &&
+      (!PlausibleLangTag(input.lang) || !text::IsKnownLanguage(input.lang))) {
     return engine::Fail(engine::ErrorCode::kInvalidArgument,
-                        "the language must be a language tag such as en or ga");
+                        "the language must be a known language code (ISO 639), such as en, ga, "
+                        "de, fr or zh");
   }
   if (input.file_name.empty() && input.bytes.size() > options_.max_text_bytes) {
     return engine::Fail(engine::ErrorCode::kTooLarge, "the text is over the limit of " +

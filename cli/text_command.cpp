@@ -102,6 +102,13 @@ std::string ParseArgs(int argc, char** argv, Options& o) {
       uint64_t n = 0;
       double x = 0;
       if (a == "--lang") {
+        if (!text::IsKnownLanguage(v)) {
+          return "unknown language '" + engine::TerminalSafe(v) +
+                 "' for --lang: give a language code (ISO 639, BCP 47) such as en, ga, de, es, "
+                 "fr, it, nl, pl or zh. Readability formulas: en, de, es, fr, it, nl; LIX and "
+                 "sentence and word length: the other alphabetic languages; characters per "
+                 "sentence: zh, ja, ko, th, lo, km, my";
+        }
         o.analysis.lang = v;
       } else if (a == "--format") {
         if (v != "text" && v != "json" && v != "html") {
@@ -234,6 +241,13 @@ void PrintText(const std::string& file_name, const text::TextAnalysis& a, std::o
   if (m.counts.left_out > 0) {
     out << "  " << text::DescribeLeftOut(m.counts.left_out) << "\n";
   }
+  if (m.average_sentence_characters) {
+    out << "  " << Fixed(*m.average_sentence_characters)
+        << " characters per sentence on average.\n";
+  }
+  if (!m.measures_note.empty()) {
+    out << "  " << m.measures_note << "\n";
+  }
   if (const std::string* note = text::TooShortNote(m)) {
     out << "  " << *note << "\n";
   }
@@ -336,6 +350,13 @@ void PrintHtml(const std::string& name, const text::ExtractedText& input,
   out << ".</li>\n";
   if (m.counts.left_out > 0) {
     out << "<li>" << Escape(text::DescribeLeftOut(m.counts.left_out)) << "</li>\n";
+  }
+  if (m.average_sentence_characters) {
+    out << "<li>" << Fixed(*m.average_sentence_characters)
+        << " characters per sentence on average.</li>\n";
+  }
+  if (!m.measures_note.empty()) {
+    out << "<li>" << Escape(m.measures_note) << "</li>\n";
   }
   if (const std::string* note = text::TooShortNote(m)) {
     out << "<li>" << Escape(*note) << "</li>\n";

@@ -122,6 +122,35 @@ TEST_CASE("text command: exit 1 when a threshold is missed", "[text][cli]") {
   std::remove(scored.c_str());
 }
 
+TEST_CASE("text command: an unknown --lang exits 2 and names the known ones", "[text][cli]") {
+  std::string path = TempFile("lang.txt", "We will reply soon.\n");
+  RunResult r = Run({path, "--lang", "klingon"});
+  CHECK(r.status == 2);
+  CHECK(r.out.find("unknown language 'klingon'") != std::string::npos);
+  CHECK(r.out.find("en, ga, de") != std::string::npos);
+  CHECK(Run({path, "--lang", "xx"}).status == 2);
+  CHECK(Run({path, "--lang", "ga-IE"}).status == 0);
+  std::remove(path.c_str());
+}
+
+TEST_CASE("text command: Chinese gets characters per sentence and says why, no formula",
+          "[text][cli]") {
+  // 我们每周收集一次垃圾。: 10 characters in one sentence.
+  std::string path = TempFile("zh.txt",
+                              "\xE6\x88\x91\xE4\xBB\xAC\xE6\xAF\x8F\xE5\x91\xA8\xE6\x94\xB6"
+                              "\xE9\x9B\x86\xE4\xB8\x80\xE6\xAC\xA1\xE5\x9E\x83\xE5\x9C\xBE"
+                              "\xE3\x80\x82\n");
+  RunResult r = Run({path, "--lang", "zh", "--format", "json"});
+  REQUIRE(r.status == 0);
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  CHECK(j["metrics"]["average_sentence_characters"] == 10.0);
+  CHECK_FALSE(j["metrics"].contains("lix"));
+  CHECK_FALSE(j["metrics"].contains("too_short_for"));
+  CHECK(j["metrics"]["measures_note"].get<std::string>().rfind("Chinese is written without", 0) ==
+        0);
+  std::remove(path.c_str());
+}
+
 TEST_CASE("text command: exit 2 on bad input and bad usage", "[text][cli]") {
   std::string bad = TempFile("bad.txt", "caf\xe9\n");
   RunResult r = Run({bad});

@@ -32,6 +32,7 @@ nlohmann::json MetricsToJson(const Metrics& m) {
   j["letters"] = c.letters;
   j["left_out"] = c.left_out;
   Put(j, "average_sentence_length", m.average_sentence_length);
+  Put(j, "average_sentence_characters", m.average_sentence_characters);
   Put(j, "average_word_length", m.average_word_length);
   Put(j, "average_syllables_per_word", m.average_syllables_per_word);
   Put(j, "flesch_reading_ease", m.flesch_reading_ease);
@@ -47,6 +48,9 @@ nlohmann::json MetricsToJson(const Metrics& m) {
   Put(j, "kandel_moles", m.kandel_moles);
   Put(j, "gulpease", m.gulpease);
   Put(j, "douma", m.douma);
+  if (!m.measures_note.empty()) {
+    j["measures_note"] = m.measures_note;
+  }
   if (!m.too_short_for.empty()) {
     j["too_short_for"] = m.too_short_for;
     j["score_notes"] = m.score_notes;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <unicode/uloc.h>
+
 #include "engine/text/segment.h"
 
 namespace plainsight::engine::text {
@@ -44,29 +46,58 @@ std::string Plural(uint64_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+bool OwnFormula(const std::string& primary) {
+  return primary == "de" || primary == "es" || primary == "fr" || primary == "it" ||
+         primary == "nl";
+}
+
 // The JSON names of the scores computed for a language, in the order of Metrics.
 std::vector<std::string> ScoreNames(const std::string& primary, bool syllables) {
-  std::vector<std::string> names;
-  if (syllables) {
-    names = {"flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog"};
-  }
-  names.insert(names.end(), {"coleman_liau", "ari", "lix"});
-  if (primary == "it") {
-    names.emplace_back("gulpease");
-  }
   if (!syllables) {
-    return names;
+    return {};  // written without spaces: no formula
   }
+  if (primary == "en") {
+    return {"flesch_reading_ease",
+            "flesch_kincaid_grade",
+            "gunning_fog",
+            "smog",
+            "coleman_liau",
+            "ari",
+            "lix"};
+  }
+  std::vector<std::string> names = {"lix"};
   if (primary == "de") {
     names.insert(names.end(), {"amstad", "wiener_sachtextformel"});
   } else if (primary == "es") {
     names.emplace_back("fernandez_huerta");
   } else if (primary == "fr") {
     names.emplace_back("kandel_moles");
+  } else if (primary == "it") {
+    names.emplace_back("gulpease");
   } else if (primary == "nl") {
     names.emplace_back("douma");
   }
   return names;
+}
+
+std::string MeasuresNote(const std::string& primary, std::string_view lang, bool syllables) {
+  const std::string name = LanguageName(primary.empty() ? lang : primary);
+  if (!syllables) {
+    return name +
+           " is written without spaces between words: it is measured in characters per "
+           "sentence; the readability formulas, built on syllables and letters of "
+           "alphabetic languages, do not apply.";
+  }
+  if (primary == "en") {
+    return {};
+  }
+  if (OwnFormula(primary)) {
+    return name +
+           " has its own readability formula, shown with LIX; the English formulas "
+           "(Flesch, Flesch-Kincaid and others) were not made for it and are left out.";
+  }
+  return "No readability formula has been validated for " + name +
+         ": LIX (made to compare languages) and sentence and word length are shown.";
 }
 
 }  // namespace
@@ -85,15 +116,18 @@ Metrics ComputeMetrics(const TextCounts& c, std::string_view lang) {
     }
     return m;
   }
+  m.measures_note = MeasuresNote(primary, lang, syllables);
   const double words = static_cast<double>(c.words);
   const double sentences = static_cast<double>(c.sentences);
   const double asl = words / sentences;
   const double awl = static_cast<double>(c.letters) / words;
   m.average_sentence_length = asl;
   m.average_word_length = awl;
-  if (syllables) {
-    m.average_syllables_per_word = static_cast<double>(c.syllables) / words;
+  if (!syllables) {
+    m.average_sentence_characters = static_cast<double>(c.letters) / sentences;
+    return m;
   }
+  m.average_syllables_per_word = static_cast<double>(c.syllables) / words;
   if (c.words < kMinWordsToScore) {
     m.too_short_for = ScoreNames(primary, syllables);
     m.score_notes.push_back("Too short to score: readability formulas need at least " +
@@ -101,30 +135,25 @@ Metrics ComputeMetrics(const TextCounts& c, std::string_view lang) {
                             Plural(c.words, "word", "words") + ".");
     return m;
   }
-  m.lix = std::max(0.0, asl + 100.0 * static_cast<double>(c.long_words) / words);
-  m.coleman_liau = std::max(0.0, 0.0588 * (100.0 * static_cast<double>(c.letters) / words) -
-                                     0.296 * (100.0 * sentences / words) - 15.8);
-  m.ari = std::max(0.0, 4.71 * (static_cast<double>(c.characters) / words) + 0.5 * asl - 21.43);
-  if (primary == "it") {
-    m.gulpease =
-        Clamp(89.0 + (300.0 * sentences - 10.0 * static_cast<double>(c.letters)) / words, 0, 100);
-  }
-  if (!syllables) {
-    return m;
-  }
   const double asw = *m.average_syllables_per_word;
-  m.flesch_reading_ease = Clamp(206.835 - 1.015 * asl - 84.6 * asw, 0, 100);
-  m.flesch_kincaid_grade = std::max(0.0, 0.39 * asl + 11.8 * asw - 15.59);
-  m.gunning_fog = std::max(0.0, 0.4 * (asl + 100.0 * static_cast<double>(c.complex_words) / words));
-  if (c.sentences >= kMinSentencesForSmog) {
-    m.smog = 1.0430 * std::sqrt(static_cast<double>(c.polysyllables) * 30.0 / sentences) + 3.1291;
-  } else {
-    m.too_short_for.emplace_back("smog");
-    m.score_notes.push_back("SMOG needs at least " + std::to_string(kMinSentencesForSmog) +
-                            " sentences, and this text has " +
-                            Plural(c.sentences, "sentence", "sentences") + ".");
-  }
-  if (primary == "de") {
+  m.lix = std::max(0.0, asl + 100.0 * static_cast<double>(c.long_words) / words);
+  if (primary == "en") {
+    m.coleman_liau = std::max(0.0, 0.0588 * (100.0 * static_cast<double>(c.letters) / words) -
+                                       0.296 * (100.0 * sentences / words) - 15.8);
+    m.ari = std::max(0.0, 4.71 * (static_cast<double>(c.characters) / words) + 0.5 * asl - 21.43);
+    m.flesch_reading_ease = Clamp(206.835 - 1.015 * asl - 84.6 * asw, 0, 100);
+    m.flesch_kincaid_grade = std::max(0.0, 0.39 * asl + 11.8 * asw - 15.59);
+    m.gunning_fog =
+        std::max(0.0, 0.4 * (asl + 100.0 * static_cast<double>(c.complex_words) / words));
+    if (c.sentences >= kMinSentencesForSmog) {
+      m.smog = 1.0430 * std::sqrt(static_cast<double>(c.polysyllables) * 30.0 / sentences) + 3.1291;
+    } else {
+      m.too_short_for.emplace_back("smog");
+      m.score_notes.push_back("SMOG needs at least " + std::to_string(kMinSentencesForSmog) +
+                              " sentences, and this text has " +
+                              Plural(c.sentences, "sentence", "sentences") + ".");
+    }
+  } else if (primary == "de") {
     m.amstad = Clamp(180.0 - asl - 58.5 * asw, 0, 100);
     const double ms = 100.0 * static_cast<double>(c.polysyllables) / words;
     const double iw = 100.0 * static_cast<double>(c.long_words) / words;
@@ -135,10 +164,54 @@ Metrics ComputeMetrics(const TextCounts& c, std::string_view lang) {
     m.fernandez_huerta = Clamp(206.84 - 60.0 * asw - 1.02 * asl, 0, 100);
   } else if (primary == "fr") {
     m.kandel_moles = Clamp(207.0 - 1.015 * asl - 73.6 * asw, 0, 100);
+  } else if (primary == "it") {
+    m.gulpease =
+        Clamp(89.0 + (300.0 * sentences - 10.0 * static_cast<double>(c.letters)) / words, 0, 100);
   } else if (primary == "nl") {
     m.douma = Clamp(206.835 - 0.93 * asl - 77.0 * asw, 0, 100);
   }
   return m;
+}
+
+bool IsKnownLanguage(std::string_view tag) {
+  // A well-formed tag: letters, digits and hyphens (or ICU's underscores) only.
+  if (tag.size() > 35 || !std::all_of(tag.begin(), tag.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+               ch == '-' || ch == '_';
+      })) {
+    return false;
+  }
+  const std::string primary = PrimaryLanguage(tag);
+  if (primary.size() < 2 || primary.size() > 3 ||
+      !std::all_of(primary.begin(), primary.end(),
+                   [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
+    return false;
+  }
+  for (const char* const* code = uloc_getISOLanguages(); *code != nullptr; ++code) {
+    if (primary == *code) {
+      return true;
+    }
+  }
+  // Three-letter codes without a two-letter form ("fil", "haw"): ICU names them.
+  return primary.size() == 3 && LanguageName(primary) != primary;
+}
+
+std::string LanguageName(std::string_view tag) {
+  const std::string primary = PrimaryLanguage(tag);
+  UChar buffer[64];
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = uloc_getDisplayLanguage(primary.c_str(), "en", buffer, 64, &status);
+  if (U_FAILURE(status) || n <= 0) {
+    return primary;
+  }
+  std::string name;
+  for (int32_t i = 0; i < n; ++i) {
+    if (buffer[i] >= 0x80) {
+      return primary;  // the English names are ASCII; keep the code otherwise
+    }
+    name.push_back(static_cast<char>(buffer[i]));
+  }
+  return name;
 }
 
 std::string DescribeFlesch(double score) {

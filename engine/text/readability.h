@@ -40,10 +40,18 @@ inline constexpr uint64_t kMinSentencesForSmog = 30;
 // (Chinese, Japanese, Thai...). Scores are clamped to their defined range: the 0-100 ease scores
 // (Flesch, Amstad, Fernández Huerta, Kandel-Moles, Gulpease, Douma) to 0-100, grades and indexes
 // to 0 and above, the Wiener Sachtextformel to its school grades 4-15.
+//
+// Each language gets the measures that are valid for it (issue 16): English the English formulas
+// (Flesch to ARI) and LIX; German, Spanish, French, Italian and Dutch their own formulas and LIX;
+// other alphabetic languages (Irish...) LIX, designed to compare languages, and sentence and word
+// length; languages written without spaces between words (Chinese, Japanese, Thai...) characters
+// per sentence and no formula. `measures_note` says which when it is not English.
 struct Metrics {
   TextCounts counts;
   std::optional<double> average_sentence_length;  // words per sentence
-  std::optional<double> average_word_length;      // letters per word
+  // Languages written without spaces: characters (letters) per sentence.
+  std::optional<double> average_sentence_characters;
+  std::optional<double> average_word_length;  // letters per word
   std::optional<double> average_syllables_per_word;
   std::optional<double> flesch_reading_ease;   // Flesch 1948
   std::optional<double> flesch_kincaid_grade;  // Kincaid et al. 1975
@@ -62,6 +70,8 @@ struct Metrics {
   // The JSON names of the scores left out because the text is too short, and why, in words.
   std::vector<std::string> too_short_for;
   std::vector<std::string> score_notes;
+  // Which measures this language gets and why, in a sentence; empty for English.
+  std::string measures_note;
 };
 
 // Computes every formula that applies to `lang` (BCP 47) from the counts.
@@ -69,6 +79,13 @@ Metrics ComputeMetrics(const TextCounts& counts, std::string_view lang);
 
 // Does this language get syllable counts (alphabetic scripts)?
 bool CountsSyllables(std::string_view lang);
+
+// Is the tag's primary subtag an ISO 639 language ICU knows ("en", "ga-IE", "zh-Hant", "fil")?
+// "klingon", "xx" and "" are not.
+bool IsKnownLanguage(std::string_view tag);
+
+// The language's English name ("ga" -> "Irish"), or the subtag when ICU has none.
+std::string LanguageName(std::string_view tag);
 
 // A sentence in plain words about a Flesch reading ease score ("fairly difficult: ...") and
 // about a LIX score, for the text summary.

@@ -71,21 +71,25 @@ TEST_CASE("readability: a text under 100 words gets averages and a note, not sco
   Metrics m = ComputeMetrics(c, "de");
   CHECK(m.average_sentence_length.has_value());
   CHECK(m.average_syllables_per_word.has_value());
-  for (const auto& score : {m.flesch_reading_ease, m.flesch_kincaid_grade, m.gunning_fog, m.smog,
-                            m.coleman_liau, m.ari, m.lix, m.amstad, m.wiener_sachtextformel}) {
+  for (const auto& score : {m.lix, m.amstad, m.wiener_sachtextformel}) {
     CHECK_FALSE(score.has_value());
   }
-  CHECK(m.too_short_for == std::vector<std::string>{"flesch_reading_ease", "flesch_kincaid_grade",
-                                                    "gunning_fog", "smog", "coleman_liau", "ari",
-                                                    "lix", "amstad", "wiener_sachtextformel"});
+  CHECK(m.too_short_for == std::vector<std::string>{"lix", "amstad", "wiener_sachtextformel"});
   REQUIRE(m.score_notes.size() == 1);
   CHECK(m.score_notes[0] ==
         "Too short to score: readability formulas need at least 100 words, and this text has "
         "99 words.");
+  Metrics en = ComputeMetrics(c, "en");
+  for (const auto& score : {en.flesch_reading_ease, en.flesch_kincaid_grade, en.gunning_fog,
+                            en.smog, en.coleman_liau, en.ari, en.lix}) {
+    CHECK_FALSE(score.has_value());
+  }
+  CHECK(en.too_short_for.size() == 7);
   c.words = 1;
-  CHECK(ComputeMetrics(c, "ja").too_short_for ==
-        std::vector<std::string>{"coleman_liau", "ari", "lix"});
-  CHECK(ComputeMetrics(c, "ja").score_notes[0].find("has 1 word.") != std::string::npos);
+  Metrics one = ComputeMetrics(c, "en");
+  REQUIRE_FALSE(one.score_notes.empty());
+  CHECK(one.score_notes[0].find("has 1 word.") != std::string::npos);
+  CHECK(ComputeMetrics(c, "ja").too_short_for.empty());  // no formula to be too short for
 }
 
 TEST_CASE("readability: scores are clamped to their defined ranges", "[text][readability]") {
@@ -119,10 +123,11 @@ TEST_CASE("readability: scores are clamped to their defined ranges", "[text][rea
   hard.characters = 2400;
   hard.long_words = 200;
   Metrics h = ComputeMetrics(hard, "de");
-  CHECK(*h.flesch_reading_ease == 0.0);
   CHECK(*h.amstad == 0.0);
   CHECK(*h.wiener_sachtextformel == 15.0);
-  CHECK(*h.flesch_kincaid_grade > 100);  // grades have no upper bound
+  Metrics hen = ComputeMetrics(hard, "en");
+  CHECK(*hen.flesch_reading_ease == 0.0);
+  CHECK(*hen.flesch_kincaid_grade > 100);  // grades have no upper bound
   CHECK(*ComputeMetrics(hard, "it").gulpease == 0.0);
 }
 
@@ -150,7 +155,49 @@ TEST_CASE("readability: syllable formulas are left out for scripts without sylla
           "[text][readability]") {
   Metrics m = ComputeMetrics(WorkedCounts(), "zh-Hans");
   CHECK_FALSE(m.flesch_reading_ease.has_value());
-  CHECK(m.lix.has_value());
+  CHECK_FALSE(m.lix.has_value());  // letter-based: meaningless without spaces between words
+  CHECK_FALSE(m.ari.has_value());
+  CHECK_FALSE(m.coleman_liau.has_value());
+  REQUIRE(m.average_sentence_characters.has_value());
+  CHECK(*m.average_sentence_characters == Approx(90.0));  // 450 characters in 5 sentences
+  CHECK(m.too_short_for.empty());
+  CHECK(m.measures_note.rfind("Chinese is written without spaces", 0) == 0);
+}
+
+TEST_CASE("readability: each language gets the measures valid for it, and says which",
+          "[text][readability]") {
+  TextCounts c = WorkedCounts();
+  Metrics en = ComputeMetrics(c, "en-IE");
+  CHECK(en.flesch_reading_ease.has_value());
+  CHECK(en.measures_note.empty());
+  Metrics de = ComputeMetrics(c, "de");
+  CHECK(de.amstad.has_value());
+  CHECK(de.lix.has_value());
+  CHECK_FALSE(de.flesch_reading_ease.has_value());  // the English formulas: not for German
+  CHECK_FALSE(de.flesch_kincaid_grade.has_value());
+  CHECK_FALSE(de.coleman_liau.has_value());
+  CHECK(de.measures_note.rfind("German has its own readability formula", 0) == 0);
+  Metrics ga = ComputeMetrics(c, "ga");
+  CHECK(ga.lix.has_value());
+  CHECK(ga.average_sentence_length.has_value());
+  CHECK_FALSE(ga.flesch_reading_ease.has_value());
+  CHECK_FALSE(ga.gunning_fog.has_value());
+  CHECK(ga.measures_note ==
+        "No readability formula has been validated for Irish: LIX (made to compare languages) "
+        "and sentence and word length are shown.");
+}
+
+TEST_CASE("readability: known languages are ISO 639 codes ICU knows", "[text][readability]") {
+  for (const char* tag : {"en", "ga", "ga-IE", "GA", "zh-Hant", "de-AT", "fil", "pl"}) {
+    INFO(tag);
+    CHECK(IsKnownLanguage(tag));
+  }
+  for (const char* tag : {"klingon", "xx", "", "e", "en_GB!", "zzz", "1a"}) {
+    INFO(tag);
+    CHECK_FALSE(IsKnownLanguage(tag));
+  }
+  CHECK(LanguageName("ga-IE") == "Irish");
+  CHECK(LanguageName("zh") == "Chinese");
 }
 
 TEST_CASE("readability: the plain-words descriptions follow Flesch's bands",

@@ -71,6 +71,8 @@ TEST_CASE("text rules: a rule that throws gets cantTell with its error, the othe
   static constexpr std::string_view kNone[] = {""};
   const Rule broken{.id = "text.broken",
                     .summary = "s",
+                    .why = "w",
+                    .help = "h",
                     .severity = engine::Severity::kNotice,
                     .cant_tell = kNone,
                     .check_text = &Throws};
