@@ -128,7 +128,13 @@ std::string RenderScores(const text::TextAnalysis& a) {
 std::string RenderMarkedText(const text::ExtractedText& input, const text::TextAnalysis& a,
                              std::vector<bool>& marked) {
   marked.assign(a.findings.size(), false);
-  std::string out = "<div class=\"marked-text\" id=\"marked-text\">\n";
+  // The text's own language, so that a screen reader reads an Irish draft with an Irish voice
+  // (WCAG 3.1.2); blocks in another language say theirs below.
+  std::string out = "<div class=\"marked-text\" id=\"marked-text\"";
+  if (PlausibleLangTag(a.lang) && !a.lang.empty()) {
+    out += " lang=\"" + Escape(a.lang) + "\"";
+  }
+  out += ">\n";
   std::vector<std::vector<size_t>> by_block(input.blocks.size());
   for (size_t i = 0; i < a.findings.size(); ++i) {
     const text::TextFinding& f = a.findings[i];

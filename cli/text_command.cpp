@@ -368,9 +368,12 @@ void PrintHtml(const std::string& name, const text::ExtractedText& input,
   if (m.lix) {
     out << "<li>LIX " << Fixed(*m.lix) << ": " << Escape(text::DescribeLix(*m.lix)) << ".</li>\n";
   }
-  out << "<li>" << a.findings.size() << " findings.</li>\n</ul>\n";
+  out << "<li>" << a.findings.size() << (a.findings.size() == 1 ? " finding" : " findings")
+      << ".</li>\n</ul>\n";
 
-  out << "<h2>Text</h2>\n<div class=\"text\">\n";
+  // The text's own language (the report around it is in English), so that a screen reader
+  // reads an Irish text with an Irish voice (WCAG 3.1.2); blocks in another language say theirs.
+  out << "<h2>Text</h2>\n<div class=\"text\" lang=\"" << Escape(a.lang) << "\">\n";
   // Group findings by block; sentence-long spans are underlined, shorter ones marked.
   std::vector<std::vector<size_t>> by_block(input.blocks.size());
   for (size_t i = 0; i < a.findings.size(); ++i) {

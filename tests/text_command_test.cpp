@@ -174,6 +174,12 @@ TEST_CASE("text command: HTML output marks findings with links both ways", "[tex
         std::string::npos);
   CHECK(r.out.find("href=\"#f1\"") != std::string::npos);
   CHECK(r.out.find("id=\"f1\"") != std::string::npos);
+  CHECK(r.out.find("<div class=\"text\" lang=\"en\">") != std::string::npos);
+  CHECK(r.out.find("1 finding.") != std::string::npos);
+  // An Irish text is marked as Irish inside the English report.
+  RunResult ga = Run({path, "--format", "html", "--lang", "ga"});
+  CHECK(ga.out.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(ga.out.find("<div class=\"text\" lang=\"ga\">") != std::string::npos);
   std::remove(path.c_str());
 }
 

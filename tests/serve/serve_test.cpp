@@ -236,6 +236,8 @@ TEST_CASE("serve: the draft checker page works without a script and passes plain
   CHECK(checked->body.find("<span class=\"suggestion\">Try: to</span>") != std::string::npos);
   CHECK(checked->body.find("href=\"#m1\"") != std::string::npos);
   CHECK(checked->body.find("id=\"m1\"") != std::string::npos);
+  CHECK(checked->body.find("<div class=\"marked-text\" id=\"marked-text\" lang=\"en\">") !=
+        std::string::npos);
 
   // The script's re-check gets the results section only.
   httplib::Params partial{{"text", kDraft}, {"lang", "en"}, {"partial", "1"}};
@@ -318,6 +320,11 @@ TEST_CASE("serve: POST /api/text refuses what it cannot check with a JSON error"
   auto no_text = client.Post("/api/text", R"({"lang": "en"})", "application/json");
   REQUIRE(no_text);
   CHECK(no_text->status == 400);
+  auto unknown_lang = client.Post("/api/text", R"({"text": "Hello there.", "lang": "klingon"})",
+                                  "application/json");
+  REQUIRE(unknown_lang);
+  CHECK(unknown_lang->status == 400);
+  CHECK(unknown_lang->body.find("known language code") != std::string::npos);
   auto wrong_type = client.Post("/api/text", "text=hello", "application/x-www-form-urlencoded");
   REQUIRE(wrong_type);
   CHECK(wrong_type->status == 415);
