@@ -525,9 +525,30 @@ std::string SpellingForm(std::string_view w) {
   return word;
 }
 
+// Irish writes its prefixes joined to the (lenited) word: "ardchaighdeán" is "ard" +
+// "chaighdeán", "leasmhara" "leas" + "mhara", "neamhspleách" "neamh" + "spleách". The Irish
+// dictionary lists the common compounds only; a word that is a prefix and a known word is one.
+constexpr std::string_view kIrishPrefixes[] = {
+    "ard",    "ath",   "comh", "dea", "droch", "fíor", "frith", "iar",  "il", "leas", "mí", "neamh",
+    "príomh", "réamh", "sain", "sár", "sean",  "so",   "tras",  "uath", "an", "do",   "fo", "in"};
+
+bool IrishPrefixCompound(Speller& speller, std::string_view part) {
+  const std::string lower = LowerForMatch(part);
+  for (std::string_view prefix : kIrishPrefixes) {
+    // Two-letter prefixes need a longer rest: "an" + a short word is too easy a match.
+    const size_t min_rest = prefix.size() <= 2 ? 4 : 3;
+    if (lower.size() >= prefix.size() + min_rest && lower.compare(0, prefix.size(), prefix) == 0 &&
+        speller.Check(lower.substr(prefix.size())) == 1) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Is any part (of two bytes or more) of the word not in the dictionary? Hyphenated compounds
-// are checked part by part.
-bool CheckSpelling(Speller& speller, std::string_view w, bool hyphenated, bool cached) {
+// are checked part by part. Irish prefixes count as known (above).
+bool CheckSpelling(Speller& speller, std::string_view w, bool hyphenated, bool cached,
+                   std::string_view lang) {
   std::string word = SpellingForm(w);
   std::vector<std::string_view> parts;
   if (hyphenated) {
@@ -545,10 +566,22 @@ bool CheckSpelling(Speller& speller, std::string_view w, bool hyphenated, bool c
     parts.push_back(word);
   }
   bool bad = false;
-  for (std::string_view part : parts) {
-    if (part.size() >= 2 && speller.Check(std::string(part), !cached) == 0) {
-      bad = true;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const std::string_view part = parts[i];
+    if (part.size() < 2 || speller.Check(std::string(part), !cached) != 0) {
+      continue;
     }
+    if (lang == "ga") {
+      // A prefix written with a hyphen ("droch-áit", "an-mhaith"), or joined to its word.
+      const std::string lower = LowerForMatch(part);
+      const bool hyphened_prefix =
+          i + 1 < parts.size() && std::find(std::begin(kIrishPrefixes), std::end(kIrishPrefixes),
+                                            lower) != std::end(kIrishPrefixes);
+      if (hyphened_prefix || IrishPrefixCompound(speller, part)) {
+        continue;
+      }
+    }
+    bad = true;
   }
   return bad;
 }
@@ -558,13 +591,13 @@ bool CheckSpelling(Speller& speller, std::string_view w, bool hyphenated, bool c
 // word rules: only the hyphen join puts a '-' inside a word).
 bool Misspelt(Language& spell_lang, std::string_view w, bool hyphenated) {
   if (hyphenated != (w.find('-') != std::string_view::npos)) {
-    return CheckSpelling(*spell_lang.speller, w, hyphenated, false);
+    return CheckSpelling(*spell_lang.speller, w, hyphenated, false, spell_lang.code);
   }
   CachedWord* c = Entry(spell_lang, w, HashWord(w));
   if (c != nullptr && (c->have & kHaveSpelling) != 0) {
     return c->misspelt;
   }
-  bool bad = CheckSpelling(*spell_lang.speller, w, hyphenated, c != nullptr);
+  bool bad = CheckSpelling(*spell_lang.speller, w, hyphenated, c != nullptr, spell_lang.code);
   if (c != nullptr) {
     c->misspelt = bad;
     c->have |= kHaveSpelling;
@@ -588,6 +621,19 @@ bool IsAdviceAbbreviation(std::string_view lang, std::string_view w, char next) 
                           : lang == "ga" ? IrishAbbreviationKind(lower)
                                          : AbbreviationKind::kNone;
   return kind == AbbreviationKind::kLatin || lower == "etc";
+}
+
+// Is `w`, before a full stop, a shortened form the segmenter knows ("etc.", "approx.", "no.",
+// "Cllr.", "uimh.")? Such forms are not words of the dictionary and not misspellings.
+bool IsKnownAbbreviation(std::string_view lang, std::string_view w, char next) {
+  if (next != '.') {
+    return false;
+  }
+  std::string lower = AsciiLower(w);
+  AbbreviationKind kind = lang == "en"   ? EnglishAbbreviationKind(lower)
+                          : lang == "ga" ? IrishAbbreviationKind(lower)
+                                         : AbbreviationKind::kNone;
+  return kind != AbbreviationKind::kNone;
 }
 
 }  // namespace
@@ -781,12 +827,12 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
               }
               continue;  // capitals are not spell-checked
             }
-            if (IsAdviceAbbreviation(lang.code, w,
-                                     t.end < block.text.size() ? block.text[t.end] : '\0')) {
+            const char next = t.end < block.text.size() ? block.text[t.end] : '\0';
+            if (IsAdviceAbbreviation(lang.code, w, next)) {
               c.flags |= kAbbreviation;
             }
             if (!out.spelling || c.digits > 0 || c.letters < 2 ||
-                w.find('.') != std::string_view::npos) {
+                w.find('.') != std::string_view::npos || IsKnownAbbreviation(lang.code, w, next)) {
               continue;
             }
             // Identifiers, paths and camelCase names are not words of the language: Hunspell

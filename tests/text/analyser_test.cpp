@@ -128,6 +128,23 @@ TEST_CASE("analyser: an unknown word without suggestions is reported as unknown-
   CHECK(CountKind(ga, "unknown-word") + CountKind(ga, "misspelling") == 1);
 }
 
+TEST_CASE("analyser: known abbreviations and Irish prefix compounds are not misspellings",
+          "[text][analyser][spelling]") {
+  auto unknown = [](const TextAnalysis& a) {
+    return CountKind(a, "unknown-word") + CountKind(a, "misspelling");
+  };
+  // "etc", "approx" and "no" before their full stops are shortened forms, not words (issue 16).
+  CHECK(unknown(Analyse("Bring your passport, bank statements, etc. to the office. It takes "
+                        "approx. two weeks. Pay fee no. 5 online.",
+                        "en")) == 0);
+  CHECK(unknown(Analyse("Bring your passport, bank statemnets and more.", "en")) == 1);
+  // Irish joins its prefixes to the (lenited) word; a hyphen may stand between them.
+  CHECK(unknown(Analyse("Tá ardchaighdeáin ag na páirtithe leasmhara. Is droch-smaoineamh é.",
+                        "ga")) == 0);
+  // A prefix before a word that is not one is still a misspelling.
+  CHECK(unknown(Analyse("Tá ardchaighdaen anseo.", "ga")) == 1);
+}
+
 TEST_CASE("analyser: a declared language that does not match the text is reported",
           "[text][analyser][language-mismatch]") {
   const std::string irish =
