@@ -38,6 +38,8 @@ constexpr const char* kUsage =
     "  --error-sentence-words N   error for sentences over N words (default 35)\n"
     "  --max-paragraph-words N    warn about paragraphs over N words (default 150)\n"
     "  --wordlist FILE            add a phrase list (phrase<TAB>plainer phrase); repeatable\n"
+    "  --words FILE               words the spelling check accepts (names, local terms), one\n"
+    "                             per line; repeatable\n"
     "  --no-spelling              skip the Hunspell spelling check\n"
     "  --data-dir DIR             word lists and syllable table (default: corpora/text)\n"
     "  --fail-on error|warning|never  exit 1 when a finding this severe is found (default error)\n"
@@ -92,10 +94,11 @@ std::string ParseArgs(int argc, char** argv, Options& o) {
       o.analysis.spelling = false;
     } else if (a == "--help" || a == "-h") {
       return "help";
-    } else if (a == "--lang" || a == "--format" || a == "--wordlist" || a == "--data-dir" ||
-               a == "--fail-on" || a == "--max-sentence-words" || a == "--error-sentence-words" ||
-               a == "--max-paragraph-words" || a == "--min-reading-ease" || a == "--max-grade" ||
-               a == "--max-lix" || a == "--max-bytes") {
+    } else if (a == "--lang" || a == "--format" || a == "--wordlist" || a == "--words" ||
+               a == "--data-dir" || a == "--fail-on" || a == "--max-sentence-words" ||
+               a == "--error-sentence-words" || a == "--max-paragraph-words" ||
+               a == "--min-reading-ease" || a == "--max-grade" || a == "--max-lix" ||
+               a == "--max-bytes") {
       if (!value(v)) {
         return a + " needs a value";
       }
@@ -117,6 +120,8 @@ std::string ParseArgs(int argc, char** argv, Options& o) {
         o.format = v;
       } else if (a == "--wordlist") {
         o.config.extra_wordlists.push_back(v);
+      } else if (a == "--words") {
+        o.config.accepted_words.push_back(v);
       } else if (a == "--data-dir") {
         o.config.data_dir = v;
       } else if (a == "--fail-on") {

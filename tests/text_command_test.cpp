@@ -151,6 +151,27 @@ TEST_CASE("text command: Chinese gets characters per sentence and says why, no f
   std::remove(path.c_str());
 }
 
+TEST_CASE("text command: --words lists the body's own words for the spelling check",
+          "[text][cli][spelling]") {
+  std::string path = TempFile("words.txt", "Take the luasline to the dubline trail.\n");
+  std::string words = TempFile("ourwords.txt", "# our names\nLuasline\ndubline\n");
+  auto misspellings = [](const RunResult& r) {
+    nlohmann::json j = nlohmann::json::parse(r.out);
+    size_t n = 0;
+    for (const auto& f : j["findings"]) {
+      n += f["kind"] == "misspelling" || f["kind"] == "unknown-word";
+    }
+    return n;
+  };
+  CHECK(misspellings(Run({path, "--format", "json"})) == 2);
+  CHECK(misspellings(Run({path, "--format", "json", "--words", words})) == 0);
+  RunResult missing = Run({path, "--words", "/nonexistent/words.txt"});
+  CHECK(missing.status == 2);
+  CHECK(missing.out.find("cannot open word list /nonexistent/words.txt") != std::string::npos);
+  std::remove(path.c_str());
+  std::remove(words.c_str());
+}
+
 TEST_CASE("text command: exit 2 on bad input and bad usage", "[text][cli]") {
   std::string bad = TempFile("bad.txt", "caf\xe9\n");
   RunResult r = Run({bad});

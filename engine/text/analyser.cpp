@@ -198,6 +198,7 @@ struct Analyser::Impl {
   }
 
   std::vector<PhraseList> extra_lists;
+  StringSet accepted_words;  // AnalyserConfig::accepted_words, as written and in lower case
   std::map<std::string, std::unique_ptr<Language>> languages;
 
   // The language's resources, loading them on first use; with `spelling`, its dictionary too.
@@ -336,6 +337,16 @@ Result<std::unique_ptr<Analyser>> Analyser::Create(const AnalyserConfig& config)
       return list.error();
     }
     impl->extra_lists.push_back(std::move(*list));
+  }
+  for (const std::string& path : config.accepted_words) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+      return Error{ErrorCode::kNotFound, "cannot open word list " + path, ""};
+    }
+    for (const std::string& word : LoadWordSet(path)) {
+      impl->accepted_words.insert(word);
+      impl->accepted_words.insert(LowerForMatch(word));
+    }
   }
   return std::unique_ptr<Analyser>(new Analyser(std::move(impl)));
 }
@@ -840,6 +851,10 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
             if (IsIdentifierLike(w, lang.code)) {
               ++out.spelling_stats.not_candidates;
               continue;
+            }
+            if (!impl.accepted_words.empty() && (impl.accepted_words.count(std::string(w)) > 0 ||
+                                                 impl.accepted_words.count(LowerForMatch(w)) > 0)) {
+              continue;  // the body's own words (--words)
             }
             // Interpretation: a capitalised word inside a sentence is taken for a name and not
             // spell-checked; names are the main source of false alarms.

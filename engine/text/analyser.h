@@ -93,6 +93,9 @@ struct AnalyserConfig {
   std::string data_dir;  // corpora/text; "" = DefaultDataDir()
   std::string hunspell_dir = "/usr/share/hunspell";
   std::vector<std::string> extra_wordlists;  // user lists, applied to every language
+  // Word-per-line files (# comments) of words the spelling check accepts in every language: the
+  // names and local terms a body uses (`--words`). Matched as written or in lower case.
+  std::vector<std::string> accepted_words;
 };
 
 // The data directory: $PLAINSIGHT_TEXT_DATA if set, else the source tree's corpora/text.
