@@ -61,6 +61,30 @@ TEST_CASE("cli: audit exits 0 when nothing failed, 1 when something failed, 2 on
   CHECK(Audit({}) == 2);
 }
 
+TEST_CASE("cli: audit text output has each page's plain-language line", "[cli][audit][text]") {
+  TempDir dir;
+  std::string page =
+      dir.Write("page.html",
+                "<!DOCTYPE html><html lang=en><title>Bins - Cork County Council</title><body><main>"
+                "<h1>Bins</h1><p>We collect your bins every week. In the event that you are away, "
+                "tell us.</p></main></body></html>");
+  std::string out = (dir.path / "out.txt").string();
+  Audit({page, "--out", out});
+  std::ifstream in(out);
+  std::stringstream text;
+  text << in.rdbuf();
+  INFO(text.str());
+  CHECK(text.str().find(page + ": plain language (en): 16 words in 3 sentences, 5.3 words per "
+                               "sentence, too short to score; 1 plain-language note") !=
+        std::string::npos);
+  // --no-text: no analysis, no line.
+  Audit({page, "--out", out, "--no-text"});
+  std::ifstream again(out);
+  std::stringstream without;
+  without << again.rdbuf();
+  CHECK(without.str().find("plain language") == std::string::npos);
+}
+
 TEST_CASE("cli: audit JSON has the documented fields", "[cli][audit]") {
   TempDir dir;
   std::string bad = dir.Write("site/index.html",
