@@ -81,15 +81,15 @@ std::vector<std::string> ScoreNames(const std::string& primary, bool syllables) 
 }
 
 std::string MeasuresNote(const std::string& primary, std::string_view lang, bool syllables) {
+  if (primary == "en" && syllables) {
+    return {};  // before the name: ICU loads its display names on first use
+  }
   const std::string name = LanguageName(primary.empty() ? lang : primary);
   if (!syllables) {
     return name +
            " is written without spaces between words: it is measured in characters per "
            "sentence; the readability formulas, built on syllables and letters of "
            "alphabetic languages, do not apply.";
-  }
-  if (primary == "en") {
-    return {};
   }
   if (OwnFormula(primary)) {
     return name +
