@@ -112,10 +112,10 @@ std::string MakeStore(const TempDir& dir) {
       REQUIRE((*store)->PutPage(
           Page(*id, "b", "https://b.example/" + n, scan_no == 1 && i == 1, false)));
     }
-    (*store)->PutSiteFact({*id, "a", "site.accessibility-statement",
-                           R"({"outcome":"failed","message":"no statement found"})"});
-    (*store)->PutSiteFact({*id, "b", "site.accessibility-statement",
-                           R"({"outcome":"passed","message":"found at /accessibility"})"});
+    REQUIRE((*store)->PutSiteFact({*id, "a", "site.accessibility-statement",
+                                   R"({"outcome":"failed","message":"no statement found"})"}));
+    REQUIRE((*store)->PutSiteFact({*id, "b", "site.accessibility-statement",
+                                   R"({"outcome":"passed","message":"found at /accessibility"})"}));
     REQUIRE((*store)->FinishBody(*id, "a", ps::BodyState::kDone, ""));
     REQUIRE((*store)->FinishBody(*id, "b", ps::BodyState::kDone, ""));
     if (scan_no == 2) {
