@@ -229,35 +229,48 @@ std::string OneDecimal(double v) {
   return buffer;
 }
 
+}  // namespace
+
+std::string PlainLanguageSummary(const nlohmann::json& text) {
+  if (!text.is_object() || !text.contains("metrics")) {
+    return {};
+  }
+  const nlohmann::json& m = text["metrics"];
+  const uint64_t words = m.value("words", uint64_t{0});
+  if (words == 0) {
+    return {};
+  }
+  const uint64_t sentences = m.value("sentences", uint64_t{0});
+  std::string out = std::to_string(words) + (words == 1 ? " word in " : " words in ") +
+                    std::to_string(sentences) + (sentences == 1 ? " sentence" : " sentences");
+  if (m.contains("average_sentence_length")) {
+    out += ", " + OneDecimal(m["average_sentence_length"].get<double>()) + " words per sentence";
+  }
+  if (m.contains("flesch_kincaid_grade")) {
+    out += ", Flesch-Kincaid grade " + OneDecimal(m["flesch_kincaid_grade"].get<double>());
+  } else if (m.contains("lix")) {
+    out += ", LIX " + OneDecimal(m["lix"].get<double>());
+  } else if (m.contains("too_short_for")) {
+    out += ", too short to score";
+  }
+  const size_t notes = text.contains("findings") ? text["findings"].size() : 0;
+  out += "; " + std::to_string(notes) +
+         (notes == 1 ? " plain-language note" : " plain-language notes");
+  return out;
+}
+
+namespace {
+
 // The page's plain-language line (issue 16): its words and sentences, the score its language
 // gets, and how many plain-language notes it has (listed with --review, detailed by
 // `plainsight text`). Read from the analysis the audit stored in "text"; nothing when the page
 // has no text.
 void WriteTextLine(const std::string& source, const nlohmann::json& text, std::ostream& out) {
-  if (!text.is_object() || !text.contains("metrics")) {
-    return;
+  const std::string summary = PlainLanguageSummary(text);
+  if (!summary.empty()) {
+    out << source << ": plain language (" << engine::TerminalSafe(text.value("lang", ""))
+        << "): " << summary << "\n";
   }
-  const nlohmann::json& m = text["metrics"];
-  const uint64_t words = m.value("words", uint64_t{0});
-  if (words == 0) {
-    return;
-  }
-  const uint64_t sentences = m.value("sentences", uint64_t{0});
-  out << source << ": plain language (" << engine::TerminalSafe(text.value("lang", ""))
-      << "): " << words << (words == 1 ? " word in " : " words in ") << sentences
-      << (sentences == 1 ? " sentence" : " sentences");
-  if (m.contains("average_sentence_length")) {
-    out << ", " << OneDecimal(m["average_sentence_length"].get<double>()) << " words per sentence";
-  }
-  if (m.contains("flesch_kincaid_grade")) {
-    out << ", Flesch-Kincaid grade " << OneDecimal(m["flesch_kincaid_grade"].get<double>());
-  } else if (m.contains("lix")) {
-    out << ", LIX " << OneDecimal(m["lix"].get<double>());
-  } else if (m.contains("too_short_for")) {
-    out << ", too short to score";
-  }
-  const size_t notes = text.contains("findings") ? text["findings"].size() : 0;
-  out << "; " << notes << (notes == 1 ? " plain-language note" : " plain-language notes") << "\n";
 }
 
 }  // namespace

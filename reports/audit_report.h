@@ -30,6 +30,10 @@ struct ReportOptions {
   std::string level;
 };
 
+// A page's plain-language analysis (its "text" JSON) in one line: "57 words in 6 sentences, 9.5
+// words per sentence, too short to score; 4 plain-language notes". Empty when it has no words.
+std::string PlainLanguageSummary(const nlohmann::json& text);
+
 // {"tool":{"name","version"},"pages":[{"url","title","lang","findings":[...]}], "summary":{...}}
 nlohmann::json AuditJson(std::span<const AuditedInput> inputs, const ReportOptions& options = {});
 

@@ -91,6 +91,52 @@ void WriteAuditHtmlTableEnd(std::ostream& out) {
   out << "</tbody>\n</table>\n";
 }
 
+namespace {
+
+// The page's plain-language analysis (issue 16): the summary line, which measures its language
+// gets, and the notes with the words they are about (marked with the text's language).
+void WritePlainLanguage(const AuditedInput& input, std::ostream& out) {
+  if (!input.extra.is_object() || !input.extra.contains("text")) {
+    return;
+  }
+  const nlohmann::json& text = input.extra["text"];
+  const std::string summary = PlainLanguageSummary(text);
+  if (summary.empty()) {
+    return;
+  }
+  const std::string lang = text.value("lang", "");
+  out << "<h3>Plain language</h3>\n<p>" << HtmlEscape(summary) << ".</p>\n";
+  const nlohmann::json& m = text["metrics"];
+  if (m.contains("measures_note")) {
+    out << "<p>" << HtmlEscape(m["measures_note"].get<std::string>()) << "</p>\n";
+  }
+  if (!text.contains("findings") || text["findings"].empty()) {
+    return;
+  }
+  constexpr size_t kShown = 20;
+  out << "<ul class=\"notes\">\n";
+  size_t shown = 0;
+  for (const nlohmann::json& f : text["findings"]) {
+    if (shown++ == kShown) {
+      break;
+    }
+    out << "<li>" << HtmlEscape(f.value("message", "")) << ": <q lang=\"" << HtmlEscape(lang)
+        << "\">" << HtmlEscape(f.value("text", "")) << "</q>";
+    const std::string suggestion = f.value("suggestion", "");
+    if (!suggestion.empty()) {
+      out << ". " << HtmlEscape(suggestion);
+    }
+    out << "</li>\n";
+  }
+  out << "</ul>\n";
+  if (text["findings"].size() > kShown) {
+    out << "<p>" << text["findings"].size() - kShown
+        << " more: <code>plainsight text</code> on the page lists them all.</p>\n";
+  }
+}
+
+}  // namespace
+
 void WriteAuditHtmlSection(size_t index, const AuditedInput& input, std::ostream& out) {
   out << "<section aria-labelledby=\"page-" << index << "\">\n<h2 id=\"page-" << index << "\">"
       << HtmlEscape(input.audit.title.empty() ? input.source : input.audit.title) << "</h2>\n"
@@ -138,6 +184,7 @@ void WriteAuditHtmlSection(size_t index, const AuditedInput& input, std::ostream
   if (!any) {
     out << "<p class=\"passed\">No failures found by the automated rules.</p>\n";
   }
+  WritePlainLanguage(input, out);
   out << "</section>\n";
 }
 

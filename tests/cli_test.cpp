@@ -77,6 +77,17 @@ TEST_CASE("cli: audit text output has each page's plain-language line", "[cli][a
   CHECK(text.str().find(page + ": plain language (en): 16 words in 3 sentences, 5.3 words per "
                                "sentence, too short to score; 1 plain-language note") !=
         std::string::npos);
+  // The HTML report has a plain-language section per page, the note's words in the page's
+  // language.
+  std::string html = (dir.path / "out.html").string();
+  Audit({page, "--format", "html", "--out", html});
+  std::ifstream html_in(html);
+  std::stringstream html_text;
+  html_text << html_in.rdbuf();
+  CHECK(html_text.str().find("<h3>Plain language</h3>\n<p>16 words in 3 sentences, 5.3 words "
+                             "per sentence, too short to score; 1 plain-language note.</p>") !=
+        std::string::npos);
+  CHECK(html_text.str().find("<q lang=\"en\">In the event that</q>") != std::string::npos);
   // --no-text: no analysis, no line.
   Audit({page, "--out", out, "--no-text"});
   std::ifstream again(out);
