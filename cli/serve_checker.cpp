@@ -72,18 +72,8 @@ std::string RenderScores(const text::TextAnalysis& a) {
            (*m.average_sentence_length > 20 ? " (aim for 15 to 20)" : " (good: 20 or fewer)");
   }
   out += ".</li>\n";
-  if (m.counts.left_out > 0) {
-    out += "<li>" + Escape(text::DescribeLeftOut(m.counts.left_out)) + "</li>\n";
-  }
-  if (m.average_sentence_characters) {
-    out += "<li>" + Number(m.average_sentence_characters) +
-           " characters per sentence on average.</li>\n";
-  }
-  if (!m.measures_note.empty()) {
-    out += "<li>" + Escape(m.measures_note) + "</li>\n";
-  }
-  if (const std::string* note = text::TooShortNote(m)) {
-    out += "<li>" + Escape(*note) + "</li>\n";
+  for (const std::string& note : text::SummaryNotes(m)) {
+    out += "<li>" + Escape(note) + "</li>\n";
   }
   if (m.flesch_reading_ease && a.lang == "en") {
     out += "<li>Reading ease " + Number(m.flesch_reading_ease) +

@@ -243,18 +243,8 @@ void PrintText(const std::string& file_name, const text::TextAnalysis& a, std::o
         << (*m.average_sentence_length > 20 ? " (aim for 15 to 20)" : " (good: under 20)");
   }
   out << ".\n";
-  if (m.counts.left_out > 0) {
-    out << "  " << text::DescribeLeftOut(m.counts.left_out) << "\n";
-  }
-  if (m.average_sentence_characters) {
-    out << "  " << Fixed(*m.average_sentence_characters)
-        << " characters per sentence on average.\n";
-  }
-  if (!m.measures_note.empty()) {
-    out << "  " << m.measures_note << "\n";
-  }
-  if (const std::string* note = text::TooShortNote(m)) {
-    out << "  " << *note << "\n";
+  for (const std::string& note : text::SummaryNotes(m)) {
+    out << "  " << note << "\n";
   }
   if (m.flesch_reading_ease && a.lang == "en") {
     out << "  Flesch reading ease " << Fixed(*m.flesch_reading_ease)
@@ -353,18 +343,8 @@ void PrintHtml(const std::string& name, const text::ExtractedText& input,
     out << ", " << Fixed(*m.average_sentence_length) << " words per sentence on average";
   }
   out << ".</li>\n";
-  if (m.counts.left_out > 0) {
-    out << "<li>" << Escape(text::DescribeLeftOut(m.counts.left_out)) << "</li>\n";
-  }
-  if (m.average_sentence_characters) {
-    out << "<li>" << Fixed(*m.average_sentence_characters)
-        << " characters per sentence on average.</li>\n";
-  }
-  if (!m.measures_note.empty()) {
-    out << "<li>" << Escape(m.measures_note) << "</li>\n";
-  }
-  if (const std::string* note = text::TooShortNote(m)) {
-    out << "<li>" << Escape(*note) << "</li>\n";
+  for (const std::string& note : text::SummaryNotes(m)) {
+    out << "<li>" << Escape(note) << "</li>\n";
   }
   if (m.flesch_reading_ease) {
     out << "<li>Flesch reading ease " << Fixed(*m.flesch_reading_ease) << ": "

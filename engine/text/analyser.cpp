@@ -543,8 +543,8 @@ constexpr std::string_view kIrishPrefixes[] = {
     "ard",    "ath",   "comh", "dea", "droch", "fíor", "frith", "iar",  "il", "leas", "mí", "neamh",
     "príomh", "réamh", "sain", "sár", "sean",  "so",   "tras",  "uath", "an", "do",   "fo", "in"};
 
-bool IrishPrefixCompound(Speller& speller, std::string_view part) {
-  const std::string lower = LowerForMatch(part);
+// `lower`: the word through LowerForMatch.
+bool IrishPrefixCompound(Speller& speller, const std::string& lower) {
   for (std::string_view prefix : kIrishPrefixes) {
     // Two-letter prefixes need a longer rest: "an" + a short word is too easy a match.
     const size_t min_rest = prefix.size() <= 2 ? 4 : 3;
@@ -588,7 +588,7 @@ bool CheckSpelling(Speller& speller, std::string_view w, bool hyphenated, bool c
       const bool hyphened_prefix =
           i + 1 < parts.size() && std::find(std::begin(kIrishPrefixes), std::end(kIrishPrefixes),
                                             lower) != std::end(kIrishPrefixes);
-      if (hyphened_prefix || IrishPrefixCompound(speller, part)) {
+      if (hyphened_prefix || IrishPrefixCompound(speller, lower)) {
         continue;
       }
     }
@@ -620,31 +620,24 @@ bool Misspelt(Language& spell_lang, std::string_view w, bool hyphenated) {
 
 namespace {
 
-// Is `w` (followed in its block by `next`) a shortened form readers may not know: a Latin
-// abbreviation ("e.g.", "i.e.", "cf.", "viz.", "approx.") or "etc."? Titles, dates and units
-// ("Dr.", "Jan.", "mins.") are left alone: they are read without thought.
-bool IsAdviceAbbreviation(std::string_view lang, std::string_view w, char next) {
+// The kind of shortened form `w` is when a full stop follows it in its block (`next`), as the
+// segmenter knows them ("etc.", "approx.", "no.", "Cllr.", "uimh."); kNone otherwise. A known form
+// is not a word of the dictionary, so not a misspelling.
+AbbreviationKind AbbreviationBefore(std::string_view lang, std::string_view w, char next) {
   if (next != '.') {
-    return false;
+    return AbbreviationKind::kNone;
   }
-  std::string lower = AsciiLower(w);
-  AbbreviationKind kind = lang == "en"   ? EnglishAbbreviationKind(lower)
-                          : lang == "ga" ? IrishAbbreviationKind(lower)
-                                         : AbbreviationKind::kNone;
-  return kind == AbbreviationKind::kLatin || lower == "etc";
+  const std::string lower = AsciiLower(w);
+  return lang == "en"   ? EnglishAbbreviationKind(lower)
+         : lang == "ga" ? IrishAbbreviationKind(lower)
+                        : AbbreviationKind::kNone;
 }
 
-// Is `w`, before a full stop, a shortened form the segmenter knows ("etc.", "approx.", "no.",
-// "Cllr.", "uimh.")? Such forms are not words of the dictionary and not misspellings.
-bool IsKnownAbbreviation(std::string_view lang, std::string_view w, char next) {
-  if (next != '.') {
-    return false;
-  }
-  std::string lower = AsciiLower(w);
-  AbbreviationKind kind = lang == "en"   ? EnglishAbbreviationKind(lower)
-                          : lang == "ga" ? IrishAbbreviationKind(lower)
-                                         : AbbreviationKind::kNone;
-  return kind != AbbreviationKind::kNone;
+// A shortened form readers may not know, by its kind (above): a Latin abbreviation ("e.g.",
+// "i.e.", "cf.", "viz.", "approx.") or "etc.". Titles, dates and units ("Dr.", "Jan.", "mins.") are
+// left alone: they are read without thought.
+bool IsAdviceAbbreviation(AbbreviationKind kind, std::string_view w, char next) {
+  return kind == AbbreviationKind::kLatin || (next == '.' && EqualsIgnoreCase(w, "etc"));
 }
 
 }  // namespace
@@ -839,11 +832,12 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
               continue;  // capitals are not spell-checked
             }
             const char next = t.end < block.text.size() ? block.text[t.end] : '\0';
-            if (IsAdviceAbbreviation(lang.code, w, next)) {
+            const AbbreviationKind abbreviation = AbbreviationBefore(lang.code, w, next);
+            if (IsAdviceAbbreviation(abbreviation, w, next)) {
               c.flags |= kAbbreviation;
             }
             if (!out.spelling || c.digits > 0 || c.letters < 2 ||
-                w.find('.') != std::string_view::npos || IsKnownAbbreviation(lang.code, w, next)) {
+                w.find('.') != std::string_view::npos || abbreviation != AbbreviationKind::kNone) {
               continue;
             }
             // Identifiers, paths and camelCase names are not words of the language: Hunspell

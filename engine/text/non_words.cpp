@@ -84,53 +84,44 @@ NonWordKind ClassifyToken(std::string_view token, TokenKind kind, std::string_vi
       continue;
     }
     part_ascii = part_ascii && c < 0x80;
-    if (c < 0x80) {  // the common case, without ICU's tables
-      const bool lower = c >= 'a' && c <= 'z';
+    // What the character is: ASCII without ICU's tables (the common case), the rest with them.
+    bool digit;
+    bool letter;
+    int this_case;  // 1 lower, 2 upper (or title), 0 neither
+    UChar32 lower;
+    if (c < 0x80) {
+      digit = c >= '0' && c <= '9';
       const bool up = c >= 'A' && c <= 'Z';
-      if (c >= '0' && c <= '9') {
-        ++digits;
-        ++part_digits;
-      } else if (lower || up) {
-        ++letters;
-        ++part_letters;
-        upper += up ? 1 : 0;
-        const int this_case = up ? 2 : 1;
-        part_switches += (last_case != 0 && this_case != last_case) ? 1 : 0;
-        last_case = this_case;
-        const UChar32 l = up ? c + ('a' - 'A') : c;
-        vowel = vowel || IsLatinVowel(l) ||
-                syllabic.find(static_cast<char32_t>(l)) != std::u32string_view::npos;
+      letter = up || (c >= 'a' && c <= 'z');
+      this_case = up ? 2 : 1;
+      lower = up ? c + ('a' - 'A') : c;
+    } else {
+      digit = u_isdigit(c) != 0;
+      letter = !digit && u_isalpha(c) != 0;
+      this_case = (u_isupper(c) || u_istitle(c)) ? 2 : (u_islower(c) ? 1 : 0);
+      lower = u_tolower(c);
+      UErrorCode status = U_ZERO_ERROR;
+      if (letter && latin && uscript_getScript(c, &status) != USCRIPT_LATIN) {
+        latin = false;
       }
-      continue;
     }
-    if (u_isdigit(c)) {
+    if (digit) {
       ++digits;
       ++part_digits;
       continue;
     }
-    if (!u_isalpha(c)) {
+    if (!letter) {
       continue;
     }
     ++letters;
     ++part_letters;
-    const bool up = u_isupper(c) || u_istitle(c);
-    upper += up ? 1 : 0;
-    const int this_case = up ? 2 : (u_islower(c) ? 1 : 0);
+    upper += this_case == 2 ? 1 : 0;
     if (this_case != 0) {
-      if (last_case != 0 && this_case != last_case) {
-        ++part_switches;
-      }
+      part_switches += (last_case != 0 && this_case != last_case) ? 1 : 0;
       last_case = this_case;
     }
-    UErrorCode status = U_ZERO_ERROR;
-    if (latin && uscript_getScript(c, &status) != USCRIPT_LATIN) {
-      latin = false;
-    }
-    const UChar32 lower = u_tolower(c);
-    if (IsLatinVowel(lower) ||
-        syllabic.find(static_cast<char32_t>(lower)) != std::u32string_view::npos) {
-      vowel = true;
-    }
+    vowel = vowel || IsLatinVowel(lower) ||
+            syllabic.find(static_cast<char32_t>(lower)) != std::u32string_view::npos;
   }
   end_part(length);
   if (longest_run > kMaxWordLetters) {

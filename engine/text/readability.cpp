@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include <unicode/uloc.h>
 
@@ -236,17 +237,29 @@ std::string DescribeFlesch(double score) {
   return "very difficult: most readers will struggle";
 }
 
-const std::string* TooShortNote(const Metrics& metrics) {
-  // LIX is computed for every language: when it is left out, every score is.
-  bool all = std::find(metrics.too_short_for.begin(), metrics.too_short_for.end(), "lix") !=
-             metrics.too_short_for.end();
-  return all && !metrics.score_notes.empty() ? &metrics.score_notes.front() : nullptr;
-}
-
-std::string DescribeLeftOut(uint64_t left_out) {
-  return (left_out == 1 ? std::string("1 token was") : std::to_string(left_out) + " tokens were") +
-         " left out of the counts: web and e-mail addresses, codes and runs of letters are not "
-         "words.";
+std::vector<std::string> SummaryNotes(const Metrics& m) {
+  std::vector<std::string> notes;
+  if (m.counts.left_out > 0) {
+    notes.push_back((m.counts.left_out == 1 ? std::string("1 token was")
+                                            : std::to_string(m.counts.left_out) + " tokens were") +
+                    " left out of the counts: web and e-mail addresses, codes and runs of "
+                    "letters are not words.");
+  }
+  if (m.average_sentence_characters) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.1f characters per sentence on average.",
+                  *m.average_sentence_characters);
+    notes.emplace_back(buffer);
+  }
+  if (!m.measures_note.empty()) {
+    notes.push_back(m.measures_note);
+  }
+  // LIX is computed for every language with formulas: when it is left out, every score is.
+  if (std::find(m.too_short_for.begin(), m.too_short_for.end(), "lix") != m.too_short_for.end() &&
+      !m.score_notes.empty()) {
+    notes.push_back(m.score_notes.front());
+  }
+  return notes;
 }
 
 std::string DescribeLix(double score) {

@@ -91,10 +91,10 @@ std::string LanguageName(std::string_view tag);
 // about a LIX score, for the text summary.
 std::string DescribeFlesch(double score);
 std::string DescribeLix(double score);
-// The note to show where the scores would be when the text is too short for all of them (not
-// only for SMOG), or nullptr.
-const std::string* TooShortNote(const Metrics& metrics);
-// A sentence about the tokens left out of the counts (TextCounts::left_out).
-std::string DescribeLeftOut(uint64_t left_out);
+// The sentences a summary shows after its word and sentence counts, in order: the tokens left
+// out of the counts, characters per sentence (languages written without spaces), which measures
+// the language gets, and the too-short note when the text is too short for every score (a note
+// about SMOG alone is left to the JSON). Shared by `plainsight text` and the browser checker.
+std::vector<std::string> SummaryNotes(const Metrics& metrics);
 
 }  // namespace plainsight::engine::text
