@@ -52,6 +52,29 @@ bool IsDocument(const store::PageRecord& page) {
   return page.kind != "html" && page.kind != "other" && !page.kind.empty();
 }
 
+DocumentTally TallyDocuments(const BodyData& body) {
+  DocumentTally tally;
+  for (const store::PageRecord& page : body.pages) {
+    if (!IsDocument(page)) {
+      continue;
+    }
+    ++tally.documents;
+    if (!page.error.empty()) {
+      ++tally.unreadable;
+      continue;
+    }
+    bool failed = false;
+    bool review = false;
+    for (const store::FindingRecord& f : page.findings) {
+      failed = failed || f.outcome == "failed";
+      review = review || f.outcome == "cantTell";
+    }
+    tally.with_failures += failed;
+    tally.to_review += !failed && review;
+  }
+  return tally;
+}
+
 engine::Result<BodyData> LoadBody(store::Store& store, int64_t scan_id,
                                   const store::ScanBody& body) {
   BodyData data;

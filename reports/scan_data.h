@@ -57,6 +57,17 @@ engine::Result<BodyData> LoadBody(store::Store& store, int64_t scan_id,
 // Whether a stored page is a document (PDF, office) rather than an HTML page.
 bool IsDocument(const store::PageRecord& page);
 
+// How a body's documents fared: those with a failed check, those with only checks to review,
+// and those that could not be read (fetch or parse errors).
+struct DocumentTally {
+  size_t documents = 0;
+  size_t with_failures = 0;
+  size_t to_review = 0;
+  size_t unreadable = 0;
+};
+
+DocumentTally TallyDocuments(const BodyData& body);
+
 // The tallies of scoring.h for a body.
 BodyTally Tally(const BodyData& body, const RuleIndex& rules, const ScoringOptions& options);
 

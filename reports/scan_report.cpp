@@ -77,6 +77,13 @@ nlohmann::json ScoresJson(const BodyScores& s) {
           {"wordy_per_1000_words", Optional(s.wordy_per_1000)}};
 }
 
+nlohmann::json DocumentsJson(const DocumentTally& t) {
+  return {{"total", t.documents},
+          {"with_failures", t.with_failures},
+          {"to_review", t.to_review},
+          {"unreadable", t.unreadable}};
+}
+
 nlohmann::json CriteriaJson(const CriterionMap& criteria) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& [sc, c] : criteria) {
@@ -600,6 +607,9 @@ engine::Result<ScanReportSummary> WriteScanReport(store::Store& store,
                         {"status", page.status}, {"type", page.kind},
                         {"title", page.title},   {"lang", page.lang},
                         {"error", page.error},   {"findings", std::move(findings_json)}};
+      if (IsDocument(page)) {
+        pj["linked_from"] = page.referrer;
+      }
       if (page.text) {
         pj["text"] = {{"lang", page.text->lang},
                       {"words", page.text->words},
@@ -636,6 +646,7 @@ engine::Result<ScanReportSummary> WriteScanReport(store::Store& store,
                       {"scores", ScoresJson(s.scores)},
                       {"criteria", CriteriaJson(s.tally.criteria)},
                       {"site_checks", std::move(site)},
+                      {"documents", DocumentsJson(TallyDocuments(*data))},
                       {"comparison", std::move(comparison)},
                       {"pages", std::move(pages_json)}};
     json << (first_body ? "" : ",\n")

@@ -123,6 +123,90 @@ std::string RuleFile(const std::string& rule_id) {
   return "rules/" + safe + ".html";
 }
 
+namespace {
+
+// "Annual plan (PDF)": a link to a document says what it opens (WCAG 2.4.4, and plainsight's
+// html.link-document-format), unless the text already ends with the format's name.
+std::string LinkTextWithFormat(const std::string& text, const std::string& kind) {
+  std::string upper;
+  for (char ch : kind) {
+    upper += static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+  }
+  if (text.size() >= kind.size() &&
+      engine::EqualsIgnoreCase(std::string_view(text).substr(text.size() - kind.size()), kind)) {
+    return text;
+  }
+  return text + " (" + upper + ")";
+}
+
+// "/about/plan.html" for "https://www.example.ie/about/plan.html": the body's own site is known.
+std::string PathOf(const std::string& url) {
+  size_t scheme = url.find("://");
+  size_t path = scheme == std::string::npos ? std::string::npos : url.find('/', scheme + 3);
+  return path == std::string::npos ? url : url.substr(path);
+}
+
+// The body's documents (PDF, DOCX, ODT...): each with the page that linked it and the checks it
+// failed, so that whoever publishes them can find and mend each file.
+void WriteDocumentsSection(std::ostream& out, const BodyData& data) {
+  std::vector<const store::PageRecord*> documents;
+  for (const store::PageRecord& page : data.pages) {
+    if (IsDocument(page)) {
+      documents.push_back(&page);
+    }
+  }
+  out << "<h2>Documents</h2>\n";
+  if (documents.empty()) {
+    out << "<p>No PDF or office document of this body was found in this scan.</p>\n";
+    return;
+  }
+  DocumentTally tally = TallyDocuments(data);
+  out << "<p>" << tally.documents << (tally.documents == 1 ? " document" : " documents")
+      << " found: " << tally.with_failures << " with failed checks, " << tally.to_review
+      << " with checks to review only, "
+      << tally.documents - tally.with_failures - tally.to_review - tally.unreadable
+      << " with nothing found, " << tally.unreadable << " that could not be read.</p>\n"
+      << "<div class=\"scroll\"><table>\n<caption>Every document found, with the checks it "
+         "failed</caption>\n<thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Type"
+         "</th><th scope=\"col\">Linked from</th><th scope=\"col\">Failed checks</th><th "
+         "scope=\"col\" class=\"n\">To review</th></tr></thead>\n<tbody>\n";
+  for (const store::PageRecord* doc : documents) {
+    const std::string& url = doc->final_url.empty() ? doc->url : doc->final_url;
+    std::string name = doc->title;
+    if (name.empty()) {
+      size_t slash = url.find_last_of('/');
+      name = slash == std::string::npos || slash + 1 == url.size() ? url : url.substr(slash + 1);
+    }
+    std::vector<std::string> failed;
+    size_t review = 0;
+    for (const store::FindingRecord& f : doc->findings) {
+      if (f.outcome == "failed" &&
+          std::find(failed.begin(), failed.end(), f.rule) == failed.end()) {
+        failed.push_back(f.rule);
+      }
+      review += f.outcome == "cantTell";
+    }
+    out << "<tr><th scope=\"row\">" << UrlLink(url, LinkTextWithFormat(name, doc->kind))
+        << "</th><td>" << E(doc->kind) << "</td><td>"
+        << (doc->referrer.empty() ? "-" : UrlLink(doc->referrer, PathOf(doc->referrer)))
+        << "</td><td>";
+    if (!doc->error.empty()) {
+      out << "not read: " << E(doc->error);
+    } else if (failed.empty()) {
+      out << "none";
+    } else {
+      for (size_t i = 0; i < failed.size(); ++i) {
+        out << (i ? ", " : "") << "<a href=\"../" << RuleFile(failed[i]) << "\">" << E(failed[i])
+            << "</a>";
+      }
+    }
+    out << "</td><td class=\"n\">" << review << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table></div>\n";
+}
+
+}  // namespace
+
 void WriteBodyPage(std::ostream& out, const ReportContext& c, const BodySummary& summary,
                    const BodyData& data, const RuleIndex& rules) {
   const store::Body& body = summary.body.body;
@@ -313,6 +397,8 @@ void WriteBodyPage(std::ostream& out, const ReportContext& c, const BodySummary&
     }
   }
 
+  WriteDocumentsSection(out, data);
+
   // Pages.
   if (data.pages.empty()) {
     out << "<h2>Pages</h2>\n<p>No page or document of this body was fetched.</p>\n";
@@ -332,6 +418,9 @@ void WriteBodyPage(std::ostream& out, const ReportContext& c, const BodySummary&
       review += f.outcome == "cantTell";
     }
     std::string name = page.title.empty() ? page.url : page.title;
+    if (IsDocument(page)) {
+      name = LinkTextWithFormat(name, page.kind);
+    }
     out << "<tr><th scope=\"row\">"
         << UrlLink(page.final_url.empty() ? page.url : page.final_url, name);
     if (!page.error.empty()) {

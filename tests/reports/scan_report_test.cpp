@@ -112,6 +112,25 @@ std::string MakeStore(const TempDir& dir) {
       REQUIRE((*store)->PutPage(
           Page(*id, "b", "https://b.example/" + n, scan_no == 1 && i == 1, false)));
     }
+    // Body "a" links two documents: a PDF that fails a check and a DOCX that cannot be read.
+    ps::PageRecord pdf = Page(*id, "a", "https://a.example/files/plan.pdf", false, false);
+    pdf.kind = "pdf";
+    pdf.content_type = "application/pdf";
+    pdf.title = "";
+    pdf.referrer = "https://a.example/1";
+    pdf.rules = {{"pdf.tagged", "failed", 0, 1, 0}};
+    pdf.findings = {
+        {"pdf.tagged", "failed", "error", "document", 0, 0, "", "Not tagged.", "", 0, 0}};
+    REQUIRE((*store)->PutPage(pdf));
+    ps::PageRecord docx = Page(*id, "a", "https://a.example/files/form.docx", false, false);
+    docx.kind = "docx";
+    docx.referrer = "https://a.example/2";
+    docx.error = "not a zip archive";
+    docx.rules.clear();
+    docx.findings.clear();
+    docx.text.reset();
+    docx.text_findings.clear();
+    REQUIRE((*store)->PutPage(docx));
     REQUIRE((*store)->PutSiteFact({*id, "a", "site.accessibility-statement",
                                    R"({"outcome":"failed","message":"no statement found"})"}));
     REQUIRE((*store)->PutSiteFact({*id, "b", "site.accessibility-statement",
@@ -192,6 +211,28 @@ TEST_CASE("report: a scan becomes HTML pages and open data, with hostile strings
     CHECK(failures.empty());
   }
 
+  // Documents: a section on the body's page, counts in report.json.
+  std::string body_a;
+  for (const auto& e : fs::directory_iterator(out / "bodies")) {
+    std::string html = Read(e.path());
+    if (html.find("https://a.example/") != std::string::npos) {
+      body_a = html;
+    }
+  }
+  size_t docs = body_a.find("<h2>Documents</h2>");
+  REQUIRE(docs != std::string::npos);
+  std::string section = body_a.substr(docs, body_a.find("<h2>", docs + 4) - docs);
+  CHECK(section.find("2 documents found: 1 with failed checks, 0 with checks to review only, 0 "
+                     "with nothing found, 1 that could not be read") != std::string::npos);
+  CHECK(section.find(">plan.pdf</a>") != std::string::npos);
+  CHECK(section.find(">Home (DOCX)</a>") != std::string::npos);
+  CHECK(section.find("<a href=\"https://a.example/1\">") != std::string::npos);
+  CHECK(section.find("<a href=\"../rules/pdf.tagged.html\">pdf.tagged</a>") != std::string::npos);
+  CHECK(section.find("not read: not a zip archive") != std::string::npos);
+  CHECK(section.find("https://a.example/0") == std::string::npos);  // HTML pages are not listed
+  std::string body_b = Read(out / "bodies" / "b.html");
+  CHECK(body_b.find("No PDF or office document of this body was found") != std::string::npos);
+
   // CSV: the formula in a message is neutralised.
   std::string findings = Read(out / "findings.csv");
   CHECK(findings.find(",\"'=HYPERLINK(") != std::string::npos);
@@ -208,6 +249,14 @@ TEST_CASE("report: a scan becomes HTML pages and open data, with hostile strings
   CHECK(report["bodies"][2]["scores"]["confidence"] == "none");
   CHECK(report["bodies"][0]["scores"]["index"].is_number());
   CHECK(report["compare"]["id"] == 1);
+  CHECK(report["bodies"][0]["documents"] ==
+        nlohmann::json{{"total", 2}, {"with_failures", 1}, {"to_review", 0}, {"unreadable", 1}});
+  CHECK(report["bodies"][1]["documents"]["total"] == 0);
+  bool linked = false;
+  for (const auto& page : report["bodies"][0]["pages"]) {
+    linked = linked || page.value("linked_from", "") == "https://a.example/2";
+  }
+  CHECK(linked);
 
   // Open data: validated against the Data Package profile and Table Schema, EARL as RDF.
   std::string cmd = "/usr/bin/python3 " + std::string(PLAINSIGHT_SOURCE_DIR) +
