@@ -280,7 +280,7 @@ nlohmann::json IgnoreList::Apply(engine::PageAudit& audit, const std::string& so
     }
     if (changed) {
       r.findings = std::move(kept);
-      r.outcome = engine::Aggregate(r.findings);
+      r.outcome = engine::Aggregate(r.findings, r.passed);
     }
   }
   return ignored;

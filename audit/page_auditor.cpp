@@ -28,7 +28,9 @@ PageResult PageAuditor::Audit(const engine::Page& page, std::string source) {
   PageResult out;
   reports::AuditedInput& item = out.input;
   item.source = std::move(source);
-  item.audit = engine::RunRules(page, settings_.rules, settings_.run);
+  engine::RunOptions run = settings_.run;
+  run.keep_passed = run.locate_passed;  // passed targets are listed only when located (--passes)
+  item.audit = engine::RunRules(page, settings_.rules, run);
   if (analyser_ && !page.document().is_xml()) {
     engine::text::AnalysisOptions options;
     // Spelling and language detection are for writers' drafts (plainsight text); on every
@@ -70,6 +72,7 @@ PageResult PageAuditor::AuditDocument(std::string_view bytes, engine::documents:
   item.source = std::move(source);
   engine::documents::DocumentAuditOptions options;
   options.run = settings_.run;
+  options.run.keep_passed = options.run.locate_passed;
   if (settings_.text) {
     options.analyser = analyser_.get();
   }
@@ -128,11 +131,11 @@ store::PageRecord ToPageRecord(const FetchFacts& fetch, const PageResult* result
     outcome.rule = std::string(r.rule->id);
     outcome.outcome = engine::OutcomeName(r.outcome);
     const bool advice = engine::IsAdvice(*r.rule);
+    outcome.passed = r.passed;
     for (const engine::Finding& f : r.findings) {
       switch (f.outcome) {
         case engine::Outcome::kPassed:
-          ++outcome.passed;
-          break;
+          break;  // counted in r.passed, kept or not
         case engine::Outcome::kFailed:
           ++outcome.failed;
           break;

@@ -82,9 +82,13 @@ struct Finding {
 // What a rule's check writes to. Each call records one target's outcome.
 class Findings {
  public:
-  // `fail_severity`: what Fail() records (the rule's Rule::severity).
-  explicit Findings(std::string_view rule_id, Severity fail_severity = Severity::kError)
-      : rule_id_(rule_id), fail_severity_(fail_severity) {}
+  // `fail_severity`: what Fail() records (the rule's Rule::severity). `keep_passed`: whether
+  // passed targets are kept as findings; when not, they are only counted (passed()). Most
+  // targets pass, and an audit lists them only on request: on a large page they were most of
+  // its memory.
+  explicit Findings(std::string_view rule_id, Severity fail_severity = Severity::kError,
+                    bool keep_passed = true)
+      : rule_id_(rule_id), fail_severity_(fail_severity), keep_passed_(keep_passed) {}
 
   void Pass(const Node* node, std::string message = {}) {
     Add(Outcome::kPassed, node, std::move(message));
@@ -113,6 +117,13 @@ class Findings {
   }
 
   Finding& Add(Outcome outcome, const Node* node, std::string message, Severity severity) {
+    if (outcome == Outcome::kPassed) {
+      ++passed_;
+      if (!keep_passed_) {
+        discarded_ = Finding{};  // what the caller sets on it is dropped
+        return discarded_;
+      }
+    }
     // Built in place (no temporary Finding to move); the location fields stay empty.
     Finding& f = items_.emplace_back();
     f.rule_id = rule_id_;
@@ -127,10 +138,19 @@ class Findings {
 
   std::vector<Finding>& items() { return items_; }
 
+  // Passed targets recorded, kept or not.
+  size_t passed() const { return passed_; }
+
+  // Targets recorded so far, whatever their outcome, kept or not.
+  size_t count() const { return items_.size() + (keep_passed_ ? 0 : passed_); }
+
  private:
   std::string_view rule_id_;
   Severity fail_severity_;
+  bool keep_passed_;
+  size_t passed_ = 0;
   std::vector<Finding> items_;
+  Finding discarded_;
 };
 
 using CheckFunction = void (*)(const Page& page, Findings& out);
@@ -219,7 +239,8 @@ inline bool IsAdvice(const Rule& rule) {
 }
 
 // The rule's outcome on a whole page: failed if any target failed, else cantTell if any target
-// could not be decided, else passed if any passed, else inapplicable.
-Outcome Aggregate(std::span<const Finding> findings) noexcept;
+// could not be decided, else passed if any passed (in `findings`, or counted in
+// `passed_targets` when their findings were not kept), else inapplicable.
+Outcome Aggregate(std::span<const Finding> findings, size_t passed_targets = 0) noexcept;
 
 }  // namespace plainsight::engine

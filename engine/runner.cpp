@@ -66,9 +66,9 @@ double OptionValues::Get(std::string_view name) const {
   return 0;
 }
 
-Outcome Aggregate(std::span<const Finding> findings) noexcept {
+Outcome Aggregate(std::span<const Finding> findings, size_t passed_targets) noexcept {
   bool any_cant = false;
-  bool any_pass = false;
+  bool any_pass = passed_targets > 0;
   for (const Finding& f : findings) {
     if (f.outcome == Outcome::kFailed) {
       return Outcome::kFailed;
@@ -352,6 +352,29 @@ std::string Snippet(const Node& node, size_t max_chars) {
   return text;
 }
 
+void RunIsolated(const Rule& rule, const RunOptions& options, RuleResult& result,
+                 const std::function<void(Findings&)>& check) {
+  result.rule = &rule;
+  Findings findings(rule.id, rule.severity, options.keep_passed);
+  try {
+    check(findings);
+    result.findings = std::move(findings.items());
+    result.passed = findings.passed();
+  } catch (const std::exception& e) {
+    if (options.strict) {
+      throw;
+    }
+    result.error = e.what();
+    result.findings.clear();
+    result.passed = 0;
+    Finding& f = result.findings.emplace_back();
+    f.rule_id = rule.id;
+    f.outcome = Outcome::kCantTell;
+    f.message = std::string("the rule could not finish: ") + e.what();
+  }
+  result.outcome = Aggregate(result.findings, result.passed);
+}
+
 PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
                    const RunOptions& options) {
   PageAudit audit;
@@ -377,22 +400,7 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
       continue;
     }
     RuleResult& result = audit.results[r++];
-    result.rule = rule;
-    Findings findings(rule->id, rule->severity);
-    try {
-      rule->check(page, findings);
-      result.findings = std::move(findings.items());
-    } catch (const std::exception& e) {
-      if (options.strict) {
-        throw;
-      }
-      result.error = e.what();
-      result.findings.clear();
-      Finding& f = result.findings.emplace_back();
-      f.rule_id = rule->id;
-      f.outcome = Outcome::kCantTell;
-      f.message = std::string("the rule could not finish: ") + e.what();
-    }
+    RunIsolated(*rule, options, result, [&](Findings& out) { rule->check(page, out); });
     for (Finding& f : result.findings) {
       if (f.node && (options.locate_passed || f.outcome != Outcome::kPassed)) {
         f.selector = locator.SelectorPath(*f.node);
@@ -403,7 +411,6 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
         }
       }
     }
-    result.outcome = Aggregate(result.findings);
   }
   audit.locate_steps = locator.steps();
   return audit;

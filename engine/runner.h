@@ -3,6 +3,7 @@
 // locates each finding (CSS selector path, line:column, snippet).
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -16,6 +17,9 @@ struct RuleResult {
   const Rule* rule = nullptr;
   Outcome outcome = Outcome::kInapplicable;  // Aggregate() of findings
   std::vector<Finding> findings;
+  // Passed targets, counted whether or not their findings are in `findings`
+  // (RunOptions::keep_passed). Count passes from here, not from `findings`.
+  size_t passed = 0;
   std::string error;  // set when the rule threw
 };
 
@@ -36,7 +40,16 @@ struct RunOptions {
   // Fill selector, position and snippet for passed targets too (failed and cantTell ones always
   // get them). Off by default: most targets pass, and reports list them only on request.
   bool locate_passed = false;
+  // Keep passed targets as findings. Off, they are only counted (RuleResult::passed): an audit
+  // that lists no passed target saves their memory (a Finding each, most of a large page's).
+  bool keep_passed = true;
 };
+
+// Runs one rule's `check` (bound to its input: a page, a document, a text's facts) into
+// `result`, isolated: a check that throws leaves one cantTell finding with the error (or
+// rethrows when options.strict). Sets findings, passed and outcome.
+void RunIsolated(const Rule& rule, const RunOptions& options, RuleResult& result,
+                 const std::function<void(Findings&)>& check);
 
 // Runs the page rules of `rules` (those with a `check`; document rules are skipped) on `page`.
 // Never throws unless options.strict.

@@ -34,11 +34,11 @@ void CountAuditTotals(const AuditedInput& input, AuditTotals& totals) {
   }
   for (const engine::RuleResult& result : input.audit.results) {
     const bool advice = result.rule != nullptr && engine::IsAdvice(*result.rule);
+    totals.passed += result.passed;
     for (const engine::Finding& f : result.findings) {
       totals.failed += f.outcome == engine::Outcome::kFailed;
       totals.cant_tell += f.outcome == engine::Outcome::kCantTell;
       totals.advice += advice && f.outcome == engine::Outcome::kCantTell;
-      totals.passed += f.outcome == engine::Outcome::kPassed;
     }
   }
 }

@@ -19,24 +19,8 @@ PageAudit RunModelRules(const Model& model, std::span<const Rule* const> rules,
     if (rule->*check == nullptr) {
       continue;
     }
-    RuleResult& result = audit.results.emplace_back();
-    result.rule = rule;
-    Findings findings(rule->id, rule->severity);
-    try {
-      (rule->*check)(model, findings);
-      result.findings = std::move(findings.items());
-    } catch (const std::exception& e) {
-      if (options.strict) {
-        throw;
-      }
-      result.error = e.what();
-      result.findings.clear();
-      Finding& f = result.findings.emplace_back();
-      f.rule_id = rule->id;
-      f.outcome = Outcome::kCantTell;
-      f.message = std::string("the rule could not finish: ") + e.what();
-    }
-    result.outcome = Aggregate(result.findings);
+    RunIsolated(*rule, options, audit.results.emplace_back(),
+                [&](Findings& out) { (rule->*check)(model, out); });
   }
   return audit;
 }

@@ -83,24 +83,9 @@ std::vector<RuleResult> RunTextRules(const TextFacts& facts, std::span<const Rul
     if (rule->check_text == nullptr) {
       continue;
     }
-    RuleResult& result = results.emplace_back();
-    result.rule = rule;
-    Findings findings(rule->id, rule->severity);
-    try {
-      rule->check_text(facts, OptionValues(rule->id, rule->options, &overrides), findings);
-      result.findings = std::move(findings.items());
-    } catch (const std::exception& e) {
-      if (options.strict) {
-        throw;
-      }
-      result.error = e.what();
-      result.findings.clear();
-      Finding& f = result.findings.emplace_back();
-      f.rule_id = rule->id;
-      f.outcome = Outcome::kCantTell;
-      f.message = std::string("the rule could not finish: ") + e.what();
-    }
-    result.outcome = Aggregate(result.findings);
+    RunIsolated(*rule, options, results.emplace_back(), [&](Findings& out) {
+      rule->check_text(facts, OptionValues(rule->id, rule->options, &overrides), out);
+    });
   }
   return results;
 }

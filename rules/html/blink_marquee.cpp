@@ -17,7 +17,7 @@ namespace plainsight::rules {
 namespace {
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  size_t before = out.items().size();
+  size_t before = out.count();
   const bool css_blink = page.styles().AuthorCssMentions("blink");
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
     if (p.styles().IsDisplayNone(e)) {
@@ -44,7 +44,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
       }
     }
   });
-  if (out.items().size() == before && page.document().html() != nullptr &&
+  if (out.count() == before && page.document().html() != nullptr &&
       !page.document().is_xml()) {
     out.Pass(page.document().html());
   }

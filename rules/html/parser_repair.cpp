@@ -44,7 +44,7 @@ void CheckDocument(const engine::Page& page, engine::Findings& out) {
   if (doc.is_xml()) {
     return;
   }
-  size_t before = out.items().size();
+  size_t before = out.count();
   for (const engine::Node* e : doc.elements()) {
     if (e->ns() != engine::Namespace::kHtml) {
       continue;
@@ -84,7 +84,7 @@ void CheckDocument(const engine::Page& page, engine::Findings& out) {
       }
     }
   }
-  if (out.items().size() == before && doc.html() != nullptr) {
+  if (out.count() == before && doc.html() != nullptr) {
     out.Pass(doc.html());
   }
 }

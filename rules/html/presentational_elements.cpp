@@ -35,7 +35,7 @@ constexpr Obsolete kObsolete[] = {
 };
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  size_t before = out.items().size();
+  size_t before = out.count();
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
     if (e.ns() != engine::Namespace::kHtml) {
       return;
@@ -50,7 +50,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
       }
     }
   });
-  if (out.items().size() == before && page.document().html() != nullptr &&
+  if (out.count() == before && page.document().html() != nullptr &&
       !page.document().is_xml()) {
     out.Pass(page.document().html());
   }
