@@ -248,7 +248,7 @@ nlohmann::json IgnoreList::Apply(engine::PageAudit& audit, const std::string& so
             continue;
           }
           if (!e.url.empty()) {
-            std::string_view page_url = f.document_url.empty() ? audit.url : f.document_url;
+            std::string_view page_url = f.document_url().empty() ? audit.url : f.document_url();
             if (!GlobMatch(e.url, page_url) && !GlobMatch(e.url, audit.url) &&
                 !GlobMatch(e.url, source)) {
               continue;

@@ -148,7 +148,7 @@ store::PageRecord ToPageRecord(const FetchFacts& fetch, const PageResult* result
       if (f.outcome != engine::Outcome::kFailed && f.outcome != engine::Outcome::kCantTell) {
         continue;
       }
-      if (advice && !f.compat_kind.empty()) {
+      if (advice && !f.compat_kind().empty()) {
         continue;  // plain-language advice is stored once, as a text_findings row (below)
       }
       store::FindingRecord rec;
@@ -160,7 +160,7 @@ store::PageRecord ToPageRecord(const FetchFacts& fetch, const PageResult* result
       rec.column = f.position.column;
       rec.snippet = f.snippet;
       rec.message = f.message;
-      rec.document = f.document_url;
+      rec.document = f.document_url();
       rec.span_start = f.span.start;
       rec.span_end = f.span.end;
       page.findings.push_back(std::move(rec));

@@ -411,8 +411,9 @@ class DocumentBuilder {
     if (next_ == capacity_) {
       // The first block is sized from the source (about one node per 24 bytes of markup), so a
       // small page does not construct and destroy hundreds of unused nodes.
-      capacity_ =
-          capacity_ == 0 ? std::clamp<size_t>(doc_.source_.size() / 24, 16, 8192) : capacity_ * 2;
+      // Blocks double up to kMaxBlock nodes, so that the last one wastes at most that many.
+      capacity_ = capacity_ == 0 ? std::clamp<size_t>(doc_.source_.size() / 24, 16, 8192)
+                                 : std::min(capacity_ * 2, kMaxBlock);
       doc_.arenas_.push_back(std::make_unique<Node[]>(capacity_));
       block_ = doc_.arenas_.back().get();
       next_ = 0;
@@ -421,6 +422,10 @@ class DocumentBuilder {
     n->document_ = &doc_;
     n->order_ = order_++;
     return n;
+  }
+
+  const std::string* InternTag(std::string name) {
+    return &*doc_.tag_names_.insert(std::move(name)).first;
   }
 
   void BuildFromGumbo(const GumboNode* groot);
@@ -451,6 +456,7 @@ class DocumentBuilder {
  private:
   Node* block_ = nullptr;
   size_t next_ = 0;
+  static constexpr size_t kMaxBlock = 65536;
   size_t capacity_ = 0;
   uint32_t order_ = 0;
 };
@@ -529,7 +535,7 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
       Node* n = NewNode();
       n->kind_ = NodeKind::kElement;
       n->ns_ = FromGumboNamespace(el.tag_namespace);
-      n->tag_ = GumboTagName(el);
+      n->tag_ = InternTag(GumboTagName(el));
       n->position_ = Pos(el.start_pos);
       n->parse_repairs_ = RepairsOf(g->parse_flags);
       n->start_tag_length_ = static_cast<uint32_t>(el.original_tag.length);
@@ -574,15 +580,15 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
       }
     } else if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
                g->type == GUMBO_NODE_CDATA) {
+      // Merge adjacent text nodes (Gumbo splits whitespace from text).
+      if (!parent->children_.empty() && parent->children_.back()->kind_ == NodeKind::kText) {
+        parent->children_.back()->text_ += g->v.text.text;
+        continue;
+      }
       Node* n = NewNode();
       n->kind_ = NodeKind::kText;
       n->text_ = g->v.text.text;
       n->position_ = Pos(g->v.text.start_pos);
-      // Merge adjacent text nodes (Gumbo splits whitespace from text).
-      if (!parent->children_.empty() && parent->children_.back()->kind_ == NodeKind::kText) {
-        parent->children_.back()->text_ += n->text_;
-        continue;
-      }
       AppendChild(parent, n);
     } else if (g->type == GUMBO_NODE_COMMENT) {
       Node* n = NewNode();
@@ -629,10 +635,11 @@ void DocumentBuilder::BuildFromXml(xmlDocPtr xdoc) {
       } else {
         n->ns_ = Namespace::kOther;
       }
-      n->tag_ = reinterpret_cast<const char*>(x->name);
+      std::string tag = reinterpret_cast<const char*>(x->name);
       if (n->ns_ == Namespace::kHtml) {
-        n->tag_ = AsciiLower(n->tag_);
+        AsciiLowerInPlace(tag);
       }
+      n->tag_ = InternTag(std::move(tag));
       n->position_ = SourcePosition{static_cast<uint32_t>(xmlGetLineNo(x)), 1, 0};
       for (xmlAttrPtr a = x->properties; a; a = a->next) {
         std::string name = reinterpret_cast<const char*>(a->name);

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/ascii.h"  // AsciiLower, TrimWhitespace
@@ -67,13 +68,13 @@ class Node {
   bool IsText() const { return kind_ == NodeKind::kText; }
 
   // Elements: lowercase local name ("img", "svg", "circle"). Other nodes: "".
-  const std::string& tag() const { return tag_; }
+  const std::string& tag() const { return *tag_; }
 
   Namespace ns() const { return ns_; }
 
   // True for an element in the HTML namespace with this (lowercase) local name.
   bool IsHtml(std::string_view local_name) const {
-    return kind_ == NodeKind::kElement && ns_ == Namespace::kHtml && tag_ == local_name;
+    return kind_ == NodeKind::kElement && ns_ == Namespace::kHtml && *tag_ == local_name;
   }
 
   // Text and comment nodes: their character data (UTF-8).
@@ -164,7 +165,10 @@ class Node {
   uint32_t start_tag_length_ = 0;
   uint32_t element_index_ = kNoElementIndex;
   uint32_t child_index_ = 0;
-  std::string tag_;
+  // The document's one copy of the name (Document::tag_names_): a large page has a million
+  // nodes and a few dozen names.
+  const std::string* tag_ = &kNoTag;
+  inline static const std::string kNoTag;
   std::string text_;
   std::vector<Attribute> attributes_;
   Node* parent_ = nullptr;
@@ -277,6 +281,7 @@ class Document {
   friend class DocumentBuilder;
   Document() = default;
   std::vector<std::unique_ptr<Node[]>> arenas_;
+  std::unordered_set<std::string> tag_names_;  // what elements' tag() refer to
   std::vector<std::unique_ptr<Document>> owned_documents_;
   Node* root_ = nullptr;
   const Node* html_ = nullptr;

@@ -1,6 +1,7 @@
 // Tests for the document model: positions, charsets, real-world markup and bad input.
 #include "engine/dom.h"
 
+#include <functional>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -379,5 +380,34 @@ TEST_CASE("language tags: valid primary subtags come from the IANA registry", "[
   for (const Row& row : rows) {
     INFO(row.tag);
     CHECK(IsValidLanguageTag(row.tag) == row.valid);
+  }
+}
+
+TEST_CASE("dom: elements of one name share their tag string; merged text takes no node",
+          "[engine][dom]") {
+  auto doc = Parse("<p>one</p><p>two <b>x</b></p>");
+  auto ps = doc->ElementsByTag("p");
+  REQUIRE(ps.size() == 2);
+  CHECK(&ps[0]->tag() == &ps[1]->tag());  // one copy per document, however many elements
+  CHECK(ps[1]->tag() == "p");
+  CHECK(doc->root().tag().empty());
+  // Text that Gumbo hands over in pieces (foster-parented out of a table, around a misnested
+  // element) merges into one node, and the later pieces take no node: the nodes are numbered
+  // without gaps, so the last one's order is the count of nodes less one.
+  for (const char* html :
+       {"<div><table>a<tr><td>x</td></tr>b</table></div><i></i>",
+        "<div>a <table> b <tr> c</table></div><i></i>", "<div>a<b>x<p>y</b>z</p></div><i></i>"}) {
+    INFO(html);
+    auto d = Parse(html);
+    uint32_t nodes = 0;
+    std::function<void(const plainsight::engine::Node&)> walk =
+        [&](const plainsight::engine::Node& n) {
+          ++nodes;
+          for (const auto* c : n.children()) {
+            walk(*c);
+          }
+        };
+    walk(d->root());
+    CHECK(d->ElementsByTag("i")[0]->order() == nodes - 1);
   }
 }

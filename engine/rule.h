@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -55,19 +56,9 @@ struct TextSpan {
   bool empty() const { return end <= start; }
 };
 
-// One outcome on one target (an element, or the page when node is nullptr).
-struct Finding {
-  std::string_view rule_id;
-  Outcome outcome = Outcome::kPassed;
-  Severity severity = Severity::kNotice;
-  const Node* node = nullptr;
-  std::string message;
-  // Filled in by the runner from the node: where to look.
-  std::string selector;
-  SourcePosition position;
-  std::string snippet;
+// What few findings have, kept out of line so that the many others do not pay for it.
+struct FindingDetail {
   std::string document_url;  // differs from the page URL for targets inside iframes
-  TextSpan span;             // set by rules about a stretch of text (a sentence, a word)
   // Plain-language findings (rules/text/): the plainer wording to use ("" when none), where the
   // span is in the extracted text (block index and offsets into its text), and the finding's
   // kind and severity in the `plainsight text` JSON, a compatibility view of these findings
@@ -77,6 +68,47 @@ struct Finding {
   TextSpan block_span;
   std::string_view compat_kind;
   std::string_view compat_severity;
+};
+
+// One outcome on one target (an element, or the page when node is nullptr). A large page has
+// hundreds of thousands: keep it small (168 bytes; rare fields are in FindingDetail).
+struct Finding {
+  std::string_view rule_id;
+  Outcome outcome = Outcome::kPassed;
+  Severity severity = Severity::kNotice;
+  const Node* node = nullptr;
+  std::string message;
+  // Filled in by the runner from the node: where to look.
+  std::string selector;
+  SourcePosition position;
+  TextSpan span;  // set by rules about a stretch of text (a sentence, a word)
+  std::string snippet;
+
+  const std::string& document_url() const { return detail_ ? detail_->document_url : kNone; }
+
+  const std::string& suggestion() const { return detail_ ? detail_->suggestion : kNone; }
+
+  uint32_t text_block() const { return detail_ ? detail_->text_block : 0; }
+
+  TextSpan block_span() const { return detail_ ? detail_->block_span : TextSpan{}; }
+
+  std::string_view compat_kind() const { return detail_ ? detail_->compat_kind : ""; }
+
+  std::string_view compat_severity() const { return detail_ ? detail_->compat_severity : ""; }
+
+  // The detail to write to, made on first use (and copied first when another finding shares it).
+  FindingDetail& Detail() {
+    if (!detail_) {
+      detail_ = std::make_shared<FindingDetail>();
+    } else if (detail_.use_count() > 1) {
+      detail_ = std::make_shared<FindingDetail>(*detail_);
+    }
+    return *detail_;
+  }
+
+ private:
+  inline static const std::string kNone;
+  std::shared_ptr<FindingDetail> detail_;
 };
 
 // What a rule's check writes to. Each call records one target's outcome.

@@ -359,6 +359,7 @@ void RunIsolated(const Rule& rule, const RunOptions& options, RuleResult& result
   try {
     check(findings);
     result.findings = std::move(findings.items());
+    result.findings.shrink_to_fit();  // a large page's findings are kept until it is written
     result.passed = findings.passed();
   } catch (const std::exception& e) {
     if (options.strict) {
@@ -407,7 +408,7 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
         f.position = f.node->position();
         f.snippet = Snippet(*f.node);
         if (&f.node->document() != &doc) {
-          f.document_url = f.node->document().url();
+          f.Detail().document_url = f.node->document().url();
         }
       }
     }

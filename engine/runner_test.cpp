@@ -20,8 +20,29 @@ void Throws(const pe::Page&, pe::Findings& out) {
   throw std::runtime_error("boom");
 }
 
+// Passes every paragraph and fails every image.
+void PassParagraphsFailImages(const pe::Page& page, pe::Findings& out) {
+  for (const pe::Node* e : page.document().ElementsByTag("p")) {
+    out.Pass(e);
+  }
+  FailEveryImage(page, out);
+}
+
+void PassParagraphs(const pe::Page& page, pe::Findings& out) {
+  for (const pe::Node* e : page.document().ElementsByTag("p")) {
+    out.Pass(e);
+  }
+}
+
 const pe::Rule kFailImages{
     .id = "test.fail-images", .summary = "s", .why = "w", .help = "h", .check = &FailEveryImage};
+const pe::Rule kMixed{.id = "test.mixed",
+                      .summary = "s",
+                      .why = "w",
+                      .help = "h",
+                      .check = &PassParagraphsFailImages};
+const pe::Rule kPassParagraphs{
+    .id = "test.pass-p", .summary = "s", .why = "w", .help = "h", .check = &PassParagraphs};
 const pe::Rule kThrows{
     .id = "test.throws", .summary = "s", .why = "w", .help = "h", .check = &Throws};
 
@@ -232,4 +253,33 @@ TEST_CASE("runner: findings deep in a page cost their selector, not a walk of th
   CHECK(small.results[0].findings[2].selector == "#i");
   CHECK(small.results[0].findings[3].selector == "#d > img:nth-child(2)");
   CHECK(pe::SelectorPath(*imgs[3]) == "#d > img:nth-child(2)");
+}
+
+TEST_CASE("runner: without keep_passed, passed targets are counted, not kept", "[engine][runner]") {
+  auto page = Build("<p>a</p><p>b</p><img src=a.png><p>c</p>");
+  const pe::Rule* rules[] = {&kMixed, &kPassParagraphs, &kFailImages};
+  pe::RunOptions count_only;
+  count_only.keep_passed = false;
+  for (const pe::RunOptions& options : {pe::RunOptions{}, count_only}) {
+    INFO("keep_passed " << options.keep_passed);
+    pe::PageAudit audit = pe::RunRules(*page, rules, options);
+    REQUIRE(audit.results.size() == 3);
+    const size_t kept = options.keep_passed ? 3 : 0;
+    CHECK(audit.results[0].passed == 3);
+    CHECK(audit.results[0].outcome == pe::Outcome::kFailed);
+    CHECK(audit.results[0].findings.size() == kept + 1);
+    CHECK(audit.results[1].passed == 3);
+    CHECK(audit.results[1].outcome == pe::Outcome::kPassed);  // from the count alone
+    CHECK(audit.results[1].findings.size() == kept);
+    CHECK(audit.results[2].passed == 0);
+  }
+  // Aggregate counts passes it was not given as findings.
+  CHECK(pe::Aggregate({}, 2) == pe::Outcome::kPassed);
+  // Findings::count() sees passes that were not kept: rules compare it before and after.
+  pe::Findings out("test.count", pe::Severity::kError, false);
+  out.Pass(nullptr);
+  out.Fail(nullptr, "x");
+  CHECK(out.count() == 2);
+  CHECK(out.items().size() == 1);
+  CHECK(out.passed() == 1);
 }

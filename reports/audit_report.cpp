@@ -62,11 +62,11 @@ nlohmann::json FindingJson(const engine::Rule& rule, const engine::Finding& f) {
   j["snippet"] = f.snippet;
   j["message"] = f.message;
   j["help"] = std::string(rule.help);
-  if (!f.document_url.empty()) {
-    j["document"] = f.document_url;
+  if (!f.document_url().empty()) {
+    j["document"] = f.document_url();
   }
-  if (!f.suggestion.empty()) {
-    j["suggestion"] = f.suggestion;  // plain-language findings: the plainer wording
+  if (!f.suggestion().empty()) {
+    j["suggestion"] = f.suggestion();  // plain-language findings: the plainer wording
   }
   return j;
 }

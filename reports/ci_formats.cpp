@@ -51,8 +51,8 @@ std::string Join(std::span<const std::string_view> items) {
 // The artifact a finding is in: the frame's document, else the page URL, else the path as given.
 nlohmann::json ArtifactLocation(const AuditedInput& input, const engine::Finding& f) {
   std::string uri;
-  if (!f.document_url.empty()) {
-    uri = f.document_url;
+  if (!f.document_url().empty()) {
+    uri = f.document_url();
   } else if (!IsWebUrl(input.source)) {
     uri = input.source;  // a local file as given: relative paths stay relative to the checkout
     if (uri.rfind("./", 0) == 0) {

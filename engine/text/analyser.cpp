@@ -980,23 +980,23 @@ Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text,
   out.rules = RunTextRules(f, rules, options.rule_options);
   for (const RuleResult& r : out.rules) {
     for (const Finding& x : r.findings) {
-      if (x.compat_kind.empty() || x.outcome == Outcome::kPassed) {
+      if (x.compat_kind().empty() || x.outcome == Outcome::kPassed) {
         continue;
       }
       TextFinding t;
-      t.kind = std::string(x.compat_kind);
+      t.kind = std::string(x.compat_kind());
       t.rule = std::string(r.rule->id);
-      t.severity = ParseCompatSeverity(x.compat_severity);
+      t.severity = ParseCompatSeverity(x.compat_severity());
       t.start = x.span.start;
       t.end = x.span.end;
       t.line = x.position.line;
       t.column = x.position.column;
       t.text = x.snippet;
       t.message = x.message;
-      t.suggestion = x.suggestion;
-      t.block = x.text_block;
-      t.block_start = x.block_span.start;
-      t.block_end = x.block_span.end;
+      t.suggestion = x.suggestion();
+      t.block = x.text_block();
+      t.block_start = x.block_span().start;
+      t.block_end = x.block_span().end;
       out.findings.push_back(std::move(t));
     }
   }

@@ -69,11 +69,12 @@ void ReportText(Findings& out, const TextFacts& facts, uint32_t block, uint32_t 
   std::tie(f.span.start, f.span.end) = b.SourceSpan(start, end, facts.text.source.size());
   f.position = facts.text.PositionOf(f.span.start);
   f.snippet = Shorten(std::string_view(b.text).substr(start, end - start));
-  f.suggestion = std::move(suggestion);
-  f.text_block = block;
-  f.block_span = {start, end};
-  f.compat_kind = compat_kind;
-  f.compat_severity = SeverityName(compat_severity);
+  FindingDetail& d = f.Detail();
+  d.suggestion = std::move(suggestion);
+  d.text_block = block;
+  d.block_span = {start, end};
+  d.compat_kind = compat_kind;
+  d.compat_severity = SeverityName(compat_severity);
 }
 
 std::vector<RuleResult> RunTextRules(const TextFacts& facts, std::span<const Rule* const> rules,

@@ -44,8 +44,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
       }
     }
   });
-  if (out.count() == before && page.document().html() != nullptr &&
-      !page.document().is_xml()) {
+  if (out.count() == before && page.document().html() != nullptr && !page.document().is_xml()) {
     out.Pass(page.document().html());
   }
 }

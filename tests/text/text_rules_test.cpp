@@ -58,8 +58,8 @@ TEST_CASE("text rules: findings are notices located in the source, with the plai
   CHECK(f.position.line == 3);
   CHECK(f.position.column == 9);
   CHECK(f.snippet == "utilise");
-  CHECK(f.suggestion == "Try: use");
-  CHECK(f.compat_kind == "wordy-phrase");
+  CHECK(f.suggestion() == "Try: use");
+  CHECK(f.compat_kind() == "wordy-phrase");
 }
 
 void Throws(const TextFacts&, const OptionValues&, Findings&) {
@@ -132,7 +132,7 @@ TEST_CASE("text.abbreviations: Latin abbreviations are found with the plainer wo
   const RuleResult r = Only(RunTextRules(*facts, one));
   REQUIRE(r.findings.size() == 2);
   CHECK(r.findings[0].snippet == "i.e.");
-  CHECK(r.findings[0].suggestion == "Write it out: \"that is\".");
+  CHECK(r.findings[0].suggestion() == "Write it out: \"that is\".");
   CHECK(r.findings[1].snippet == "etc.");
 }
 
