@@ -1,6 +1,8 @@
 // The per-page audit and its conversion to a store record.
 #include "audit/page_auditor.h"
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "audit/ignore.h"
@@ -28,26 +30,30 @@ PageResult PageAuditor::Audit(const engine::Page& page, std::string source) {
   PageResult out;
   reports::AuditedInput& item = out.input;
   item.source = std::move(source);
-  engine::RunOptions run = settings_.run;
-  run.keep_passed = run.locate_passed;  // passed targets are listed only when located (--passes)
-  item.audit = engine::RunRules(page, settings_.rules, run);
+  // The plain-language analysis first: its working memory (the page's text and its facts) is
+  // gone before the page rules build their caches and findings, so the two do not add up.
+  std::optional<engine::Result<engine::text::TextAnalysis>> analysis;
   if (analyser_ && !page.document().is_xml()) {
     engine::text::AnalysisOptions options;
     // Spelling and language detection are for writers' drafts (plainsight text); on every
     // crawled page they would flag names of places and people by the hundred.
     options.spelling = false;
-    auto analysis = analyser_->AnalyseDocument(page.document(), settings_.rules, options);
-    if (analysis) {
-      // The text rules' results join the page rules' (catalogue order: text.* come last).
-      for (engine::RuleResult& r : analysis->rules) {
-        item.audit.results.push_back(std::move(r));
-      }
-      analysis->rules.clear();
-      item.extra["text"] = engine::text::AnalysisToJson(*analysis, false, true);
-      out.text = std::move(*analysis);
-    } else {
-      item.audit.warnings.push_back("plain-language analysis failed: " + analysis.error().message);
+    analysis.emplace(analyser_->AnalyseDocument(page.document(), settings_.rules, options));
+  }
+  engine::RunOptions run = settings_.run;
+  run.keep_passed = run.locate_passed;  // passed targets are listed only when located (--passes)
+  item.audit = engine::RunRules(page, settings_.rules, run);
+  if (analysis && *analysis) {
+    engine::text::TextAnalysis& a = **analysis;
+    // The text rules' results join the page rules' (catalogue order: text.* come last).
+    for (engine::RuleResult& r : a.rules) {
+      item.audit.results.push_back(std::move(r));
     }
+    a.rules.clear();
+    item.extra["text"] = engine::text::AnalysisToJson(a, false, true);
+    out.text = std::move(a);
+  } else if (analysis) {
+    item.audit.warnings.push_back("plain-language analysis failed: " + analysis->error().message);
   }
   // Reviewed false positives go, while the findings still point into the page's elements.
   if (settings_.ignore != nullptr && !settings_.ignore->empty()) {

@@ -962,7 +962,12 @@ Severity ParseCompatSeverity(std::string_view name) {
 Result<TextAnalysis> Analyser::Analyse(const ExtractedText& text,
                                        std::span<const Rule* const> rules,
                                        const AnalysisOptions& options) {
-  auto facts = Facts(text, options);
+  return Analyse(ExtractedText(text), rules, options);
+}
+
+Result<TextAnalysis> Analyser::Analyse(ExtractedText&& text, std::span<const Rule* const> rules,
+                                       const AnalysisOptions& options) {
+  auto facts = Facts(std::move(text), options);
   if (!facts) {
     return facts.error();
   }

@@ -124,6 +124,9 @@ class Analyser {
   // as rule results and as the compatibility view. Fails as Facts does.
   Result<TextAnalysis> Analyse(const ExtractedText& text, std::span<const Rule* const> rules,
                                const AnalysisOptions& options = {});
+  // The same, taking the text over instead of copying it (a large page's text is megabytes).
+  Result<TextAnalysis> Analyse(ExtractedText&& text, std::span<const Rule* const> rules,
+                               const AnalysisOptions& options = {});
 
   // For the page audit: the visible text of the page's main content (or body), with lang
   // honoured per element; positions refer to document.source().
