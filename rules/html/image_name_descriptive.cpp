@@ -4,7 +4,9 @@
 // that is announced (role img, from <img>, <svg role=img>, or a named <canvas>; not when an
 // ancestor named by the author replaces it). Whether the name describes the image is a
 // judgement (cantTell), except names that cannot describe any image: placeholders and file
-// names ("image", "photo", "spacer", "IMG_0042.JPG"; WCAG failure F30), which fail.
+// names ("image", "photo", "spacer", "IMG_0042.JPG", or the image's own file name without its
+// extension when it reads like one: "bins-header_2" for bins-header_2.jpg; WCAG failure F30),
+// which fail.
 #include "rules/catalog.h"
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
@@ -19,9 +21,13 @@ constexpr std::string_view kAct[] = {"qt1vmo"};
 constexpr std::string_view kFails[] = {
     R"(<img src="/img/bins.jpg" alt="IMG_0042.JPG">)",
     R"(<img src="/img/bins.jpg" alt="photo">)",
+    R"(<img src="/img/bins-header_2.jpg?v=3" alt="bins-header_2">)",
+    R"(<img src="https://cdn.example.ie/DSC0042.JPG" alt="dsc0042">)",
 };
 constexpr std::string_view kCantTell[] = {
     R"(<img src="/img/bins.jpg" alt="Green, brown and black wheelie bins">)",
+    R"(<img src="/img/dublin.jpg" alt="Dublin">)",
+    R"(<img src="/img/route-42.png" alt="Bus route 42">)",
 };
 constexpr std::string_view kInapplicable[] = {
     R"(<img src="/img/line.png" alt="">)",
@@ -41,7 +47,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
     if (name.empty()) {
       return;  // html.image-name reports images without a name
     }
-    JudgeDescriptive(out, &e, IsPlaceholderImageName(name),
+    JudgeDescriptive(out, &e,
+                     IsPlaceholderImageName(name) || IsSourceFileStem(name, e.AttrOr("src")),
                      "The image's text alternative \"" + name +
                          "\" is a placeholder or file name: describe what the image shows or does.",
                      "Check that \"" + name + "\" describes what this image shows or does.");

@@ -144,6 +144,24 @@ std::string UrlFileName(std::string_view url) {
   return std::string(url);
 }
 
+bool IsSourceFileStem(std::string_view name, std::string_view src) {
+  std::string_view trimmed = engine::TrimWhitespace(name);
+  if (trimmed.empty() || trimmed.find_first_of(" \t\n") != std::string_view::npos) {
+    return false;
+  }
+  std::string file = UrlFileName(engine::TrimWhitespace(src));
+  size_t dot = file.rfind('.');
+  if (dot == std::string::npos || dot == 0) {
+    return false;
+  }
+  if (!engine::EqualsIgnoreCase(std::string_view(file).substr(0, dot), trimmed)) {
+    return false;
+  }
+  return std::any_of(trimmed.begin(), trimmed.end(), [](char c) {
+    return c == '_' || c == '-' || c == '.' || (c >= '0' && c <= '9');
+  });
+}
+
 bool LooksLikeFileName(std::string_view text) {
   std::string lower = engine::AsciiLower(engine::TrimWhitespace(text));
   if (lower.empty() || lower.find(' ') != std::string::npos) {

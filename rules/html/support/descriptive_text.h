@@ -43,4 +43,9 @@ std::string UrlFileName(std::string_view url);
 // Does the text look like a file name: one word ending in a known document or image extension?
 bool LooksLikeFileName(std::string_view text);
 
+// Whether `name` is the file name of `src` without its extension, and looks like one rather
+// than like words: no space, and an underscore, hyphen, dot or digit in it ("IMG_0042" or
+// "bins-header-2" for ".../bins-header-2.jpg"; not "Dublin" for "dublin.jpg").
+bool IsSourceFileStem(std::string_view name, std::string_view src);
+
 }  // namespace plainsight::rules
