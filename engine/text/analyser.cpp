@@ -702,6 +702,9 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
       return lang_or.error();
     }
     Language& lang = **lang_or;
+    if (block_lang == "en" && !out.word_list && lang.syllables) {
+      out.word_list = lang.syllables->table();
+    }
     block_facts.lang = block_lang;
     block_facts.first_sentence = static_cast<uint32_t>(out.sentences.size());
     uint32_t block_sentences = 0;

@@ -82,6 +82,9 @@ class SyllableCounter {
 
   bool english() const { return english_; }
 
+  // The word table (English), null when there is none.
+  const std::shared_ptr<const SyllableTable>& table() const { return table_; }
+
  private:
   int CountPart(std::string_view lower, bool use_table) const;
   int LookUp(std::string_view lower, int depth) const;  // -1 when not derivable from the table

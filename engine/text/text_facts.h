@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,6 +21,8 @@
 #include "engine/text/segment.h"
 
 namespace plainsight::engine::text {
+
+class SyllableTable;  // engine/text/syllables.h
 
 // What the word lists and the letter case say about a token (TokenFacts::flags).
 enum TokenFlag : uint16_t {
@@ -139,6 +142,9 @@ struct TextFacts {
   SpellingStats spelling_stats;
   std::vector<std::string> notes;      // e.g. "no Hunspell dictionary for 'xx'"
   std::vector<SentenceDetail> detail;  // only with AnalysisOptions::detail
+  // The language's word list when it has one (English: the words of the syllable table), for
+  // rules that check a word form they build (text.passive-voice's rewrites); null otherwise.
+  std::shared_ptr<const SyllableTable> word_list;
 
   std::string_view BlockText(uint32_t block) const { return text.blocks[block].text; }
 

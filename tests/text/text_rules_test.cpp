@@ -1,6 +1,8 @@
 // The plain-language rules (rules/text/) over the analyser's facts (issue 21): options replace
 // thresholds, findings are located notices, a rule that throws is isolated, and documents'
 // text reaches the rules.
+#include <fstream>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "engine/text/test_support.h"
 #include "engine/text/text_facts.h"
 #include "rules/catalog.h"
+#include "rules/text/passive_rewrite.h"
 
 namespace plainsight::engine::text {
 namespace {
@@ -134,6 +137,97 @@ TEST_CASE("text.abbreviations: Latin abbreviations are found with the plainer wo
   CHECK(r.findings[0].snippet == "i.e.");
   CHECK(r.findings[0].suggestion() == "Write it out: \"that is\".");
   CHECK(r.findings[1].snippet == "etc.");
+}
+
+}  // namespace
+}  // namespace plainsight::engine::text
+
+namespace plainsight::engine::text {
+namespace {
+
+TEST_CASE("text.passive-voice: rewrites are grammatical active sentences (tests/text/passive_sentences.tsv)",
+          "[rules][text.passive-voice]") {
+  std::ifstream in(std::string(PLAINSIGHT_SOURCE_DIR) + "/tests/text/passive_sentences.tsv");
+  REQUIRE(in);
+  const Rule* one[] = {&rules::kTextPassiveVoice};
+  std::string line;
+  size_t sentences = 0;
+  size_t matched = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') {
+      continue;
+    }
+    size_t tab = line.find('\t');
+    REQUIRE(tab != std::string::npos);
+    const std::string sentence = line.substr(0, tab);
+    const std::string expected = line.substr(tab + 1);
+    ++sentences;
+    auto facts = FactsOf(sentence);
+    const RuleResult r = Only(RunTextRules(*facts, one));
+    INFO(sentence);
+    REQUIRE_FALSE(r.findings.empty());
+    REQUIRE(r.findings[0].outcome == Outcome::kCantTell);  // every one is a passive it finds
+    const std::string got = r.findings[0].suggestion();
+    const std::string want = expected == "-" ? "" : "Try: \"" + expected + "\"";
+    CHECK(got == want);
+    matched += got == want;
+  }
+  CHECK(sentences >= 100);
+  WARN(matched << " of " << sentences << " rewrites as expected");
+}
+
+TEST_CASE("text.passive-voice: verb forms from participles", "[rules][text.passive-voice]") {
+  auto known = [](std::string_view w) {
+    static const std::set<std::string, std::less<>> kWords = {
+        "complete", "visit", "note", "not", "unite", "unit", "add",   "ad",   "call",    "change",
+        "belong",   "focus", "use",  "us",  "waste", "test", "guide", "suit", "install", "travel"};
+    return kWords.count(w) > 0;
+  };
+
+  struct Case {
+    const char* participle;
+    const char* base;
+    const char* past;
+    const char* third;
+    const char* ing;
+  };
+
+  const Case cases[] = {
+      {"undertaken", "undertake", "undertook", "undertakes", "undertaking"},
+      {"completed", "complete", "completed", "completes", "completing"},
+      {"visited", "visit", "visited", "visits", "visiting"},
+      {"noted", "note", "noted", "notes", "noting"},
+      {"united", "unite", "united", "unites", "uniting"},
+      {"added", "add", "added", "adds", "adding"},
+      {"called", "call", "called", "calls", "calling"},
+      {"submitted", "submit", "submitted", "submits", "submitting"},
+      {"cancelled", "cancel", "cancelled", "cancels", "cancelling"},
+      {"applied", "apply", "applied", "applies", "applying"},
+      {"changed", "change", "changed", "changes", "changing"},
+      {"belonged", "belong", "belonged", "belongs", "belonging"},
+      {"focused", "focus", "focused", "focuses", "focusing"},
+      {"used", "use", "used", "uses", "using"},
+      {"wasted", "waste", "wasted", "wastes", "wasting"},
+      {"tested", "test", "tested", "tests", "testing"},
+      {"agreed", "agree", "agreed", "agrees", "agreeing"},
+      {"issued", "issue", "issued", "issues", "issuing"},
+      {"processed", "process", "processed", "processes", "processing"},
+      {"run", "run", "ran", "runs", "running"},
+      {"set", "set", "set", "sets", "setting"},
+      {"paid", "pay", "paid", "pays", "paying"},
+      {"taught", "teach", "taught", "teaches", "teaching"},
+      {"guided", "guide", "guided", "guides", "guiding"},
+      {"installed", "install", "installed", "installs", "installing"},
+      {"enabled", "enable", "enabled", "enables", "enabling"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.participle);
+    rules::passive::VerbForms f = rules::passive::FormsOfParticiple(c.participle, known);
+    CHECK(f.base == c.base);
+    CHECK(f.past == c.past);
+    CHECK(f.third == c.third);
+    CHECK(f.ing == c.ing);
+  }
 }
 
 }  // namespace
