@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "cli/block_text_html.h"
 #include "cli/serve_internal.h"
 #include "engine/text/analysis_json.h"
 #include "engine/text/readability.h"
@@ -164,7 +165,7 @@ std::string RenderMarkedText(const text::ExtractedText& input, const text::TextA
     auto emit_to = [&](size_t end) {
       end = std::min(end, body.size());
       if (end > pos) {
-        out += Escape(body.substr(pos, end - pos));
+        out += BlockTextHtml(input, block, pos, end);
         pos = end;
       }
     };

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/block_text_html.h"
 #include "engine/terminal_text.h"
 #include "engine/text/analyser.h"
 #include "engine/text/analysis_json.h"
@@ -391,7 +392,7 @@ void PrintHtml(const std::string& name, const text::ExtractedText& input,
     auto close_until = [&](size_t limit) {
       while (!open.empty() && a.findings[open.back()].block_end <= limit) {
         const auto& f = a.findings[open.back()];
-        out << Escape(std::string_view(block.text).substr(pos, f.block_end - pos));
+        out << BlockTextHtml(input, block, pos, f.block_end);
         pos = f.block_end;
         out << (f.kind == "long-sentence" ? "</span>" : "</mark>");
         out << "<a class=\"ref\" id=\"r" << open.back() + 1 << "\" href=\"#f" << open.back() + 1
@@ -406,7 +407,7 @@ void PrintHtml(const std::string& name, const text::ExtractedText& input,
       if (!open.empty() && f.block_end > a.findings[open.back()].block_end) {
         continue;  // partial overlap
       }
-      out << Escape(std::string_view(block.text).substr(pos, f.block_start - pos));
+      out << BlockTextHtml(input, block, pos, f.block_start);
       pos = f.block_start;
       if (f.kind == "long-sentence") {
         out << "<span class=\"long-sentence\">";
@@ -417,7 +418,7 @@ void PrintHtml(const std::string& name, const text::ExtractedText& input,
       open.push_back(idx);
     }
     close_until(block.text.size());
-    out << Escape(std::string_view(block.text).substr(pos));
+    out << BlockTextHtml(input, block, pos, block.text.size());
     std::string close_tag(tag);
     close_tag = close_tag.substr(0, close_tag.find(' '));
     out << "</" << close_tag << ">\n";

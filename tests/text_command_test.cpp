@@ -204,5 +204,29 @@ TEST_CASE("text command: HTML output marks findings with links both ways", "[tex
   std::remove(path.c_str());
 }
 
+TEST_CASE("text command: HTML keeps a plain-text draft's line breaks, not an HTML page's",
+          "[text][cli]") {
+  // Two short lines with no full stop form one paragraph for the analysis, but are shown as
+  // the writer wrote them; a finding's mark may span the break.
+  std::string path = TempFile("lines.txt",
+                              "Opening hours\n\nMonday to Friday\n9am to 5pm\n\nWe will "
+                              "endeavour\nto reply.\n");
+  RunResult r = Run({path, "--format", "html"});
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("<p>Monday to Friday<br>\n9am to 5pm</p>") != std::string::npos);
+  CHECK(r.out.find("endeavour</mark><a class=\"ref\"") != std::string::npos);
+  CHECK(r.out.find("<br>\nto reply.") != std::string::npos);
+  std::remove(path.c_str());
+  // In an HTML page a line break in the source is only white space.
+  std::string page = TempFile("lines.html",
+                              "<html lang=\"en\"><body><p>Monday to Friday\n9am to 5pm</p>"
+                              "</body></html>");
+  RunResult h = Run({page, "--format", "html"});
+  REQUIRE(h.status == 0);
+  CHECK(h.out.find("Monday to Friday 9am to 5pm") != std::string::npos);
+  CHECK(h.out.find("<br>") == std::string::npos);
+  std::remove(page.c_str());
+}
+
 }  // namespace
 }  // namespace plainsight::cli

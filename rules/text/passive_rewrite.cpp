@@ -19,79 +19,141 @@ struct Irregular {
 // The irregular participles of corpora/text/en/irregular-participles.txt with their base form
 // and past tense (British spellings: learnt, burnt).
 constexpr Irregular kIrregular[] = {
-    {"arisen", "arise", "arose"},         {"awoken", "awake", "awoke"},
-    {"beaten", "beat", "beat"},           {"become", "become", "became"},
-    {"begun", "begin", "began"},          {"bent", "bend", "bent"},
-    {"bet", "bet", "bet"},                {"bitten", "bite", "bit"},
-    {"bled", "bleed", "bled"},            {"blown", "blow", "blew"},
-    {"broken", "break", "broke"},         {"brought", "bring", "brought"},
-    {"built", "build", "built"},          {"burnt", "burn", "burnt"},
-    {"bought", "buy", "bought"},          {"caught", "catch", "caught"},
-    {"chosen", "choose", "chose"},        {"come", "come", "came"},
-    {"cut", "cut", "cut"},                {"dealt", "deal", "dealt"},
-    {"done", "do", "did"},                {"drawn", "draw", "drew"},
-    {"dreamt", "dream", "dreamt"},        {"driven", "drive", "drove"},
-    {"drunk", "drink", "drank"},          {"eaten", "eat", "ate"},
-    {"fallen", "fall", "fell"},           {"fed", "feed", "fed"},
-    {"felt", "feel", "felt"},             {"fought", "fight", "fought"},
-    {"found", "find", "found"},           {"fled", "flee", "fled"},
-    {"flown", "fly", "flew"},             {"forbidden", "forbid", "forbade"},
-    {"forgotten", "forget", "forgot"},    {"forgiven", "forgive", "forgave"},
-    {"frozen", "freeze", "froze"},        {"given", "give", "gave"},
-    {"gone", "go", "went"},               {"ground", "grind", "ground"},
-    {"grown", "grow", "grew"},            {"hung", "hang", "hung"},
-    {"heard", "hear", "heard"},           {"hidden", "hide", "hid"},
-    {"hit", "hit", "hit"},                {"held", "hold", "held"},
-    {"hurt", "hurt", "hurt"},             {"kept", "keep", "kept"},
-    {"known", "know", "knew"},            {"laid", "lay", "laid"},
-    {"led", "lead", "led"},               {"learnt", "learn", "learnt"},
-    {"left", "leave", "left"},            {"lent", "lend", "lent"},
-    {"let", "let", "let"},                {"lain", "lie", "lay"},
-    {"lit", "light", "lit"},              {"lost", "lose", "lost"},
-    {"made", "make", "made"},             {"meant", "mean", "meant"},
-    {"met", "meet", "met"},               {"mistaken", "mistake", "mistook"},
+    {"arisen", "arise", "arose"},
+    {"awoken", "awake", "awoke"},
+    {"beaten", "beat", "beat"},
+    {"become", "become", "became"},
+    {"begun", "begin", "began"},
+    {"bent", "bend", "bent"},
+    {"bet", "bet", "bet"},
+    {"bitten", "bite", "bit"},
+    {"bled", "bleed", "bled"},
+    {"blown", "blow", "blew"},
+    {"broken", "break", "broke"},
+    {"brought", "bring", "brought"},
+    {"built", "build", "built"},
+    {"burnt", "burn", "burnt"},
+    {"bought", "buy", "bought"},
+    {"caught", "catch", "caught"},
+    {"chosen", "choose", "chose"},
+    {"come", "come", "came"},
+    {"cut", "cut", "cut"},
+    {"dealt", "deal", "dealt"},
+    {"done", "do", "did"},
+    {"drawn", "draw", "drew"},
+    {"dreamt", "dream", "dreamt"},
+    {"driven", "drive", "drove"},
+    {"drunk", "drink", "drank"},
+    {"eaten", "eat", "ate"},
+    {"fallen", "fall", "fell"},
+    {"fed", "feed", "fed"},
+    {"felt", "feel", "felt"},
+    {"fought", "fight", "fought"},
+    {"found", "find", "found"},
+    {"fled", "flee", "fled"},
+    {"flown", "fly", "flew"},
+    {"forbidden", "forbid", "forbade"},
+    {"forgotten", "forget", "forgot"},
+    {"forgiven", "forgive", "forgave"},
+    {"frozen", "freeze", "froze"},
+    {"given", "give", "gave"},
+    {"gone", "go", "went"},
+    {"ground", "grind", "ground"},
+    {"grown", "grow", "grew"},
+    {"hung", "hang", "hung"},
+    {"heard", "hear", "heard"},
+    {"hidden", "hide", "hid"},
+    {"hit", "hit", "hit"},
+    {"held", "hold", "held"},
+    {"hurt", "hurt", "hurt"},
+    {"kept", "keep", "kept"},
+    {"known", "know", "knew"},
+    {"laid", "lay", "laid"},
+    {"led", "lead", "led"},
+    {"learnt", "learn", "learnt"},
+    {"left", "leave", "left"},
+    {"lent", "lend", "lent"},
+    {"let", "let", "let"},
+    {"lain", "lie", "lay"},
+    {"lit", "light", "lit"},
+    {"lost", "lose", "lost"},
+    {"made", "make", "made"},
+    {"meant", "mean", "meant"},
+    {"met", "meet", "met"},
+    {"mistaken", "mistake", "mistook"},
     {"misunderstood", "misunderstand", "misunderstood"},
-    {"overcome", "overcome", "overcame"}, {"overseen", "oversee", "oversaw"},
-    {"overtaken", "overtake", "overtook"}, {"overthrown", "overthrow", "overthrew"},
-    {"paid", "pay", "paid"},              {"put", "put", "put"},
-    {"quit", "quit", "quit"},             {"read", "read", "read"},
-    {"rebuilt", "rebuild", "rebuilt"},    {"redone", "redo", "redid"},
-    {"rewritten", "rewrite", "rewrote"},  {"rid", "rid", "rid"},
-    {"ridden", "ride", "rode"},           {"risen", "rise", "rose"},
-    {"run", "run", "ran"},                {"said", "say", "said"},
-    {"seen", "see", "saw"},               {"sought", "seek", "sought"},
-    {"sold", "sell", "sold"},             {"sent", "send", "sent"},
-    {"set", "set", "set"},                {"sewn", "sew", "sewed"},
-    {"shaken", "shake", "shook"},         {"shed", "shed", "shed"},
-    {"shone", "shine", "shone"},          {"shot", "shoot", "shot"},
-    {"shown", "show", "showed"},          {"shut", "shut", "shut"},
-    {"sung", "sing", "sang"},             {"sunk", "sink", "sank"},
-    {"sat", "sit", "sat"},                {"slept", "sleep", "slept"},
-    {"slid", "slide", "slid"},            {"spoken", "speak", "spoke"},
-    {"spent", "spend", "spent"},          {"spun", "spin", "spun"},
-    {"split", "split", "split"},          {"spread", "spread", "spread"},
-    {"sprung", "spring", "sprang"},       {"stood", "stand", "stood"},
-    {"stolen", "steal", "stole"},         {"stuck", "stick", "stuck"},
-    {"stung", "sting", "stung"},          {"struck", "strike", "struck"},
-    {"sworn", "swear", "swore"},          {"swept", "sweep", "swept"},
-    {"swum", "swim", "swam"},             {"swung", "swing", "swung"},
-    {"taken", "take", "took"},            {"taught", "teach", "taught"},
-    {"torn", "tear", "tore"},             {"told", "tell", "told"},
-    {"thought", "think", "thought"},      {"thrown", "throw", "threw"},
+    {"overcome", "overcome", "overcame"},
+    {"overseen", "oversee", "oversaw"},
+    {"overtaken", "overtake", "overtook"},
+    {"overthrown", "overthrow", "overthrew"},
+    {"paid", "pay", "paid"},
+    {"put", "put", "put"},
+    {"quit", "quit", "quit"},
+    {"read", "read", "read"},
+    {"rebuilt", "rebuild", "rebuilt"},
+    {"redone", "redo", "redid"},
+    {"rewritten", "rewrite", "rewrote"},
+    {"rid", "rid", "rid"},
+    {"ridden", "ride", "rode"},
+    {"risen", "rise", "rose"},
+    {"run", "run", "ran"},
+    {"said", "say", "said"},
+    {"seen", "see", "saw"},
+    {"sought", "seek", "sought"},
+    {"sold", "sell", "sold"},
+    {"sent", "send", "sent"},
+    {"set", "set", "set"},
+    {"sewn", "sew", "sewed"},
+    {"shaken", "shake", "shook"},
+    {"shed", "shed", "shed"},
+    {"shone", "shine", "shone"},
+    {"shot", "shoot", "shot"},
+    {"shown", "show", "showed"},
+    {"shut", "shut", "shut"},
+    {"sung", "sing", "sang"},
+    {"sunk", "sink", "sank"},
+    {"sat", "sit", "sat"},
+    {"slept", "sleep", "slept"},
+    {"slid", "slide", "slid"},
+    {"spoken", "speak", "spoke"},
+    {"spent", "spend", "spent"},
+    {"spun", "spin", "spun"},
+    {"split", "split", "split"},
+    {"spread", "spread", "spread"},
+    {"sprung", "spring", "sprang"},
+    {"stood", "stand", "stood"},
+    {"stolen", "steal", "stole"},
+    {"stuck", "stick", "stuck"},
+    {"stung", "sting", "stung"},
+    {"struck", "strike", "struck"},
+    {"sworn", "swear", "swore"},
+    {"swept", "sweep", "swept"},
+    {"swum", "swim", "swam"},
+    {"swung", "swing", "swung"},
+    {"taken", "take", "took"},
+    {"taught", "teach", "taught"},
+    {"torn", "tear", "tore"},
+    {"told", "tell", "told"},
+    {"thought", "think", "thought"},
+    {"thrown", "throw", "threw"},
     {"understood", "understand", "understood"},
     {"undertaken", "undertake", "undertook"},
-    {"undone", "undo", "undid"},          {"upheld", "uphold", "upheld"},
-    {"upset", "upset", "upset"},          {"withdrawn", "withdraw", "withdrew"},
-    {"withheld", "withhold", "withheld"}, {"woken", "wake", "woke"},
-    {"worn", "wear", "wore"},             {"won", "win", "won"},
-    {"wound", "wind", "wound"},           {"written", "write", "wrote"},
+    {"undone", "undo", "undid"},
+    {"upheld", "uphold", "upheld"},
+    {"upset", "upset", "upset"},
+    {"withdrawn", "withdraw", "withdrew"},
+    {"withheld", "withhold", "withheld"},
+    {"woken", "wake", "woke"},
+    {"worn", "wear", "wore"},
+    {"won", "win", "won"},
+    {"wound", "wind", "wound"},
+    {"written", "write", "wrote"},
 };
 
 // Irregular bases that double their last consonant before -ing (run -> running).
-constexpr std::string_view kDoubling[] = {"begin", "bet", "cut",  "forbid", "forget", "hit",
-                                          "let",   "put", "quit", "rid",    "run",    "set",
-                                          "shut",  "sit", "spin", "split",  "swim",   "upset",
-                                          "win"};
+constexpr std::string_view kDoubling[] = {
+    "begin", "bet", "cut",  "forbid", "forget", "hit",   "let",  "put",   "quit", "rid",
+    "run",   "set", "shut", "sit",    "spin",   "split", "swim", "upset", "win"};
 
 bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
@@ -170,9 +232,9 @@ std::string RegularBase(std::string_view p, const KnownWord& known, bool* double
     return stem;
   }
   // One vowel, one consonant at the end.
-  const bool vowel_pair = stem.size() >= 3 && IsVowel(stem[stem.size() - 3]) &&
-                          !(stem[stem.size() - 3] == 'u' && stem.size() >= 4 &&
-                            stem[stem.size() - 4] == 'q');
+  const bool vowel_pair =
+      stem.size() >= 3 && IsVowel(stem[stem.size() - 3]) &&
+      !(stem[stem.size() - 3] == 'u' && stem.size() >= 4 && stem[stem.size() - 4] == 'q');
   if (vowel_pair) {
     // treated, obtained, claimed, reviewed; guided, suited by the word list
     return !Known(known, stem) && Known(known, with_e) ? with_e : stem;
@@ -236,9 +298,9 @@ bool IsModal(std::string_view w) {
 // A contracted or fused negative ("isn't", "cannot", "won't") as its positive and a "not".
 std::string_view Positive(std::string_view w, bool* negated) {
   static constexpr std::pair<std::string_view, std::string_view> kFused[] = {
-      {"isn't", "is"},      {"aren't", "are"},   {"wasn't", "was"},       {"weren't", "were"},
-      {"hasn't", "has"},    {"haven't", "have"}, {"hadn't", "had"},       {"cannot", "can"},
-      {"can't", "can"},     {"won't", "will"},   {"wouldn't", "would"},   {"shouldn't", "should"},
+      {"isn't", "is"},       {"aren't", "are"},   {"wasn't", "was"},     {"weren't", "were"},
+      {"hasn't", "has"},     {"haven't", "have"}, {"hadn't", "had"},     {"cannot", "can"},
+      {"can't", "can"},      {"won't", "will"},   {"wouldn't", "would"}, {"shouldn't", "should"},
       {"couldn't", "could"}, {"mustn't", "must"}, {"mightn't", "might"}, {"shan't", "shall"}};
   for (const auto& [fused, positive] : kFused) {
     if (w == fused) {
@@ -252,15 +314,15 @@ std::string_view Positive(std::string_view w, bool* negated) {
 bool IsAux(std::string_view w) {
   bool unused = false;
   w = Positive(w, &unused);
-  return IsModal(w) || In(w, {"is", "are", "am", "was", "were", "be", "been", "being", "has",
-                              "have", "had"});
+  return IsModal(w) ||
+         In(w, {"is", "are", "am", "was", "were", "be", "been", "being", "has", "have", "had"});
 }
 
 // An -ly word that is an adverb: not "supply", "family", "July".
 bool IsLyAdverb(std::string_view w) {
   return w.size() > 4 && w.ends_with("ly") && !w.ends_with("ply") && !w.ends_with("mily") &&
-         !In(w, {"assembly", "july", "italy", "rally", "bully", "holly", "jelly", "belly",
-                 "ugly", "silly", "lily", "anomaly", "monopoly", "melancholy"});
+         !In(w, {"assembly", "july", "italy", "rally", "bully", "holly", "jelly", "belly", "ugly",
+                 "silly", "lily", "anomaly", "monopoly", "melancholy"});
 }
 
 bool IsAdverb(std::string_view w) {
@@ -271,46 +333,48 @@ bool IsAdverb(std::string_view w) {
 
 // Words that end the subject going backwards: it starts after them.
 bool OpensClause(std::string_view w) {
-  return In(w, {"that", "which", "who", "when", "if", "because", "and", "but", "or", "where",
-                "while", "although", "though", "unless", "once", "after", "before", "until",
-                "so", "whether", "since", "whose", "whom"});
+  return In(w, {"that",   "which", "who",   "when",     "if",     "because", "and",  "but",
+                "or",     "where", "while", "although", "though", "unless",  "once", "after",
+                "before", "until", "so",    "whether",  "since",  "whose",   "whom"});
 }
 
 // Words after "by" that give a time, a means or a law, not a doer ("by 1 March", "by post").
 bool NotADoer(std::string_view w) {
-  return In(w, {"monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday",
-                "sunday",  "january",  "february",  "march",    "april",    "may",
-                "june",    "july",     "august",    "september", "october", "november",
-                "december", "post",    "email",     "e-mail",   "phone",    "telephone",
-                "hand",    "cheque",   "card",      "law",      "then",     "now",
-                "default", "midnight", "noon",      "tomorrow", "today",    "mistake",
-                "accident", "car",     "bus",       "train",    "text",     "registered",
-                "bank",    "direct",   "online",    "end",      "close",    "latest",
-                "deadline", "date",    "time",      "next",     "return",   "letter",
-                "courier", "fax",     "sms"}) ||
+  return In(w,
+            {"monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
+             "january", "february",  "march",     "april",    "may",      "june",     "july",
+             "august",  "september", "october",   "november", "december", "post",     "email",
+             "e-mail",  "phone",     "telephone", "hand",     "cheque",   "card",     "law",
+             "then",    "now",       "default",   "midnight", "noon",     "tomorrow", "today",
+             "mistake", "accident",  "car",       "bus",      "train",    "text",     "registered",
+             "bank",    "direct",    "online",    "end",      "close",    "latest",   "deadline",
+             "date",    "time",      "next",      "return",   "letter",   "courier",  "fax",
+             "sms"}) ||
          (!w.empty() && w[0] >= '0' && w[0] <= '9');
 }
 
 // Words that end the doer going forwards ("by the office within 5 days").
 bool EndsDoer(std::string_view w) {
-  return In(w, {"in",    "on",      "at",     "within", "before", "after",  "during", "until",
-                "from",  "to",      "with",   "without", "under", "when",   "where",  "if",
-                "because", "but",   "so",     "since",  "as",     "which",  "that",   "who",
-                "while", "through", "via",    "using",  "into",   "over",   "across", "per",
-                "than",  "unless",  "once",   "by",     "is",     "are",    "was",    "were",
-                "will",  "can",     "must",   "may",    "should", "has",    "have",   "every",
-                "each",  "for",     "last",   "yesterday", "today", "tomorrow", "overnight"}) ||
+  return In(w,
+            {"in",      "on",      "at",   "within",    "before", "after",    "during",   "until",
+             "from",    "to",      "with", "without",   "under",  "when",     "where",    "if",
+             "because", "but",     "so",   "since",     "as",     "which",    "that",     "who",
+             "while",   "through", "via",  "using",     "into",   "over",     "across",   "per",
+             "than",    "unless",  "once", "by",        "is",     "are",      "was",      "were",
+             "will",    "can",     "must", "may",       "should", "has",      "have",     "every",
+             "each",    "for",     "last", "yesterday", "today",  "tomorrow", "overnight"}) ||
          IsLyAdverb(w);
 }
 
 // Words whose capital is only the sentence's ("The form" -> "the form" as an object).
 bool LowerAsObject(std::string_view lower_word) {
-  return In(lower_word, {"the",  "a",     "an",   "this", "these", "that", "those",   "your",
-                         "our",  "their", "its",  "his",  "her",   "my",   "each",    "every",
-                         "all",  "some",  "any",  "no",   "such",  "many", "several", "both",
-                         "most", "few",   "it",   "there", "we",   "they", "he",      "she",
-                         "you",  "nothing", "everything", "something", "anything", "everyone",
-                         "someone", "nobody"});
+  return In(
+      lower_word,
+      {"the",  "a",       "an",         "this",      "these",    "that",     "those",   "your",
+       "our",  "their",   "its",        "his",       "her",      "my",       "each",    "every",
+       "all",  "some",    "any",        "no",        "such",     "many",     "several", "both",
+       "most", "few",     "it",         "there",     "we",       "they",     "he",      "she",
+       "you",  "nothing", "everything", "something", "anything", "everyone", "someone", "nobody"});
 }
 
 std::string Cap(std::string s) {
@@ -365,8 +429,7 @@ std::string Rewrite(std::string_view sentence, std::span<const Word> words, size
   // "health-care", "Cork & Kerry") between two neighbouring words: no punctuation ends a clause
   // there.
   auto joined = [&](size_t a) {  // words a and a + 1
-    std::string_view gap =
-        sentence.substr(words[a].end, words[a + 1].start - words[a].end);
+    std::string_view gap = sentence.substr(words[a].end, words[a + 1].start - words[a].end);
     for (size_t k = 0; k < gap.size(); ++k) {
       if (gap.substr(k).starts_with("\xE2\x80\x99")) {
         k += 2;  // typographic apostrophe
@@ -460,8 +523,8 @@ std::string Rewrite(std::string_view sentence, std::span<const Word> words, size
   while (subject > 0 && joined(subject - 1) && !OpensClause(lower(subject - 1))) {
     --subject;
   }
-  const bool relative = subject == first && subject > 0 &&
-                        In(lower(subject - 1), {"that", "which", "who"});
+  const bool relative =
+      subject == first && subject > 0 && In(lower(subject - 1), {"that", "which", "who"});
   if ((subject == first && !relative) || first - subject > 8) {
     return {};
   }
@@ -486,7 +549,8 @@ std::string Rewrite(std::string_view sentence, std::span<const Word> words, size
     }
     std::string_view gap =
         sentence.substr(words[participle].end, words[participle + 1].start - words[participle].end);
-    if (participle_like(next) && (next > participle + 1 || gap.find(',') != std::string_view::npos)) {
+    if (participle_like(next) &&
+        (next > participle + 1 || gap.find(',') != std::string_view::npos)) {
       return {};
     }
   }
@@ -526,7 +590,8 @@ std::string Rewrite(std::string_view sentence, std::span<const Word> words, size
         }
         break;
       }
-      if (next == "for" && !(last + 2 < n && text(last + 2)[0] >= 'A' && text(last + 2)[0] <= 'Z')) {
+      if (next == "for" &&
+          !(last + 2 < n && text(last + 2)[0] >= 'A' && text(last + 2)[0] <= 'Z')) {
         break;
       }
       if (EndsDoer(next) && next != "for") {
@@ -593,8 +658,10 @@ std::string Rewrite(std::string_view sentence, std::span<const Word> words, size
       verb = negated ? "did not " + adverbs + f.base : adverbs + f.past;
       break;
     case Tense::kPresentProgressive:
-      verb = std::string(first_person_singular ? "am" : plural ? "are" : "is") + neg + " " +
-             adverbs + f.ing;
+      verb = std::string(first_person_singular ? "am"
+                         : plural              ? "are"
+                                               : "is") +
+             neg + " " + adverbs + f.ing;
       break;
     case Tense::kPastProgressive:
       verb = std::string(plural ? "were" : "was") + neg + " " + adverbs + f.ing;
@@ -630,14 +697,14 @@ std::string Rewrite(std::string_view sentence, std::span<const Word> words, size
     // A capital that is only the sentence's: a determiner or pronoun, or a common noun alone
     // or followed by lowercase words ("Applications", "Payments to suppliers"); names keep it
     // ("Dublin City Council", "Revenue").
-    const bool next_lower = first - subject > 1 && text(subject + 1)[0] >= 'a' &&
-                            text(subject + 1)[0] <= 'z';
+    const bool next_lower =
+        first - subject > 1 && text(subject + 1)[0] >= 'a' && text(subject + 1)[0] <= 'z';
     const bool common_noun = Known(known, first_word) && first_word.size() > 3 &&
                              (first_word.back() == 's' || next_lower);
     if ((o == "it" || o == "there") && after < n && In(lower(after), {"that", "to"})) {
       object.clear();  // "It is expected that ..." -> "[who] expects that ..."
-    } else if (subject == 0 && (LowerAsObject(first_word) || common_noun) &&
-               object[0] >= 'A' && object[0] <= 'Z') {
+    } else if (subject == 0 && (LowerAsObject(first_word) || common_noun) && object[0] >= 'A' &&
+               object[0] <= 'Z') {
       object[0] = static_cast<char>(object[0] - 'A' + 'a');
     }
   }

@@ -31,6 +31,7 @@ struct VerbForms {
   std::string third;
   std::string ing;
 };
+
 VerbForms FormsOfParticiple(std::string_view participle, const KnownWord& known);
 
 // The sentence with the passive clause whose form of "be" is words[be] and participle

@@ -145,8 +145,10 @@ TEST_CASE("text.abbreviations: Latin abbreviations are found with the plainer wo
 namespace plainsight::engine::text {
 namespace {
 
-TEST_CASE("text.passive-voice: rewrites are grammatical active sentences (tests/text/passive_sentences.tsv)",
-          "[rules][text.passive-voice]") {
+TEST_CASE(
+    "text.passive-voice: rewrites are grammatical active sentences "
+    "(tests/text/passive_sentences.tsv)",
+    "[rules][text.passive-voice]") {
   std::ifstream in(std::string(PLAINSIGHT_SOURCE_DIR) + "/tests/text/passive_sentences.tsv");
   REQUIRE(in);
   const Rule* one[] = {&rules::kTextPassiveVoice};
