@@ -276,6 +276,47 @@ std::string ScanSelector(const std::vector<store::ScanInfo>& scans, int64_t curr
   return out + "</select></div>\n<button type=\"submit\">Show</button>\n</form>\n";
 }
 
+// The body's PDF and office documents with the checks each failed, as in the sector report.
+std::string DocumentsSection(const reports::BodyData& data) {
+  std::string out = "<h2>Documents</h2>\n";
+  const reports::DocumentTally t = reports::TallyDocuments(data);
+  if (t.documents == 0) {
+    return out + "<p>No PDF or office document of this body was found in this scan.</p>\n";
+  }
+  out += "<p>" + std::to_string(t.documents) + (t.documents == 1 ? " document" : " documents") +
+         " found: " + std::to_string(t.with_failures) + " with failed checks, " +
+         std::to_string(t.to_review) + " with checks to review only, " +
+         std::to_string(t.unreadable) + " that could not be read.</p>\n";
+  out +=
+      "<div class=\"table-wrap\" role=\"region\" aria-label=\"Documents\" tabindex=\"0\">\n"
+      "<table>\n<caption>Documents and the checks they failed</caption>\n<thead><tr><th "
+      "scope=\"col\">Address</th><th scope=\"col\">Kind</th><th scope=\"col\">Linked from"
+      "</th><th scope=\"col\">Failed checks</th></tr></thead>\n<tbody>\n";
+  for (const store::PageRecord& p : data.pages) {
+    if (!reports::IsDocument(p)) {
+      continue;
+    }
+    std::vector<std::string> failed;
+    for (const auto& f : p.findings) {
+      if (f.outcome == "failed" &&
+          std::find(failed.begin(), failed.end(), f.rule) == failed.end()) {
+        failed.push_back(f.rule);
+      }
+    }
+    std::string checks;
+    for (const std::string& rule : failed) {
+      checks += (checks.empty() ? "" : ", ") + Escape(rule);
+    }
+    out += "<tr><th scope=\"row\" class=\"url\">" + Escape(p.url) + "</th><td>" + Escape(p.kind) +
+           "</td><td class=\"url\">" + Escape(p.referrer) + "</td><td>" +
+           (!p.error.empty() ? "Not read: " + Escape(p.error)
+            : checks.empty() ? std::string("none")
+                             : checks) +
+           "</td></tr>\n";
+  }
+  return out + "</tbody>\n</table>\n</div>\n";
+}
+
 }  // namespace
 
 std::string RenderOverview(const ScanSummary& s, const std::vector<store::ScanInfo>& scans,
@@ -401,6 +442,7 @@ std::string RenderBodyPage(const BodyDetail& d) {
     }
     main += "</tbody>\n</table>\n</div>\n";
   }
+  main += DocumentsSection(d.data);
   main += "<h2>Pages</h2>\n";
   if (d.data.pages.empty()) {
     main += "<p>No page of this body was stored in this scan.</p>\n";

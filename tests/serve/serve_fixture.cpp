@@ -78,6 +78,17 @@ std::string WriteServeFixtureStore(const std::string& path) {
         }
       }
     }
+    // Body "a" links a PDF that is not tagged.
+    ps::PageRecord pdf = Page(*id, "a", "https://a.example/plan.pdf", false, "Plan");
+    pdf.kind = "pdf";
+    pdf.content_type = "application/pdf";
+    pdf.referrer = "https://a.example/0";
+    pdf.rules = {{"pdf.tagged", "failed", 0, 1, 0}};
+    pdf.findings = {
+        {"pdf.tagged", "failed", "error", "document", 0, 0, "", "Not tagged.", "", 0, 0}};
+    if (auto put = (*store)->PutPage(pdf); !put) {
+      return put.error().ToString();
+    }
     for (const char* body : {"a", "b"}) {
       auto done = (*store)->FinishBody(*id, body, ps::BodyState::kDone, "");
       if (!done) {

@@ -449,6 +449,11 @@ TEST_CASE("serve: the dashboard and the API over a scan store", "[serve][dashboa
   auto body_a = client.Get("/dashboard/bodies/a");
   CheckPage(body_a, "GET /dashboard/bodies/a");
   CHECK(body_a->body.find("html.image-name") != std::string::npos);
+  // Its documents, with the page that linked each and the checks it failed.
+  CHECK(body_a->body.find("<h2>Documents</h2>\n<p>1 document found: 1 with failed checks") !=
+        std::string::npos);
+  CHECK(body_a->body.find("https://a.example/plan.pdf</th><td>pdf</td><td class=\"url\">"
+                          "https://a.example/0</td><td>pdf.tagged</td>") != std::string::npos);
   CHECK(body_a->body.find("<b>Home</b>") == std::string::npos);
   CHECK(client.Get("/dashboard/bodies/nobody")->status == 404);
   CheckPage(client.Get("/dashboard/scans"), "GET /dashboard/scans");
