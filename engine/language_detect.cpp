@@ -38,6 +38,11 @@ DetectedLanguage DetectLanguage(std::string_view text, size_t max_bytes) noexcep
   out.language = AsciiLower(code.substr(0, code.find('-')));
   out.percent = percent3[0];
   out.reliable = reliable;
+  if (language3[1] != CLD2::UNKNOWN_LANGUAGE && language3[1] != l && percent3[1] > 0) {
+    std::string second = CLD2::LanguageCode(language3[1]);
+    out.second_language = AsciiLower(second.substr(0, second.find('-')));
+    out.second_percent = percent3[1];
+  }
   return out;
 }
 

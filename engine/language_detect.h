@@ -13,6 +13,10 @@ struct DetectedLanguage {
   int percent = 0;        // share of the text's bytes in that language (0-100)
   bool reliable = false;  // CLD2's own verdict on the evidence
   int words = 0;          // words looked at (whitespace-separated)
+  // The next language CLD2 found in the text and its share of the bytes ("" and 0 when none):
+  // a bilingual page has both ("ga" 55, "en" 45).
+  std::string second_language;
+  int second_percent = 0;
 };
 
 // Detects the main language of the first `max_bytes` of UTF-8 `text`. Input is checked as

@@ -539,6 +539,10 @@ std::string SpellingForm(std::string_view w) {
 // Irish writes its prefixes joined to the (lenited) word: "ardchaighdeán" is "ard" +
 // "chaighdeán", "leasmhara" "leas" + "mhara", "neamhspleách" "neamh" + "spleách". The Irish
 // dictionary lists the common compounds only; a word that is a prefix and a known word is one.
+// The share of a text's bytes (CLD2's percent) from which its second language counts for
+// spelling: less is quotations and names, more is a bilingual text.
+constexpr int kSecondLanguageMinPercent = 15;
+
 constexpr std::string_view kIrishPrefixes[] = {
     "ard",    "ath",   "comh", "dea", "droch", "fíor", "frith", "iar",  "il", "leas", "mí", "neamh",
     "príomh", "réamh", "sain", "sár", "sean",  "so",   "tras",  "uath", "an", "do",   "fo", "in"};
@@ -654,6 +658,9 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
   out.declared_lang = !options.lang.empty() ? options.lang : text.lang;
   std::string declared = PrimaryLanguage(out.declared_lang);
   std::string detected;
+  // The languages with a fair share of the text, when it has two (a bilingual page or
+  // paragraph): a word the other one's dictionary knows is not a misspelling.
+  std::vector<std::string> bilingual;
   bool detect = options.detect_language && !options.metrics_only;
   if (detect || declared.empty()) {
     std::string sample;
@@ -673,6 +680,9 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
         detected = "no";
       }
       detected = PrimaryLanguage(detected);
+    }
+    if (found.second_percent >= kSecondLanguageMinPercent && !found.language.empty()) {
+      bilingual = {PrimaryLanguage(found.language), PrimaryLanguage(found.second_language)};
     }
   }
   out.detected_lang = detected;
@@ -873,6 +883,15 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
               continue;
             }
             bool bad = Misspelt(*spell_lang, w, t.hyphenated);
+            for (const std::string& other_code : bilingual) {
+              if (!bad || other_code == spell_lang->code) {
+                continue;
+              }
+              auto other = impl.Get(other_code, true);
+              if (other && (*other)->speller && !Misspelt(**other, w, t.hyphenated)) {
+                bad = false;  // a word of the text's other language
+              }
+            }
             if (spell_lang == &lang) {
               ++block_checked;
               block_unknown += bad ? 1 : 0;

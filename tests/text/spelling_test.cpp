@@ -249,3 +249,36 @@ TEST_CASE("text.spelling: technical words get Hunspell's edit suggestions first,
 
 }  // namespace
 }  // namespace plainsight::engine::text
+
+namespace plainsight::engine::text {
+namespace {
+
+TEST_CASE("text.spelling: in a bilingual text, the other language's words are not misspelt",
+          "[text][spelling]") {
+  // One paragraph in Irish and English, as on a bilingual public-service page: whichever
+  // language the text is taken to be in, the other's words are words.
+  const std::string bilingual =
+      "Tá fáilte romhat chuig oifig na comhairle. Is féidir leat d'iarratas a sheoladh chugainn "
+      "ar líne nó sa phost, agus freagróimid laistigh de dheich lá oibre. Welcome to the "
+      "council office. You can send us your application online or by post, and we will "
+      "answer within ten working days. Thank you for your patience while we recieve it.";
+  for (const char* lang : {"", "ga", "en"}) {
+    INFO("lang " << lang);
+    auto facts = FactsOf(bilingual, lang);
+    std::vector<std::string> words;
+    for (const Misspelling& m : facts->misspellings) {
+      words.push_back(m.word);
+    }
+    INFO("misspelt: " << words.size());
+    // Only the real misspelling is left.
+    CHECK(std::find(words.begin(), words.end(), "recieve") != words.end());
+    CHECK(words.size() == 1);
+  }
+  // A text in one language gains nothing from this: an English typo stays a typo.
+  auto english = FactsOf("Welcome to the council office. We will recieve your form soon.", "");
+  REQUIRE(english->misspellings.size() == 1);
+  CHECK(english->misspellings[0].word == "recieve");
+}
+
+}  // namespace
+}  // namespace plainsight::engine::text
