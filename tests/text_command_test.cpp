@@ -148,7 +148,26 @@ TEST_CASE("text command: Chinese gets characters per sentence and says why, no f
   CHECK_FALSE(j["metrics"].contains("too_short_for"));
   CHECK(j["metrics"]["measures_note"].get<std::string>().rfind("Chinese is written without", 0) ==
         0);
+  // 8 of these 10 characters are among the 2,500 most common in jieba's frequencies (垃圾,
+  // "rubbish", is not).
+  CHECK(j["metrics"]["common_character_percent"] == 80.0);
   std::remove(path.c_str());
+  // Rare characters (饕餮觊觎鼋鼍, literary words) against everyday ones (我们): 2 of 8 common.
+  std::string rare = TempFile("zh-rare.txt",
+                              "\xE9\xA5\x95\xE9\xA4\xAE\xE8\xA7\x8A\xE8\xA7\x8E\xE9\xBC"
+                              "\x8B\xE9\xBC\x8D\xE6\x88\x91\xE4\xBB\xAC\xE3\x80\x82\n");
+  RunResult rr = Run({rare, "--lang", "zh", "--format", "json"});
+  REQUIRE(rr.status == 0);
+  CHECK(nlohmann::json::parse(rr.out)["metrics"]["common_character_percent"] == 25.0);
+  RunResult text = Run({rare, "--lang", "zh"});
+  CHECK(text.out.find("25% of its characters are among the 2,500 most common.") !=
+        std::string::npos);
+  std::remove(rare.c_str());
+  // Other languages have no such measure.
+  std::string en = TempFile("en-chars.txt", "We collect the bins every week.\n");
+  CHECK_FALSE(nlohmann::json::parse(Run({en, "--format", "json"}).out)["metrics"].contains(
+      "common_character_percent"));
+  std::remove(en.c_str());
 }
 
 TEST_CASE("text command: --words lists the body's own words for the spelling check",

@@ -18,6 +18,7 @@
 #include <unordered_set>
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include "engine/ascii.h"
@@ -115,6 +116,30 @@ StringSet LoadWordSet(const std::string& path) {
   return set;
 }
 
+// Reads the characters of a file's lines (# comments) into a sorted set of code points; a
+// missing file gives an empty set.
+std::vector<UChar32> LoadCharacterSet(const std::string& path) {
+  std::vector<UChar32> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') {
+      continue;
+    }
+    const auto n = static_cast<int32_t>(line.size());
+    for (int32_t i = 0; i < n;) {
+      UChar32 c = 0;
+      U8_NEXT(line.data(), i, n, c);
+      if (c > 0x20) {
+        out.push_back(c);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 // What the analyser knows about one word, by its exact bytes, in one language: the facts are
 // pure functions of the bytes, so they are computed once per distinct word.
 enum CachedFact : uint8_t {
@@ -149,9 +174,28 @@ struct Language {
   StringSet be_forms;
   StringSet negators;
   StringSet negative_words;  // words that are negative by prefix ("unlikely")
+  // Chinese: the common characters (zh/common-characters.txt), sorted; empty elsewhere.
+  std::vector<UChar32> common_characters;
   // Every distinct word met so far (exact bytes) with what is known about it in this language.
   WordTable<CachedWord> words;
 };
+
+// Counts the Han characters of a word, and those among the language's common characters.
+void CountHan(const Language& lang, std::string_view w, TextCounts& totals) {
+  const auto n = static_cast<int32_t>(w.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(w.data(), i, n, c);
+    UErrorCode status = U_ZERO_ERROR;
+    if (c < 0 || uscript_getScript(c, &status) != USCRIPT_HAN) {
+      continue;
+    }
+    ++totals.han;
+    if (std::binary_search(lang.common_characters.begin(), lang.common_characters.end(), c)) {
+      ++totals.common_han;
+    }
+  }
+}
 
 std::string HunspellFileFor(const std::string& dir, const std::string& lang) {
   namespace fs = std::filesystem;
@@ -267,6 +311,9 @@ Result<Language*> Analyser::Impl::Get(const std::string& code_in, bool spelling)
     lang->negators = {"ní", "níl", "nach", "níor", "char", "cha", "gan", "ná", "nár"};
   }
   lang->negative_words = LoadWordSet(dir + "/negative-words.txt");
+  if (code == "zh") {
+    lang->common_characters = LoadCharacterSet(dir + "/common-characters.txt");
+  }
   // Last: the English table has been loading on another thread meanwhile.
   std::shared_ptr<const SyllableTable> table;
   if (code == "en") {
@@ -783,6 +830,9 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
               continue;
             }
             ++counted;
+            if (!lang.common_characters.empty()) {
+              CountHan(lang, w, totals);
+            }
             const int syl = f.syllables;
             totals.letters += static_cast<uint64_t>(f.letters);
             totals.characters += static_cast<uint64_t>(f.letters + f.digits);

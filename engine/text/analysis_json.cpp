@@ -33,6 +33,7 @@ nlohmann::json MetricsToJson(const Metrics& m) {
   j["left_out"] = c.left_out;
   Put(j, "average_sentence_length", m.average_sentence_length);
   Put(j, "average_sentence_characters", m.average_sentence_characters);
+  Put(j, "common_character_percent", m.common_character_percent);
   Put(j, "average_word_length", m.average_word_length);
   Put(j, "average_syllables_per_word", m.average_syllables_per_word);
   Put(j, "flesch_reading_ease", m.flesch_reading_ease);

@@ -23,6 +23,8 @@ TextCounts& TextCounts::operator+=(const TextCounts& other) {
   long_words += other.long_words;
   paragraphs += other.paragraphs;
   left_out += other.left_out;
+  han += other.han;
+  common_han += other.common_han;
   return *this;
 }
 
@@ -126,6 +128,10 @@ Metrics ComputeMetrics(const TextCounts& c, std::string_view lang) {
   m.average_word_length = awl;
   if (!syllables) {
     m.average_sentence_characters = static_cast<double>(c.letters) / sentences;
+    if (c.han > 0 && primary == "zh") {
+      m.common_character_percent =
+          100.0 * static_cast<double>(c.common_han) / static_cast<double>(c.han);
+    }
     return m;
   }
   m.average_syllables_per_word = static_cast<double>(c.syllables) / words;
@@ -249,6 +255,13 @@ std::vector<std::string> SummaryNotes(const Metrics& m) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.1f characters per sentence on average.",
                   *m.average_sentence_characters);
+    notes.emplace_back(buffer);
+  }
+  if (m.common_character_percent) {
+    char buffer[96];
+    std::snprintf(buffer, sizeof buffer,
+                  "%.0f%% of its characters are among the 2,500 most common.",
+                  *m.common_character_percent);
     notes.emplace_back(buffer);
   }
   if (!m.measures_note.empty()) {

@@ -25,6 +25,10 @@ struct TextCounts {
   // Tokens kept out of every count above: addresses and tokens that cannot be words
   // (non_words.h).
   uint64_t left_out = 0;
+  // Chinese: Han characters, and those among the language's common characters
+  // (corpora/text/zh/common-characters.txt); 0 for other languages.
+  uint64_t han = 0;
+  uint64_t common_han = 0;
 
   TextCounts& operator+=(const TextCounts& other);
 };
@@ -51,6 +55,9 @@ struct Metrics {
   std::optional<double> average_sentence_length;  // words per sentence
   // Languages written without spaces: characters (letters) per sentence.
   std::optional<double> average_sentence_characters;
+  // Chinese: the share of its Han characters (0-100) that are among the 2,500 most common, a
+  // measure of how everyday its vocabulary is; empty for other languages.
+  std::optional<double> common_character_percent;
   std::optional<double> average_word_length;  // letters per word
   std::optional<double> average_syllables_per_word;
   std::optional<double> flesch_reading_ease;   // Flesch 1948
