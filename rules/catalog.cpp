@@ -81,6 +81,7 @@ constexpr const engine::Rule* kAll[] = {
     &kHtmlLinkSamePurpose,
     &kHtmlLinkSamePurposeInContext,
     &kHtmlLinkTextPunctuation,
+    &kHtmlLinkTitleRedundant,
     &kHtmlListItemParent,
     &kHtmlMainHeading,
     &kHtmlMainLandmark,

@@ -100,6 +100,7 @@ extern const engine::Rule kHtmlLinkNewWindow;
 extern const engine::Rule kHtmlLinkSamePurpose;
 extern const engine::Rule kHtmlLinkSamePurposeInContext;
 extern const engine::Rule kHtmlLinkTextPunctuation;
+extern const engine::Rule kHtmlLinkTitleRedundant;
 extern const engine::Rule kHtmlListItemParent;
 extern const engine::Rule kHtmlMainHeading;
 extern const engine::Rule kHtmlMainLandmark;
