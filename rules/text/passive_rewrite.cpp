@@ -333,9 +333,10 @@ bool IsAdverb(std::string_view w) {
 
 // Words that end the subject going backwards: it starts after them.
 bool OpensClause(std::string_view w) {
-  return In(w, {"that",   "which", "who",   "when",     "if",     "because", "and",  "but",
-                "or",     "where", "while", "although", "though", "unless",  "once", "after",
-                "before", "until", "so",    "whether",  "since",  "whose",   "whom"});
+  return In(
+      w, {"that",  "which",   "who",      "when",   "if",     "because", "and",   "but",    "or",
+          "where", "while",   "although", "though", "unless", "once",    "after", "before", "until",
+          "so",    "whether", "since",    "whose",  "whom",   "whereas", "whilst"});
 }
 
 // Words after "by" that give a time, a means or a law, not a doer ("by 1 March", "by post").
