@@ -590,6 +590,15 @@ std::string SpellingForm(std::string_view w) {
 // spelling: less is quotations and names, more is a bilingual text.
 constexpr int kSecondLanguageMinPercent = 15;
 
+// Irish public bodies write in Irish and English, often side by side: a sentence of at least
+// kPartnerMinWords words that one's dictionary mostly does not know and the other's mostly does
+// is taken to be in the other (its words are not misspellings).
+constexpr size_t kPartnerMinWords = 3;
+
+const char* PartnerLanguage(std::string_view code) {
+  return code == "en" ? "ga" : code == "ga" ? "en" : nullptr;
+}
+
 constexpr std::string_view kIrishPrefixes[] = {
     "ard",    "ath",   "comh", "dea", "droch", "fíor", "frith", "iar",  "il", "leas", "mí", "neamh",
     "príomh", "réamh", "sain", "sár", "sean",  "so",   "tras",  "uath", "an", "do",   "fo", "in"};
@@ -881,6 +890,16 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
             return;
           }
           TokenFacts* first = out.tokens.data() + sentence.first_token;
+          // Misspellings wait for the end of the sentence: a sentence in the partner language
+          // (Irish in an English text, English in an Irish one) is not a row of misspellings.
+          struct Pending {
+            size_t token;
+            std::string word;
+            Language* spell_lang;
+            bool partner_knows;
+          };
+          std::vector<Pending> pending;
+          size_t sentence_checked = 0;
           for (size_t i = 0; i < n; ++i) {
             const Token& t = tokens[i];
             TokenFacts& c = first[i];
@@ -946,20 +965,45 @@ Result<std::shared_ptr<const TextFacts>> Analyser::Facts(ExtractedText text_in,
               ++block_checked;
               block_unknown += bad ? 1 : 0;
             }
+            ++sentence_checked;
             if (!bad) {
               c.spelling = Spelling::kKnown;
               continue;
             }
+            pending.push_back({i, SpellingForm(w), spell_lang, false});
+          }
+          // Most of the sentence unknown, and most of that known to the partner language: the
+          // sentence is in that language. The partner's dictionary is asked (and loaded) only
+          // for such a sentence, not for a few typos.
+          bool in_partner = false;
+          if (pending.size() >= kPartnerMinWords && pending.size() * 2 >= sentence_checked) {
+            size_t partner_known = 0;
+            for (Pending& p : pending) {
+              const char* partner = PartnerLanguage(p.spell_lang->code);
+              auto other =
+                  partner != nullptr ? impl.Get(partner, true) : Result<Language*>(Error{});
+              const Token& t = tokens[p.token];
+              std::string_view w(block.text.data() + t.start, t.end - t.start);
+              p.partner_knows = other && (*other)->speller && !Misspelt(**other, w, t.hyphenated);
+              partner_known += p.partner_knows ? 1 : 0;
+            }
+            in_partner = partner_known * 10 >= pending.size() * 7;
+          }
+          for (Pending& p : pending) {
+            TokenFacts& c = first[p.token];
+            if (in_partner && p.partner_knows) {
+              c.spelling = Spelling::kKnown;
+              continue;
+            }
             c.spelling = Spelling::kMisspelt;
-            std::string word = SpellingForm(w);
             auto [it, inserted] =
-                misspelling_index.try_emplace(std::make_pair(word, spell_lang->code),
+                misspelling_index.try_emplace(std::make_pair(p.word, p.spell_lang->code),
                                               static_cast<uint32_t>(out.misspellings.size()));
             if (inserted) {
               Misspelling& m = out.misspellings.emplace_back();
-              m.word = word;
-              m.lang = spell_lang->code;
-              misspelling_spellers.push_back(spell_lang->speller.get());
+              m.word = std::move(p.word);
+              m.lang = p.spell_lang->code;
+              misspelling_spellers.push_back(p.spell_lang->speller.get());
             }
             c.misspelling = it->second;
           }

@@ -274,6 +274,20 @@ TEST_CASE("text.spelling: in a bilingual text, the other language's words are no
     CHECK(std::find(words.begin(), words.end(), "recieve") != words.end());
     CHECK(words.size() == 1);
   }
+  // One short Irish sentence in an English text, too little for CLD2: the sentence is Irish
+  // because most of its words are unknown in English and known in Irish.
+  auto greeting = FactsOf(
+      "Welcome to the council office. You can apply for a parking permit, pay your motor tax, "
+      "book the community hall or report a broken street light here, and our staff will help "
+      "you with any form you need to fill in. The office is open from nine in the morning to "
+      "five in the evening on weekdays, and it is closed on public holidays. "
+      "T\xC3\xA1 f\xC3\xA1ilte romhat chuig an oifig. We will recieve your form soon.",
+      "en");
+  REQUIRE(greeting->misspellings.size() == 1);
+  CHECK(greeting->misspellings[0].word == "recieve");
+  // An English sentence of typos is not taken for Irish.
+  auto typos = FactsOf("We recieve teh forms tomorow.", "en");
+  CHECK(typos->misspellings.size() == 3);
   // A text in one language gains nothing from this: an English typo stays a typo.
   auto english = FactsOf("Welcome to the council office. We will recieve your form soon.", "");
   REQUIRE(english->misspellings.size() == 1);
