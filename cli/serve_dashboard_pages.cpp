@@ -283,10 +283,7 @@ std::string DocumentsSection(const reports::BodyData& data) {
   if (t.documents == 0) {
     return out + "<p>No PDF or office document of this body was found in this scan.</p>\n";
   }
-  out += "<p>" + std::to_string(t.documents) + (t.documents == 1 ? " document" : " documents") +
-         " found: " + std::to_string(t.with_failures) + " with failed checks, " +
-         std::to_string(t.to_review) + " with checks to review only, " +
-         std::to_string(t.unreadable) + " that could not be read.</p>\n";
+  out += "<p>" + reports::DocumentsSummary(t) + "</p>\n";
   out +=
       "<div class=\"table-wrap\" role=\"region\" aria-label=\"Documents\" tabindex=\"0\">\n"
       "<table>\n<caption>Documents and the checks they failed</caption>\n<thead><tr><th "
@@ -296,15 +293,8 @@ std::string DocumentsSection(const reports::BodyData& data) {
     if (!reports::IsDocument(p)) {
       continue;
     }
-    std::vector<std::string> failed;
-    for (const auto& f : p.findings) {
-      if (f.outcome == "failed" &&
-          std::find(failed.begin(), failed.end(), f.rule) == failed.end()) {
-        failed.push_back(f.rule);
-      }
-    }
     std::string checks;
-    for (const std::string& rule : failed) {
+    for (const std::string& rule : reports::FailedRules(p)) {
       checks += (checks.empty() ? "" : ", ") + Escape(rule);
     }
     out += "<tr><th scope=\"row\" class=\"url\">" + Escape(p.url) + "</th><td>" + Escape(p.kind) +

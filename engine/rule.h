@@ -152,8 +152,7 @@ class Findings {
     if (outcome == Outcome::kPassed) {
       ++passed_;
       if (!keep_passed_) {
-        discarded_ = Finding{};  // what the caller sets on it is dropped
-        return discarded_;
+        return discarded_;  // what the caller sets on it is never read
       }
     }
     // Built in place (no temporary Finding to move); the location fields stay empty.

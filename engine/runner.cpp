@@ -352,6 +352,10 @@ std::string Snippet(const Node& node, size_t max_chars) {
   return text;
 }
 
+namespace {
+constexpr size_t kMaxSpareFindings = 256;  // unused room kept in a rule's findings vector
+}  // namespace
+
 void RunIsolated(const Rule& rule, const RunOptions& options, RuleResult& result,
                  const std::function<void(Findings&)>& check) {
   result.rule = &rule;
@@ -359,7 +363,11 @@ void RunIsolated(const Rule& rule, const RunOptions& options, RuleResult& result
   try {
     check(findings);
     result.findings = std::move(findings.items());
-    result.findings.shrink_to_fit();  // a large page's findings are kept until it is written
+    // A large page's findings are kept until it is written: give back a large vector's spare
+    // room (an ordinary page's few findings are not copied again for a few bytes).
+    if (result.findings.capacity() - result.findings.size() > kMaxSpareFindings) {
+      result.findings.shrink_to_fit();
+    }
     result.passed = findings.passed();
   } catch (const std::exception& e) {
     if (options.strict) {

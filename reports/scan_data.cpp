@@ -1,6 +1,8 @@
 // Reading a scan back for reports (scan_data.h).
 #include "reports/scan_data.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace plainsight::reports {
@@ -73,6 +75,24 @@ DocumentTally TallyDocuments(const BodyData& body) {
     tally.to_review += !failed && review;
   }
   return tally;
+}
+
+std::string DocumentsSummary(const DocumentTally& t) {
+  return std::to_string(t.documents) + (t.documents == 1 ? " document" : " documents") +
+         " found: " + std::to_string(t.with_failures) + " with failed checks, " +
+         std::to_string(t.to_review) + " with checks to review only, " +
+         std::to_string(t.documents - t.with_failures - t.to_review - t.unreadable) +
+         " with nothing found, " + std::to_string(t.unreadable) + " that could not be read.";
+}
+
+std::vector<std::string> FailedRules(const store::PageRecord& page) {
+  std::vector<std::string> rules;
+  for (const store::FindingRecord& f : page.findings) {
+    if (f.outcome == "failed" && std::find(rules.begin(), rules.end(), f.rule) == rules.end()) {
+      rules.push_back(f.rule);
+    }
+  }
+  return rules;
 }
 
 engine::Result<BodyData> LoadBody(store::Store& store, int64_t scan_id,

@@ -67,6 +67,11 @@ struct DocumentTally {
 };
 
 DocumentTally TallyDocuments(const BodyData& body);
+// "3 documents found: 2 with failed checks, 0 with checks to review only, 1 with nothing found,
+// 0 that could not be read."
+std::string DocumentsSummary(const DocumentTally& tally);
+// The rules that failed on a page or document, each once, in the order of its findings.
+std::vector<std::string> FailedRules(const store::PageRecord& page);
 
 // The tallies of scoring.h for a body.
 BodyTally Tally(const BodyData& body, const RuleIndex& rules, const ScoringOptions& options);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "engine/url.h"
 #include "reports/html_report.h"
 #include "reports/wcag.h"
 
@@ -141,57 +142,47 @@ std::string LinkTextWithFormat(const std::string& text, const std::string& kind)
 
 // "/about/plan.html" for "https://www.example.ie/about/plan.html": the body's own site is known.
 std::string PathOf(const std::string& url) {
-  size_t scheme = url.find("://");
-  size_t path = scheme == std::string::npos ? std::string::npos : url.find('/', scheme + 3);
-  return path == std::string::npos ? url : url.substr(path);
+  auto parsed = engine::ParseUrl(url);
+  if (!parsed || parsed->opaque_path) {
+    return url;
+  }
+  return parsed->path + (parsed->query ? "?" + *parsed->query : "");
 }
 
 // The body's documents (PDF, DOCX, ODT...): each with the page that linked it and the checks it
 // failed, so that whoever publishes them can find and mend each file.
 void WriteDocumentsSection(std::ostream& out, const BodyData& data) {
-  std::vector<const store::PageRecord*> documents;
-  for (const store::PageRecord& page : data.pages) {
-    if (IsDocument(page)) {
-      documents.push_back(&page);
-    }
-  }
   out << "<h2>Documents</h2>\n";
-  if (documents.empty()) {
+  const DocumentTally tally = TallyDocuments(data);
+  if (tally.documents == 0) {
     out << "<p>No PDF or office document of this body was found in this scan.</p>\n";
     return;
   }
-  DocumentTally tally = TallyDocuments(data);
-  out << "<p>" << tally.documents << (tally.documents == 1 ? " document" : " documents")
-      << " found: " << tally.with_failures << " with failed checks, " << tally.to_review
-      << " with checks to review only, "
-      << tally.documents - tally.with_failures - tally.to_review - tally.unreadable
-      << " with nothing found, " << tally.unreadable << " that could not be read.</p>\n"
+  out << "<p>" << DocumentsSummary(tally) << "</p>\n"
       << "<div class=\"scroll\"><table>\n<caption>Every document found, with the checks it "
          "failed</caption>\n<thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Type"
          "</th><th scope=\"col\">Linked from</th><th scope=\"col\">Failed checks</th><th "
          "scope=\"col\" class=\"n\">To review</th></tr></thead>\n<tbody>\n";
-  for (const store::PageRecord* doc : documents) {
-    const std::string& url = doc->final_url.empty() ? doc->url : doc->final_url;
-    std::string name = doc->title;
+  for (const store::PageRecord& doc : data.pages) {
+    if (!IsDocument(doc)) {
+      continue;
+    }
+    const std::string& url = doc.final_url.empty() ? doc.url : doc.final_url;
+    std::string name = doc.title;
     if (name.empty()) {
       size_t slash = url.find_last_of('/');
       name = slash == std::string::npos || slash + 1 == url.size() ? url : url.substr(slash + 1);
     }
-    std::vector<std::string> failed;
-    size_t review = 0;
-    for (const store::FindingRecord& f : doc->findings) {
-      if (f.outcome == "failed" &&
-          std::find(failed.begin(), failed.end(), f.rule) == failed.end()) {
-        failed.push_back(f.rule);
-      }
-      review += f.outcome == "cantTell";
-    }
-    out << "<tr><th scope=\"row\">" << UrlLink(url, LinkTextWithFormat(name, doc->kind))
-        << "</th><td>" << E(doc->kind) << "</td><td>"
-        << (doc->referrer.empty() ? "-" : UrlLink(doc->referrer, PathOf(doc->referrer)))
+    const std::vector<std::string> failed = FailedRules(doc);
+    const auto review =
+        std::count_if(doc.findings.begin(), doc.findings.end(),
+                      [](const store::FindingRecord& f) { return f.outcome == "cantTell"; });
+    out << "<tr><th scope=\"row\">" << UrlLink(url, LinkTextWithFormat(name, doc.kind))
+        << "</th><td>" << E(doc.kind) << "</td><td>"
+        << (doc.referrer.empty() ? "-" : UrlLink(doc.referrer, PathOf(doc.referrer)))
         << "</td><td>";
-    if (!doc->error.empty()) {
-      out << "not read: " << E(doc->error);
+    if (!doc.error.empty()) {
+      out << "not read: " << E(doc.error);
     } else if (failed.empty()) {
       out << "none";
     } else {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/ascii.h"
+#include "engine/text/text_facts.h"
 
 namespace plainsight::rules::passive {
 namespace {
@@ -424,13 +425,12 @@ std::string Rewrite(std::string_view sentence, std::span<const Word> words, size
   auto text = [&](size_t k) {
     return sentence.substr(words[k].start, words[k].end - words[k].start);
   };
-  auto lower = [&](size_t k) {
-    std::string w = engine::AsciiLower(text(k));
-    if (size_t q = w.find("\xE2\x80\x99"); q != std::string::npos) {
-      w.replace(q, 3, "'");  // typographic apostrophe
-    }
-    return w;
-  };
+  // Each word lowercased once, as the word lists match words (typographic apostrophes as ASCII).
+  std::vector<std::string> lowered(n);
+  for (size_t k = 0; k < n; ++k) {
+    lowered[k] = engine::text::LowerForMatch(text(k));
+  }
+  auto lower = [&](size_t k) -> const std::string& { return lowered[k]; };
   // Only spaces (and marks that join the words of one phrase: "parents' association",
   // "health-care", "Cork & Kerry") between two neighbouring words: no punctuation ends a clause
   // there.
