@@ -6,7 +6,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake pkg-config python3 clang libclang-rt-14-dev clang-format
+  build-essential cmake pkg-config python3 clang libclang-rt-14-dev clang-format clang-tidy
   libgumbo-dev libxml2-dev libicu-dev libcurl4-openssl-dev libre2-dev
   libhunspell-dev hunspell-en-gb myspell-ga libhyphen-dev hyphen-en-gb
   libsqlite3-dev libpq-dev libtomlplusplus-dev libarchive-dev libpsl-dev libcld2-dev libbrotli-dev zlib1g-dev
