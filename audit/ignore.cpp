@@ -71,7 +71,7 @@ engine::Result<IgnoreList> IgnoreList::Parse(std::string_view text, bool json,
     }
     for (auto& [key, value] : doc.items()) {
       if (key != "ignore") {
-        return Bad(name, "unknown key \"" + key + "\" (expected \"ignore\")");
+        return Bad(name, "unknown key \"" + key + R"(" (expected "ignore"))");
       }
     }
     auto list = doc.find("ignore");
@@ -156,7 +156,7 @@ engine::Result<IgnoreList> IgnoreList::Parse(std::string_view text, bool json,
       return Bad(where, "needs a \"reason\": say why this finding was reviewed and silenced");
     }
     if (e.rule.empty() && e.selector.empty() && e.url.empty()) {
-      return Bad(where, "needs at least one of \"rule\", \"selector\" and \"url\"");
+      return Bad(where, R"(needs at least one of "rule", "selector" and "url")");
     }
     auto compiled = std::make_unique<Compiled>();
     if (!e.selector.empty()) {

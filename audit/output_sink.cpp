@@ -3,6 +3,7 @@
 
 #include <array>
 #include <random>
+#include <utility>
 
 #include "engine/terminal_text.h"
 #include "reports/html_report.h"
@@ -31,7 +32,7 @@ struct SpilledArray {
 };
 
 engine::Result<void> WriteWithSpills(const nlohmann::json& skeleton,
-                                     std::vector<SpilledArray> arrays, std::ostream& out) {
+                                     const std::vector<SpilledArray>& arrays, std::ostream& out) {
   const std::string text = skeleton.dump(2, ' ', false, kReplace);
   size_t at = 0;
   while (true) {
@@ -204,8 +205,8 @@ engine::Result<std::unique_ptr<OutputSink>> OutputSink::Create(const OutputOptio
   return sink;
 }
 
-OutputSink::OutputSink(const OutputOptions& options, std::ostream& out, SiteReportStore* report)
-    : options_(options), out_(out), report_(report) {}
+OutputSink::OutputSink(OutputOptions options, std::ostream& out, SiteReportStore* report)
+    : options_(std::move(options)), out_(out), report_(report) {}
 
 OutputSink::~OutputSink() = default;
 
@@ -329,7 +330,7 @@ engine::Result<void> OutputSink::Finish(const nlohmann::json& site,
     case OutputFormat::kText:
       reports::WriteAuditTextSummary(tally_.totals, out_, options_.report);
       for (const auto& u : unreachable_) {
-        const std::string& from = u["linked_from"].get_ref<const std::string&>();
+        const auto& from = u["linked_from"].get_ref<const std::string&>();
         out_ << engine::TerminalSafe(u["url"].get<std::string>())
              << ": error: " << engine::TerminalSafe(u["error"].get<std::string>())
              << (from.empty() ? "" : " (linked from " + engine::TerminalSafe(from) + ")") << "\n";

@@ -111,7 +111,7 @@ class OutputSink : public AuditSink {
   const nlohmann::json& unreachable() const { return unreachable_; }
 
  private:
-  OutputSink(const OutputOptions& options, std::ostream& out, SiteReportStore* report);
+  OutputSink(OutputOptions options, std::ostream& out, SiteReportStore* report);
   void Count(const reports::AuditedInput& page);
   engine::Result<void> FinishJson(const nlohmann::json& site);
   engine::Result<void> FinishSarif();

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_set>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -54,10 +55,10 @@ std::string HostOf(const std::string& url) {
 }  // namespace
 
 struct Scanner::Impl {
-  Impl(store::Store& s, const ScanSettings& set, const ScanEvents& ev, ScanCounters* c)
+  Impl(store::Store& s, ScanSettings set, ScanEvents ev, ScanCounters* c)
       : store(s),
-        settings(set),
-        events(ev),
+        settings(std::move(set)),
+        events(std::move(ev)),
         counters(c != nullptr ? c : &own_counters),
         pool(settings.audit, AuditThreads(settings.threads), 4 * AuditThreads(settings.threads)) {
     writer = std::thread([this] { WriteLoop(); });

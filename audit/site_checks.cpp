@@ -25,7 +25,7 @@ bool Known(const es::SiteModel& site, const std::string& url) {
 
 }  // namespace
 
-SiteCollector::SiteCollector(std::string home_url) {
+SiteCollector::SiteCollector(const std::string& home_url) {
   if (!home_url.empty()) {
     auto n = engine::NormalizeUrlString(home_url);
     model_.home_url = n ? *n : home_url;
@@ -209,6 +209,7 @@ nlohmann::json SiteCheckJson(const SiteCheck& check) {
 std::vector<store::SiteFact> SiteFacts(const std::vector<SiteCheck>& checks, int64_t scan_id,
                                        const std::string& body_id) {
   std::vector<store::SiteFact> out;
+  out.reserve(checks.size());
   for (const SiteCheck& c : checks) {
     // Page text is valid UTF-8 by construction; replace rather than throw if a byte slipped by.
     out.push_back(

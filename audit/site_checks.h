@@ -29,7 +29,7 @@ namespace plainsight::audit {
 class SiteCollector {
  public:
   // `home_url`: the body's start URL; "" takes the first depth-0 page's URL.
-  explicit SiteCollector(std::string home_url = {});
+  explicit SiteCollector(const std::string& home_url = {});
 
   // Every resource the crawl hands on, stored or not (a resumed scan sees the whole site
   // again). Never throws: a page whose signals cannot be extracted is left out.

@@ -51,6 +51,7 @@ TEST_CASE(
   std::vector<int> delivered;
   pa::InOrder<int> order(4, [&](int&& v) { delivered.push_back(v); });
   std::vector<uint64_t> seqs;
+  seqs.reserve(4);
   for (int i = 0; i < 4; ++i) {
     seqs.push_back(order.Take());
   }

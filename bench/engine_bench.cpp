@@ -123,8 +123,6 @@ int main(int argc, char** argv) {
   // pages gave a ratio near 2.55x where 300 pages and the whole corpus give 2.85-2.95x. 300
   // pages (tens of milliseconds per pipeline) is past that effect and still short enough for
   // the interleaving to cancel the machine's drift.
-  const int kRepetitions = repetitions;
-  const size_t kChunk = chunk;
   double parse_s = 0;
   double dom_s = 0;
   double page_s = 0;
@@ -166,10 +164,10 @@ int main(int argc, char** argv) {
     }
     return Seconds(start);
   };
-  for (size_t begin = 0; begin < pages.size(); begin += kChunk) {
-    size_t end = std::min(pages.size(), begin + kChunk);
+  for (size_t begin = 0; begin < pages.size(); begin += chunk) {
+    size_t end = std::min(pages.size(), begin + chunk);
     double best[5] = {1e300, 1e300, 1e300, 1e300, 1e300};
-    for (int rep = 0; rep < kRepetitions; ++rep) {
+    for (int rep = 0; rep < repetitions; ++rep) {
       for (int depth = -1; depth <= (compare ? 3 : 2); ++depth) {
         best[depth + 1] = std::min(best[depth + 1], pipeline(depth, begin, end));
       }
@@ -215,19 +213,19 @@ int main(int argc, char** argv) {
       std::cout << "  " << id << ": " << us << " us/page (caches warm)\n";
     }
   }
-  std::cout << "pages: " << pages.size() << " x " << rounds << " rounds (best of " << kRepetitions
-            << " per chunk of " << kChunk << ") from " << dir.string() << "\n"
+  std::cout << "pages: " << pages.size() << " x " << rounds << " rounds (best of " << repetitions
+            << " per chunk of " << chunk << ") from " << dir.string() << "\n"
             << "allocator: " << PLAINSIGHT_ALLOCATOR << "\n"
             << "rules: " << rules.size() << "\n"
             << "gumbo parse only: " << static_cast<long>(n / parse_s) << " pages/s\n"
             << "full audit:       " << static_cast<long>(n / audit_s) << " pages/s\n"
             << "ratio audit/parse time: " << audit_s / parse_s
             << "x (target <= 3x; full audit target >= 300 pages/s)\n"
-            << "stages, in us per page (best of " << kRepetitions << "): gumbo alone "
+            << "stages, in us per page (best of " << repetitions << "): gumbo alone "
             << parse_s / n * 1e6 << "; parse+DOM " << dom_s / n * 1e6 << ", styles+a11y "
             << (page_s - dom_s) / n * 1e6 << ", rules " << (audit_s - page_s) / n * 1e6
             << " (full audit " << audit_s / n * 1e6 << ")\n"
-            << "(findings per audited page: " << static_cast<double>(findings) / (n * kRepetitions)
+            << "(findings per audited page: " << static_cast<double>(findings) / (n * repetitions)
             << ", parsed: " << nodes << ")\n";
   if (compare) {
     std::cout << "with every rule (" << every_rule.size()

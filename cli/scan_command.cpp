@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <ranges>
 #include <sstream>
 
 #include <nlohmann/json.hpp>

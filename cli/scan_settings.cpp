@@ -1,6 +1,7 @@
 // Stored scan settings and the --status display (scan_settings.h).
 #include "cli/scan_settings.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@ engine::Result<void> ApplyCrawlFlags(const std::vector<std::string>& flags,
   std::vector<std::string> args = {"scan"};
   args.insert(args.end(), flags.begin(), flags.end());
   std::vector<char*> argv;
+  argv.reserve(args.size());
   for (std::string& a : args) {
     argv.push_back(a.data());
   }
@@ -82,7 +84,7 @@ std::string Duration(double seconds) {
   if (seconds < 0) {
     return "?";
   }
-  long s = static_cast<long>(seconds + 0.5);
+  long s = std::lround(seconds);
   char buf[32];
   if (s >= 3600) {
     std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, (s % 3600) / 60);

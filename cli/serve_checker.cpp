@@ -106,7 +106,7 @@ std::string RenderScores(const text::TextAnalysis& a) {
   }
   out += "<li>" + std::to_string(a.findings.size()) +
          (a.findings.size() == 1 ? " finding" : " findings") + ", " + std::to_string(errors) +
-         (errors == 1 ? " of them serious" : " of them serious") + ".</li>\n";
+         " of them serious" + ".</li>\n";
   for (const std::string& note : a.notes) {
     out += "<li>Note: " + Escape(note) + ".</li>\n";
   }
@@ -121,7 +121,7 @@ std::string RenderMarkedText(const text::ExtractedText& input, const text::TextA
   marked.assign(a.findings.size(), false);
   // The text's own language, so that a screen reader reads an Irish draft with an Irish voice
   // (WCAG 3.1.2); blocks in another language say theirs below.
-  std::string out = "<div class=\"marked-text\" id=\"marked-text\"";
+  std::string out = R"(<div class="marked-text" id="marked-text")";
   if (PlausibleLangTag(a.lang) && !a.lang.empty()) {
     out += " lang=\"" + Escape(a.lang) + "\"";
   }
@@ -176,7 +176,7 @@ std::string RenderMarkedText(const text::ExtractedText& input, const text::TextA
         emit_to(f.block_end);
         out += f.kind == "long-sentence" ? "</span>" : "</mark>";
         std::string n = std::to_string(idx + 1);
-        out += "<a class=\"ref\" href=\"#f" + n + "\" aria-label=\"Finding " + n + ": " +
+        out += R"(<a class="ref" href="#f)" + n + "\" aria-label=\"Finding " + n + ": " +
                Escape(KindLabel(f.kind)) + "\">" + n + "</a>";
         open.pop_back();
       }
@@ -200,10 +200,10 @@ std::string RenderMarkedText(const text::ExtractedText& input, const text::TextA
                                                                       : "info";
       if (f.kind == "long-sentence") {
         out += "<span class=\"finding sentence " + std::string(severity) + "\" id=\"m" + n +
-               "\" data-finding=\"" + n + "\" tabindex=\"-1\">";
+               "\" data-finding=\"" + n + R"(" tabindex="-1">)";
       } else {
         out += "<mark class=\"finding " + std::string(severity) + "\" id=\"m" + n +
-               "\" data-finding=\"" + n + "\" tabindex=\"-1\">";
+               "\" data-finding=\"" + n + R"(" tabindex="-1">)";
       }
       open.push_back(idx);
       marked[idx] = true;
@@ -321,9 +321,9 @@ int StatusFor(const engine::Error& error) {
   }
 }
 
-void SendHtml(httplib::Response& res, int status, std::string html) {
+void SendHtml(httplib::Response& res, int status, const std::string& html) {
   res.status = status;
-  res.set_content(std::move(html), "text/html; charset=utf-8");
+  res.set_content(html, "text/html; charset=utf-8");
 }
 
 }  // namespace
@@ -494,13 +494,13 @@ void InstallCheckerRoutes(httplib::Server& server, Checker& checker) {
       nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
       if (body.is_discarded() || !body.is_object() || !body.contains("text") ||
           !body["text"].is_string()) {
-        JsonError(res, 400, "expected a JSON object with a \"text\" string (and \"lang\")");
+        JsonError(res, 400, R"(expected a JSON object with a "text" string (and "lang"))");
         return;
       }
       input.bytes = body["text"].get<std::string>();
       if (body.contains("lang")) {
         if (!body["lang"].is_string()) {
-          JsonError(res, 400, "\"lang\" must be a string such as \"en\"");
+          JsonError(res, 400, R"("lang" must be a string such as "en")");
           return;
         }
         input.lang = body["lang"].get<std::string>();

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <utility>
 
 #include <unistd.h>
 
@@ -65,8 +66,8 @@ std::span<const std::string_view> Dashboard::OpenDataNames() {
   return kNames;
 }
 
-Dashboard::Dashboard(const ServeOptions& options, std::unique_ptr<store::Store> store)
-    : options_(options), store_(std::move(store)) {}
+Dashboard::Dashboard(ServeOptions options, std::unique_ptr<store::Store> store)
+    : options_(std::move(options)), store_(std::move(store)) {}
 
 Dashboard::~Dashboard() {
   if (own_cache_dir_) {
@@ -472,7 +473,7 @@ void InstallDashboardRoutes(httplib::Server& server, Dashboard* dashboard) {
                res.set_header(
                    "Content-Disposition",
                    "attachment; filename=\"scan-" + std::to_string(scan_id) + "-" + name + "\"");
-               res.set_content(std::move(*bytes), type);
+               res.set_content(*bytes, type);
              });
   server.Get("/api/scans", [dashboard](const httplib::Request&, httplib::Response& res) {
     auto scans = dashboard->Scans();

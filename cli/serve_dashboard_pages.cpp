@@ -5,6 +5,7 @@
 // captions and scoped headers (WCAG 1.3.1); everything from a store is escaped.
 #include <algorithm>
 #include <numeric>
+#include <ranges>
 #include <set>
 
 #include "cli/serve_internal.h"
@@ -111,7 +112,7 @@ std::string Cell(const BodyRow& row, const Column& column, int64_t scan_id) {
     shown = Escape(sort_value);
   }
   if (std::string_view(column.key) == "name") {
-    return "<th scope=\"row\" data-sort-value=\"" + Escape(engine::AsciiLower(sort_value)) +
+    return R"(<th scope="row" data-sort-value=")" + Escape(engine::AsciiLower(sort_value)) +
            "\"><a href=\"" + Escape(BodyLink(row.body, scan_id)) + "\">" + shown + "</a></th>";
   }
   return std::string("<td") + (column.numeric ? " class=\"num\"" : "") + " data-sort-value=\"" +
@@ -203,12 +204,12 @@ std::string BodiesTable(const ScanSummary& s,
     std::string href = base + "&sort=" + c.key + "&order=" + next +
                        (q.empty() ? "" : "&q=" + UrlEncode(q)) +
                        (sector.empty() ? "" : "&sector=" + UrlEncode(sector));
-    out += std::string("<th scope=\"col\" data-key=\"") + c.key + "\" data-type=\"" +
+    out += std::string(R"(<th scope="col" data-key=")") + c.key + "\" data-type=\"" +
            (c.numeric ? "number" : "text") + "\"";
     if (active) {
       out += std::string(" aria-sort=\"") + (order == "asc" ? "ascending" : "descending") + "\"";
     }
-    out += "><a class=\"sort\" href=\"" + Escape(href) + "\">" + c.label + "</a></th>";
+    out += R"(><a class="sort" href=")" + Escape(href) + "\">" + c.label + "</a></th>";
   }
   out += "</tr></thead>\n<tbody>\n";
   for (const BodyRow* row : rows) {
@@ -238,7 +239,7 @@ std::string CriteriaTable(const std::vector<const BodyRow*>& rows, const std::st
     return "<p>No criterion was tested.</p>\n";
   }
   std::string out =
-      "<div class=\"table-wrap\" role=\"region\" aria-label=\"" + Escape(caption) +
+      R"(<div class="table-wrap" role="region" aria-label=")" + Escape(caption) +
       "\" tabindex=\"0\">\n<table>\n<caption>" + Escape(caption) +
       "</caption>\n<thead><tr><th scope=\"col\">WCAG criterion</th><th scope=\"col\">Pages "
       "passed</th><th scope=\"col\">Pages failed (errors)</th><th scope=\"col\">Pages failed "
@@ -297,7 +298,7 @@ std::string DocumentsSection(const reports::BodyData& data) {
     for (const std::string& rule : reports::FailedRules(p)) {
       checks += (checks.empty() ? "" : ", ") + Escape(rule);
     }
-    out += "<tr><th scope=\"row\" class=\"url\">" + Escape(p.url) + "</th><td>" + Escape(p.kind) +
+    out += R"(<tr><th scope="row" class="url">)" + Escape(p.url) + "</th><td>" + Escape(p.kind) +
            "</td><td class=\"url\">" + Escape(p.referrer) + "</td><td>" +
            (!p.error.empty() ? "Not read: " + Escape(p.error)
             : checks.empty() ? std::string("none")
@@ -351,7 +352,7 @@ std::string RenderOverview(const ScanSummary& s, const std::vector<store::ScanIn
       "<thead><tr><th scope=\"col\">Scan</th><th scope=\"col\">Status</th><th "
       "scope=\"col\">Bodies</th><th scope=\"col\">Median index</th></tr></thead>\n<tbody>\n";
   for (const TrendPoint& t : trend) {
-    main += "<tr><th scope=\"row\"><a href=\"/dashboard?scan=" + std::to_string(t.scan.id) + "\">" +
+    main += R"(<tr><th scope="row"><a href="/dashboard?scan=)" + std::to_string(t.scan.id) + "\">" +
             Escape(ScanLabel(t.scan)) + "</a></th><td>" + store::ScanStatusName(t.scan.status) +
             "</td><td class=\"num\">" + std::to_string(t.scan.bodies) + "</td><td class=\"num\">" +
             Number(t.median_index) + "</td></tr>\n";
@@ -367,7 +368,7 @@ std::string RenderBodyPage(const BodyDetail& d) {
   const store::ScanBody& b = d.row.body;
   const reports::BodyScores& s = d.row.scores;
   std::string main =
-      "<p class=\"breadcrumb\"><a href=\"/dashboard?scan=" + std::to_string(d.scan.id) +
+      R"(<p class="breadcrumb"><a href="/dashboard?scan=)" + std::to_string(d.scan.id) +
       "\">Sector overview</a></p>\n<h1>" + Escape(b.body.name) +
       "</h1>\n<ul class=\"facts\">\n<li>Website: " + Escape(b.body.url) +
       "</li>\n<li>Sector: " + Escape(b.body.sector.empty() ? "not given" : b.body.sector) +
@@ -451,7 +452,7 @@ std::string RenderBodyPage(const BodyDetail& d) {
     for (const auto& f : p.findings) {
       failed += f.outcome == "failed" ? 1 : 0;
     }
-    main += "<tr><th scope=\"row\" class=\"url\">" + Escape(p.url) + "</th><td>" +
+    main += R"(<tr><th scope="row" class="url">)" + Escape(p.url) + "</th><td>" +
             Escape(p.error.empty() ? p.title : "Not audited: " + p.error) + "</td><td>" +
             Escape(p.kind) + "</td><td class=\"num\">" + std::to_string(failed) + "</td></tr>\n";
   }

@@ -168,7 +168,7 @@ class Dashboard {
   static std::span<const std::string_view> OpenDataNames();
 
  private:
-  Dashboard(const ServeOptions& options, std::unique_ptr<store::Store> store);
+  Dashboard(ServeOptions options, std::unique_ptr<store::Store> store);
   engine::Result<std::shared_ptr<const ScanSummary>> SummaryLocked(int64_t scan_id);
 
   ServeOptions options_;

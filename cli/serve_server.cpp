@@ -320,7 +320,7 @@ engine::Result<std::unique_ptr<ServeApp>> ServeApp::Create(const ServeOptions& o
     }
   });
   server.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+      [](const httplib::Request&, httplib::Response& res, const std::exception_ptr&) {
         res.status = 500;
         res.set_content(serve::RenderErrorPage(500, "Something went wrong on the server."),
                         "text/html; charset=utf-8");

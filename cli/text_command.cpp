@@ -395,7 +395,7 @@ void PrintHtml(const std::string& name, const text::ExtractedText& input,
         out << BlockTextHtml(input, block, pos, f.block_end);
         pos = f.block_end;
         out << (f.kind == "long-sentence" ? "</span>" : "</mark>");
-        out << "<a class=\"ref\" id=\"r" << open.back() + 1 << "\" href=\"#f" << open.back() + 1
+        out << R"(<a class="ref" id="r)" << open.back() + 1 << "\" href=\"#f" << open.back() + 1
             << "\" aria-label=\"finding " << open.back() + 1 << ": " << Escape(f.kind) << "\">["
             << open.back() + 1 << "]</a>";
         open.pop_back();

@@ -121,7 +121,7 @@ class Crawler {
 
   void HandlePage(Host& host, Task task, FetchResponse r);
 
-  void HandleRedirect(Host& host, Task task, FetchResponse r, FetchedResource& res);
+  void HandleRedirect(Host& host, Task task, const FetchResponse& r, FetchedResource& res);
 
   struct ParseJob {
     int depth = 0;

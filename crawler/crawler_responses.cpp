@@ -180,7 +180,7 @@ void Crawler::HandlePage(Host& host, Task task, FetchResponse r) {
     return;
   }
   if (r.status >= 300 && r.status < 400 && r.status != 304) {
-    HandleRedirect(host, std::move(task), std::move(r), res);
+    HandleRedirect(host, std::move(task), r, res);
     return;
   }
   if (r.status == 304) {
@@ -228,7 +228,7 @@ void Crawler::HandlePage(Host& host, Task task, FetchResponse r) {
   parse_cv_.notify_one();
 }
 
-void Crawler::HandleRedirect(Host& host, Task task, FetchResponse r, FetchedResource& res) {
+void Crawler::HandleRedirect(Host& host, Task task, const FetchResponse& r, FetchedResource& res) {
   if (r.location.empty()) {
     res.error = engine::Error{ErrorCode::kHttpStatus,
                               "HTTP " + std::to_string(r.status) + " without Location", task.url};

@@ -2,6 +2,7 @@
 #include "crawler/scope.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <libpsl.h>
 #include <re2/re2.h>
@@ -107,8 +108,8 @@ bool StripSessionIds(engine::Url& url) {
   return changed;
 }
 
-Scope::Scope(const ScopeOptions& options)
-    : options_(options), patterns_(std::make_unique<Patterns>()) {}
+Scope::Scope(ScopeOptions options)
+    : options_(std::move(options)), patterns_(std::make_unique<Patterns>()) {}
 
 Scope::~Scope() = default;
 

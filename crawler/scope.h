@@ -60,7 +60,7 @@ class Scope {
 
  private:
   struct Patterns;
-  explicit Scope(const ScopeOptions& options);
+  explicit Scope(ScopeOptions options);
   ScopeOptions options_;
   std::unique_ptr<Patterns> patterns_;
   std::vector<std::string> sites_;

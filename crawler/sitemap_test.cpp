@@ -25,7 +25,7 @@ std::string Gzip(const std::string& in) {
   return out;
 }
 
-const char* kUrlset =
+const char* k_urlset =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     "  <url><loc> https://x.ie/a </loc><lastmod>2024-01-01</lastmod></url>\n"
@@ -36,7 +36,7 @@ const char* kUrlset =
 }  // namespace
 
 TEST_CASE("sitemap: a urlset gives its <loc> URLs", "[crawler][sitemap]") {
-  auto s = crawler::ParseSitemap(kUrlset);
+  auto s = crawler::ParseSitemap(k_urlset);
   REQUIRE(s.has_value());
   CHECK_FALSE(s->is_index);
   CHECK(s->urls ==
@@ -58,7 +58,7 @@ TEST_CASE("sitemap: a gzipped sitemap index gives its child sitemaps", "[crawler
 
 TEST_CASE("sitemap: the URL count and decompressed size limits cut the list",
           "[crawler][sitemap]") {
-  auto few = crawler::ParseSitemap(kUrlset, /*max_urls=*/2);
+  auto few = crawler::ParseSitemap(k_urlset, /*max_urls=*/2);
   REQUIRE(few.has_value());
   CHECK(few->urls.size() == 2);
   CHECK(few->truncated);
@@ -85,7 +85,7 @@ TEST_CASE("sitemap: HTML, broken XML and corrupt gzip are parse errors", "[crawl
   REQUIRE_FALSE(html.has_value());
   CHECK(html.error().message == "not a sitemap: root element is <html>");
   CHECK_FALSE(crawler::ParseSitemap("this is not xml").has_value());
-  std::string gz = Gzip(kUrlset);
+  std::string gz = Gzip(k_urlset);
   gz.resize(gz.size() / 2);
   CHECK_FALSE(crawler::Gunzip(gz, 1u << 20).has_value());
   // An external entity is not loaded (no XXE).

@@ -1,6 +1,8 @@
 // On-demand fetching of page subresources, cached per crawl.
 #include "crawler/subresources.h"
 
+#include <utility>
+
 #include "engine/url.h"
 
 namespace plainsight::crawler {
@@ -14,9 +16,8 @@ engine::Result<std::unique_ptr<SubresourceLoader>> SubresourceLoader::Create(
   return std::make_unique<SubresourceLoader>(std::move(*fetcher), options);
 }
 
-SubresourceLoader::SubresourceLoader(std::unique_ptr<Fetcher> fetcher,
-                                     const SubresourceOptions& options)
-    : fetcher_(std::move(fetcher)), options_(options) {
+SubresourceLoader::SubresourceLoader(std::unique_ptr<Fetcher> fetcher, SubresourceOptions options)
+    : fetcher_(std::move(fetcher)), options_(std::move(options)) {
   loader_ = [this](const std::string& url) { return Load(url); };
 }
 

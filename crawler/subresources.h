@@ -30,7 +30,7 @@ class SubresourceLoader {
   static engine::Result<std::unique_ptr<SubresourceLoader>> Create(
       const SubresourceOptions& options);
   // A fetcher for tests (no sockets).
-  SubresourceLoader(std::unique_ptr<Fetcher> fetcher, const SubresourceOptions& options);
+  SubresourceLoader(std::unique_ptr<Fetcher> fetcher, SubresourceOptions options);
 
   // The body at `absolute_url`, or why not (HTTP status, network, refused address, too large).
   // Thread-safe; each URL is fetched at most once.

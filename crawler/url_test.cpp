@@ -38,7 +38,7 @@ TEST_CASE("url: references resolve as the URL Standard says", "[crawler][url]") 
       {"http://a/b/c/d;p?q", "g;x=1/../y", "http://a/b/c/y"},
       // Browser leniencies that RFC 3986 lacks.
       {"http://a/b/c", "\\x\\y", "http://a/x/y"},
-      {"", "http:\\\\host\\path", "http://host/path"},
+      {"", R"(http:\\host\path)", "http://host/path"},
       {"http://a/b/c", "  d.html  ", "http://a/b/d.html"},
       {"", "ht\ttp://exa\nmple.com/", "http://example.com/"},
       {"http://a/b", "http:g", "http://a/g"},  // same special scheme: relative

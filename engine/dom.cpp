@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <ranges>
 
 #include <gumbo.h>
 #include <libxml/parser.h>
@@ -451,7 +452,7 @@ class DocumentBuilder {
 
  public:
   // HTML 7.1: an iframe srcdoc document's base URL is its parent document's.
-  std::string fallback_base_;
+  std::string fallback_base;
 
  private:
   Node* block_ = nullptr;
@@ -705,7 +706,7 @@ void DocumentBuilder::Finish() {
     }
   }
   doc_.base_url_ =
-      doc_.url_ == "about:srcdoc" && !fallback_base_.empty() ? fallback_base_ : doc_.url_;
+      doc_.url_ == "about:srcdoc" && !fallback_base.empty() ? fallback_base : doc_.url_;
   for (const Node* e : doc_.elements_) {
     if (e->IsHtml("base") && e->HasAttribute("href")) {
       std::string resolved = engine::ResolveUrl(doc_.base_url_, *e->Attr("href"));
@@ -783,7 +784,7 @@ void DocumentBuilder::LoadNestedDocuments() {
     GumboOutput* out =
         gumbo_parse_with_options(&gopts, child->source_.data(), child->source_.size());
     DocumentBuilder builder(*child, nested, nesting_ + 1);
-    builder.fallback_base_ = doc_.base_url_;
+    builder.fallback_base = doc_.base_url_;
     builder.BuildFromGumbo(out->document);
     gumbo_destroy_output(&gopts, out);
     builder.Finish();

@@ -139,7 +139,7 @@ TEST_CASE("dom: each element knows its place in elements(); other nodes have non
 TEST_CASE("dom: standalone SVG is parsed as XML into the same model", "[engine][dom]") {
   ParseOptions options;
   auto doc = Document::ParseXml(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" lang=\"fr\"><title>T</title></svg>", options);
+      R"(<svg xmlns="http://www.w3.org/2000/svg" lang="fr"><title>T</title></svg>)", options);
   REQUIRE(doc.has_value());
   CHECK((*doc)->is_xml());
   CHECK((*doc)->html()->tag() == "svg");

@@ -406,7 +406,7 @@ std::vector<ExcessAttributes> FindExcessAttributes(std::string_view s, size_t ma
     if (lt == nullptr) {
       break;
     }
-    const size_t tag_start = static_cast<size_t>(lt - s.data());
+    const auto tag_start = static_cast<size_t>(lt - s.data());
     i = tag_start + 1;
     if (i >= n) {
       break;

@@ -134,8 +134,8 @@ TEST_CASE("Page::Derived builds each type once per page and hands back the same 
   REQUIRE(doc);
   auto page = Page::Build(std::move(*doc));
   ElementCount::constructed = 0;
-  const ElementCount& first = page->Derived<ElementCount>();
-  const ElementCount& again = page->Derived<ElementCount>();
+  const auto& first = page->Derived<ElementCount>();
+  const auto& again = page->Derived<ElementCount>();
   CHECK(&first == &again);
   CHECK(ElementCount::constructed == 1);
   CHECK(first.count == page->document().elements().size());

@@ -17,8 +17,8 @@ TEST_CASE("terminal text: control characters and bidi overrides are shown escape
       {"Café – ok ✓", "Café – ok ✓"},                  // other non-ASCII text is left alone
       {"\x1b[31mred\x1b[0m", "\\x1b[31mred\\x1b[0m"},  // SGR colour
       {"\x1b]0;owned\x07", "\\x1b]0;owned\\x07"},      // window title
-      {"\x1b]8;;http://x\x1b\\link", "\\x1b]8;;http://x\\x1b\\link"},  // OSC 8 link
-      {"a\rb\nc\x7f", "a\\x0db\\x0ac\\x7f"},                           // CR, LF, DEL
+      {"\x1b]8;;http://x\x1b\\link", R"(\x1b]8;;http://x\x1b\link)"},  // OSC 8 link
+      {"a\rb\nc\x7f", R"(a\x0db\x0ac\x7f)"},                           // CR, LF, DEL
       {std::string("nul\0", 4), "nul\\x00"},
       {"\xC2\x9B"
        "2J",

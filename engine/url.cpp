@@ -846,21 +846,21 @@ Result<std::string> DomainToAscii(std::string_view domain) {
     return out;
   }
   UErrorCode status = U_ZERO_ERROR;
-  static UIDNA* const idna = uidna_openUTS46(
+  static UIDNA* const kIdna = uidna_openUTS46(
       UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ | UIDNA_NONTRANSITIONAL_TO_ASCII, &status);
-  if (idna == nullptr) {
+  if (kIdna == nullptr) {
     return Fail(ErrorCode::kInternal, "ICU UTS #46 is unavailable", std::string(domain));
   }
   status = U_ZERO_ERROR;
   UIDNAInfo info = UIDNA_INFO_INITIALIZER;
   std::string out(domain.size() * 4 + 64, '\0');
   int32_t length =
-      uidna_nameToASCII_UTF8(idna, domain.data(), static_cast<int32_t>(domain.size()), out.data(),
+      uidna_nameToASCII_UTF8(kIdna, domain.data(), static_cast<int32_t>(domain.size()), out.data(),
                              static_cast<int32_t>(out.size()), &info, &status);
   if (status == U_BUFFER_OVERFLOW_ERROR) {
     out.resize(length);
     status = U_ZERO_ERROR;
-    length = uidna_nameToASCII_UTF8(idna, domain.data(), static_cast<int32_t>(domain.size()),
+    length = uidna_nameToASCII_UTF8(kIdna, domain.data(), static_cast<int32_t>(domain.size()),
                                     out.data(), static_cast<int32_t>(out.size()), &info, &status);
   }
   if (U_FAILURE(status)) {

@@ -148,7 +148,7 @@ void WriteAuditPageJson(const AuditedInput& input, const ReportOptions& options,
   // text, so the first match is the key itself.
   const std::string placeholder = "plainsight-findings-go-here";
   const std::string text = PageJson(input, placeholder).dump(indent, ' ', false, kReplace);
-  const std::string key = indent < 0 ? "\"findings\":\"" : "\"findings\": \"";
+  const std::string key = indent < 0 ? R"("findings":")" : R"("findings": ")";
   const size_t at = text.find(key + placeholder + "\"");
   const size_t value_at = at + key.size() - 1;
   std::string inner;  // before each finding: the separator, the newline and the indentation

@@ -21,7 +21,7 @@ std::string Num(double v) {
 
 std::string Open(const std::string& id, const std::string& title, const std::string& description,
                  int width, int height) {
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 " +
+  return R"(<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 )" +
          std::to_string(width) + " " + std::to_string(height) + "\" aria-labelledby=\"" + id +
          "-title " + id + "-desc\"><title id=\"" + id + "-title\">" + HtmlEscape(title) +
          "</title><desc id=\"" + id + "-desc\">" + HtmlEscape(description) + "</desc>";
@@ -49,11 +49,11 @@ std::string BarChartSvg(const std::string& id, const std::string& title,
   for (const ChartPoint& b : bars) {
     double w = std::max(0.0, std::min(1.0, b.value / max)) * bar_w;
     svg += "<text x=\"" + std::to_string(label_w - 8) + "\" y=\"" + std::to_string(y + 18) +
-           "\" text-anchor=\"end\" fill=\"#1b1b1b\" font-size=\"14\">" + HtmlEscape(b.label) +
+           R"(" text-anchor="end" fill="#1b1b1b" font-size="14">)" + HtmlEscape(b.label) +
            "</text><rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 4) +
            "\" width=\"" + Num(w) + "\" height=\"" + std::to_string(row_h - 10) +
-           "\" fill=\"#0b5394\"/><text x=\"" + Num(label_w + w + 6) + "\" y=\"" +
-           std::to_string(y + 18) + "\" fill=\"#1b1b1b\" font-size=\"14\">" +
+           R"(" fill="#0b5394"/><text x=")" + Num(label_w + w + 6) + "\" y=\"" +
+           std::to_string(y + 18) + R"(" fill="#1b1b1b" font-size="14">)" +
            HtmlEscape(Num(b.value) + unit) + "</text>";
     y += row_h;
   }
@@ -73,10 +73,9 @@ std::string LineChartSvg(const std::string& id, const std::string& title,
     int y = top + h - v * h / 100;
     svg += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + std::to_string(y) + "\" x2=\"" +
            std::to_string(left + w) + "\" y2=\"" + std::to_string(y) +
-           "\" stroke=\"#767676\" stroke-width=\"1\"/><text x=\"" + std::to_string(left - 6) +
+           R"(" stroke="#767676" stroke-width="1"/><text x=")" + std::to_string(left - 6) +
            "\" y=\"" + std::to_string(y + 5) +
-           "\" text-anchor=\"end\" fill=\"#1b1b1b\" font-size=\"13\">" + std::to_string(v) +
-           "</text>";
+           R"(" text-anchor="end" fill="#1b1b1b" font-size="13">)" + std::to_string(v) + "</text>";
   }
   size_t n = points.size();
   std::string path;
@@ -84,13 +83,13 @@ std::string LineChartSvg(const std::string& id, const std::string& title,
     double x = left + (n == 1 ? w / 2.0 : static_cast<double>(i) * w / static_cast<double>(n - 1));
     double y = top + h - std::max(0.0, std::min(100.0, points[i].value)) * h / 100;
     path += (i == 0 ? "M" : " L") + Num(x) + " " + Num(y);
-    svg += "<circle cx=\"" + Num(x) + "\" cy=\"" + Num(y) + "\" r=\"4\" fill=\"#0b5394\"/>" +
+    svg += "<circle cx=\"" + Num(x) + "\" cy=\"" + Num(y) + R"(" r="4" fill="#0b5394"/>)" +
            "<text x=\"" + Num(x) + "\" y=\"" + std::to_string(top + h + 20) +
-           "\" text-anchor=\"middle\" fill=\"#1b1b1b\" font-size=\"13\">" +
+           R"(" text-anchor="middle" fill="#1b1b1b" font-size="13">)" +
            HtmlEscape(points[i].label) + "</text>";
   }
   if (n > 1) {
-    svg += "<path d=\"" + path + "\" fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2\"/>";
+    svg += "<path d=\"" + path + R"(" fill="none" stroke="#0b5394" stroke-width="2"/>)";
   }
   svg += "</svg>";
   return svg;

@@ -75,7 +75,7 @@ std::string XmlEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
+    auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
       case '&':
         out += "&amp;";
@@ -117,8 +117,8 @@ void WriteJunitSuite(const AuditedInput& input, std::ostream& suites, JunitTotal
     ++totals.errors;
     suites << "  <testsuite name=\"" << XmlEscape(name)
            << "\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
-           << "    <testcase classname=\"plainsight.read\" name=\"read " << XmlEscape(name)
-           << "\">\n      <error message=\"" << XmlEscape(input.error) << "\" type=\"unreadable\">"
+           << R"(    <testcase classname="plainsight.read" name="read )" << XmlEscape(name)
+           << "\">\n      <error message=\"" << XmlEscape(input.error) << R"(" type="unreadable">)"
            << XmlEscape(input.error) << "</error>\n    </testcase>\n  </testsuite>\n";
     return;
   }
@@ -191,7 +191,7 @@ void WriteJunitSuite(const AuditedInput& input, std::ostream& suites, JunitTotal
   totals.failures += f;
   totals.skipped += s;
   suites << "  <testsuite name=\"" << XmlEscape(name) << "\" tests=\"" << t << "\" failures=\"" << f
-         << "\" errors=\"0\" skipped=\"" << s << "\">\n"
+         << R"(" errors="0" skipped=")" << s << "\">\n"
          << cases.str() << "  </testsuite>\n";
 }
 

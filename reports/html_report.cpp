@@ -78,7 +78,7 @@ void WriteAuditHtmlRow(size_t index, const AuditedInput& input, std::ostream& ou
     review += r.outcome == engine::Outcome::kCantTell;
     passed += r.outcome == engine::Outcome::kPassed;
   }
-  out << "<tr><th scope=\"row\"><a href=\"#page-" << index << "\">" << HtmlEscape(input.source)
+  out << R"(<tr><th scope="row"><a href="#page-)" << index << "\">" << HtmlEscape(input.source)
       << "</a></th>";
   if (!input.error.empty()) {
     out << "<td colspan=\"3\">Could not be checked: " << HtmlEscape(input.error) << "</td></tr>\n";

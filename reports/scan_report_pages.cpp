@@ -316,7 +316,7 @@ void WriteBodyPage(std::ostream& out, const ReportContext& c, const BodySummary&
            "class=\"n\">Failed</th><th scope=\"col\" class=\"n\">Likely failed</th><th "
            "scope=\"col\" class=\"n\">To review</th><th scope=\"col\" class=\"n\">Pass "
            "rate</th>"
-        << (compare ? "<th scope=\"col\" class=\"n\">Pass rate before</th>" : "")
+        << (compare ? R"(<th scope="col" class="n">Pass rate before</th>)" : "")
         << "</tr></thead>\n<tbody>\n";
     for (const auto& [sc, ct] : t.criteria) {
       auto rate = [](const CriterionTally& x) -> std::string {
@@ -447,7 +447,7 @@ void WriteRulePage(std::ostream& out, const ReportContext& c, const RuleAggregat
            "body</caption>\n<thead><tr><th scope=\"col\">Body</th><th scope=\"col\" "
            "class=\"n\">Pages</th></tr></thead>\n<tbody>\n";
     for (const RuleAggregate::BodyCount& b : rule.pages_by_body) {
-      out << "<tr><th scope=\"row\"><a href=\"../" << E(b.file) << "\">" << E(b.name)
+      out << R"(<tr><th scope="row"><a href="../)" << E(b.file) << "\">" << E(b.name)
           << "</a></th><td class=\"n\">" << b.pages << "</td></tr>\n";
     }
     out << "</tbody>\n</table></div>\n";
@@ -455,7 +455,7 @@ void WriteRulePage(std::ostream& out, const ReportContext& c, const RuleAggregat
   if (!rule.examples.empty()) {
     out << "<h2>Examples</h2>\n";
     for (const FindingExample& ex : rule.examples) {
-      out << "<div class=\"finding\"><p><a href=\"../" << E(ex.body_file) << "\">"
+      out << R"(<div class="finding"><p><a href="../)" << E(ex.body_file) << "\">"
           << E(ex.body_name) << "</a>, " << UrlLink(ex.page_url) << ": " << E(ex.message) << "</p>";
       if (!ex.snippet.empty()) {
         out << "<p>Source: <code>" << E(ex.snippet) << "</code></p>";
@@ -561,7 +561,7 @@ void WriteIndexPage(std::ostream& out, const ReportContext& c,
   for (const BodySummary* b : ranked) {
     const BodyScores& s = b->scores;
     out << "<tr><td class=\"n\">" << (s.index ? std::to_string(++rank) : "-")
-        << "</td><th scope=\"row\"><a href=\"" << E(b->file) << "\">" << E(b->body.body.name)
+        << R"(</td><th scope="row"><a href=")" << E(b->file) << "\">" << E(b->body.body.name)
         << "</a>";
     if (b->body.state == store::BodyState::kFailed) {
       out << " (not audited: " << E(b->body.reason) << ")";

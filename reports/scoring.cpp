@@ -127,20 +127,20 @@ BodyScores ScoreBody(const BodyTally& t, const ScoringOptions& o) {
   if (!t.grades.empty()) {
     s.median_grade = Median(t.grades);
     double g = Clamp01((o.grade_worst - *s.median_grade) / (o.grade_worst - o.grade_best));
-    parts.push_back(
-        {g, "median reading grade " + Fixed(*s.median_grade) + " (part " + Fixed(100 * g) + "%)"});
+    parts.emplace_back(
+        g, "median reading grade " + Fixed(*s.median_grade) + " (part " + Fixed(100 * g) + "%)");
   }
   if (t.sentences > 0) {
     s.long_sentence_share = static_cast<double>(t.long_sentences) / t.sentences;
     double l = Clamp01(1 - *s.long_sentence_share / o.long_share_worst);
-    parts.push_back({l, Fixed(100 * *s.long_sentence_share) + "% long sentences (part " +
-                            Fixed(100 * l) + "%)"});
+    parts.emplace_back(
+        l, Fixed(100 * *s.long_sentence_share) + "% long sentences (part " + Fixed(100 * l) + "%)");
   }
   if (t.words > 0) {
     s.wordy_per_1000 = 1000.0 * static_cast<double>(t.wordy_phrases) / t.words;
     double w = Clamp01(1 - *s.wordy_per_1000 / o.wordy_per_1000_worst);
-    parts.push_back({w, Fixed(*s.wordy_per_1000) + " wordy phrases per 1,000 words (part " +
-                            Fixed(100 * w) + "%)"});
+    parts.emplace_back(w, Fixed(*s.wordy_per_1000) + " wordy phrases per 1,000 words (part " +
+                              Fixed(100 * w) + "%)");
   }
   if (!parts.empty()) {
     double sum = 0;

@@ -434,6 +434,7 @@ class PostgresStore final : public Store {
       return rows.error();
     }
     std::vector<RuleInfo> out;
+    out.reserve(rows->size());
     for (int i = 0; i < rows->size(); ++i) {
       out.push_back({rows->Text(i, 0), rows->Text(i, 1), rows->Text(i, 2), rows->Text(i, 3),
                      rows->Text(i, 4), rows->Text(i, 5), rows->Text(i, 6), rows->Text(i, 7),
@@ -627,6 +628,7 @@ class PostgresStore final : public Store {
       return rows.error();
     }
     std::vector<OpenScan> out;
+    out.reserve(rows->size());
     for (int i = 0; i < rows->size(); ++i) {
       out.push_back({rows->Int(i, 0), static_cast<size_t>(rows->Int(i, 1)),
                      static_cast<size_t>(rows->Int(i, 2))});
@@ -777,6 +779,7 @@ class PostgresStore final : public Store {
       return rows.error();
     }
     std::vector<SkipRecord> out;
+    out.reserve(rows->size());
     for (int i = 0; i < rows->size(); ++i) {
       out.push_back({scan_id, body_id, rows->Text(i, 0), rows->Text(i, 1), rows->Text(i, 2),
                      rows->Text(i, 3)});
@@ -795,6 +798,7 @@ class PostgresStore final : public Store {
       return rows.error();
     }
     std::vector<SiteFact> out;
+    out.reserve(rows->size());
     for (int i = 0; i < rows->size(); ++i) {
       out.push_back(SiteFact{scan_id, body_id, rows->Text(i, 0), rows->Text(i, 1)});
     }

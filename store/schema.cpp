@@ -109,6 +109,7 @@ constexpr std::string_view kSqliteV1[] = {
     " referrer TEXT NOT NULL, reason TEXT NOT NULL, detail TEXT NOT NULL,"
     " FOREIGN KEY(scan_id, body_id) REFERENCES scan_bodies(scan_id, body_id) ON DELETE CASCADE,"
     " PRIMARY KEY(scan_id, body_id, url)) WITHOUT ROWID",
+    // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): a statement spans literals
     "CREATE TABLE site_facts("
     " scan_id INTEGER NOT NULL, body_id TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,"
     " FOREIGN KEY(scan_id, body_id) REFERENCES scan_bodies(scan_id, body_id) ON DELETE CASCADE,"
@@ -204,6 +205,7 @@ constexpr std::string_view kPostgresV1[] = {
     " referrer TEXT NOT NULL, reason TEXT NOT NULL, detail TEXT NOT NULL,"
     " FOREIGN KEY(scan_id, body_id) REFERENCES scan_bodies(scan_id, body_id) ON DELETE CASCADE,"
     " PRIMARY KEY(scan_id, body_id, url))",
+    // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): a statement spans literals
     "CREATE TABLE site_facts("
     " scan_id BIGINT NOT NULL, body_id TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,"
     " FOREIGN KEY(scan_id, body_id) REFERENCES scan_bodies(scan_id, body_id) ON DELETE CASCADE,"

@@ -322,7 +322,7 @@ class SqliteStore final : public Store {
  public:
   SqliteStore(std::string path, int version) : path_(std::move(path)), version_(version) {}
 
-  Db conn_;
+  Db conn;
 
   Result<void> Prepare() {
     struct Item {
@@ -358,7 +358,7 @@ class SqliteStore final : public Store {
         {&rollback_, "ROLLBACK"},
     };
     for (const Item& item : items) {
-      if (auto p = item.stmt->Prepare(conn_.db, item.sql); !p) {
+      if (auto p = item.stmt->Prepare(conn.db, item.sql); !p) {
         return p.error();
       }
     }
@@ -373,7 +373,7 @@ class SqliteStore final : public Store {
   Result<int64_t> CreateScan(const NewScan& scan) override {
     return InTransaction<int64_t>([&]() -> Result<int64_t> {
       Stmt s;
-      if (auto p = s.Prepare(conn_.db,
+      if (auto p = s.Prepare(conn.db,
                              "INSERT INTO scans(started_at, status, tool_version, options, source) "
                              "VALUES(?1, ?2, ?3, ?4, ?5)");
           !p) {
@@ -387,9 +387,9 @@ class SqliteStore final : public Store {
       if (int rc = s.Run(); rc != SQLITE_DONE) {
         return Err(rc, "recording the scan");
       }
-      int64_t id = sqlite3_last_insert_rowid(conn_.db);
+      int64_t id = sqlite3_last_insert_rowid(conn.db);
       Stmt b;
-      if (auto p = b.Prepare(conn_.db,
+      if (auto p = b.Prepare(conn.db,
                              "INSERT INTO scan_bodies(scan_id, body_id, position, name, url, "
                              "sector, lang) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
           !p) {
@@ -409,7 +409,7 @@ class SqliteStore final : public Store {
         }
       }
       Stmt r;
-      if (auto p = r.Prepare(conn_.db,
+      if (auto p = r.Prepare(conn.db,
                              "INSERT INTO scan_rules(scan_id, rule, summary, why, help, wcag, "
                              "en301549, act, level, severity, impact) VALUES(?1, ?2, ?3, ?4, ?5, "
                              "?6, ?7, ?8, ?9, ?10, ?11)");
@@ -451,7 +451,7 @@ class SqliteStore final : public Store {
 
   Result<void> SetScanStatus(int64_t scan_id, ScanStatus status) override {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db,
+    if (auto p = s.Prepare(conn.db,
                            "UPDATE scans SET status = ?2, finished_at = CASE WHEN ?2 = 'done' "
                            "THEN ?3 ELSE '' END WHERE id = ?1");
         !p) {
@@ -468,7 +468,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<RuleInfo>> Rules(int64_t scan_id) override {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db,
+    if (auto p = s.Prepare(conn.db,
                            "SELECT rule, summary, why, help, wcag, en301549, act, level, "
                            "severity, impact FROM scan_rules WHERE scan_id = ?1 ORDER BY rule");
         !p) {
@@ -500,7 +500,7 @@ class SqliteStore final : public Store {
 
   Result<ScanProgress> Progress(int64_t scan_id) override {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db,
+    if (auto p = s.Prepare(conn.db,
                            "SELECT count(*), sum(state IN ('done', 'failed')), "
                            "sum(state = 'failed'), sum(state = 'running'), sum(state = "
                            "'running' AND lease_owner != '') FROM scan_bodies WHERE scan_id = "
@@ -521,7 +521,7 @@ class SqliteStore final : public Store {
     out.bodies_leased = static_cast<size_t>(s.ColInt(4));
     s.Reset();
     Stmt pages;
-    if (auto p = pages.Prepare(conn_.db,
+    if (auto p = pages.Prepare(conn.db,
                                "SELECT count(*), sum(error != '') FROM pages WHERE scan_id = ?1");
         !p) {
       return p.error();
@@ -539,7 +539,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<ScanBody>> Bodies(int64_t scan_id) override {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db,
+    if (auto p = s.Prepare(conn.db,
                            "SELECT body_id, name, url, sector, lang, state, reason, pages, "
                            "errors, failures, started_at, finished_at, attempts, lease_owner, "
                            "lease_until FROM scan_bodies WHERE scan_id = ?1 ORDER BY position");
@@ -577,7 +577,7 @@ class SqliteStore final : public Store {
 
   Result<void> StartBody(int64_t scan_id, const std::string& body_id) override {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db,
+    if (auto p = s.Prepare(conn.db,
                            "UPDATE scan_bodies SET state = 'running', reason = '', attempts = "
                            "attempts + 1, started_at = ?3, finished_at = '' WHERE scan_id = ?1 "
                            "AND body_id = ?2");
@@ -597,7 +597,7 @@ class SqliteStore final : public Store {
                           const std::string& reason) override {
     Stmt s;
     if (auto p = s.Prepare(
-            conn_.db,
+            conn.db,
             "UPDATE scan_bodies SET state = ?3, reason = ?4, finished_at = ?5, lease_owner = '', "
             "lease_until = '', "
             "pages = (SELECT count(*) FROM pages WHERE scan_id = ?1 AND body_id = ?2), "
@@ -625,7 +625,7 @@ class SqliteStore final : public Store {
     return InTransaction<std::optional<Lease>>([&]() -> Result<std::optional<Lease>> {
       Stmt pick;
       if (auto p = pick.Prepare(
-              conn_.db,
+              conn.db,
               "SELECT b.scan_id, b.body_id, b.name, b.url, b.sector, b.lang FROM scan_bodies b "
               "JOIN scans s ON s.id = b.scan_id WHERE s.status IN ('queued', 'running') AND "
               "(b.state = 'pending' OR (b.state = 'running' AND b.lease_until != '' AND "
@@ -651,7 +651,7 @@ class SqliteStore final : public Store {
                        pick.ColText(5)}};
       pick.Reset();
       Stmt take;
-      if (auto p = take.Prepare(conn_.db,
+      if (auto p = take.Prepare(conn.db,
                                 "UPDATE scan_bodies SET state = 'running', attempts = attempts + "
                                 "1, started_at = ?3, lease_owner = ?4, lease_until = ?5 WHERE "
                                 "scan_id = ?1 AND body_id = ?2");
@@ -672,7 +672,7 @@ class SqliteStore final : public Store {
 
   Result<void> RenewLease(const Lease& lease, const std::string& owner, int lease_s) override {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db,
+    if (auto p = s.Prepare(conn.db,
                            "UPDATE scan_bodies SET lease_until = ?4 WHERE scan_id = ?1 AND "
                            "body_id = ?2 AND lease_owner = ?3 AND state = 'running'");
         !p) {
@@ -685,7 +685,7 @@ class SqliteStore final : public Store {
     if (int rc = s.Run(); rc != SQLITE_DONE) {
       return Err(rc, "renewing a lease");
     }
-    if (sqlite3_changes(conn_.db) == 0) {
+    if (sqlite3_changes(conn.db) == 0) {
       return Fail(ErrorCode::kNotFound, "the lease on body " + lease.body_id + " was lost");
     }
     return {};
@@ -693,7 +693,7 @@ class SqliteStore final : public Store {
 
   Result<void> ReleaseLease(const Lease& lease, const std::string& owner) override {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db,
+    if (auto p = s.Prepare(conn.db,
                            "UPDATE scan_bodies SET state = 'pending', lease_owner = '', "
                            "lease_until = '' WHERE scan_id = ?1 AND body_id = ?2 AND lease_owner "
                            "= ?3 AND state = 'running'");
@@ -712,7 +712,7 @@ class SqliteStore final : public Store {
   Result<std::vector<OpenScan>> OpenScans() override {
     Stmt s;
     if (auto p = s.Prepare(
-            conn_.db,
+            conn.db,
             "SELECT s.id, sum(CASE WHEN b.state = 'pending' OR (b.state = 'running' AND "
             "b.lease_owner <> '') THEN 1 ELSE 0 END), sum(CASE WHEN b.state NOT IN ('done', "
             "'failed') THEN 1 ELSE 0 END) FROM scans s LEFT JOIN scan_bodies b ON b.scan_id = s.id "
@@ -751,7 +751,7 @@ class SqliteStore final : public Store {
 
   Result<PageCounts> CountPages(int64_t scan_id, const std::string& body_id) override {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db,
+    if (auto p = s.Prepare(conn.db,
                            "SELECT count(*), sum(error != ''), sum(error = '' AND kind = 'html') "
                            "FROM pages WHERE scan_id = ?1 AND body_id = ?2");
         !p) {
@@ -773,7 +773,7 @@ class SqliteStore final : public Store {
   Result<std::unordered_set<std::string>> StoredUrls(int64_t scan_id,
                                                      const std::string& body_id) override {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db, "SELECT url FROM pages WHERE scan_id = ?1 AND body_id = ?2");
+    if (auto p = s.Prepare(conn.db, "SELECT url FROM pages WHERE scan_id = ?1 AND body_id = ?2");
         !p) {
       return p.error();
     }
@@ -806,7 +806,7 @@ class SqliteStore final : public Store {
 
   Result<void> PutSiteFact(const SiteFact& fact) override {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db,
+    if (auto p = s.Prepare(conn.db,
                            "INSERT INTO site_facts(scan_id, body_id, name, value) VALUES(?1, ?2, "
                            "?3, ?4) ON CONFLICT(scan_id, body_id, name) DO UPDATE SET value = "
                            "excluded.value");
@@ -826,7 +826,7 @@ class SqliteStore final : public Store {
   Result<void> ForEachPage(int64_t scan_id, const std::string& body_id,
                            const std::function<bool(const PageRecord&)>& fn) override {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db,
+    if (auto p = s.Prepare(conn.db,
                            "SELECT id, url, final_url, status, kind, content_type, size, "
                            "fetch_ms, fetched_at, depth, referrer, sample_reason, title, lang, "
                            "error, error_code, redirects, warnings, text_json FROM pages WHERE "
@@ -835,27 +835,27 @@ class SqliteStore final : public Store {
       return p.error();
     }
     Stmt findings, rules, metrics, text;
-    if (auto p = findings.Prepare(conn_.db,
+    if (auto p = findings.Prepare(conn.db,
                                   "SELECT rule, outcome, severity, selector, line, col, snippet, "
                                   "message, document, span_start, span_end FROM findings WHERE "
                                   "page_id = ?1 ORDER BY seq");
         !p) {
       return p.error();
     }
-    if (auto p = rules.Prepare(conn_.db,
+    if (auto p = rules.Prepare(conn.db,
                                "SELECT rule, outcome, passed, failed, cant_tell FROM page_rules "
                                "WHERE page_id = ?1 ORDER BY rule");
         !p) {
       return p.error();
     }
-    if (auto p = metrics.Prepare(conn_.db,
+    if (auto p = metrics.Prepare(conn.db,
                                  "SELECT lang, words, sentences, syllables, paragraphs, "
                                  "long_sentences, flesch_reading_ease, flesch_kincaid_grade, lix, "
                                  "average_sentence_length FROM text_metrics WHERE page_id = ?1");
         !p) {
       return p.error();
     }
-    if (auto p = text.Prepare(conn_.db,
+    if (auto p = text.Prepare(conn.db,
                               "SELECT kind, severity, span_start, span_end, line, col, text, "
                               "message, suggestion FROM text_findings WHERE page_id = ?1 ORDER "
                               "BY seq");
@@ -975,7 +975,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<SkipRecord>> Skips(int64_t scan_id, const std::string& body_id) override {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db,
+    if (auto p = s.Prepare(conn.db,
                            "SELECT url, referrer, reason, detail FROM skips WHERE scan_id = ?1 "
                            "AND body_id = ?2 ORDER BY url");
         !p) {
@@ -1004,7 +1004,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<SiteFact>> SiteFacts(int64_t scan_id, const std::string& body_id) override {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db,
+    if (auto p = s.Prepare(conn.db,
                            "SELECT name, value FROM site_facts WHERE scan_id = ?1 AND body_id = "
                            "?2 ORDER BY name");
         !p) {
@@ -1025,7 +1025,7 @@ class SqliteStore final : public Store {
   }
 
  private:
-  engine::Error Err(int rc, std::string_view what) { return SqlError(conn_.db, rc, what, path_); }
+  engine::Error Err(int rc, std::string_view what) { return SqlError(conn.db, rc, what, path_); }
 
   // Counts a statement of a page transaction (fault injection, see FaultKillAfterWrites).
   void Wrote() {
@@ -1078,10 +1078,10 @@ class SqliteStore final : public Store {
       return Err(rc, "writing a page");
     }
     Wrote();
-    if (sqlite3_changes(conn_.db) == 0) {
+    if (sqlite3_changes(conn.db) == 0) {
       return false;  // stored already (a resumed crawl met it again)
     }
-    int64_t id = sqlite3_last_insert_rowid(conn_.db);
+    int64_t id = sqlite3_last_insert_rowid(conn.db);
     int64_t seq = 0;
     for (const FindingRecord& f : page.findings) {
       Stmt& s = insert_finding_;
@@ -1159,7 +1159,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<ScanInfo>> QueryScans(int64_t only) {
     Stmt s;
-    if (auto p = s.Prepare(conn_.db,
+    if (auto p = s.Prepare(conn.db,
                            "SELECT s.id, s.started_at, s.finished_at, s.status, s.tool_version, "
                            "s.options, s.source, (SELECT count(*) FROM scan_bodies b WHERE "
                            "b.scan_id = s.id) FROM scans s WHERE ?1 = 0 OR s.id = ?1 ORDER BY "
@@ -1210,7 +1210,7 @@ engine::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     return version.error();
   }
   auto store = std::make_unique<SqliteStore>(path, kSchemaVersion);
-  store->conn_.db = conn.db;
+  store->conn.db = conn.db;
   conn.db = nullptr;
   if (auto prepared = store->Prepare(); !prepared) {
     return prepared.error();

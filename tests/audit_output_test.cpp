@@ -65,9 +65,10 @@ std::string AuditSite(const std::string& flags, int threads, int* status = nullp
     args.push_back(w);
   }
   std::string out = (dir.path / "out").string();
-  args.push_back("--out");
+  args.emplace_back("--out");
   args.push_back(out);
   std::vector<char*> argv;
+  argv.reserve(args.size());
   for (auto& a : args) {
     argv.push_back(a.data());
   }

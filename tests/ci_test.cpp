@@ -56,6 +56,7 @@ std::string Read(const fs::path& p) {
 int Audit(std::vector<std::string> args) {
   args.insert(args.begin(), "audit");
   std::vector<char*> argv;
+  argv.reserve(args.size());
   for (auto& a : args) {
     argv.push_back(a.data());
   }

@@ -37,6 +37,7 @@ struct TempDir {
 int Audit(std::vector<std::string> args) {
   args.insert(args.begin(), "audit");
   std::vector<char*> argv;
+  argv.reserve(args.size());
   for (auto& a : args) {
     argv.push_back(a.data());
   }

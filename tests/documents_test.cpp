@@ -71,6 +71,7 @@ struct TempDir {
 int Audit(std::vector<std::string> args) {
   args.insert(args.begin(), "audit");
   std::vector<char*> argv;
+  argv.reserve(args.size());
   for (auto& a : args) {
     argv.push_back(a.data());
   }
@@ -91,7 +92,7 @@ constexpr auto kInapplicable = pe::Outcome::kInapplicable;
 TEST_CASE("documents: each generated document gets the outcomes its making promises",
           "[documents][rules]") {
   // {document, rule, outcome}: what generate.sh and make_office.py put in each file.
-  const std::tuple<const char*, const char*, pe::Outcome> kExpected[] = {
+  const std::tuple<const char*, const char*, pe::Outcome> k_expected[] = {
       // Chromium's tagged PDF: language, title, headings, a figure with /Alt, a data table.
       {"tagged.pdf", "pdf.tagged", kPassed},
       {"tagged.pdf", "pdf.lang", kPassed},
@@ -131,7 +132,7 @@ TEST_CASE("documents: each generated document gets the outcomes its making promi
       {"no-accessibility.pdf", "pdf.text-extractable", kPassed},
   };
   std::map<std::string, std::map<std::string, pe::Outcome>> cache;
-  for (const auto& [name, rule, outcome] : kExpected) {
+  for (const auto& [name, rule, outcome] : k_expected) {
     if (cache.count(name) == 0) {
       cache[name] = Outcomes(name);
     }

@@ -52,6 +52,7 @@ Run Audit(const TempDir& dir, std::vector<std::string> args) {
   }
   args.push_back(out);
   std::vector<char*> argv;
+  argv.reserve(args.size());
   for (auto& a : args) {
     argv.push_back(a.data());
   }

@@ -19,7 +19,7 @@ namespace {
 // language), analysed as `plainsight text` analyses files, with its word lists and dictionaries.
 pe::Outcome RunTextExample(const pe::Rule& rule, std::string_view example) {
   const pe::Rule* one[] = {&rule};
-  auto text = pe::text::Extract(example, example.rfind("<", 0) == 0 ? "example.html" : "");
+  auto text = pe::text::Extract(example, example.rfind('<', 0) == 0 ? "example.html" : "");
   INFO((text ? "" : text.error().message));
   REQUIRE(text.has_value());
   auto facts = pe::text::testing::SharedAnalyser().Facts(std::move(*text));

@@ -60,7 +60,7 @@ std::string Gif(int frames, int loop, unsigned delay) {
     b += std::string("\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00", 10);
     b += std::string("\x02\x02\x44\x01\x00", 5);
   }
-  return b + "\x3b";
+  return b + R"(;)";
 }
 
 void PngChunk(std::string& b, std::string_view type, const std::string& data) {

@@ -28,6 +28,7 @@ bool HasRawControls(const std::string& s) {
 
 int RunWithOutput(int (*command)(int, char**), std::vector<std::string> args, std::string* out) {
   std::vector<char*> argv;
+  argv.reserve(args.size());
   for (auto& a : args) {
     argv.push_back(a.data());
   }

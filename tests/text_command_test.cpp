@@ -23,9 +23,10 @@ struct RunResult {
 
 RunResult Run(std::vector<std::string> args) {
   args.insert(args.begin(), "text");
-  args.push_back("--data-dir");
+  args.emplace_back("--data-dir");
   args.push_back(engine::text::testing::DataDir());
   std::vector<char*> argv;
+  argv.reserve(args.size());
   for (std::string& a : args) {
     argv.push_back(a.data());
   }

@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
   // has loaded its dictionaries (they do on first use) before the clock starts.
   {
     std::vector<std::thread> warm;
+    warm.reserve(clients);
     for (int c = 0; c < clients; ++c) {
       warm.emplace_back([&] {
         httplib::Client client("127.0.0.1", *port);
@@ -116,6 +117,7 @@ int main(int argc, char** argv) {
   const auto start = Clock::now();
   const auto end = start + std::chrono::seconds(seconds);
   std::vector<std::thread> threads;
+  threads.reserve(clients);
   for (int c = 0; c < clients; ++c) {
     threads.emplace_back([&, c] {
       httplib::Client client("127.0.0.1", *port);

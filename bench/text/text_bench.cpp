@@ -20,6 +20,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -30,7 +31,6 @@
 
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <time.h>
 
 #include "engine/text/analyser.h"
 #include "engine/text/analysis_json.h"

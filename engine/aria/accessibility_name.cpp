@@ -4,6 +4,7 @@
 // legend, table caption, figure figcaption, title, placeholder) and SVG-AAM 8.1 (title, desc);
 // label association per HTML 4.10.4.
 #include <algorithm>
+#include <ranges>
 
 #include "engine/aria/accessibility_internal.h"
 

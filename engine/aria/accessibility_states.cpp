@@ -4,6 +4,7 @@
 // sequential focus order (HTML 6.6.3, tabindex parsed by HTML 2.3.4.1), disabled controls
 // (HTML 4.10.18.5).
 #include <algorithm>
+#include <ranges>
 
 #include "engine/aria/accessibility_internal.h"
 

@@ -1,6 +1,8 @@
 // The shape of the accessibility tree around an element: aria-owns (WAI-ARIA 1.2: one owner per
 // element, no cycles), the elements an element owns (its children in the tree, looking through
 // wrappers, plus its aria-owns targets) and its accessibility parent.
+#include <ranges>
+
 #include "engine/aria/accessibility_internal.h"
 
 namespace plainsight::engine {

@@ -363,12 +363,12 @@ struct Registry {
   std::vector<std::vector<bool>> ancestors;
 
   Registry() {
-    constexpr size_t n = std::size(kRoles);
-    lists.resize(n);
-    for (size_t i = 0; i < n; ++i) {
+    constexpr size_t kN = std::size(kRoles);
+    lists.resize(kN);
+    for (size_t i = 0; i < kN; ++i) {
       role_index.emplace(kRoles[i].name, i);
     }
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < kN; ++i) {
       const RoleRow& row = kRoles[i];
       RoleLists& l = lists[i];
       l.superclasses = Split(row.superclasses, ' ');
@@ -378,21 +378,21 @@ struct Registry {
       l.prohibited = Split(row.prohibited, ' ');
     }
     // Supported = own supported + own required + everything every ancestor supports.
-    std::vector<int> state(n, 0);  // 0 new, 1 in progress, 2 done
-    for (size_t i = 0; i < n; ++i) {
+    std::vector<int> state(kN, 0);  // 0 new, 1 in progress, 2 done
+    for (size_t i = 0; i < kN; ++i) {
       Flatten(i, state);
     }
-    roles.reserve(n);
-    for (size_t i = 0; i < n; ++i) {
+    roles.reserve(kN);
+    for (size_t i = 0; i < kN; ++i) {
       const RoleRow& row = kRoles[i];
       const RoleLists& l = lists[i];
       roles.push_back(RoleInfo{row.name, row.is_abstract, l.superclasses, l.context, l.owned,
                                l.required, l.supported, l.prohibited, row.name_from,
                                row.name_required, row.children_presentational});
     }
-    ancestors.assign(n, std::vector<bool>(n, false));
-    std::vector<int> done(n, 0);
-    for (size_t i = 0; i < n; ++i) {
+    ancestors.assign(kN, std::vector<bool>(kN, false));
+    std::vector<int> done(kN, 0);
+    for (size_t i = 0; i < kN; ++i) {
       FillAncestors(i, done);
     }
     tokens.resize(std::size(kAttributes));
@@ -459,8 +459,8 @@ struct Registry {
 };
 
 const Registry& GetRegistry() {
-  static const Registry registry;
-  return registry;
+  static const Registry kRegistry;
+  return kRegistry;
 }
 
 bool IsDigit(char c) {
@@ -621,7 +621,7 @@ std::vector<std::string_view> RequiredAttributes(std::string_view role, bool foc
   out.assign(info->required_attributes.begin(), info->required_attributes.end());
   // WAI-ARIA 1.2 separator: "aria-valuenow (if focusable)".
   if (focusable && role == "separator") {
-    out.push_back("aria-valuenow");
+    out.emplace_back("aria-valuenow");
   }
   return out;
 }

@@ -141,6 +141,7 @@ TEST_CASE("aria focus: positive tabindex first in ascending order, then tree ord
       <div id=two2 tabindex=2>2b</div><input id=off disabled><textarea id=ta></textarea>)");
   std::vector<const Node*> order = page.a11y->SequentialFocusOrder();
   std::vector<std::string> ids;
+  ids.reserve(order.size());
   for (const Node* e : order) {
     ids.emplace_back(e->AttrOr("id"));
   }

@@ -532,7 +532,7 @@ bool Matcher::MatchPseudo(const PseudoSelector& p, uint32_t element, int depth) 
     }
     case PseudoClass::kNever:
       if (p.focus && focused_ >= 0) {
-        const uint32_t f = static_cast<uint32_t>(focused_);
+        const auto f = static_cast<uint32_t>(focused_);
         return p.focus_within ? (element <= f && f < table_.subtree_end(element)) : element == f;
       }
       return false;

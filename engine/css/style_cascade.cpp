@@ -7,6 +7,7 @@
 // style and matched rules share storage.
 #include <bit>
 #include <cstdio>
+#include <ranges>
 #include <unordered_set>
 
 #include "engine/css/style_internal.h"
@@ -22,7 +23,7 @@ struct PropertyTable {
 };
 
 const PropertyTable& Properties() {
-  static const PropertyTable table = [] {
+  static const PropertyTable kTable = [] {
     PropertyTable t;
     for (int k = 0; k < css::kNumProps; ++k) {
       t.initial[k] = &css::InitialValue(static_cast<PropId>(k));
@@ -30,7 +31,7 @@ const PropertyTable& Properties() {
     }
     return t;
   }();
-  return table;
+  return kTable;
 }
 
 // The ancestor filter's counters, one set per thread (see Cascade's constructor).

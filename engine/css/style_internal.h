@@ -109,7 +109,7 @@ struct TransparentStringHash {
 class RuleIndex {
  public:
   void Add(const css::ComplexSelector* selector, const css::StyleRule* rule, uint32_t order) {
-    const uint32_t index = static_cast<uint32_t>(entries_.size());
+    const auto index = static_cast<uint32_t>(entries_.size());
     entries_.push_back({selector, rule, order});
     const css::Compound& subject = selector->compounds[0];
     bool never = false;

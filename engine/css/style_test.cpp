@@ -31,7 +31,7 @@ Page Load(const std::string& html, const MediaContext& media = {},
           const std::map<std::string, std::string>& files = {}) {
   static std::map<std::string, std::string> served;
   served = files;
-  static const ResourceLoader loader = [](const std::string& url) -> Result<std::string> {
+  static const ResourceLoader kLoader = [](const std::string& url) -> Result<std::string> {
     const auto it = served.find(url);
     if (it == served.end()) {
       return Fail(ErrorCode::kNotFound, "no such file: " + url);
@@ -40,7 +40,7 @@ Page Load(const std::string& html, const MediaContext& media = {},
   };
   ParseOptions options;
   options.url = "https://example.org/dir/page.html";
-  options.loader = &loader;
+  options.loader = &kLoader;
   auto doc = Document::ParseHtml(html, options);
   REQUIRE(doc.has_value());
   Page page;

@@ -1,6 +1,7 @@
 // Visibility facts per element: see visibility.h.
 #include "engine/layout/visibility.h"
 
+#include <ranges>
 #include <string_view>
 
 namespace plainsight::engine {

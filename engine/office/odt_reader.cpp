@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <ranges>
 
 #include "engine/office/office_document.h"
 #include "engine/office/office_xml.h"

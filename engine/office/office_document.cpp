@@ -2,6 +2,9 @@
 // with the text extractor's bounded zip reader (engine/text/extract.h), not a second one.
 #include "engine/office/office_document.h"
 
+#include <exception>
+#include <string>
+
 #include "engine/office/office_xml.h"
 #include "engine/text/extract.h"
 
@@ -185,6 +188,8 @@ Result<OfficeDocument> ParseDocx(std::string_view bytes, const OfficeLimits& lim
     return ParseDocxParts(*parts, limits);
   } catch (const std::bad_alloc&) {
     return Fail(ErrorCode::kTooLarge, "the document needs more memory than is available");
+  } catch (const std::exception& e) {  // a library's own exception on a malformed part
+    return Fail(ErrorCode::kParse, std::string("the document cannot be read: ") + e.what());
   }
 }
 
@@ -197,6 +202,8 @@ Result<OfficeDocument> ParseOdt(std::string_view bytes, const OfficeLimits& limi
     return ParseOdtParts(*parts, limits);
   } catch (const std::bad_alloc&) {
     return Fail(ErrorCode::kTooLarge, "the document needs more memory than is available");
+  } catch (const std::exception& e) {  // a library's own exception on a malformed part
+    return Fail(ErrorCode::kParse, std::string("the document cannot be read: ") + e.what());
   }
 }
 

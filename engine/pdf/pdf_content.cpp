@@ -132,7 +132,7 @@ class ContentScanner {
 
   void ReadPage(size_t index) {
     QPDFObjectHandle page = reader_.pages[index];
-    uint32_t number = static_cast<uint32_t>(index + 1);
+    auto number = static_cast<uint32_t>(index + 1);
     PdfPage& out = doc_.pages[index];
     QPDFObjectHandle resources = QPDFPageObjectHelper(page).getAttribute("/Resources", false);
     AddFonts(resources, number);
@@ -193,7 +193,8 @@ class ContentScanner {
   static constexpr uint32_t kMaxFormDepth = 32;
   static constexpr size_t kMaxFonts = 10'000;
 
-  Stats ScanForm(QPDFObjectHandle form, QPDFObjectHandle inherited, uint32_t depth, uint32_t page) {
+  Stats ScanForm(QPDFObjectHandle form, const QPDFObjectHandle& inherited, uint32_t depth,
+                 uint32_t page) {
     if (!form.isStream()) {
       return {};
     }

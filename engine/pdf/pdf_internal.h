@@ -39,7 +39,7 @@ struct Reader {
   // Adds a warning for the report, at most kMaxWarnings of them.
   void Warn(std::string message);
   // The 1-based number of a page object, 0 when it is not a page of the document.
-  uint32_t PageNumber(QPDFObjectHandle page) const;
+  uint32_t PageNumber(const QPDFObjectHandle& page) const;
 
   static constexpr size_t kMaxWarnings = 50;
 };
@@ -74,7 +74,7 @@ constexpr bool IsSortedList(const std::string_view (&list)[N]) {
 // listed unread.
 void ReadContent(Reader& reader);
 // pdf_metadata.cpp: the first dc:title of an XMP metadata stream.
-std::optional<std::string> ReadXmpTitle(Reader& reader, QPDFObjectHandle metadata);
+std::optional<std::string> ReadXmpTitle(Reader& reader, const QPDFObjectHandle& metadata);
 // pdf_text.cpp: lines of text and per-page character counts from poppler. Returns false (with a
 // warning) when poppler cannot read the file.
 bool ReadText(Reader& reader, std::string_view bytes);

@@ -33,7 +33,7 @@ std::string Content(const xmlNode* node) {
 
 }  // namespace
 
-std::optional<std::string> ReadXmpTitle(Reader& reader, QPDFObjectHandle metadata) {
+std::optional<std::string> ReadXmpTitle(Reader& reader, const QPDFObjectHandle& metadata) {
   std::string xml;
   // Metadata of a few KB is usual; 16 MB is generous and bounds the XML parser's memory.
   DecodeStream(reader, metadata, xml, uint64_t{16} << 20);

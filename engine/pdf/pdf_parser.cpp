@@ -56,7 +56,7 @@ void Reader::Warn(std::string message) {
   }
 }
 
-uint32_t Reader::PageNumber(QPDFObjectHandle page) const {
+uint32_t Reader::PageNumber(const QPDFObjectHandle& page) const {
   if (!page.isIndirect()) {
     return 0;
   }
@@ -233,7 +233,7 @@ Result<PdfDocument> ParsePdf(std::string_view bytes, const PdfLimits& limits) no
     try {
       const std::vector<QPDFObjectHandle>& pages = qpdf.getAllPages();
       for (const QPDFObjectHandle& page : pages) {
-        uint32_t number = static_cast<uint32_t>(reader.page_numbers.size() + 1);
+        auto number = static_cast<uint32_t>(reader.page_numbers.size() + 1);
         reader.page_numbers.emplace(page.getObjGen(), number);
       }
       reader.pages = pages;

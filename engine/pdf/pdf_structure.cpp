@@ -2,6 +2,7 @@
 // structure types, 14.8.5.7 table attributes) and the form fields whose widgets are on pages
 // (12.7.3 field dictionaries, 12.5.6.19 widget annotations; ISO 14289-1 7.18.1 and 7.18.4).
 #include <algorithm>
+#include <ranges>
 #include <set>
 
 #include <qpdf/QPDFNumberTreeObjectHelper.hh>
@@ -81,7 +82,7 @@ bool IsStandardType(std::string_view type) {
 
 class StructWalker {
  public:
-  StructWalker(Reader& reader, QPDFObjectHandle role_map)
+  StructWalker(Reader& reader, const QPDFObjectHandle& role_map)
       : reader_(reader), doc_(reader.doc), role_map_(role_map) {}
 
   // Walks a /K value (an element, a marked-content reference, an object reference, an MCID, or
@@ -185,7 +186,7 @@ class StructWalker {
       throw LimitExceeded{"has more than " + std::to_string(reader_.limits.max_struct_elements) +
                           " structure elements"};
     }
-    uint32_t index = static_cast<uint32_t>(doc_.elements.size());
+    auto index = static_cast<uint32_t>(doc_.elements.size());
     {
       StructElement e;
       e.written_type = elem.getKey("/S").getName().substr(1);
@@ -250,7 +251,7 @@ void ReadFormFields(Reader& reader) {
   std::vector<bool> any_visible;
   for (size_t p = 0; p < reader.pages.size(); ++p) {
     QPDFObjectHandle page = reader.pages[p];
-    uint32_t number = static_cast<uint32_t>(p + 1);
+    auto number = static_cast<uint32_t>(p + 1);
     QPDFObjectHandle annots = page.isDictionary() ? page.getKey("/Annots") : QPDFObjectHandle();
     if (!annots.isInitialized() || !annots.isArray()) {
       continue;

@@ -157,6 +157,7 @@ std::string ExamplePdf(std::string_view objects) {
   static constexpr std::string_view kDefaults[] = {
       "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n",
       "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n",
+      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): an object spans literals
       "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
       "/Resources << /Font << /F1 5 0 R >> >> >> endobj\n",
       "4 0 obj << >> stream\n/P << /MCID 0 >> BDC BT /F1 12 Tf 72 770 Td (Bin collection days) "

@@ -162,7 +162,7 @@ void FindContacts(std::string_view text, ContactDetails& out) {
   };
   pos = 0;
   while (pos < text.size() && kEircode.FindGroups(text, pos, g)) {
-    size_t start = static_cast<size_t>(g[1].data() - text.data());
+    auto start = static_cast<size_t>(g[1].data() - text.data());
     add_address(Match{start, start + g[1].size()});
     pos = start + g[1].size();
   }

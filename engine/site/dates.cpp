@@ -169,7 +169,7 @@ void Scan(const Pattern& pattern, std::string_view text, Take take) {
   while (pos < text.size() && pattern.FindGroups(text, pos, groups)) {
     take(groups);
     // Continue after the date itself: the trailing context character may start the next one.
-    size_t next = static_cast<size_t>(groups[1].data() + groups[1].size() - text.data());
+    auto next = static_cast<size_t>(groups[1].data() + groups[1].size() - text.data());
     pos = std::max(next, pos + 1);
   }
 }

@@ -16,58 +16,58 @@ constexpr size_t kMaxLinkText = 200;
 // --- Link topics ---------------------------------------------------------------------------
 
 const Pattern& CharterWords() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(customer (?:service )?charter|customer action plan|client (?:service )?charter|citizens?.? charter|service charter|charter of (?:rights|service)|cairt (?:um )?(?:ch[uú]ram )?ch?ustaim[eé]ir|cairt (?:na )?seirbh[ií]se|plean gn[ií]omha[ií]ochta (?:do |na |um )?(?:ch?ustaim[eé]ir|sheirbh[ií]s))");
-  return p;
+  return kPattern;
 }
 
 const Pattern& ComplaintsWords() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(complaints? (?:procedure|policy|process|handling|and appeals|form)|(?:make|making|submit|lodge|lodging|how to make|raise) an? complaint|how to complain|(?:comments?|compliments?|feedback)(?:,? (?:compliments?|comments?))? (?:and|&) complaints|customer complaints|^complaints?$|gear[aá]in|gear[aá]n a dh[eé]anamh|ghear[aá]in|modh d[eé]anta gear[aá]n|your service,? your say)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& ContactWords() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(^contact(?: us)?$|contact us|contact (?:details|information|form)|get in touch|d[eé]an teagmh[aá]il|^teagmh[aá]il|sonra[ií] teagmh[aá]la|eolas teagmh[aá]la)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& IrishSwitchWords() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(^(?:as |i )?gaeilge(?: \(irish\))?$|^leagan gaeilge|^irish(?:-| )language(?: version)?$|^irish version$|^irish(?: \(gaeilge\))?$|^ga$)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& BareGa() {
-  static const Pattern p(R"(^ga$)");
-  return p;
+  static const Pattern kPattern(R"(^ga$)");
+  return kPattern;
 }
 
 const Pattern& EnforcementWords() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(ombudsman|enforcement|forfheidhm|ihrec|equality (?:and human rights )?commission|workplace relations)");
-  return p;
+  return kPattern;
 }
 
 // A document named by its link text when the URL does not say ("Annual report (PDF, 2 MB)").
 const Pattern& DocumentTextType() {
-  static const Pattern p(R"([(\[]\s*(pdf|docx?|word|odt|xlsx?|excel|ods|pptx?|rtf)\b)");
-  return p;
+  static const Pattern kPattern(R"([(\[]\s*(pdf|docx?|word|odt|xlsx?|excel|ods|pptx?|rtf)\b)");
+  return kPattern;
 }
 
 // Beside a document: a link to its web version.
 const Pattern& HtmlVersionWords() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(\bhtml\b|web (?:page|version)|online version|read (?:it |(?:this|the|our) (?:[\pL\-]+ ){0,3})?online|view (?:it )?online|accessible (?:version|format)|text(?:-only| only)? version|easy[- ]to[- ]read|easy read|leagan (?:html|inrochtana|gr[eé]as[aá]in)|leathanach gr[eé]as[aá]in|ar l[ií]ne)");
-  return p;
+  return kPattern;
 }
 
 // A document that is the printable copy of the page it sits on.
 const Pattern& PrintableCopyWords() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"((?:pdf|printable|print|download(?:able)?) (?:version|copy)|download (?:this|the) (?:page|guide|document|report|leaflet)?\s*(?:as|in) (?:a )?pdf|leagan (?:pdf|inphriont[aá]ilte)|print this page)");
-  return p;
+  return kPattern;
 }
 
 // Beside a document link, words saying the page it sits on is the document's web version ("This
@@ -76,22 +76,22 @@ const Pattern& PrintableCopyWords() {
 // t-ábhar"). The words must speak of this page ("this ..."): "the report is also available as a
 // PDF" on a news page does not make the news page the report's web version.
 const Pattern& SamePageWords() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"((?:this is|this page is|you are reading) (?:the|a) (?:web|online|html) (?:version|copy)|this (?:web ?)?page (?:has|says|gives) the same|(?:both|they) (?:say|have) the same|\bth(?:is|ese) (?:[\pL\-]+ ){0,3}(?:is|are) also (?:available )?(?:as|in) (?:a |an )?(?:pdf|word|printable|document)|seo ar f[aá]il freisin mar|is ionann an t-[aá]bhar|leagan gr[eé]as[aá]in (?:de|den|seo))");
-  return p;
+  return kPattern;
 }
 
 const Pattern& AlternativeFormatOffer() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"((?:alternative|accessible|other|different|large print|braille|easy[- ]read|audio) formats?|form[aá]id (?:inrochtana|eile|mhalartach|mh?alartach)|request (?:this|these|a copy|it|the document) in)");
-  return p;
+  return kPattern;
 }
 
 // Page kinds by title or main heading.
 const Pattern& ContactPageWords() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(contact(?: us| details| information)?\b|get in touch|d[eé]an teagmh[aá]il|teagmh[aá]il|sonra[ií] teagmh[aá]la)");
-  return p;
+  return kPattern;
 }
 
 // --- DOM helpers -----------------------------------------------------------------------------

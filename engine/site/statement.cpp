@@ -15,21 +15,21 @@ namespace {
 // --- Names -------------------------------------------------------------------------------
 
 const Pattern& StatementName() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(accessibility statement|statement (?:on|of|about) (?:web )?accessibility|accessibility declaration|declaration of accessibility|r[aá]it(?:eas|is) (?:um )?inrochtaineachta|r[aá]iteas inrochtana)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& AccessibilityName() {
-  static const Pattern p(R"(accessibility|inrochtaineacht|\baccessible (?:web)?site)");
-  return p;
+  static const Pattern kPattern(R"(accessibility|inrochtaineacht|\baccessible (?:web)?site)");
+  return kPattern;
 }
 
 // References to the Web Accessibility Directive or its Irish transposition.
 const Pattern& LegalReference() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(2016/2102|358/2020|\bs\.? ?i\.? (?:no\.? ?)?358\b|web accessibility directive|accessibility of websites and mobile applications|inrochtaineacht su[ií]omhanna gr[eé]as[aá]in|accessibility regulations|rialach[aá]in 2020)");
-  return p;
+  return kPattern;
 }
 
 // --- Section headings (checked in this order: the first that matches names the section) -----
@@ -76,118 +76,118 @@ std::optional<StatementSection> HeadingSection(std::string_view heading) {
 // --- Body wording -----------------------------------------------------------------------
 
 const Pattern& StatusContext() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(wcag|en ?301 ?549|web content accessibility guidelines|regulations|directive|standard|requirements|treoirl[ií]nte|caighde[aá]n|rialach[aá]in|treoir|2016/2102|leibh[eé]al|level a)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& PartialStatus() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(partially (?:compliant|conformant|conforms?|complies|comply|meets?)|partial(?:ly)? (?:compliance|conformance)|not fully (?:compliant|conformant|accessible|compl(?:y|ies)|conforms?|meets?)|does not fully (?:comply|conform|meet)|compliant in part|in part (?:compliant|with)|p[aá]irt-?chomhl[ií]ont|p[aá]irt-?chomhl[ií]onadh|go p[aá]irteach|i bp[aá]irt|n[ií]l .{0,60}go hioml[aá]n)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& NonStatus() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"((?:is|are) not (?:compliant|conformant)|non-?compliant|not in (?:compliance|conformance)|does not (?:comply|conform|meet)|neamh-?chomhl[ií]ontach|n[ií]l .{0,60}comhl[ií]ontach)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& FullStatus() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(fully (?:compliant|conformant|conforms?|complies|meets?)|full (?:compliance|conformance)|(?:is|are) (?:compliant|conformant) with|complies with|conforms (?:fully )?(?:to|with)|meets (?:all|the) (?:requirements|success criteria)|l[aá]n-?chomhl[ií]ontach|comhl[ií]ontach go hioml[aá]n|go hioml[aá]n comhl[ií]ontach|comhl[ií]onann .{0,60}go hioml[aá]n)");
-  return p;
+  return kPattern;
 }
 
 // A sentence about what the body hopes for, not what is ("we aim to be fully compliant").
 const Pattern& Aspiration() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(\b(?:aim|aims|aiming|working (?:towards|to)|work towards|will be|intend|strive|striving|plan|goal|seek|hope)\b|ag obair|beidh|mar aidhm)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& NonAccessibleWording() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(non-?accessible|not (?:yet )?(?:fully )?accessible|inaccessible|neamh-?inrochtana|nach bhfuil .{0,30}inrochtana|n[ií]l .{0,60}inrochtana)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& ListingWording() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(following|below|listed|include|for example|such as|these|seo a leanas|th[ií]os|mar shampla|san [aá]ireamh)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& ReasonNonCompliance() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(non-?compliance|not compliant with|does not (?:meet|comply)|fails? (?:to meet|wcag|success criteri)|success criteri(?:on|a)|\bwcag (?:2\.[0-2] )?(?:sc )?\d\.\d\.\d|neamh-?chomhl[ií]onadh|crit[eé]ar ratha)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& ReasonBurden() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(disproportionate burden|ualach d[ií]r[eé]ireach|ualach m[ií]-?chothrom)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& ReasonScope() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(not within (?:the )?scope|outside (?:of )?(?:the )?scope|out of scope|not in scope|not covered by the (?:regulations|directive|legislation)|(?:is|are) exempt|exempt(?:ed)? (?:from|under)|lasmuigh de raon feidhme|nach bhfuil .{0,30}raon feidhme|d[ií]olmhaithe)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& PreparationWording() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"((?:statement|r[aá]iteas)\b.{0,40}\b(?:prepared|created|drawn up|written|produced|published|reviewed|updated)|prepared on|(?:last )?(?:reviewed|updated|revised) on|ullmha[ií]odh|athbhreithn[ií]odh|rinneadh athbhreithni[uú]|nuashonra[ií]odh|cruthaíodh an r[aá]iteas)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& SelfAssessment() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(self-?assess|self-?evaluat|internal(?:ly)? (?:audit|assess|evaluat|review|test)|(?:audit|assessment|evaluation|review|testing) (?:was )?(?:carried out|done|conducted|performed) (?:internally|in-house|by (?:our|the) (?:own )?(?:staff|team|web team|organisation))|in-house (?:audit|assessment|testing|review)|f[eé]in-?mheas|measún[uú] inmhe[aá]nach)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& ThirdParty() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(third[- ]part(?:y|ies)|external (?:audit|assess|evaluat|review|agency|company|expert|consultan|organisation|accessibility)|independent(?:ly)? (?:audit|assess|evaluat|review|test|accessibility|expert)|certif(?:ied|ication)|tr[ií][uú] p[aá]irt|measún[uú] seachtrach|neamhsple[aá]ch)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& FeedbackWording() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(contact us|let us know|get in touch|tell us|e-?mail us|call us|write to us|feedback|if you (?:find|have|notice|encounter|come across|experience|need|cannot|can.?t)|d[eé]an teagmh[aá]il|cuir in i[uú]l d[uú]inn|aiseolas|seol r[ií]omhphost)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& EnforcementWording() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(ombudsman|enforcement (?:procedure|body|authority)|(?:not|un)(?:happy|satisfied) with (?:our|the|how we|this) (?:response|reply|answer)|unsatisfactory (?:response|reply)|equality (?:and human rights )?commission|equality body|forfheidhm)");
-  return p;
+  return kPattern;
 }
 
 const Pattern& Standards() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(\bwcag ?(?:2\.[0-2]|2|1\.0)?|web content accessibility guidelines (?:\(wcag\) )?(?:2\.[0-2])?|\ben ?301 ?549)");
-  return p;
+  return kPattern;
 }
 
 // What a date is, from the words near it. "Published" is left out: statements date the
 // documents they exempt that way ("PDFs published before 23 September 2018").
 const Pattern& ReviewedWord() {
-  static const Pattern p(R"(review|revised|revisit|athbhreithn)");
-  return p;
+  static const Pattern kPattern(R"(review|revised|revisit|athbhreithn)");
+  return kPattern;
 }
 
 const Pattern& UpdatedWord() {
-  static const Pattern p(R"(updated|\bupdate|nuashonr)");
-  return p;
+  static const Pattern kPattern(R"(updated|\bupdate|nuashonr)");
+  return kPattern;
 }
 
 const Pattern& PreparedWord() {
-  static const Pattern p(
+  static const Pattern kPattern(
       R"(prepared|created|drawn up|written|produced|ullmha|cruth[aá]iodh|scr[ií]obhadh)");
-  return p;
+  return kPattern;
 }
 
 // The last match of `p` in `text`, or npos.

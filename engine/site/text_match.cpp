@@ -49,7 +49,7 @@ std::string NormaliseText(std::string_view utf8) {
   out.reserve(text.size());
   bool pending_space = false;
   int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(text.size());
+  const auto n = static_cast<int32_t>(text.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   while (i < n) {
     int32_t start = i;
@@ -99,7 +99,7 @@ std::optional<Match> Pattern::Find(std::string_view text, size_t from) const {
   if (!re_->Match(input, from, text.size(), RE2::UNANCHORED, &found, 1)) {
     return std::nullopt;
   }
-  size_t start = static_cast<size_t>(found.data() - text.data());
+  auto start = static_cast<size_t>(found.data() - text.data());
   return Match{start, start + found.size()};
 }
 

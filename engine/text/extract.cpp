@@ -156,7 +156,7 @@ Result<void> CheckUtf8Text(std::string_view bytes, const ExtractLimits& limits) 
     return Fail(ErrorCode::kParse, "input looks binary (it contains NUL bytes), not text");
   }
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  int32_t length = static_cast<int32_t>(bytes.size());
+  auto length = static_cast<int32_t>(bytes.size());
   int32_t i = 0;
   uint32_t line = 1;
   int32_t line_start = 0;
@@ -502,8 +502,7 @@ Result<ExtractedText> ExtractMarkdown(std::string_view bytes, const ExtractLimit
   };
   bool in_fence = false;
   (void)first_block;
-  for (size_t li = 0; li < lines.size(); ++li) {
-    const Line& line = lines[li];
+  for (auto& line : lines) {
     if (IsFence(line.view)) {
       flush();
       in_fence = !in_fence;
@@ -743,7 +742,7 @@ class HtmlWalker {
       while (run_end < data.size() && !IsAsciiSpaceChar(data[run_end])) {
         ++run_end;
       }
-      uint32_t text_offset = static_cast<uint32_t>(current_.text.size());
+      auto text_offset = static_cast<uint32_t>(current_.text.size());
       uint32_t source_offset = exact ? pos + static_cast<uint32_t>(i) : pos;
       bool continues =
           !current_.map.empty() &&
@@ -945,7 +944,8 @@ const xmlNode* FirstDescendant(const xmlNode* n, const char* local) {
 }
 
 // Appends a finished block to out, one line of `source` per block.
-void AddLineBlock(ExtractedText& out, BlockKind kind, std::string text, const std::string& lang) {
+void AddLineBlock(ExtractedText& out, BlockKind kind, const std::string& text,
+                  const std::string& lang) {
   std::string collapsed;
   collapsed.reserve(text.size());
   bool space = false;
@@ -1041,7 +1041,7 @@ void WalkDocx(const xmlNode* n, bool in_cell, ExtractedText& out) {
     std::string lang;
     std::vector<const xmlNode*> nested;
     CollectDocxRuns(c, text, lang, nested);
-    AddLineBlock(out, kind, std::move(text), lang);
+    AddLineBlock(out, kind, text, lang);
     for (const xmlNode* p : nested) {
       xmlNode wrapper{};
       wrapper.children = const_cast<xmlNode*>(p);
@@ -1089,7 +1089,7 @@ void WalkOdt(const xmlNode* n, BlockKind context, ExtractedText& out) {
       std::string text;
       std::vector<const xmlNode*> nested;
       CollectOdtText(c, text, nested);
-      AddLineBlock(out, kind, std::move(text), "");
+      AddLineBlock(out, kind, text, "");
       for (const xmlNode* p : nested) {
         xmlNode wrapper{};
         wrapper.children = const_cast<xmlNode*>(p);

@@ -113,15 +113,15 @@ Metrics ComputeMetrics(const TextCounts& c, std::string_view lang) {
   if (c.words == 0 || c.sentences == 0) {
     if (c.left_out > 0) {  // not empty: only tokens that are not words
       m.too_short_for = ScoreNames(primary, syllables);
-      m.score_notes.push_back(
+      m.score_notes.emplace_back(
           "Too short to score: the text has no words, only tokens that "
           "cannot be counted as words.");
     }
     return m;
   }
   m.measures_note = MeasuresNote(primary, lang, syllables);
-  const double words = static_cast<double>(c.words);
-  const double sentences = static_cast<double>(c.sentences);
+  const auto words = static_cast<double>(c.words);
+  const auto sentences = static_cast<double>(c.sentences);
   const double asl = words / sentences;
   const double awl = static_cast<double>(c.letters) / words;
   m.average_sentence_length = asl;
@@ -188,7 +188,7 @@ bool IsKnownLanguage(std::string_view tag) {
       })) {
     return false;
   }
-  const std::string primary = PrimaryLanguage(tag);
+  std::string primary = PrimaryLanguage(tag);
   if (primary.size() < 2 || primary.size() > 3 ||
       !std::all_of(primary.begin(), primary.end(),
                    [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
@@ -204,7 +204,7 @@ bool IsKnownLanguage(std::string_view tag) {
 }
 
 std::string LanguageName(std::string_view tag) {
-  const std::string primary = PrimaryLanguage(tag);
+  std::string primary = PrimaryLanguage(tag);
   UChar buffer[64];
   UErrorCode status = U_ZERO_ERROR;
   int32_t n = uloc_getDisplayLanguage(primary.c_str(), "en", buffer, 64, &status);

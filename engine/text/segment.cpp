@@ -50,7 +50,7 @@ UChar32 CodePointAt(std::string_view s, size_t i) {
   if (i >= s.size()) {
     return -1;
   }
-  int32_t pos = static_cast<int32_t>(i);
+  auto pos = static_cast<int32_t>(i);
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
   return c;
@@ -61,7 +61,7 @@ UChar32 CodePointBefore(std::string_view s, size_t i) {
   if (i == 0 || i > s.size()) {
     return -1;
   }
-  int32_t pos = static_cast<int32_t>(i);
+  auto pos = static_cast<int32_t>(i);
   UChar32 c;
   U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, pos, c);
   return c;
@@ -351,7 +351,7 @@ struct Segmenter::Impl {
     size_t pos = 0;
     while (pos < text.size() &&
            address.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
-      size_t start = static_cast<size_t>(match.data() - text.data());
+      auto start = static_cast<size_t>(match.data() - text.data());
       size_t end = start + match.size();
       // Trailing punctuation belongs to the sentence, not the address.
       while (end > start &&
@@ -611,7 +611,7 @@ void Segmenter::Segment(std::string_view text, uint32_t max_words,
   m.sentence->setText(&sentence_text, status);
   m.word->setText(&word_text, status);
   std::vector<Impl::Mask> masks = m.FindAddresses(text);
-  const uint32_t size = static_cast<uint32_t>(text.size());
+  const auto size = static_cast<uint32_t>(text.size());
 
   // Sentence boundaries: ICU's candidates that Accept() keeps, plus the starts of numbered items
   // of a list that begins a sentence ("1.) Fill in the form 2.) Sign it"). ICU proposes no
@@ -659,7 +659,7 @@ void Segmenter::Segment(std::string_view text, uint32_t max_words,
                       ? size
                       : static_cast<uint32_t>(b);
       }
-      uint32_t candidate = static_cast<uint32_t>(pending);
+      auto candidate = static_cast<uint32_t>(pending);
       bool from_extra = extra_index < extra.size() && extra[extra_index] < candidate;
       if (from_extra) {
         candidate = extra[extra_index];

@@ -23,7 +23,7 @@ void Add(Kinds& kinds, AbbreviationKind kind, std::initializer_list<std::string_
 }
 
 const Kinds& English() {
-  static const Kinds kinds = [] {
+  static const Kinds kKinds = [] {
     Kinds k;
     using K = AbbreviationKind;
     Add(k, K::kTitle, {"mr",   "mrs",  "ms",  "messrs", "mme",  "mlle", "mx",   "dr",   "prof",
@@ -54,11 +54,11 @@ const Kinds& English() {
          "vv",   "l",    "ll",   "mob", "ph",   "rm",    "apt", "bldg", "gr",  "cl",  "c"});
     return k;
   }();
-  return kinds;
+  return kKinds;
 }
 
 const Kinds& Irish() {
-  static const Kinds kinds = [] {
+  static const Kinds kKinds = [] {
     Kinds k;
     using K = AbbreviationKind;
     // Interpretation: Irish keeps the behaviour of issue 3 (none of these ends a sentence, bar
@@ -70,7 +70,7 @@ const Kinds& Irish() {
     Add(k, K::kNumberLabel, {"uimh", "lch", "alt", "no", "p", "pp"});
     return k;
   }();
-  return kinds;
+  return kKinds;
 }
 
 }  // namespace

@@ -158,6 +158,7 @@ TEST_CASE("segment: words, numbers, URLs, e-mail and hyphenated compounds are to
   std::string text = "A well-known form costs 3.50 euro at www.example.ie/a-b or info@example.ie.";
   std::vector<Token> words = (*segmenter)->Words(text);
   std::vector<std::string> texts;
+  texts.reserve(words.size());
   for (const Token& t : words) {
     texts.push_back(text.substr(t.start, t.end - t.start));
   }

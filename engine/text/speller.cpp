@@ -37,7 +37,7 @@ struct SharedSuggestions {
 std::atomic<size_t> spellers_loaded{0};
 
 SharedSuggestions& Shared() {
-  static SharedSuggestions* shared = new SharedSuggestions();  // never destroyed: no exit order
+  static auto* shared = new SharedSuggestions();  // never destroyed: no exit order
   return *shared;
 }
 

@@ -381,7 +381,7 @@ std::u32string ToCodePoints(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
   int32_t i = 0;
-  int32_t length = static_cast<int32_t>(s.size());
+  auto length = static_cast<int32_t>(s.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   while (i < length) {
     UChar32 c;

@@ -163,7 +163,7 @@ class WordTable {
   static_assert(sizeof(Slot) == 32);
 
   static uint32_t Tag(uint64_t hash) {
-    uint32_t tag = static_cast<uint32_t>(hash >> 32);
+    auto tag = static_cast<uint32_t>(hash >> 32);
     return tag == 0 ? 1 : tag;
   }
 

@@ -151,7 +151,7 @@ void CheckContrast(const engine::Page& page, engine::Findings& out, const Thresh
   if (doc.is_xml()) {
     return;
   }
-  const TextContrast& contrast = page.Derived<TextContrast>();
+  const auto& contrast = page.Derived<TextContrast>();
   if (contrast.builds_shadow_trees && doc.html()) {
     out.CantTell(doc.html(),
                  "A script builds shadow trees whose text cannot be checked without "

@@ -24,7 +24,7 @@ std::string InputType(const engine::Node& input) {
       "hidden", "text",  "search",         "tel",    "url",   "email", "password", "date",  "month",
       "week",   "time",  "datetime-local", "number", "range", "color", "checkbox", "radio", "file",
       "submit", "image", "reset",          "button"};
-  const std::string type = engine::AsciiLower(engine::TrimWhitespace(input.AttrOr("type")));
+  std::string type = engine::AsciiLower(engine::TrimWhitespace(input.AttrOr("type")));
   for (std::string_view t : kTypes) {
     if (type == t) {
       return type;

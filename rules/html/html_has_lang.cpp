@@ -41,7 +41,7 @@ extern const engine::Rule kHtmlHtmlHasLang{
     .why =
         "Screen readers choose their voice and pronunciation from the page's language; "
         "without it, Irish or English text may be read out with the wrong rules.",
-    .help = "Add lang to the <html> element: <html lang=\"en-IE\"> or <html lang=\"ga\">.",
+    .help = R"(Add lang to the <html> element: <html lang="en-IE"> or <html lang="ga">.)",
     .wcag = kWcag,
     .en301549 = kEn,
     .act = kAct,

@@ -31,7 +31,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
       return;
     }
     if (engine::TrimWhitespace(*alt).empty()) {
-      out.Warn(&e, "This image is marked as decoration (alt=\"\") but has the title \"" + title +
+      out.Warn(&e, R"(This image is marked as decoration (alt="") but has the title ")" + title +
                        "\": if it means something, put that in alt; if not, remove the title.");
     } else if (NormalizeForComparison(*alt) != NormalizeForComparison(title)) {
       out.CantTell(&e, "This image's alt and title differ: screen reader users hear \"" +

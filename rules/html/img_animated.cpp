@@ -9,6 +9,7 @@
 // script) is not seen; a still image or an animation that stops within five seconds passes.
 // A .gif, .png, .apng or .webp file that could not be read is cantTell; other images are
 // inapplicable.
+#include <cmath>
 #include <optional>
 #include <string>
 
@@ -85,12 +86,11 @@ void Check(const engine::Page& page, engine::Findings& out) {
       out.Pass(&e);
       return;
     }
-    out.Warn(&e, anim->loops_forever
-                     ? "This animated image (" + std::to_string(anim->frames) +
-                           " frames) loops forever, with no way to pause it."
-                     : "This animated image plays for " +
-                           std::to_string(static_cast<int>(anim->total_seconds() + 0.5)) +
-                           " seconds, more than five, with no way to pause it.");
+    out.Warn(&e, anim->loops_forever ? "This animated image (" + std::to_string(anim->frames) +
+                                           " frames) loops forever, with no way to pause it."
+                                     : "This animated image plays for " +
+                                           std::to_string(std::lround(anim->total_seconds())) +
+                                           " seconds, more than five, with no way to pause it.");
   });
 }
 

@@ -16,24 +16,25 @@
 namespace plainsight::rules {
 namespace {
 
-#define PS_COLOURS "(red|green|blue|orange|yellow|purple|pink|grey|gray|brown|dearg|glas|gorm)"
+#define PLAINSIGHT_PS_COLOURS \
+  "(red|green|blue|orange|yellow|purple|pink|grey|gray|brown|dearg|glas|gorm)"
 
 // The whole match is group 1. RE2, as STYLE.md section 9 asks: std::regex cost more than the
 // rest of the page's rules on pages with long text.
 const RE2& ColourReference() {
-  static const RE2 re(
+  static const RE2 kPattern(
       "((?i)\\b(shown|marked|highlighted|coloured|colored|written|displayed|printed|outlined|"
       "appear|"
-      "appears|are|is|in) (in )?" PS_COLOURS
+      "appears|are|is|in) (in )?" PLAINSIGHT_PS_COLOURS
       "\\b|"
       "\\b(fields|items|text|words|options|boxes|cells|rows|dates|entries|questions|sections|"
-      "errors) (shown |marked |highlighted )?in " PS_COLOURS
+      "errors) (shown |marked |highlighted )?in " PLAINSIGHT_PS_COLOURS
       "\\b|"
-      "\\bthe " PS_COLOURS
+      "\\bthe " PLAINSIGHT_PS_COLOURS
       " (button|link|box|field|fields|text|icon|tab|area|section|arrow|"
       "circle|square|dot|dots|star|stars|asterisk|asterisks|mark|marks|items|dates)\\b|"
       "\\bi (ndearg|nglas|ngorm)\\b)");
-  return re;
+  return kPattern;
 }
 
 #undef PS_COLOURS

@@ -18,15 +18,15 @@ namespace {
 
 // RE2, as STYLE.md section 9 asks (std::regex cost more than the rest of the page's rules).
 const RE2& Instruction() {
-  static const RE2 re(
+  static const RE2 kPattern(
       "(?i)\\b(click|press|tap|select|use|choose|find|follow|fill in|complete|cliceáil|brúigh|"
       "roghnaigh)\\b");
-  return re;
+  return kPattern;
 }
 
 // The whole match is group 1.
 const RE2& SensoryReference() {
-  static const RE2 re(
+  static const RE2 kPattern(
       "((?i)\\b(on|to|at|in) the (top |bottom |upper |lower )?(left|right)( hand| side| of)?\\b|"
       "\\b(top|bottom|upper|lower|left|right)[- ](hand|right|left) (side|corner|column|menu|"
       "sidebar|panel|box)\\b|"
@@ -34,7 +34,7 @@ const RE2& SensoryReference() {
       "\\b(in|on) the (left|right|side) (column|sidebar|menu|panel|bar)\\b|"
       "\\b(round|square|circular|triangular|star-shaped|arrow-shaped) (button|icon|link|symbol)\\b|"
       "\\bar (chlé|dheis))");
-  return re;
+  return kPattern;
 }
 
 bool MayMentionPlace(const std::string& lower) {

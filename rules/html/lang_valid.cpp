@@ -72,7 +72,7 @@ extern const engine::Rule kHtmlLangValid{
     .why =
         "When a passage is in another language, a valid lang lets screen readers switch "
         "pronunciation; an invalid one is ignored or misread.",
-    .help = "Give the passage a registered language code: <p lang=\"ga\">, <span lang=\"fr\">.",
+    .help = R"(Give the passage a registered language code: <p lang="ga">, <span lang="fr">.)",
     .wcag = kWcag,
     .en301549 = kEn,
     .act = kAct,

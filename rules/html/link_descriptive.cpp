@@ -63,7 +63,7 @@ bool IsPhrasing(const engine::Node& e) {
 
 bool HasWordCharacters(std::string_view text) {
   for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
+    auto u = static_cast<unsigned char>(c);
     // Letters, digits, or any non-ASCII character (conservative: may be a letter).
     if ((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80) {
       return true;

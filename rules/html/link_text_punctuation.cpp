@@ -29,7 +29,7 @@ constexpr std::string_view kSymbols[] = {
 bool OnlyPunctuation(std::string_view name) {
   size_t i = 0;
   while (i < name.size()) {
-    const unsigned char c = static_cast<unsigned char>(name[i]);
+    const auto c = static_cast<unsigned char>(name[i]);
     if (c < 0x80) {
       if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
         return false;

@@ -8,6 +8,7 @@
 // another language in at least `min_words_to_fail` words with at least `min_percent` of the
 // text, and otherwise asks a person.
 #include <algorithm>
+#include <ranges>
 
 #include "engine/language_detect.h"
 #include "engine/language_tag.h"

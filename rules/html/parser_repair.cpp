@@ -13,6 +13,7 @@
 //    moved out of the table by the parser ("foster parenting", HTML 13.2.6.1).
 // Elements in SVG and MathML are not judged (Gumbo marks all foreign elements as closed by the
 // parser). Each finding is an error: the parse error is certain.
+#include <ranges>
 #include <string>
 #include <vector>
 

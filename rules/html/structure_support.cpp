@@ -2,6 +2,7 @@
 #include "rules/html/structure_support.h"
 
 #include <cstdint>
+#include <ranges>
 
 #include "engine/ascii.h"
 #include "rules/support.h"

@@ -1,6 +1,8 @@
 // Helpers shared by the table rules.
 #include "rules/html/table_support.h"
 
+#include <ranges>
+
 #include "rules/html/support/aria_tree.h"
 #include "rules/html/support/roles.h"
 #include "rules/html/support/tables.h"

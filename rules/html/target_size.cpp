@@ -89,10 +89,12 @@ std::optional<Size> KnownSize(const engine::Page& p, const engine::Node& e) {
   const engine::ComputedStyle& is = p.styles().Of(*image);
   std::optional<double> w = is.LengthPx("width");
   std::optional<double> h = is.LengthPx("height");
-  if (!w)
+  if (!w) {
     w = AttrPx(*image, "width");
-  if (!h)
+  }
+  if (!h) {
     h = AttrPx(*image, "height");
+  }
   if (w && h) {
     return Size{*w, *h};
   }

@@ -140,7 +140,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
   // Asked of every p, div and td: each element's answer is kept for the ones below it.
   structure::AncestorOrSelf in_list_or_code(
       [&](const engine::Node& n) { return IsListOrCode(page.PageFor(n), n); });
-  auto StartOf = [](const engine::Page& p, const engine::Node& e) {
+  auto start_of = [](const engine::Page& p, const engine::Node& e) {
     return structure::RenderedTextStart(p, e, kMarkerBytes);
   };
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
@@ -156,6 +156,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
     const std::vector<std::string> lines = BrLines(p, e, &has_br);
     if (has_br && !in_list_or_code(e)) {
       std::vector<Marker> markers;
+      markers.reserve(lines.size());
       for (const std::string& line : lines) {
         markers.push_back(MarkerOf(line));
       }
@@ -171,16 +172,16 @@ void Check(const engine::Page& page, engine::Findings& out) {
       return;
     }
     const engine::Node* prev = e.PreviousElementSibling();
-    const Marker first = MarkerOf(StartOf(p, e));
+    const Marker first = MarkerOf(start_of(p, e));
     if (first.kind == 0 || (prev != nullptr && (prev->IsHtml("p") || prev->IsHtml("div")) &&
-                            Continues(MarkerOf(StartOf(p, *prev)), first))) {
+                            Continues(MarkerOf(start_of(p, *prev)), first))) {
       return;
     }
     std::vector<Marker> markers{first};
     for (const engine::Node* s = e.NextElementSibling();
          s != nullptr && (s->IsHtml("p") || s->IsHtml("div")) && markers.size() < 3;
          s = s->NextElementSibling()) {
-      markers.push_back(MarkerOf(StartOf(p, *s)));
+      markers.push_back(MarkerOf(start_of(p, *s)));
       if (!Continues(markers[markers.size() - 2], markers.back())) {
         break;
       }

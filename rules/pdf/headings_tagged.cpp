@@ -56,7 +56,7 @@ bool EndsSentence(const std::string& text) {
 bool HasLetters(const std::string& text) {
   int letters = 0;
   for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
+    auto u = static_cast<unsigned char>(c);
     letters += (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || u >= 0x80;
   }
   return letters >= 2;

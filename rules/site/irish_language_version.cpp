@@ -126,7 +126,7 @@ es::SiteResult Check(const es::SiteModel& site) {
   r.severity = engine::Severity::kWarning;
   r.message = "No Irish-language version found: none of the " +
               site::Count(site.CrawledPages(), "crawled page", "crawled pages") +
-              " declares lang=\"ga\", and no link has hreflang=\"ga\" or reads \"Gaeilge\".";
+              R"( declares lang="ga", and no link has hreflang="ga" or reads "Gaeilge".)";
   site::AddEvidence(r, site.home_url);
   return r;
 }

@@ -43,7 +43,7 @@ void Check(const text::TextFacts& facts, const engine::OptionValues& options,
               "double negative: \"" +
                   std::string(block.substr(tokens[i].start, tokens[j].end - tokens[i].start)) +
                   "\"",
-              "Say it positively (\"not unlikely\" -> \"likely\").", "double-negative",
+              R"(Say it positively ("not unlikely" -> "likely").)", "double-negative",
               text::Severity::kWarning);
           i = j;
           break;
@@ -69,7 +69,7 @@ extern const engine::Rule kTextDoubleNegative{
     .why =
         "Two negatives make readers undo one with the other (\"not unlikely\"); many get the "
         "meaning backwards.",
-    .help = "Say it positively: \"not unlikely\" becomes \"likely\", \"not without\" \"with\".",
+    .help = R"(Say it positively: "not unlikely" becomes "likely", "not without" "with".)",
     .limits = "English and Irish only; a person decides whether the nuance is needed.",
     .impact = engine::Impact::kMinor,
     .severity = engine::Severity::kNotice,

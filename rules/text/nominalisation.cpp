@@ -25,7 +25,7 @@ extern const engine::Rule kTextNominalisation{
     .why =
         "A verb turned into a noun (\"make a decision\") makes sentences longer and more abstract, "
         "and often hides who acts.",
-    .help = "Use the verb: \"decide\" for \"make a decision\".",
+    .help = R"(Use the verb: "decide" for "make a decision".)",
     .limits =
         "Matches listed phrases; whether the plainer word fits the sentence is for a "
         "person to judge. Add your own lists with --wordlist.",

@@ -193,7 +193,7 @@ std::string RegularBase(std::string_view p, const KnownWord& known, bool* double
   }
   const char last = stem.back();
   const char prev = stem[stem.size() - 2];
-  const std::string with_e = stem + "e";
+  std::string with_e = stem + "e";
   if (last == 'e' || last == 'u' || last == 'v' || last == 'c' || (last == 'z' && prev != 'z')) {
     return with_e;  // agreed, issued, approved, reduced, organized
   }
@@ -465,7 +465,7 @@ std::string Rewrite(std::string_view sentence, std::span<const Word> words, size
   std::vector<std::string> aux;
   std::string adverbs;
   for (size_t k = first; k < participle; ++k) {
-    std::string w = lower(k);
+    const std::string& w = lower(k);
     if (w == "not" || w == "never" || w == "n't") {
       negated = negated || w != "never";
       if (w == "never") {
@@ -635,7 +635,7 @@ std::string Rewrite(std::string_view sentence, std::span<const Word> words, size
   size_t after = participle + 1;
   std::string particle;
   if (after < n && joined(participle)) {
-    std::string w = lower(after);
+    const std::string& w = lower(after);
     bool clause_ends = after + 1 == n || lower(after + 1) == "by";
     if (!clause_ends) {
       std::string_view gap =
@@ -666,7 +666,7 @@ std::string Rewrite(std::string_view sentence, std::span<const Word> words, size
       !(In(lower(after + 1), {"the", "a"}) && after + 2 < n && NotADoer(lower(after + 2)))) {
     size_t last = after + 1;
     while (last + 1 < n && joined(last) && last + 1 - (after + 1) < 8) {
-      std::string next = lower(last + 1);
+      const std::string& next = lower(last + 1);
       if (next == "and" || next == "or") {
         if (last + 2 < n && joined(last + 1) &&
             (In(lower(last + 2), {"the", "a", "an", "your", "our", "its", "their"}) ||

@@ -20,7 +20,7 @@ namespace text = engine::text;
 
 constexpr engine::RuleOption kOptions[] = {
     {"max_words_between", 2,
-     "words (\"not\", \"always\", \"-ly\" adverbs) allowed between \"be\" and the participle"},
+     R"(words ("not", "always", "-ly" adverbs) allowed between "be" and the participle)"},
 };
 
 void Check(const text::TextFacts& facts, const engine::OptionValues& options,
@@ -108,7 +108,7 @@ extern const engine::Rule kTextPassiveVoice{
     .why =
         "In the passive voice the doer is hidden or comes last (\"the form will be checked\"): "
         "readers must work out who acts, and whether it is them.",
-    .help = "Put the doer first: \"we will check your form\", \"you must pay the fee\".",
+    .help = R"(Put the doer first: "we will check your form", "you must pay the fee".)",
     .limits =
         "English only. Some passives are right (when the doer does not matter); a person "
         "decides.",

@@ -27,8 +27,7 @@ extern const engine::Rule kTextWordyPhrase{
         "Long, formal words and stock phrases (\"utilise\", \"in order to\") slow readers down and "
         "say no more than short ones.",
     .help =
-        "Use the plainer word the finding suggests: \"use\" for \"utilise\", \"to\" for \"in order "
-        "to\".",
+        R"(Use the plainer word the finding suggests: "use" for "utilise", "to" for "in order to".)",
     .limits =
         "Matches listed phrases; whether the plainer word fits the sentence is for a "
         "person to judge. Add your own lists with --wordlist.",

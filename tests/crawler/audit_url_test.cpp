@@ -48,6 +48,7 @@ void Site(const TestRequest& r, TestConnection& c) {
 int Audit(std::vector<std::string> args) {
   args.insert(args.begin(), "audit");
   std::vector<char*> argv;
+  argv.reserve(args.size());
   for (auto& a : args) {
     argv.push_back(a.data());
   }

@@ -24,8 +24,8 @@ namespace {
 // 64 MiB of zeros compress to about 64 KiB. Made before the crawl starts, so that compressing
 // it (slow on a loaded machine) does not eat into the request's time limit.
 const std::string& GzipBomb() {
-  static const std::string bomb = testing::GzipForTest(std::string(64u << 20, '\0'));
-  return bomb;
+  static const std::string kBomb = testing::GzipForTest(std::string(64u << 20, '\0'));
+  return kBomb;
 }
 
 void Hostile(const TestRequest& req, TestConnection& c, const std::string& base) {

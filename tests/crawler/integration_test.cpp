@@ -242,6 +242,7 @@ namespace {
 // Runs RunRobotsCommand with stdout captured.
 int RunRobots(std::vector<std::string> args, std::string* output) {
   std::vector<char*> argv;
+  argv.reserve(args.size());
   for (std::string& a : args) {
     argv.push_back(a.data());
   }

@@ -37,6 +37,7 @@ void Site(const TestRequest& r, TestConnection& c) {
 // Runs a command with stdout and stderr (the C streams the crawl commands print to) captured.
 int Capture(int (*command)(int, char**), std::vector<std::string> args, std::string* out) {
   std::vector<char*> argv;
+  argv.reserve(args.size());
   for (auto& a : args) {
     argv.push_back(a.data());
   }
@@ -67,7 +68,7 @@ bool HasRawControls(const std::string& s) {
          s.find("\xE2\x80\xAE") != std::string::npos;
 }
 
-constexpr const char* kEscapedLine = "Disallow: /private # \\x1b]0;pwned\\x07 \\u202e";
+constexpr const char* kEscapedLine = R"(Disallow: /private # \x1b]0;pwned\x07 \u202e)";
 
 }  // namespace
 

@@ -1,8 +1,11 @@
 // Raw-socket test HTTP server (see test_server.h).
 #include "tests/crawler/test_server.h"
 
+#include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <stdexcept>
+#include <string>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -51,8 +54,11 @@ TestServer::TestServer(Handler handler) : handler_(std::move(handler)) {
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   addr.sin_port = 0;
-  bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  listen(listen_fd_, 128);
+  if (bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      listen(listen_fd_, 128) != 0) {
+    throw std::runtime_error(std::string("test server: cannot listen on loopback: ") +
+                             std::strerror(errno));
+  }
   socklen_t len = sizeof addr;
   getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len);
   port_ = ntohs(addr.sin_port);

@@ -230,7 +230,7 @@ std::string UrlOf(const fs::path& rel) {
 }
 
 const std::vector<Body>& Bodies() {
-  static const std::vector<Body> bodies = [] {
+  static const std::vector<Body> kBodies = [] {
     std::vector<Body> out;
     json design = json::parse(ReadFile(kSector / "design.json"));
     for (const json& d : design.at("bodies")) {
@@ -255,7 +255,7 @@ const std::vector<Body>& Bodies() {
     }
     return out;
   }();
-  return bodies;
+  return kBodies;
 }
 
 json Design() {
@@ -490,7 +490,7 @@ std::set<std::string> FailureKinds(const Page& page) {
 
 // Wording that marks each part of the model statement, in English and Irish (lower case).
 const std::map<std::string, std::vector<std::string>>& SectionMarkers() {
-  static const std::map<std::string, std::vector<std::string>> markers = {
+  static const std::map<std::string, std::vector<std::string>> kMarkers = {
       {"compliance_status", {"compliance status", "conformance status", "stádas comhlíontachta"}},
       // Lower() leaves letters with a fada alone: both cases of a heading's first letter.
       {"non_accessible_content",
@@ -502,7 +502,7 @@ const std::map<std::string, std::vector<std::string>>& SectionMarkers() {
       {"feedback", {"feedback", "aiseolas"}},
       {"enforcement", {"enforcement procedure", "nós imeachta forfheidhmiúcháin", "ombudsman"}},
   };
-  return markers;
+  return kMarkers;
 }
 
 std::set<std::string> StatementSections(const std::string& text) {

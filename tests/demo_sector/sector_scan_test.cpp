@@ -172,8 +172,8 @@ const Scan& SectorScan() {
 }
 
 const json& Design() {
-  static const json design = json::parse(ReadFile(kSector / "design.json"));
-  return design;
+  static const json kDesign = json::parse(ReadFile(kSector / "design.json"));
+  return kDesign;
 }
 
 // Days from 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian, H. Hinnant's days_from_civil).
@@ -183,7 +183,7 @@ long DaysFromCivil(const std::string& ymd) {
   unsigned d = static_cast<unsigned>(std::stoi(ymd.substr(8, 2)));
   y -= m <= 2;
   const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const auto yoe = static_cast<unsigned>(y - era * 400);
   const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<long>(doe) - 719468;
@@ -373,9 +373,9 @@ TEST_CASE("demo sector scan: the site facts of every body are as its design says
                                                      : "failed";
       CHECK(Outcome(id, "site.accessible-document-formats") == expected);
       if (fact.is_object()) {
-        CHECK(fact["details"].value("without_alternative", 0) == without - on_request);
-        CHECK(fact["details"].value("on_request_only", 0) == on_request);
-        CHECK(fact["details"].value("documents", 0) == body["documents"].size());
+        CHECK(fact["details"].value("without_alternative", size_t{0}) == without - on_request);
+        CHECK(fact["details"].value("on_request_only", size_t{0}) == on_request);
+        CHECK(fact["details"].value("documents", size_t{0}) == body["documents"].size());
       }
     }
   }

@@ -167,6 +167,7 @@ TEST_CASE(
   CHECK(queued.out.find("scan #1 (queued): 0 of 8 bodies finished") != std::string::npos);
 
   std::vector<std::unique_ptr<Process>> workers;
+  workers.reserve(3);
   for (int i = 0; i < 3; ++i) {
     workers.push_back(std::make_unique<Process>(
         WorkerArgs(uri, {"--id", "w" + std::to_string(i), "--lease-s", "30"})));

@@ -72,6 +72,7 @@ int FreePort() {
   }
   std::vector<std::string> args = argv;
   std::vector<char*> raw;
+  raw.reserve(args.size());
   for (std::string& a : args) {
     raw.push_back(a.data());
   }

@@ -78,7 +78,7 @@ ps::NewScan SampleScan() {
       {"cc2", "Clare Library", "https://CLARE.example/library/", "local", "en"},
       {"dept", "Department of \"Examples\", The", "https://dept.example/", "central", "ga"},
       {"agency", "An Ghníomhaireacht", "http://agency.example:8080/", "", ""}};
-  scan.rules = {{"html.image-name", "Images have a name", "why", "help {with} \"quotes\" \\",
+  scan.rules = {{"html.image-name", "Images have a name", "why", R"(help {with} "quotes" \)",
                  "1.1.1", "9.1.1.1", "23a2a8", "A", "error", "critical"},
                 {"html.html-lang", "Pages have a language", "why", "help", "3.1.1", "9.3.1.1",
                  "b5c3f8", "A", "error", "serious"}};
@@ -128,7 +128,7 @@ ps::PageRecord SamplePage(int64_t scan, const std::string& body, const std::stri
   metrics.average_sentence_length = 15;
   page.text = metrics;
   page.text_findings.push_back({"wordy-phrase", "warning", 10, 30, 2, 4, "in accordance with",
-                                "A wordy phrase.", "under \\ \"by\""});
+                                "A wordy phrase.", R"(under \ "by")"});
   page.text_findings.push_back({"long-sentence", "notice", 40, 400, 3, 1, "", "", ""});
   return page;
 }
@@ -452,6 +452,7 @@ TEST_CASE(
   std::vector<std::vector<std::string>> got(kWorkers);
   std::atomic<int> errors{0};
   std::vector<std::thread> threads;
+  threads.reserve(kWorkers);
   for (int w = 0; w < kWorkers; ++w) {
     threads.emplace_back([&, w] {
       auto s = ps::OpenStore(uri);
@@ -497,6 +498,7 @@ TEST_CASE(
     std::atomic<int> ok{0};
     std::string first_error;
     std::mutex m;
+    threads.reserve(8);
     for (int i = 0; i < 8; ++i) {
       threads.emplace_back([&] {
         auto s = ps::OpenStore(uri);

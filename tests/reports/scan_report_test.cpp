@@ -49,7 +49,7 @@ std::string Read(const fs::path& p) {
 }
 
 constexpr const char* kHostileTitle = "<script>alert(1)</script> \"quoted\" & 'single'";
-constexpr const char* kFormula = "=HYPERLINK(\"http://evil.example\",\"click\")";
+constexpr const char* kFormula = R"(=HYPERLINK("http://evil.example","click"))";
 
 ps::PageRecord Page(int64_t scan, const std::string& body, const std::string& url,
                     bool with_alt_failure, bool hostile) {

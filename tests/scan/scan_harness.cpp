@@ -205,7 +205,7 @@ std::vector<std::string> ScanArgs(const std::string& bodies, const std::string& 
 }
 
 const std::vector<SnapshotQuery>& SnapshotQueries() {
-  static const std::vector<SnapshotQuery> queries = {
+  static const std::vector<SnapshotQuery> kQueries = {
       {"page",
        "SELECT body_id, url, final_url, status, kind, size, depth, referrer, title, lang, error, "
        "redirects, warnings, text_json FROM pages WHERE scan_id = ?1"},
@@ -228,7 +228,7 @@ const std::vector<SnapshotQuery>& SnapshotQueries() {
        "= ?1"},
       {"scan", "SELECT status FROM scans WHERE id = ?1"},
   };
-  return queries;
+  return kQueries;
 }
 
 std::vector<std::string> Snapshot(const std::string& db_path, int64_t scan) {

@@ -103,7 +103,7 @@ TEST_CASE(
                                                      {"333", 0}, {"901", 0}, {"2500", 0}};
   std::mt19937 rng(20261206);
   for (int i = 0; i < 4; ++i) {
-    points.push_back({"", 1 + static_cast<int>(rng() % 900)});
+    points.emplace_back("", 1 + static_cast<int>(rng() % 900));
   }
   for (const auto& [writes, ms] : points) {
     TempDir dir;

@@ -49,7 +49,7 @@ constexpr const char* kSentences[] = {
 
 // Markup patterns, some accessible and some not.
 constexpr const char* kBlocks[] = {
-    "<p><img src=\"/img/map.png\" alt=\"Map of the town centre\"></p>",
+    R"(<p><img src="/img/map.png" alt="Map of the town centre"></p>)",
     "<p><img src=\"/img/banner.jpg\"></p>",
     "<form action=\"/search\"><label for=\"q\">Search</label> <input id=\"q\" name=\"q\"> "
     "<button>Search</button></form>",

@@ -519,6 +519,7 @@ TEST_CASE("serve: the server stays up under 200 concurrent requests", "[serve][l
   std::atomic<int> ok{0};
   std::atomic<int> failed{0};
   std::vector<std::thread> clients;
+  clients.reserve(kClients);
   for (int i = 0; i < kClients; ++i) {
     clients.emplace_back([&, i] {
       auto client = server.Client();

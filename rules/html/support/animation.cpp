@@ -53,7 +53,7 @@ std::optional<Animation> ReadGif(std::string_view b) {
   }
   Animation a;
   size_t at = 13;
-  const uint8_t screen_flags = static_cast<uint8_t>(b[10]);
+  const auto screen_flags = static_cast<uint8_t>(b[10]);
   if (screen_flags & 0x80) {
     at += 3u * (2u << (screen_flags & 7));
   }
@@ -61,12 +61,12 @@ std::optional<Animation> ReadGif(std::string_view b) {
   bool saw_netscape = false;
   int loop_count = 0;
   while (at < b.size()) {
-    const uint8_t kind = static_cast<uint8_t>(b[at]);
+    const auto kind = static_cast<uint8_t>(b[at]);
     if (kind == 0x3B) {  // trailer
       break;
     }
     if (kind == 0x21 && at + 2 < b.size()) {  // extension
-      const uint8_t label = static_cast<uint8_t>(b[at + 1]);
+      const auto label = static_cast<uint8_t>(b[at + 1]);
       if (label == 0xF9 && at + 7 < b.size() && b[at + 2] == 4) {
         delay = Le16(b, at + 4) / 100.0;
       } else if (label == 0xFF && at + 14 < b.size() && b[at + 2] == 11 &&
@@ -87,7 +87,7 @@ std::optional<Animation> ReadGif(std::string_view b) {
       ++a.frames;
       a.seconds_per_play += delay <= 0.01 ? kMinGifDelaySeconds : delay;
       delay = 0;
-      const uint8_t flags = static_cast<uint8_t>(b[at + 9]);
+      const auto flags = static_cast<uint8_t>(b[at + 9]);
       at += 10;
       if (flags & 0x80) {
         at += 3u * (2u << (flags & 7));
@@ -184,26 +184,34 @@ std::optional<Animation> ReadWebp(std::string_view b) {
 }
 
 int Base64Value(char c) {
-  if (c >= 'A' && c <= 'Z')
+  if (c >= 'A' && c <= 'Z') {
     return c - 'A';
-  if (c >= 'a' && c <= 'z')
+  }
+  if (c >= 'a' && c <= 'z') {
     return c - 'a' + 26;
-  if (c >= '0' && c <= '9')
+  }
+  if (c >= '0' && c <= '9') {
     return c - '0' + 52;
-  if (c == '+' || c == '-')
+  }
+  if (c == '+' || c == '-') {
     return 62;
-  if (c == '/' || c == '_')
+  }
+  if (c == '/' || c == '_') {
     return 63;
+  }
   return -1;
 }
 
 int HexValue(char c) {
-  if (c >= '0' && c <= '9')
+  if (c >= '0' && c <= '9') {
     return c - '0';
-  if (c >= 'a' && c <= 'f')
+  }
+  if (c >= 'a' && c <= 'f') {
     return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
+  }
+  if (c >= 'A' && c <= 'F') {
     return c - 'A' + 10;
+  }
   return -1;
 }
 

@@ -48,11 +48,11 @@ std::string DescribeAriaValues(const engine::AriaAttributeInfo& info) {
   using T = engine::AriaValueType;
   switch (info.type) {
     case T::kTrueFalse:
-      return "\"true\" or \"false\"";
+      return R"("true" or "false")";
     case T::kTrueFalseUndefined:
-      return "\"true\", \"false\" or \"undefined\"";
+      return R"("true", "false" or "undefined")";
     case T::kTristate:
-      return "\"true\", \"false\", \"mixed\" or \"undefined\"";
+      return R"("true", "false", "mixed" or "undefined")";
     case T::kIdRef:
       return "one id";
     case T::kIdRefList:

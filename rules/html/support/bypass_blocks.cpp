@@ -1,6 +1,7 @@
 // The bypass-blocks verdicts: see bypass_blocks.h.
 #include "rules/html/support/bypass_blocks.h"
 
+#include <ranges>
 #include <vector>
 
 #include "rules/html/support/landmarks.h"

@@ -30,7 +30,7 @@ bool StripOneMark(std::string_view& s, bool front) {
   if (s.empty()) {
     return false;
   }
-  unsigned char c = static_cast<unsigned char>(front ? s.front() : s.back());
+  auto c = static_cast<unsigned char>(front ? s.front() : s.back());
   if (IsAsciiPunctOrSpace(c)) {
     front ? s.remove_prefix(1) : s.remove_suffix(1);
     return true;

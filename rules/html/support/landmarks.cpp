@@ -1,6 +1,8 @@
 // The page's regions: see landmarks.h.
 #include "rules/html/support/landmarks.h"
 
+#include <ranges>
+
 #include "rules/html/support/links.h"
 #include "rules/html/support/roles.h"
 #include "rules/html/support/visible_text.h"

@@ -79,8 +79,8 @@ const engine::Node* SamePageTarget(const engine::Node& link) {
   // HTML 7.4.6.4: the fragment is percent-decoded before the id lookup; ids with escapes are
   // rare, so only the literal form is tried.
   const engine::Document& doc = link.document();
-  if (const engine::Node* byId = doc.GetElementById(fragment)) {
-    return byId;
+  if (const engine::Node* by_id = doc.GetElementById(fragment)) {
+    return by_id;
   }
   for (const engine::Node* a : doc.ElementsByTag("a")) {
     if (a->IsHtml("a") && a->AttrOr("name") == fragment) {

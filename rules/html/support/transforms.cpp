@@ -44,14 +44,14 @@ std::vector<std::string> SplitArgs(std::string_view args) {
   std::string cur;
   for (char c : args) {
     if (c == ',') {
-      out.push_back(std::string(engine::TrimWhitespace(cur)));
+      out.emplace_back(engine::TrimWhitespace(cur));
       cur.clear();
     } else {
       cur += c;
     }
   }
   if (!engine::TrimWhitespace(cur).empty() || !out.empty()) {
-    out.push_back(std::string(engine::TrimWhitespace(cur)));
+    out.emplace_back(engine::TrimWhitespace(cur));
   }
   // Space-separated arguments (rotate property style) are split too.
   if (out.size() == 1) {
