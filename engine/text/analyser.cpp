@@ -59,7 +59,7 @@ struct CaseInfo {
 CaseInfo Inspect(std::string_view word) {
   CaseInfo info;
   const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-  int32_t length = static_cast<int32_t>(word.size());
+  auto length = static_cast<int32_t>(word.size());
   int32_t i = 0;
   bool first = true;
   while (i < length) {
@@ -158,6 +158,42 @@ struct CachedWord {
   uint16_t flags = 0;  // TokenFlag
 };
 
+// A language's dictionary, loaded on a thread of its own from Start() on: Hunspell reads its
+// .dic and .aff for tens of milliseconds, which then overlaps with the rest of the language's
+// start-up (segmenter, phrase lists, word sets) and with the first blocks' analysis. The first
+// use waits for it. Used by one analyser (one thread) at a time, like the rest of Language.
+class AsyncSpeller {
+ public:
+  void Start(const std::string& base) {
+    auto load = [base] { return std::make_unique<Speller>(base); };
+    try {
+      loading_ = std::async(std::launch::async, load);
+    } catch (const std::system_error&) {  // no thread to be had: load when first used
+      loading_ = std::async(std::launch::deferred, load);
+    }
+    started_ = true;
+  }
+
+  bool started() const { return started_; }
+
+  // The dictionary, or null when none was started.
+  Speller* get() const {
+    if (loading_.valid()) {
+      speller_ = loading_.get();
+    }
+    return speller_.get();
+  }
+
+  explicit operator bool() const { return get() != nullptr; }
+
+  Speller& operator*() const { return *get(); }
+
+ private:
+  bool started_ = false;
+  mutable std::future<std::unique_ptr<Speller>> loading_;
+  mutable std::unique_ptr<Speller> speller_;
+};
+
 // Everything loaded for one language.
 struct Language {
   std::string code;  // primary subtag
@@ -166,7 +202,7 @@ struct Language {
   std::unique_ptr<PhraseMatcher> phrases;
   // Loaded on the first analysis that checks spelling in this language (`--no-spelling` and
   // metrics never load it); null before that, or when no dictionary is installed.
-  std::unique_ptr<Speller> speller;
+  AsyncSpeller speller;
   std::string speller_base;  // the dictionary (path without .aff/.dic), "" when none is installed
   StringSet known_acronyms;
   StringSet participles;      // English irregular past participles
@@ -253,8 +289,8 @@ Result<Language*> Analyser::Impl::Get(const std::string& code_in, bool spelling)
   std::string code = code_in.empty() ? "en" : code_in;
   if (auto it = languages.find(code); it != languages.end()) {
     Language* found = it->second.get();
-    if (spelling && !found->speller && !found->speller_base.empty()) {
-      found->speller = std::make_unique<Speller>(found->speller_base);
+    if (spelling && !found->speller.started() && !found->speller_base.empty()) {
+      found->speller.Start(found->speller_base);
     }
     return found;
   }
@@ -265,6 +301,11 @@ Result<Language*> Analyser::Impl::Get(const std::string& code_in, bool spelling)
     return segmenter.error();
   }
   lang->segmenter = std::move(*segmenter);
+  // The dictionary first: it loads while the rest is built.
+  lang->speller_base = HunspellFileFor(config.hunspell_dir, code);
+  if (spelling && !lang->speller_base.empty()) {
+    lang->speller.Start(lang->speller_base);
+  }
   // Phrase lists: every .tsv in <data>/<lang>/lists, sorted, then the user's lists.
   std::vector<PhraseList> lists;
   namespace fs = std::filesystem;
@@ -292,10 +333,6 @@ Result<Language*> Analyser::Impl::Get(const std::string& code_in, bool spelling)
     return matcher.error();
   }
   lang->phrases = std::move(*matcher);
-  lang->speller_base = HunspellFileFor(config.hunspell_dir, code);
-  if (spelling && !lang->speller_base.empty()) {
-    lang->speller = std::make_unique<Speller>(lang->speller_base);
-  }
   std::string dir = config.data_dir + "/" + code;
   lang->known_acronyms = LoadWordSet(dir + "/known-acronyms.txt");
   lang->participles = LoadWordSet(dir + "/irregular-participles.txt");

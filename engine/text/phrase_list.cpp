@@ -2,7 +2,10 @@
 #include "engine/text/phrase_list.h"
 
 #include <algorithm>
+#include <deque>
 #include <fstream>
+#include <memory>
+#include <mutex>
 #include <sstream>
 
 #include <re2/re2.h>
@@ -87,7 +90,7 @@ bool IsWholeWord(std::string_view text, size_t start, size_t end) {
            u_charType(c) == U_NON_SPACING_MARK;
   };
   if (start > 0) {
-    int32_t i = static_cast<int32_t>(start);
+    auto i = static_cast<int32_t>(start);
     UChar32 c;
     U8_PREV(s, 0, i, c);
     if (c >= 0 && joins(c)) {
@@ -95,7 +98,7 @@ bool IsWholeWord(std::string_view text, size_t start, size_t end) {
     }
   }
   if (end < text.size()) {
-    int32_t i = static_cast<int32_t>(end);
+    auto i = static_cast<int32_t>(end);
     UChar32 c;
     U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
     if (c >= 0 && joins(c)) {
@@ -107,7 +110,7 @@ bool IsWholeWord(std::string_view text, size_t start, size_t end) {
 
 }  // namespace
 
-Result<PhraseList> ParsePhraseList(std::string_view content, std::string origin) {
+Result<PhraseList> ParsePhraseList(std::string_view content, const std::string& origin) {
   PhraseList list;
   list.origin = origin;
   std::istringstream in{std::string(content)};
@@ -187,13 +190,24 @@ Result<PhraseList> LoadPhraseList(const std::string& path) {
 struct PhraseMatcher::Impl {
   std::vector<PhraseList> lists;
 
+  // One phrase's own expression, compiled the first time the set says it matched: a draft
+  // matches a few of the hundreds of phrases, and compiling each up front was a sixth of a
+  // one-shot `plainsight text` run. Matchers are shared by threads, hence the once_flag.
   struct Compiled {
-    std::unique_ptr<RE2> re;
-    const PhraseEntry* entry;
-    const PhraseList* list;
+    std::string pattern;
+    const PhraseEntry* entry = nullptr;
+    const PhraseList* list = nullptr;
+    mutable std::once_flag compiled;
+    mutable std::unique_ptr<RE2> re;
+
+    const RE2& Get(const RE2::Options& options) const {
+      std::call_once(compiled, [&] { re = std::make_unique<RE2>(pattern, options); });
+      return *re;
+    }
   };
 
-  std::vector<Compiled> patterns;
+  RE2::Options longest;           // leftmost-longest: "utilised", not "utilise" + "d"
+  std::deque<Compiled> patterns;  // not a vector: a once_flag does not move
   std::unique_ptr<RE2::Set> set;
 };
 
@@ -220,16 +234,15 @@ Result<std::unique_ptr<PhraseMatcher>> PhraseMatcher::Build(std::vector<PhraseLi
         return Fail(ErrorCode::kInternal,
                     "cannot compile phrase \"" + entry.phrase + "\": " + error, list.origin);
       }
-      RE2::Options longest = options;
-      longest.set_longest_match(true);  // "utilised", not "utilise" + "d"
-      auto re = std::make_unique<RE2>(pattern, longest);
-      if (!re->ok()) {
-        return Fail(ErrorCode::kInternal, "cannot compile phrase \"" + entry.phrase + "\"",
-                    list.origin);
-      }
-      impl->patterns.push_back({std::move(re), &entry, &list});
+      // The set accepted the pattern, so its own compilation (same syntax) cannot fail.
+      Impl::Compiled& compiled = impl->patterns.emplace_back();
+      compiled.pattern = std::move(pattern);
+      compiled.entry = &entry;
+      compiled.list = &list;
     }
   }
+  impl->longest = options;
+  impl->longest.set_longest_match(true);
   if (!impl->set->Compile()) {
     return Fail(ErrorCode::kInternal, "RE2 ran out of memory compiling the phrase lists");
   }
@@ -248,10 +261,11 @@ void PhraseMatcher::FindAll(std::string_view text, std::vector<Match>& out) cons
   size_t first = out.size();
   for (int id : hits) {
     const Impl::Compiled& c = impl_->patterns[static_cast<size_t>(id)];
+    const RE2& re = c.Get(impl_->longest);
     size_t pos = 0;
     re2::StringPiece found;
-    while (pos < text.size() && c.re->Match(input, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
-      size_t start = static_cast<size_t>(found.data() - text.data());
+    while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
+      auto start = static_cast<size_t>(found.data() - text.data());
       size_t end = start + found.size();
       if (end > start && IsWholeWord(text, start, end)) {
         out.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), c.entry, c.list});

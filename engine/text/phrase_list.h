@@ -38,7 +38,7 @@ struct PhraseList {
 
 // Parses list text. Fails with kParse naming origin:line for a line without a tab or a bad
 // directive.
-Result<PhraseList> ParsePhraseList(std::string_view content, std::string origin);
+Result<PhraseList> ParsePhraseList(std::string_view content, const std::string& origin);
 // Reads and parses a file. Fails with kNotFound when it cannot be read.
 Result<PhraseList> LoadPhraseList(const std::string& path);
 
