@@ -296,16 +296,17 @@ Result<Language*> Analyser::Impl::Get(const std::string& code_in, bool spelling)
   }
   auto lang = std::make_unique<Language>();
   lang->code = code;
+  // The dictionary first: it loads (the longest part of a language's start-up) while the rest
+  // is built, the ICU segmenter included.
+  lang->speller_base = HunspellFileFor(config.hunspell_dir, code);
+  if (spelling && !lang->speller_base.empty()) {
+    lang->speller.Start(lang->speller_base);
+  }
   auto segmenter = Segmenter::Create(code);
   if (!segmenter) {
     return segmenter.error();
   }
   lang->segmenter = std::move(*segmenter);
-  // The dictionary first: it loads while the rest is built.
-  lang->speller_base = HunspellFileFor(config.hunspell_dir, code);
-  if (spelling && !lang->speller_base.empty()) {
-    lang->speller.Start(lang->speller_base);
-  }
   // Phrase lists: every .tsv in <data>/<lang>/lists, sorted, then the user's lists.
   std::vector<PhraseList> lists;
   namespace fs = std::filesystem;
