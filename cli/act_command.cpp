@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/local_files.h"
 #include "cli/commands.h"
 #include "engine/page.h"
 #include "engine/runner.h"
@@ -39,7 +40,7 @@ int RunAct(int argc, char** argv) {
   if (testcases_path.empty() || out_path.empty()) {
     return UsageError("usage: plainsight act TESTCASES.json --out RESULTS.json [-v]");
   }
-  auto text = ReadFile(testcases_path);
+  auto text = audit::ReadFile(testcases_path);
   if (!text) {
     return UsageError(text.error().ToString());
   }
@@ -48,13 +49,13 @@ int RunAct(int argc, char** argv) {
     return UsageError(testcases_path + ": not an ACT testcases.json (no \"testcases\" array)");
   }
   std::string folder = std::filesystem::absolute(testcases_path).parent_path().string();
-  LocalLoaderOptions local;
+  audit::LocalLoaderOptions local;
   local.web_prefix = std::string(kAssetPrefix);
   local.folder = folder;
-  if (auto root = CanonicalFolder(folder)) {
+  if (auto root = audit::CanonicalFolder(folder)) {
     local.roots.push_back(*root);
   }
-  engine::ResourceLoader loader = LocalLoader(local);
+  engine::ResourceLoader loader = audit::LocalLoader(local);
 
   // ACT rule id -> our rules that declare it.
   std::map<std::string, std::vector<const engine::Rule*>> by_act;
@@ -75,7 +76,7 @@ int RunAct(int argc, char** argv) {
     }
     std::string rel = tc.value("relativePath", "");
     std::string path = folder + "/" + rel;
-    auto bytes = ReadFile(path);
+    auto bytes = audit::ReadFile(path);
     if (!bytes) {
       ++unreadable;
       std::cerr << "plainsight act: " << bytes.error().ToString() << "\n";

@@ -8,14 +8,13 @@
 // (audit/pipeline.h) and each one's findings written out as soon as it is done, in input order
 // (audit/output_sink.h): memory is bounded by the pages in flight (docs/performance.md).
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <optional>
 #include <sstream>
 
 #include "audit/ignore.h"
+#include "audit/local_files.h"
 #include "audit/output_sink.h"
 #include "audit/pipeline.h"
 #include "audit/settings.h"
@@ -145,7 +144,7 @@ int RunAudit(int argc, char** argv) {
       if (!v) {
         return UsageError("--root needs a folder");
       }
-      auto root = CanonicalFolder(v);
+      auto root = audit::CanonicalFolder(v);
       if (!root) {
         return UsageError("--root: " + root.error().ToString());
       }
@@ -221,7 +220,7 @@ int RunAudit(int argc, char** argv) {
   std::vector<std::string> urls;
   // Pages read what they link to only below these folders: each folder audited, each file's own
   // folder, and --root (see LocalLoaderOptions).
-  LocalLoaderOptions local;
+  audit::LocalLoaderOptions local;
   local.roots = extra_roots;
   local.on_refused = [](const engine::Error& e) {
     std::cerr << "plainsight: warning: " << engine::TerminalSafe(e.ToString()) << "\n";
@@ -230,42 +229,7 @@ int RunAudit(int argc, char** argv) {
     (IsWebUrl(input) ? urls : paths).push_back(input);
   }
   // Every root is known before the first page is queued: the loader is shared by the pool.
-  std::vector<audit::FileInput> files = audit::ExpandPaths(paths);
-  std::map<std::string, std::string> folder_roots;  // folder as given -> its real path
-  for (audit::FileInput& file : files) {
-    if (!file.error.empty()) {
-      continue;
-    }
-    std::error_code ec;
-    if (file.folder.empty()) {
-      if (auto folder =
-              CanonicalFolder(std::filesystem::absolute(file.path, ec).parent_path().string())) {
-        local.roots.push_back(*folder);
-      }
-      continue;
-    }
-    auto [it, added] = folder_roots.try_emplace(file.folder);
-    if (added) {
-      auto root = CanonicalFolder(file.folder);
-      if (!root) {
-        file.error = root.error().message;
-        continue;
-      }
-      it->second = *root;
-      local.roots.push_back(*root);
-    }
-    if (it->second.empty()) {
-      file.error = "cannot resolve the folder " + file.folder;
-      continue;
-    }
-    // A symbolic link in the folder may point anywhere: followed only within the folder or
-    // --root. Other failures (no such file, a link loop) are left to the reader to report.
-    auto confined = ConfinedPath(file.path, std::vector<std::string>{it->second});
-    if (!confined && confined.error().code == engine::ErrorCode::kDisallowed &&
-        !ConfinedPath(file.path, extra_roots)) {
-      file.error = confined.error().message;
-    }
-  }
+  std::vector<audit::FileInput> files = audit::ResolveLocalInputs(paths, extra_roots, local.roots);
 
   // The output is opened before the first page is audited: pages are written as they are done.
   std::ofstream file_out;
@@ -307,7 +271,7 @@ int RunAudit(int argc, char** argv) {
   audit::AuditPipeline pipeline(
       settings, threads, sink,
       [max_page_bytes](const std::string& path) -> engine::Result<std::string> {
-        auto bytes = ReadFile(path, max_page_bytes);
+        auto bytes = audit::ReadFile(path, max_page_bytes);
         if (!bytes && bytes.error().code == engine::ErrorCode::kTooLarge) {
           engine::Error e = bytes.error();
           e.message = "skipped: " + e.message + " (--max-page-bytes N changes it)";
@@ -317,13 +281,13 @@ int RunAudit(int argc, char** argv) {
       });
   // Documents: read up to the readers' own size limit, refused by size before reading.
   pipeline.ReadDocumentsWith([](const std::string& path) {
-    return ReadFile(path, engine::pdf::PdfLimits{}.max_input_bytes);
+    return audit::ReadFile(path, engine::pdf::PdfLimits{}.max_input_bytes);
   });
   if (!pipeline.text_off_reason().empty()) {
     std::cerr << "plainsight: plain-language analysis is off: " << pipeline.text_off_reason()
               << "\n";
   }
-  engine::ResourceLoader loader = LocalLoader(local);
+  engine::ResourceLoader loader = audit::LocalLoader(local);
   for (audit::FileInput& file : files) {
     // Moved out, so that each path is freed once queued: a site's list of paths is not kept for
     // the whole audit (a few MB at 50,000 pages).

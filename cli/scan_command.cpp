@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "audit/bodies_csv.h"
+#include "audit/local_files.h"
 #include "audit/scan.h"
 #include "audit/settings.h"
 #include "cli/commands.h"
@@ -183,7 +184,7 @@ int RunScanCommand(int argc, char** argv) {
   // The bodies, when a file is given.
   std::vector<store::Body> bodies;
   if (!bodies_path.empty()) {
-    auto bytes = ReadFile(bodies_path, 64u << 20);
+    auto bytes = audit::ReadFile(bodies_path, 64u << 20);
     if (!bytes) {
       return UsageError(bytes.error().ToString());
     }

@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include "audit/local_files.h"
 #include "cli/commands.h"
 #include "cli/serve_internal.h"
 #include "reports/scan_report.h"
@@ -462,7 +463,7 @@ void InstallDashboardRoutes(httplib::Server& server, Dashboard* dashboard) {
                  html_error(res, path.error());
                  return;
                }
-               auto bytes = ReadFile(*path, size_t{1} << 30);
+               auto bytes = audit::ReadFile(*path, size_t{1} << 30);
                if (!bytes) {
                  html_error(res, bytes.error());
                  return;

@@ -16,6 +16,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "audit/local_files.h"
 #include "cli/commands.h"
 #include "engine/page.h"
 #include "engine/runner.h"
@@ -54,17 +55,17 @@ TEST_CASE("act: rules beyond the ACT rules fail no page the ACT cases mark as pa
     WARN("skipped: " << shared.string() << " is absent (the ACT test cases live in ../shared)");
     return;
   }
-  auto text = plainsight::cli::ReadFile((shared / "testcases.json").string());
+  auto text = plainsight::audit::ReadFile((shared / "testcases.json").string());
   REQUIRE(text.has_value());
   auto testcases = nlohmann::json::parse(*text, nullptr, false);
   REQUIRE_FALSE(testcases.is_discarded());
-  plainsight::cli::LocalLoaderOptions local;
+  plainsight::audit::LocalLoaderOptions local;
   local.web_prefix = std::string(kAssetPrefix);
   local.folder = shared.string();
-  if (auto root = plainsight::cli::CanonicalFolder(shared.string())) {
+  if (auto root = plainsight::audit::CanonicalFolder(shared.string())) {
     local.roots.push_back(*root);
   }
-  pe::ResourceLoader loader = plainsight::cli::LocalLoader(local);
+  pe::ResourceLoader loader = plainsight::audit::LocalLoader(local);
 
   std::vector<const pe::Rule*> beyond;
   for (const pe::Rule* r : plainsight::rules::AllRules()) {
@@ -95,7 +96,7 @@ TEST_CASE("act: rules beyond the ACT rules fail no page the ACT cases mark as pa
       continue;
     }
     const std::string rel = tc.value("relativePath", "");
-    auto bytes = plainsight::cli::ReadFile((shared / rel).string());
+    auto bytes = plainsight::audit::ReadFile((shared / rel).string());
     REQUIRE(bytes.has_value());
     pe::ParseOptions options;
     options.url = tc.value("url", std::string(kAssetPrefix) + rel);

@@ -1,6 +1,8 @@
 // Local audits as a hostile page would use them (issue 19 item 1): what a page links to is read
 // only if it is a regular file, below the audited folders (or --root), within the size limits;
 // everything refused is named, with why, in the report and on stderr.
+#include "audit/local_files.h"
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -202,15 +204,15 @@ TEST_CASE("local audit: the crawler's size limits apply, and the warning names t
 
 TEST_CASE("ReadFile: bounded whatever the file says about its size", "[cli][local]") {
   // /proc files report a size of 0; reading stops at the limit all the same.
-  auto maps = plainsight::cli::ReadFile("/proc/self/maps", 10);
+  auto maps = plainsight::audit::ReadFile("/proc/self/maps", 10);
   REQUIRE_FALSE(maps.has_value());
   CHECK(maps.error().code == plainsight::engine::ErrorCode::kTooLarge);
   CHECK(maps.error().message == "file is more than 10 bytes; the limit is 10 bytes");
-  auto dir = plainsight::cli::ReadFile("/");
+  auto dir = plainsight::audit::ReadFile("/");
   REQUIRE_FALSE(dir.has_value());
   CHECK(dir.error().message == "is a directory");
-  auto missing = plainsight::cli::ReadFile("/no/such/file");
+  auto missing = plainsight::audit::ReadFile("/no/such/file");
   REQUIRE_FALSE(missing.has_value());
   CHECK(missing.error().code == plainsight::engine::ErrorCode::kNotFound);
-  CHECK(plainsight::cli::DescribeBytes(3u << 20) == "3145728 bytes (3 MiB)");
+  CHECK(plainsight::audit::DescribeBytes(3u << 20) == "3145728 bytes (3 MiB)");
 }

@@ -1,4 +1,4 @@
-// Local file access for the CLI: reading inputs and resolving file: URLs for stylesheets and
+// Local file access for audits: reading inputs and resolving file: URLs for stylesheets and
 // iframes. The engine never does I/O; this is the loader it is given.
 //
 // A page being audited is untrusted: a pull request's HTML is audited in CI by the same user that
@@ -7,10 +7,13 @@
 // below the folders being audited (after symbolic links are resolved: a link inside the site
 // may point anywhere), with the crawler's size limit for a page's resources, each file read at
 // most once, and no more files per run than the crawler fetches per crawl.
+#include "audit/local_files.h"
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -21,15 +24,9 @@
 #include <unistd.h>
 
 #include "audit/pipeline.h"
-#include "cli/commands.h"
 #include "engine/url.h"
 
-namespace plainsight::cli {
-
-int UsageError(std::string_view message) {
-  std::cerr << "plainsight: " << message << "\n";
-  return 2;
-}
+namespace plainsight::audit {
 
 std::string DescribeBytes(size_t bytes) {
   std::string exact = std::to_string(bytes) + " bytes";
@@ -214,10 +211,6 @@ engine::Result<std::string> ConfinedPath(const std::string& path,
       path);
 }
 
-std::string FileUrl(const std::string& path) {
-  return audit::FileUrl(path);
-}
-
 namespace {
 
 int HexValue(char c) {
@@ -335,4 +328,46 @@ engine::ResourceLoader LocalLoader(LocalLoaderOptions options) {
   };
 }
 
-}  // namespace plainsight::cli
+std::vector<FileInput> ResolveLocalInputs(const std::vector<std::string>& paths,
+                                          const std::vector<std::string>& extra_roots,
+                                          std::vector<std::string>& roots) {
+  std::vector<FileInput> files = ExpandPaths(paths);
+  std::map<std::string, std::string> folder_roots;  // folder as given -> its real path
+  for (FileInput& file : files) {
+    if (!file.error.empty()) {
+      continue;
+    }
+    std::error_code ec;
+    if (file.folder.empty()) {
+      if (auto folder =
+              CanonicalFolder(std::filesystem::absolute(file.path, ec).parent_path().string())) {
+        roots.push_back(*folder);
+      }
+      continue;
+    }
+    auto [it, added] = folder_roots.try_emplace(file.folder);
+    if (added) {
+      auto root = CanonicalFolder(file.folder);
+      if (!root) {
+        file.error = root.error().message;
+        continue;
+      }
+      it->second = *root;
+      roots.push_back(*root);
+    }
+    if (it->second.empty()) {
+      file.error = "cannot resolve the folder " + file.folder;
+      continue;
+    }
+    // A symbolic link in the folder may point anywhere: followed only within the folder or
+    // --root.
+    auto confined = ConfinedPath(file.path, std::vector<std::string>{it->second});
+    if (!confined && confined.error().code == engine::ErrorCode::kDisallowed &&
+        !ConfinedPath(file.path, extra_roots)) {
+      file.error = confined.error().message;
+    }
+  }
+  return files;
+}
+
+}  // namespace plainsight::audit
