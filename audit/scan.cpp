@@ -192,12 +192,7 @@ engine::Result<store::BodyState> Scanner::ScanBody(int64_t scan_id, const store:
   options.seeds = {body.url};
   options.cancel = &stop_;
   // Stylesheets and iframes of this body's pages, with the crawl's own safety settings.
-  crawler::SubresourceOptions sub;
-  sub.fetcher.user_agent = options.user_agent;
-  sub.fetcher.allow_private = options.allow_private;
-  sub.fetcher.connect_timeout_ms = options.connect_timeout_ms;
-  sub.fetcher.total_timeout_ms = options.timeout_ms;
-  auto subresources = crawler::SubresourceLoader::Create(sub);
+  auto subresources = crawler::SubresourceLoader::Create(crawler::SubresourceOptionsFor(options));
   if (!subresources) {
     return subresources.error();
   }

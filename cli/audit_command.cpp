@@ -310,12 +310,7 @@ int RunAudit(int argc, char** argv) {
   if (!urls.empty()) {
     crawl.crawl.seeds = urls;
     // Stylesheets and iframes of crawled pages, fetched with the crawl's own safety settings.
-    crawler::SubresourceOptions sub;
-    sub.fetcher.user_agent = crawl.crawl.user_agent;
-    sub.fetcher.allow_private = crawl.crawl.allow_private;
-    sub.fetcher.connect_timeout_ms = crawl.crawl.connect_timeout_ms;
-    sub.fetcher.total_timeout_ms = crawl.crawl.timeout_ms;
-    auto made = crawler::SubresourceLoader::Create(sub);
+    auto made = crawler::SubresourceLoader::Create(crawler::SubresourceOptionsFor(crawl.crawl));
     if (!made) {
       return UsageError(made.error().ToString());
     }

@@ -7,6 +7,15 @@
 
 namespace plainsight::crawler {
 
+SubresourceOptions SubresourceOptionsFor(const CrawlOptions& crawl) {
+  SubresourceOptions sub;
+  sub.fetcher.user_agent = crawl.user_agent;
+  sub.fetcher.allow_private = crawl.allow_private;
+  sub.fetcher.connect_timeout_ms = crawl.connect_timeout_ms;
+  sub.fetcher.total_timeout_ms = crawl.timeout_ms;
+  return sub;
+}
+
 engine::Result<std::unique_ptr<SubresourceLoader>> SubresourceLoader::Create(
     const SubresourceOptions& options) {
   auto fetcher = MakeCurlFetcher(options.fetcher);

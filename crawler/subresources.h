@@ -12,6 +12,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "crawler/crawler.h"
 #include "crawler/fetcher.h"
 #include "engine/dom.h"
 
@@ -23,6 +24,10 @@ struct SubresourceOptions {
   int max_redirects = 5;
   size_t max_resources = 500;  // per crawl; later requests fail with kTooLarge
 };
+
+// The options for a crawl's stylesheets and iframes: the crawl's own user agent, policy on
+// private addresses and timeouts, and the default limits.
+SubresourceOptions SubresourceOptionsFor(const CrawlOptions& crawl);
 
 class SubresourceLoader {
  public:
