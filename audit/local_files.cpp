@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "audit/pipeline.h"
+#include "engine/ascii.h"
 #include "engine/url.h"
 
 namespace plainsight::audit {
@@ -213,27 +214,14 @@ engine::Result<std::string> ConfinedPath(const std::string& path,
 
 namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
 std::string PercentDecode(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     int hi = 0;
     int lo = 0;
-    if (s[i] == '%' && i + 2 < s.size() && (hi = HexValue(s[i + 1])) >= 0 &&
-        (lo = HexValue(s[i + 2])) >= 0) {
+    if (s[i] == '%' && i + 2 < s.size() && (hi = engine::AsciiHexValue(s[i + 1])) >= 0 &&
+        (lo = engine::AsciiHexValue(s[i + 2])) >= 0) {
       out += static_cast<char>(hi * 16 + lo);
       i += 2;
     } else {

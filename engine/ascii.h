@@ -34,6 +34,20 @@ inline std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+// The value of ASCII hex digit `c` (0-9, a-f, A-F), or -1.
+constexpr int AsciiHexValue(char c) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
 // `s` without the ASCII whitespace at either end.
 constexpr std::string_view TrimWhitespace(std::string_view s) {
   while (!s.empty() && IsAsciiSpace(s.front())) {

@@ -32,19 +32,6 @@ bool IsAsciiHexDigit(char c) {
   return IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
 // Percent-encode sets (URL Standard 1.3). Bytes >= 0x80 are always encoded.
 enum class EncodeSet { kC0Control, kFragment, kQuery, kSpecialQuery, kPath, kUserinfo };
 
@@ -117,7 +104,7 @@ std::string PercentDecode(std::string_view in) {
   for (size_t i = 0; i < in.size(); ++i) {
     if (in[i] == '%' && i + 2 < in.size() && IsAsciiHexDigit(in[i + 1]) &&
         IsAsciiHexDigit(in[i + 2])) {
-      out.push_back(static_cast<char>(HexValue(in[i + 1]) * 16 + HexValue(in[i + 2])));
+      out.push_back(static_cast<char>(AsciiHexValue(in[i + 1]) * 16 + AsciiHexValue(in[i + 2])));
       i += 2;
     } else {
       out.push_back(in[i]);
@@ -197,7 +184,7 @@ bool ParseIpv6(std::string_view in, std::array<uint16_t, 8>& address) {
     int value = 0;
     int length = 0;
     while (length < 4 && IsAsciiHexDigit(at(p))) {
-      value = value * 16 + HexValue(at(p));
+      value = value * 16 + AsciiHexValue(at(p));
       ++p;
       ++length;
     }
@@ -332,7 +319,7 @@ std::optional<uint64_t> ParseIpv4Number(std::string_view s) {
   }
   uint64_t value = 0;
   for (char c : s) {
-    int d = HexValue(c);
+    int d = AsciiHexValue(c);
     if (d < 0 || d >= radix) {
       return std::nullopt;
     }
@@ -1059,13 +1046,13 @@ std::string NormalizePercent(std::string_view s) {
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '%' && i + 2 < s.size() && IsAsciiHexDigit(s[i + 1]) && IsAsciiHexDigit(s[i + 2])) {
-      char decoded = static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
+      char decoded = static_cast<char>(AsciiHexValue(s[i + 1]) * 16 + AsciiHexValue(s[i + 2]));
       if (IsUnreserved(decoded)) {
         out.push_back(decoded);
       } else {
         out.push_back('%');
-        out.push_back(kHex[HexValue(s[i + 1])]);
-        out.push_back(kHex[HexValue(s[i + 2])]);
+        out.push_back(kHex[AsciiHexValue(s[i + 1])]);
+        out.push_back(kHex[AsciiHexValue(s[i + 2])]);
       }
       i += 2;
     } else {

@@ -202,19 +202,6 @@ int Base64Value(char c) {
   return -1;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
 }  // namespace
 
 double Animation::total_seconds() const {
@@ -270,9 +257,10 @@ std::optional<std::string> DecodeDataUrl(std::string_view url) {
     return out;
   }
   for (size_t i = 0; i < body.size(); ++i) {
-    if (body[i] == '%' && i + 2 < body.size() && HexValue(body[i + 1]) >= 0 &&
-        HexValue(body[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(HexValue(body[i + 1]) * 16 + HexValue(body[i + 2])));
+    if (body[i] == '%' && i + 2 < body.size() && engine::AsciiHexValue(body[i + 1]) >= 0 &&
+        engine::AsciiHexValue(body[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(engine::AsciiHexValue(body[i + 1]) * 16 +
+                                      engine::AsciiHexValue(body[i + 2])));
       i += 2;
     } else {
       out.push_back(body[i]);
