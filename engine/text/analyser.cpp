@@ -171,10 +171,10 @@ class AsyncSpeller {
     } catch (const std::system_error&) {  // no thread to be had: load when first used
       loading_ = std::async(std::launch::deferred, load);
     }
-    started_ = true;
   }
 
-  bool started() const { return started_; }
+  // Whether Start() was called (the load may still be running).
+  bool started() const { return loading_.valid() || speller_ != nullptr; }
 
   // The dictionary, or null when none was started.
   Speller* get() const {
@@ -189,7 +189,6 @@ class AsyncSpeller {
   Speller& operator*() const { return *get(); }
 
  private:
-  bool started_ = false;
   mutable std::future<std::unique_ptr<Speller>> loading_;
   mutable std::unique_ptr<Speller> speller_;
 };
