@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -122,8 +123,12 @@ class Findings {
                     bool keep_passed = true)
       : rule_id_(rule_id), fail_severity_(fail_severity), keep_passed_(keep_passed) {}
 
-  void Pass(const Node* node, std::string message = {}) {
-    Add(Outcome::kPassed, node, std::move(message));
+  // Most targets pass and passes are only counted: the message is copied only when kept.
+  void Pass(const Node* node, std::string_view message = {}) {
+    ++passed_;
+    if (keep_passed_) {
+      Keep(Outcome::kPassed, node, std::string(message), Severity::kNotice);
+    }
   }
 
   // A failure, with the rule's own severity (an error unless the rule says otherwise).
@@ -152,17 +157,12 @@ class Findings {
     if (outcome == Outcome::kPassed) {
       ++passed_;
       if (!keep_passed_) {
-        return discarded_;  // what the caller sets on it is never read
+        // What the caller sets on it is never read. Made on first use: a Finding is built and
+        // destroyed for nothing in every rule's run otherwise.
+        return discarded_ ? *discarded_ : discarded_.emplace();
       }
     }
-    // Built in place (no temporary Finding to move); the location fields stay empty.
-    Finding& f = items_.emplace_back();
-    f.rule_id = rule_id_;
-    f.outcome = outcome;
-    f.severity = severity;
-    f.node = node;
-    f.message = std::move(message);
-    return f;
+    return Keep(outcome, node, std::move(message), severity);
   }
 
   const std::vector<Finding>& items() const { return items_; }
@@ -180,8 +180,26 @@ class Findings {
   Severity fail_severity_;
   bool keep_passed_;
   size_t passed_ = 0;
+
+  // Built in place (no temporary Finding to move); the location fields stay empty.
+  Finding& Keep(Outcome outcome, const Node* node, std::string message, Severity severity) {
+    if (items_.empty()) {
+      items_.reserve(kFirstRoom);
+    }
+    Finding& f = items_.emplace_back();
+    f.rule_id = rule_id_;
+    f.outcome = outcome;
+    f.severity = severity;
+    f.node = node;
+    f.message = std::move(message);
+    return f;
+  }
+
+  // Room made at a rule's first finding: most rules that find anything find a few, and growing
+  // one at a time moved each Finding up to three times.
+  static constexpr size_t kFirstRoom = 4;
   std::vector<Finding> items_;
-  Finding discarded_;
+  std::optional<Finding> discarded_;
 };
 
 using CheckFunction = void (*)(const Page& page, Findings& out);

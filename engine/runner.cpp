@@ -354,10 +354,12 @@ std::string Snippet(const Node& node, size_t max_chars) {
 
 namespace {
 constexpr size_t kMaxSpareFindings = 256;  // unused room kept in a rule's findings vector
-}  // namespace
 
-void RunIsolated(const Rule& rule, const RunOptions& options, RuleResult& result,
-                 const std::function<void(Findings&)>& check) {
+// RunIsolated's body, for any callable: RunRules calls a page rule's check directly, without a
+// std::function per rule and page.
+template <typename Check>
+void RunChecked(const Rule& rule, const RunOptions& options, RuleResult& result,
+                const Check& check) {
   result.rule = &rule;
   Findings findings(rule.id, rule.severity, options.keep_passed);
   try {
@@ -382,6 +384,13 @@ void RunIsolated(const Rule& rule, const RunOptions& options, RuleResult& result
     f.message = std::string("the rule could not finish: ") + e.what();
   }
   result.outcome = Aggregate(result.findings, result.passed);
+}
+
+}  // namespace
+
+void RunIsolated(const Rule& rule, const RunOptions& options, RuleResult& result,
+                 const std::function<void(Findings&)>& check) {
+  RunChecked(rule, options, result, check);
 }
 
 PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
@@ -409,7 +418,7 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
       continue;
     }
     RuleResult& result = audit.results[r++];
-    RunIsolated(*rule, options, result, [&](Findings& out) { rule->check(page, out); });
+    RunChecked(*rule, options, result, [&](Findings& out) { rule->check(page, out); });
     for (Finding& f : result.findings) {
       if (f.node && (options.locate_passed || f.outcome != Outcome::kPassed)) {
         f.selector = locator.SelectorPath(*f.node);
