@@ -33,7 +33,8 @@ void Page::BuildSubpages() {
 }
 
 const Styles& Page::StylesFor(const MediaContext& media) const {
-  if (media.width_px == media_.width_px && media.height_px == media_.height_px) {
+  if ((media.width_px == media_.width_px && media.height_px == media_.height_px) ||
+      !styles_->DependsOnViewport()) {
     return *styles_;
   }
   for (const auto& [m, styles] : other_media_) {

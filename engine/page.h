@@ -35,7 +35,8 @@ class Page {
   const MediaContext& media() const { return media_; }
 
   // The styles for another viewport (a portrait screen, a zoomed one), computed on first use
-  // and kept for the page's life. Not thread-safe: a page is audited on one thread.
+  // and kept for the page's life; the page's own styles when they do not depend on the viewport
+  // (Styles::DependsOnViewport). Not thread-safe: a page is audited on one thread.
   const Styles& StylesFor(const MediaContext& media) const;
 
   // The page of a nested document of this page (or of this page itself), nullptr if unknown.

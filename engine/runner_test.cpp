@@ -146,6 +146,26 @@ TEST_CASE("Page::Derived builds each type once per page and hands back the same 
   CHECK(ElementCount::constructed == 2);
 }
 
+TEST_CASE("Page::StylesFor computes another viewport's styles only when they can differ",
+          "[engine][page]") {
+  using namespace plainsight::engine;
+  auto plain = Build("<style>p { width: 400px }</style><p id=p>x</p>");
+  CHECK(&plain->StylesFor({320, 256}) == &plain->styles());
+  auto narrow_css = Build(
+      "<style>p { width: 400px } @media (max-width: 400px) { p { width: 300px } }</style>"
+      "<p id=p>x</p>");
+  const Styles& narrow = narrow_css->StylesFor({320, 256});
+  CHECK(&narrow != &narrow_css->styles());
+  const Node& p = *narrow_css->document().GetElementById("p");
+  CHECK(narrow_css->styles().Of(p).LengthPx("width") == Approx(400));
+  CHECK(narrow.Of(p).LengthPx("width") == Approx(300));
+  CHECK(&narrow_css->StylesFor({320, 256}) == &narrow);  // kept
+  auto units = Build("<p id=p style='width: 50vw'>x</p>");
+  const Node& q = *units->document().GetElementById("p");
+  CHECK(units->styles().Of(q).LengthPx("width") == Approx(640));
+  CHECK(units->StylesFor({320, 256}).Of(q).LengthPx("width") == Approx(160));
+}
+
 TEST_CASE("runner: snippets are one line and cut on a character boundary", "[engine][runner]") {
   auto page = Build("<p>x</p><img\nsrc=a.png\talt=\"é\"><p title=\"" + std::string(200, 'a') +
                     "\">y</p><div title=\"" + std::string(147, 'b') + "é\">z</div>");

@@ -129,6 +129,12 @@ class Styles {
   // that cannot matter ("no author CSS mentions overflow"). False positives are fine (a
   // comment may mention it); a false negative never happens.
   virtual bool AuthorCssMentions(std::string_view lowercase_needle) const = 0;
+
+  // Could another viewport size or orientation give other styles? False when no media query
+  // (a media attribute, @media, @import) read the viewport and no author CSS uses a viewport
+  // unit (vw, vh, vi, vb, vmin, vmax and their s/l/d forms): the styles are then those of any
+  // screen, and Page::StylesFor reuses them instead of computing the cascade again.
+  virtual bool DependsOnViewport() const = 0;
 };
 
 // Parses a declaration list such as a style attribute's value ("color: red; width: 2px

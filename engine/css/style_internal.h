@@ -350,6 +350,8 @@ class StylesImpl final : public Styles {
     return author_css_lower_.find(lowercase_needle) != std::string::npos;
   }
 
+  bool DependsOnViewport() const override { return viewport_dependent_; }
+
   bool HasFocusStyles() const { return uses_focus_; }
 
   ComputedStyle StyleWhileFocused(const Node& element, const Node& focused) const override;
@@ -387,6 +389,7 @@ class StylesImpl final : public Styles {
   std::vector<std::string> warnings_;
   std::string author_css_lower_;  // all author CSS text, lowercased, for AuthorCssMentions
   bool uses_focus_ = false;
+  bool viewport_dependent_ = false;  // see DependsOnViewport
   MediaContext media_;
   // Each element's computed style by table index (what styles_ share), for StyleWhileFocused.
   std::vector<const ComputedStyle::Impl*> impls_;

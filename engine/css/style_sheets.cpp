@@ -45,6 +45,30 @@ const SheetSet& UserAgentSheet() {
 
 namespace {
 
+// Does lowercased CSS text hold a number with a viewport unit (CSS Values 4 section 6.1.2:
+// vw, vh, vi, vb, vmin, vmax and their s, l and d forms)? Errs towards yes: "1vi" inside a
+// class name counts, which only costs a cascade that was not needed.
+bool MentionsViewportUnit(std::string_view css) {
+  for (size_t i = 0; i + 2 < css.size(); ++i) {
+    if (css[i] < '0' || css[i] > '9') {
+      continue;
+    }
+    size_t j = i + 1;
+    if (css[j] == 's' || css[j] == 'l' || css[j] == 'd') {
+      ++j;
+    }
+    if (j + 1 >= css.size() || css[j] != 'v') {
+      continue;
+    }
+    const std::string_view unit = css.substr(j + 1, 3);
+    if (unit[0] == 'w' || unit[0] == 'h' || unit[0] == 'i' || unit[0] == 'b' || unit == "min" ||
+        unit == "max") {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool HasToken(std::string_view list, std::string_view word) {
   for (std::string_view w : SplitWhitespace(list)) {
     if (css::EqualsIgnoreCase(w, word)) {
@@ -91,11 +115,12 @@ void StylesImpl::CollectSheets(const Document& document, const MediaContext& med
       continue;  // the audited browser runs scripts, so noscript content is inert text
     }
     if (const std::string* m = e->Attr("media");
-        m != nullptr && !css::EvaluateMediaList(*m, media)) {
+        m != nullptr && !css::EvaluateMediaList(*m, media, &viewport_dependent_)) {
       continue;
     }
     css::SheetOptions options;
     options.media = media;
+    options.viewport_read = &viewport_dependent_;
     options.fetch = fetch;
     options.warnings = &warnings_;
     if (style) {
@@ -133,6 +158,7 @@ void StylesImpl::CollectSheets(const Document& document, const MediaContext& med
   }
   author->BuildIndex();
   uses_focus_ = author->uses_focus || UserAgentSheet().uses_focus;
+  viewport_dependent_ = viewport_dependent_ || MentionsViewportUnit(author_css_lower_);
   arena_->author = std::move(author);
 }
 

@@ -179,6 +179,36 @@ TEST_CASE("css cascade: @media for a screen, print and orientation", "[css][medi
   CHECK(tall.Get("p", "color") == "rgb(255, 0, 0)");
 }
 
+TEST_CASE("css cascade: which styles depend on the viewport", "[css][media]") {
+  // Nothing reads the viewport: any screen gets these styles.
+  CHECK_FALSE(Load("<style>p { width: 30em; color: red } @media print { p { color: blue } }"
+                   "</style><p style='margin: 1px'>x</p>")
+                  .styles->DependsOnViewport());
+  CHECK_FALSE(
+      Load("<style>.v { width: 100% }</style><p class=v>visible</p>").styles->DependsOnViewport());
+  // A media query on the size or orientation, in a sheet, an attribute or an @import.
+  for (const char* html : {
+           "<style>@media (min-width: 40em) { p { color: red } }</style><p>x</p>",
+           "<style>@media (orientation: landscape) { p { color: red } }</style><p>x</p>",
+           "<style>@media (max-aspect-ratio: 1/1) { p { color: red } }</style><p>x</p>",
+           "<style media='(max-height: 500px)'>p { color: red }</style><p>x</p>",
+           "<link rel=stylesheet href=a.css media='screen and (min-width: 2000px)'><p>x</p>",
+           "<style>@import url(a.css) (max-width: 50vw);</style><p>x</p>",
+       }) {
+    INFO(html);
+    CHECK(Load(html, {}, {{"https://example.org/dir/a.css", "p { color: red }"}})
+              .styles->DependsOnViewport());
+  }
+  // A viewport unit anywhere in the author CSS: a sheet, a style attribute, a custom property.
+  for (const char* html :
+       {"<style>p { width: 50vw }</style><p>x</p>", "<p style='font-size: 2.5VMIN'>x</p>",
+        "<style>:root { --w: 10dvh } p { height: var(--w) }</style><p>x</p>",
+        "<style>p:focus { outline-width: 1svi }</style><p>x</p>"}) {
+    INFO(html);
+    CHECK(Load(html).styles->DependsOnViewport());
+  }
+}
+
 TEST_CASE("css cascade: linked sheets and @import load through the loader", "[css][loader]") {
   const std::map<std::string, std::string> files = {
       {"https://example.org/css/main.css",

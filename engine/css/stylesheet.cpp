@@ -507,8 +507,10 @@ class Parser {
       } else if (unit == "dpcm") {
         *out = t.number * 2.54 / 96;
       } else if (unit == "vw") {
+        ReadViewport();
         *out = t.number * options_.media.width_px / 100;
       } else if (unit == "vh") {
+        ReadViewport();
         *out = t.number * options_.media.height_px / 100;
       } else {
         return false;
@@ -522,10 +524,13 @@ class Parser {
   bool NumericFeature(const std::string& name, double* out) const {
     const MediaContext& m = options_.media;
     if (name == "width" || name == "device-width") {
+      ReadViewport();
       *out = m.width_px;
     } else if (name == "height" || name == "device-height") {
+      ReadViewport();
       *out = m.height_px;
     } else if (name == "aspect-ratio" || name == "device-aspect-ratio") {
+      ReadViewport();
       *out = m.height_px > 0 ? m.width_px / m.height_px : 0;
     } else if (name == "resolution" || name == "-webkit-device-pixel-ratio") {
       *out = 1;
@@ -608,6 +613,7 @@ class Parser {
       }
       std::string have(d.value);
       if (name == "orientation") {
+        ReadViewport();
         have = options_.media.height_px >= options_.media.width_px ? "portrait" : "landscape";
       }
       if (boolean) {
@@ -817,6 +823,12 @@ class Parser {
                     name.rfind("-o-", 0) != 0);
   }
 
+  void ReadViewport() const {
+    if (options_.viewport_read != nullptr) {
+      *options_.viewport_read = true;
+    }
+  }
+
   std::string_view css_;
   const SheetOptions& options_;
   TokenList tl_;
@@ -934,9 +946,10 @@ std::vector<Decl> ParseDeclarationBlock(std::string_view css, bool user_agent,
   return parser.ParseBlock(from_style_attribute);
 }
 
-bool EvaluateMediaList(std::string_view media, const MediaContext& context) {
+bool EvaluateMediaList(std::string_view media, const MediaContext& context, bool* viewport_read) {
   SheetOptions options;
   options.media = context;
+  options.viewport_read = viewport_read;
   Parser parser(media, options);
   return parser.MediaList();
 }

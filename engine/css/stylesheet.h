@@ -46,6 +46,9 @@ struct SheetOptions {
   std::function<std::optional<std::string>(const std::string& url)> fetch;
   std::vector<std::string>* warnings = nullptr;
   int import_depth = 0;  // @import nesting so far
+  // Set when a media query read the viewport's size or orientation (width, height,
+  // aspect-ratio, orientation, vw and vh): the sheet may apply differently on another screen.
+  bool* viewport_read = nullptr;
 };
 
 // Parses a stylesheet, evaluating @media/@supports and following @import, and appends its
@@ -62,7 +65,9 @@ std::vector<Decl> ParseDeclarationBlock(std::string_view css, bool user_agent,
 bool BuildDecls(std::string_view name, std::string_view value, bool important, bool user_agent,
                 bool from_style_attribute, std::vector<Decl>* out);
 
-// A media query list ("screen and (min-width: 40em), print"). Empty matches.
-bool EvaluateMediaList(std::string_view media, const MediaContext& context);
+// A media query list ("screen and (min-width: 40em), print"). Empty matches. Sets
+// `*viewport_read` when the answer depended on the viewport's size or orientation.
+bool EvaluateMediaList(std::string_view media, const MediaContext& context,
+                       bool* viewport_read = nullptr);
 
 }  // namespace plainsight::engine::css
