@@ -166,6 +166,28 @@ TEST_CASE("text box: width bounds and wrapping from the font and the room", "[la
   CHECK(TextWraps(*page, Id(*page, "c")) == Wrap::kNo);
 }
 
+TEST_CASE("text box: a content's bounds are those of its collapsed text", "[layout][text]") {
+  auto page = Load(
+      "<div id=d style='font-size:12px; letter-spacing:1px; word-spacing:3px'>\n  Fáilte "
+      "<b> go  dtí</b><i></i><span>\t\tan\n</span>chomhairle  <!-- c --> é ✓ </div>"
+      "<p id=e>   </p><p id=f>x<b>y</b>z</p>");
+  for (const char* id : {"d", "e", "f"}) {
+    INFO(id);
+    const Node& n = Id(*page, id);
+    const WidthBounds whole = TextWidthBounds(*page, n, n.TextContent());
+    const WidthBounds walked = ContentWidthBounds(*page, n);
+    // The same additions in the same order: equal to the last bit, not only approximately.
+    CHECK(walked.min_px == whole.min_px);
+    CHECK(walked.max_px == whole.max_px);
+  }
+  const Node& d = Id(*page, "d");
+  // "Fáilte go dtí an chomhairle é ✓": 31 characters, 6 of them spaces, 4 outside ASCII.
+  CHECK(ContentWidthBounds(*page, d).min_px == Approx(31 * (0.25 * 12 + 1) + 6 * 3));
+  CHECK(ContentWidthBounds(*page, d).max_px ==
+        Approx(27 * (0.75 * 12 + 1) + 4 * (1.1 * 12 + 1) + 6 * 3));
+  CHECK(ContentWidthBounds(*page, Id(*page, "e")).max_px == 0);
+}
+
 TEST_CASE("utf8: code points decoded, ill-formed bytes replaced one at a time", "[layout][utf8]") {
   auto decode = [](std::string_view s) {
     std::vector<char32_t> out;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "engine/ascii.h"
 #include "engine/page.h"
 #include "engine/utf8.h"
 
@@ -33,22 +34,96 @@ bool ShrinksToFit(const ComputedStyle& s) {
 
 }  // namespace
 
-WidthBounds TextWidthBounds(const Page& page, const Node& element, std::string_view text) {
-  const ComputedStyle& s = page.PageFor(element).styles().Of(element);
-  double font = s.FontSizePx().value_or(16);
-  double letter = s.LengthPx("letter-spacing").value_or(0);
-  double word = s.LengthPx("word-spacing").value_or(0);
-  std::string collapsed = CollapseWhitespace(text);
-  WidthBounds b;
-  for (char32_t cp : Utf8CodePoints(collapsed)) {
-    b.min_px += AverageAdvanceEm(cp, false) * font + letter;
-    b.max_px += AverageAdvanceEm(cp, true) * font + letter;
-    if (cp == ' ') {
-      b.min_px += word;
-      b.max_px += word;
+namespace {
+
+// Sums the advances of text given in pieces, as if the pieces were joined and then
+// whitespace-collapsed (CollapseWhitespace: a run of ASCII white space is one space, none at
+// either end), in the same order of additions, without building either string. White space
+// never continues a UTF-8 sequence, so each piece decodes as it would inside the whole.
+class WidthSum {
+ public:
+  WidthSum(const Page& page, const Node& element) {
+    const ComputedStyle& s = page.PageFor(element).styles().Of(element);
+    font_ = s.FontSizePx().value_or(16);
+    letter_ = s.LengthPx("letter-spacing").value_or(0);
+    word_ = s.LengthPx("word-spacing").value_or(0);
+  }
+
+  void Add(std::string_view piece) {
+    size_t i = 0;
+    while (i < piece.size()) {
+      if (IsAsciiSpace(piece[i])) {
+        space_pending_ = started_;
+        ++i;
+        continue;
+      }
+      if (space_pending_) {
+        AddCodePoint(' ');
+        space_pending_ = false;
+      }
+      started_ = true;
+      AddCodePoint(DecodeUtf8(piece, &i));
     }
   }
-  return b;
+
+  const WidthBounds& bounds() const { return bounds_; }
+
+ private:
+  void AddCodePoint(char32_t cp) {
+    bounds_.min_px += AverageAdvanceEm(cp, false) * font_ + letter_;
+    bounds_.max_px += AverageAdvanceEm(cp, true) * font_ + letter_;
+    if (cp == ' ') {
+      bounds_.min_px += word_;
+      bounds_.max_px += word_;
+    }
+  }
+
+  double font_ = 16;
+  double letter_ = 0;
+  double word_ = 0;
+  bool started_ = false;
+  bool space_pending_ = false;
+  WidthBounds bounds_;
+};
+
+}  // namespace
+
+WidthBounds TextWidthBounds(const Page& page, const Node& element, std::string_view text) {
+  WidthSum sum(page, element);
+  sum.Add(text);
+  return sum.bounds();
+}
+
+WidthBounds ContentWidthBounds(const Page& page, const Node& element) {
+  WidthSum sum(page, element);
+  if (element.IsText()) {
+    sum.Add(element.text());
+    return sum.bounds();
+  }
+  // Node::TextContent's order (tree order, into elements only), walked without a stack.
+  const Node* n = element.children().empty() ? nullptr : element.children().front();
+  while (n != nullptr) {
+    if (n->IsText()) {
+      sum.Add(n->text());
+    } else if (n->IsElement() && !n->children().empty()) {
+      n = n->children().front();
+      continue;
+    }
+    // The next node after n's subtree, within the element.
+    while (n != &element) {
+      const Node* parent = n->parent();
+      const size_t next = n->child_index() + 1;
+      if (next < parent->children().size()) {
+        n = parent->children()[next];
+        break;
+      }
+      n = parent;
+    }
+    if (n == &element) {
+      break;
+    }
+  }
+  return sum.bounds();
 }
 
 WidthBounds AvailableWidthBounds(const Page& page, const Node& element) {
@@ -80,15 +155,15 @@ Wrap TextWraps(const Page& page, const Node& element) {
   if (ws == "nowrap" || ws == "pre") {
     return Wrap::kNo;
   }
-  std::string own;
+  WidthSum own(page, element);  // the element's own text nodes, each followed by a space
   for (const Node* c : element.children()) {
     if (c->IsText()) {
-      own += c->text();
-      own += ' ';
+      own.Add(c->text());
+      own.Add(" ");
     }
   }
-  WidthBounds text_min = TextWidthBounds(page, element, own);
-  WidthBounds text_all = TextWidthBounds(page, element, element.TextContent());
+  const WidthBounds& text_min = own.bounds();
+  WidthBounds text_all = ContentWidthBounds(page, element);
   WidthBounds room = AvailableWidthBounds(page, element);
   if (text_min.min_px > room.max_px) {
     return Wrap::kYes;

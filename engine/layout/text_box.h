@@ -23,6 +23,9 @@ struct WidthBounds {
 // word spacing. `page` is any page; the element's own page is used.
 WidthBounds TextWidthBounds(const Page& page, const Node& element, std::string_view text);
 
+// TextWidthBounds of the element's text content (all its descendant text), without building it.
+WidthBounds ContentWidthBounds(const Page& page, const Node& element);
+
 // Bounds on the width available to lines of the element's text: the nearest width set in px
 // (on the element, if it is not inline, or an ancestor block) capped by any max-width in px on
 // the way, else the viewport width. min_px is 0 when nothing fixes it (auto widths shrink with

@@ -35,7 +35,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
     const engine::Wrap wrap = engine::TextWraps(p, e);
     if (wrap == engine::Wrap::kNo ||
         (wrap == engine::Wrap::kUnknown &&
-         engine::TextWidthBounds(p, e, e.TextContent()).max_px <= kNarrowestColumnPx)) {
+         engine::ContentWidthBounds(p, e).max_px <= kNarrowestColumnPx)) {
       return;
     }
     const engine::ComputedStyle& s = p.styles().Of(e);
