@@ -61,10 +61,17 @@ int main(int argc, char** argv) {
   // --compare: with --without, also time the audit with every rule, in the same chunks, so that
   // both ratios come from one run (the machine is shared: separate runs are not comparable).
   bool compare = false;
+  // The rules run as `plainsight audit` runs them (audit/page_auditor.cpp): passed targets are
+  // counted, not kept as findings. --keep-passes keeps them, as `--passes` and the ACT runner do
+  // (without locating them).
+  pe::RunOptions run_options;
+  run_options.keep_passed = false;
   while (argc > 1 && std::string_view(argv[1]).substr(0, 2) == "--") {
     std::string_view flag = argv[1];
     if (flag == "--profile-rules") {
       profile_rules = true;
+    } else if (flag == "--keep-passes") {
+      run_options.keep_passed = true;
     } else if (flag == "--compare") {
       compare = true;
     } else if (flag == "--without" && argc > 2) {
@@ -81,7 +88,7 @@ int main(int argc, char** argv) {
       ++argv;
     } else {
       std::cerr << "usage: plainsight_engine_bench [--profile-rules] [--chunk PAGES] [--reps N] "
-                   "[--without RULE-ID]... [--compare] [DIR]\n";
+                   "[--without RULE-ID]... [--compare] [--keep-passes] [DIR]\n";
       return 2;
     }
     --argc;
@@ -156,7 +163,7 @@ int main(int argc, char** argv) {
         if (depth == 1) {
           continue;
         }
-        auto audit = pe::RunRules(*page, depth == 3 ? every_rule : rules);
+        auto audit = pe::RunRules(*page, depth == 3 ? every_rule : rules, run_options);
         for (const auto& res : audit.results) {
           findings += depth == 2 ? res.findings.size() : 0;
         }
@@ -196,14 +203,14 @@ int main(int argc, char** argv) {
     // roles, names, Page::Derived data such as the text colours the contrast rules share) are
     // in place: what is timed below is each rule's own cost, not whichever rule came first.
     for (const auto& page : built) {
-      (void)pe::RunRules(*page, rules);
+      (void)pe::RunRules(*page, rules, run_options);
     }
     for (const pe::Rule* rule : rules) {
       const pe::Rule* one[] = {rule};
       auto t0 = std::chrono::steady_clock::now();
       for (int r = 0; r < rounds; ++r) {
         for (const auto& page : built) {
-          (void)pe::RunRules(*page, one);
+          (void)pe::RunRules(*page, one, run_options);
         }
       }
       costs.emplace_back(Seconds(t0) / n * 1e6, rule->id);
@@ -216,7 +223,9 @@ int main(int argc, char** argv) {
   std::cout << "pages: " << pages.size() << " x " << rounds << " rounds (best of " << repetitions
             << " per chunk of " << chunk << ") from " << dir.string() << "\n"
             << "allocator: " << PLAINSIGHT_ALLOCATOR << "\n"
-            << "rules: " << rules.size() << "\n"
+            << "rules: " << rules.size() << " (passed targets "
+            << (run_options.keep_passed ? "kept as findings" : "counted, as plainsight audit does")
+            << ")\n"
             << "gumbo parse only: " << static_cast<long>(n / parse_s) << " pages/s\n"
             << "full audit:       " << static_cast<long>(n / audit_s) << " pages/s\n"
             << "ratio audit/parse time: " << audit_s / parse_s
