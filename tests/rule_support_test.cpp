@@ -8,6 +8,7 @@
 
 #include "engine/runner.h"
 #include "rules/catalog.h"
+#include "rules/html/structure_support.h"
 #include "rules/html/support/animation.h"
 #include "rules/html/support/typography.h"
 
@@ -182,6 +183,53 @@ TEST_CASE("typography: words in capitals", "[rules][support]") {
   CHECK_FALSE(ty::IsUpperCaseWord("F\xC3\xA1ilte"));
   CHECK_FALSE(ty::IsUpperCaseWord("Hello"));
   CHECK_FALSE(ty::IsUpperCaseWord("2024"));
+}
+
+namespace {
+std::unique_ptr<pe::Page> BuildPage(std::string_view html) {
+  auto doc = pe::Document::ParseHtml(html, {});
+  REQUIRE(doc);
+  return pe::Page::Build(std::move(*doc));
+}
+}  // namespace
+
+TEST_CASE("structure: a rendered text's start is the start of the whole, collapsed",
+          "[rules][support]") {
+  namespace st = plainsight::rules::structure;
+  auto page = BuildPage(
+      "<div id=a>\n   <span>  1.</span>   Fill<br>in <b>the</b>\t form<i hidden>x</i>\n</div>"
+      "<div id=b>   </div><div id=c><p>ab</p><p style='display:none'>zz</p><p>c d</p></div>"
+      "<div id=d>\xC3\xA1\xC3\xA9 x</div>");
+  for (const char* id : {"a", "b", "c", "d"}) {
+    const pe::Node& e = *page->document().GetElementById(id);
+    const std::string whole = st::RenderedText(*page, e);
+    for (size_t n = 0; n <= whole.size() + 2; ++n) {
+      INFO(id << " " << n);
+      CHECK(st::RenderedTextStart(*page, e, n) == whole.substr(0, n));
+    }
+  }
+  CHECK(st::RenderedText(*page, *page->document().GetElementById("a")) == "1. Fill in the form");
+}
+
+TEST_CASE("typography: longest runs ask the run's predicate once and the word's otherwise",
+          "[rules][support]") {
+  namespace ty = plainsight::rules::typography;
+  auto page = BuildPage(
+      "<p id=a>one TWO THREE <span style='text-transform:uppercase'>four five</span> six "
+      "SEVEN</p><p id=b>nothing here 2024</p>");
+  const auto runs = ty::LongestRuns(
+      *page,
+      [](const pe::Page& p, const ty::TextRun& r) {
+        return p.styles().Of(*r.parent).Get("text-transform").text == "uppercase";
+      },
+      &ty::IsUpperCaseWord);
+  REQUIRE(runs.size() == 2);
+  CHECK(runs[0].block == page->document().GetElementById("a"));
+  CHECK(runs[0].longest == 4);  // TWO THREE four five
+  CHECK(runs[1].longest == 0);  // "2024" has no letter and breaks nothing
+  const auto none = ty::LongestRuns(*page, nullptr, nullptr);
+  REQUIRE(none.size() == 2);
+  CHECK(none[0].longest == 0);
 }
 
 TEST_CASE("img-animated reads linked images through the caller's loader", "[rules][support]") {

@@ -149,7 +149,7 @@ WidthBounds AvailableWidthBounds(const Page& page, const Node& element) {
   return {0, cap};
 }
 
-Wrap TextWraps(const Page& page, const Node& element) {
+Wrap TextWraps(const Page& page, const Node& element, WidthBounds* content) {
   const ComputedStyle& s = page.PageFor(element).styles().Of(element);
   const std::string_view ws = s.Get("white-space").text;
   if (ws == "nowrap" || ws == "pre") {
@@ -163,7 +163,10 @@ Wrap TextWraps(const Page& page, const Node& element) {
     }
   }
   const WidthBounds& text_min = own.bounds();
-  WidthBounds text_all = ContentWidthBounds(page, element);
+  const WidthBounds text_all = ContentWidthBounds(page, element);
+  if (content != nullptr) {
+    *content = text_all;
+  }
   WidthBounds room = AvailableWidthBounds(page, element);
   if (text_min.min_px > room.max_px) {
     return Wrap::kYes;

@@ -33,7 +33,9 @@ WidthBounds ContentWidthBounds(const Page& page, const Node& element);
 WidthBounds AvailableWidthBounds(const Page& page, const Node& element);
 
 // Soft wrapping of the element's visible text, from the bounds above: yes, no, or unknown.
+// `content`, when given, receives ContentWidthBounds(page, element) when they were worked out
+// (not for white-space: nowrap or pre, which never wraps).
 enum class Wrap : unsigned char { kYes, kNo, kUnknown };
-Wrap TextWraps(const Page& page, const Node& element);
+Wrap TextWraps(const Page& page, const Node& element, WidthBounds* content = nullptr);
 
 }  // namespace plainsight::engine

@@ -64,7 +64,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
   bool any_text = false;
   for (const typography::BlockText& b : typography::BlockTexts(page)) {
     any_text = true;
-    const std::string lower = engine::AsciiLower(b.text);
+    const std::string& lower = b.lower;
     re2::StringPiece m;
     if (MayMentionColour(lower) && Instructional(lower) &&
         RE2::PartialMatch(lower, ColourReference(), &m)) {

@@ -32,10 +32,10 @@ void Check(const engine::Page& page, engine::Findings& out) {
         !HasExposedOrVisibleText(p, e)) {
       return;
     }
-    const engine::Wrap wrap = engine::TextWraps(p, e);
+    engine::WidthBounds content;
+    const engine::Wrap wrap = engine::TextWraps(p, e, &content);
     if (wrap == engine::Wrap::kNo ||
-        (wrap == engine::Wrap::kUnknown &&
-         engine::ContentWidthBounds(p, e).max_px <= kNarrowestColumnPx)) {
+        (wrap == engine::Wrap::kUnknown && content.max_px <= kNarrowestColumnPx)) {
       return;
     }
     const engine::ComputedStyle& s = p.styles().Of(e);

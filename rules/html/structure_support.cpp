@@ -46,29 +46,25 @@ std::vector<const engine::Node*> Headings(const engine::Page& page) {
 
 namespace {
 
-// The raw text RenderedText collapses, in tree order; it stops once the text holds more than
-// `stop_after` bytes that are not whitespace (the collapsed text then starts with at least
-// that many bytes that no later text changes).
-std::string CollectText(const engine::Page& page, const engine::Node& element, size_t stop_after) {
+// Calls `add(text)` with the element's rendered text in tree order: its text nodes, and a space
+// for each <br>, leaving out display:none subtrees. Stops when `done()` holds.
+template <typename Add, typename Done>
+void WalkRenderedText(const engine::Page& page, const engine::Node& element, Add&& add,
+                      Done&& done) {
   const engine::Page& p = page.PageFor(element);
-  std::string text;
-  size_t non_space = 0;
   std::vector<const engine::Node*> stack{&element};
-  while (!stack.empty() && non_space <= stop_after) {
+  while (!stack.empty() && !done()) {
     const engine::Node* n = stack.back();
     stack.pop_back();
     if (n->IsText()) {
-      text += n->text();
-      for (char c : n->text()) {
-        non_space += !engine::IsAsciiSpace(c);
-      }
+      add(std::string_view(n->text()));
       continue;
     }
     if (!n->IsElement() || p.styles().IsDisplayNone(*n)) {
       continue;
     }
     if (n->IsHtml("br")) {
-      text += ' ';
+      add(std::string_view(" "));
       continue;
     }
     const auto& children = n->children();
@@ -76,22 +72,41 @@ std::string CollectText(const engine::Page& page, const engine::Node& element, s
       stack.push_back(*it);
     }
   }
-  return text;
 }
 
 }  // namespace
 
 std::string RenderedText(const engine::Page& page, const engine::Node& element) {
-  return engine::CollapseWhitespace(CollectText(page, element, SIZE_MAX));
+  std::string text;
+  WalkRenderedText(
+      page, element, [&](std::string_view t) { text += t; }, [] { return false; });
+  return engine::CollapseWhitespace(text);
 }
 
 std::string RenderedTextStart(const engine::Page& page, const engine::Node& element,
                               size_t max_bytes) {
-  std::string text = engine::CollapseWhitespace(CollectText(page, element, max_bytes));
-  if (text.size() > max_bytes) {
-    text.resize(max_bytes);
+  // White space collapsed on the way (as CollapseWhitespace does), stopping once more than
+  // max_bytes are out: a paragraph is not copied whole for its start.
+  std::string out;
+  bool space_pending = false;
+  auto add = [&](std::string_view text) {
+    for (size_t i = 0; i < text.size() && out.size() <= max_bytes; ++i) {
+      if (engine::IsAsciiSpace(text[i])) {
+        space_pending = !out.empty();
+        continue;
+      }
+      if (space_pending) {
+        out += ' ';
+        space_pending = false;
+      }
+      out += text[i];
+    }
+  };
+  WalkRenderedText(page, element, add, [&] { return out.size() > max_bytes; });
+  if (out.size() > max_bytes) {
+    out.resize(max_bytes);
   }
-  return text;
+  return out;
 }
 
 bool AncestorOrSelf::operator()(const engine::Node& element) {

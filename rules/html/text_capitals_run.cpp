@@ -20,10 +20,11 @@ constexpr double kMinWordsDefault = 6;
 
 void Check(const engine::Page& page, engine::Findings& out) {
   const auto runs = typography::LongestRuns(
-      page, [](const engine::Page& p, const typography::TextRun& r, std::string_view word) {
-        return p.styles().Of(*r.parent).Get("text-transform").text == "uppercase" ||
-               typography::IsUpperCaseWord(word);
-      });
+      page,
+      [](const engine::Page& p, const typography::TextRun& r) {
+        return p.styles().Of(*r.parent).Get("text-transform").text == "uppercase";
+      },
+      &typography::IsUpperCaseWord);
   for (const typography::BlockRun& b : runs) {
     if (b.longest >= kMinWordsDefault) {
       out.Warn(b.block, "This block has " + std::to_string(b.longest) +

@@ -24,9 +24,10 @@ bool IsItalic(const engine::Page& p, const engine::Node& element) {
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  const auto runs =
-      typography::LongestRuns(page, [](const engine::Page& p, const typography::TextRun& r,
-                                       std::string_view) { return IsItalic(p, *r.parent); });
+  const auto runs = typography::LongestRuns(
+      page,
+      [](const engine::Page& p, const typography::TextRun& r) { return IsItalic(p, *r.parent); },
+      nullptr);
   for (const typography::BlockRun& b : runs) {
     if (b.longest >= kMinWordsDefault) {
       out.Warn(b.block, "This block has " + std::to_string(b.longest) +

@@ -133,6 +133,26 @@ std::vector<std::string> BrLines(const engine::Page& page, const engine::Node& b
   return lines;
 }
 
+// Whether BrLines would find lines: a <br> in the block's inline content and no block inside.
+// Asked first, without copying text: most paragraphs have no <br>.
+bool HasBrLines(const engine::Page& page, const engine::Node& block) {
+  bool has_br = false;
+  auto walk = [&](auto&& self, const engine::Node& n) -> bool {
+    for (const engine::Node* c : n.children()) {
+      if (!c->IsElement() || page.styles().IsDisplayNone(*c)) {
+        continue;
+      }
+      if (c->IsHtml("br")) {
+        has_br = true;
+      } else if (structure::IsBlock(page, *c) || !self(self, *c)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return walk(walk, block) && has_br;
+}
+
 // How a text starts is all MarkerOf reads: a bullet or up to three digits, a stop and a space.
 constexpr size_t kMarkerBytes = 16;
 
@@ -153,7 +173,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
     }
     // Lines split by <br> inside this element.
     bool has_br = false;
-    const std::vector<std::string> lines = BrLines(p, e, &has_br);
+    const std::vector<std::string> lines =
+        HasBrLines(p, e) ? BrLines(p, e, &has_br) : std::vector<std::string>{};
     if (has_br && !in_list_or_code(e)) {
       std::vector<Marker> markers;
       markers.reserve(lines.size());

@@ -80,6 +80,9 @@ struct BlockTextsOfPage {
       }
       text += engine::TrimWhitespace(r.text->text());
     });
+    for (BlockText& b : blocks) {
+      b.lower = engine::AsciiLower(b.text);
+    }
   }
 };
 
@@ -96,13 +99,12 @@ const std::vector<BlockText>& BlockTexts(const engine::Page& page) {
   return page.Derived<BlockTextsOfPage>().blocks;
 }
 
-std::vector<BlockRun> LongestRuns(
-    const engine::Page& page,
-    const std::function<bool(const engine::Page&, const TextRun&, std::string_view)>& counts) {
+std::vector<BlockRun> LongestRuns(const engine::Page& page, RunPredicate run_counts,
+                                  WordPredicate word_counts) {
   std::vector<BlockRun> out;
   std::vector<int> current;  // the run in progress, per entry of `out`
   std::unordered_map<const engine::Node*, size_t> index;
-  ForEachTextRun(page, [&](const engine::Page& p, const TextRun& r) {
+  for (const TextRun& r : page.Derived<TextRuns>().runs) {
     auto [it, added] = index.try_emplace(r.block, out.size());
     if (added) {
       out.push_back(BlockRun{r.block, 0});
@@ -110,30 +112,24 @@ std::vector<BlockRun> LongestRuns(
     }
     BlockRun& b = out[it->second];
     int& run = current[it->second];
-    for (std::string_view w : Words(r.text->text())) {
-      if (!HasLetter(w)) {
+    const bool whole_run = run_counts != nullptr && run_counts(*r.page, r);
+    // The words: runs of characters that are not ASCII white space.
+    const std::string_view text = r.text->text();
+    size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() && engine::IsAsciiSpace(text[i])) {
+        ++i;
+      }
+      const size_t start = i;
+      while (i < text.size() && !engine::IsAsciiSpace(text[i])) {
+        ++i;
+      }
+      const std::string_view w = text.substr(start, i - start);
+      if (w.empty() || !HasLetter(w)) {
         continue;
       }
-      run = counts(p, r, w) ? run + 1 : 0;
+      run = whole_run || (word_counts != nullptr && word_counts(w)) ? run + 1 : 0;
       b.longest = std::max(b.longest, run);
-    }
-  });
-  return out;
-}
-
-std::vector<std::string_view> Words(std::string_view text) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && engine::IsAsciiSpace(text[i])) {
-      ++i;
-    }
-    const size_t start = i;
-    while (i < text.size() && !engine::IsAsciiSpace(text[i])) {
-      ++i;
-    }
-    if (i > start) {
-      out.push_back(text.substr(start, i - start));
     }
   }
   return out;

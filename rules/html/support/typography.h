@@ -27,7 +27,8 @@ void ForEachTextRun(const engine::Page& page,
 
 struct BlockText {
   const engine::Node* block = nullptr;
-  std::string text;  // its visible text runs joined by spaces, in document order
+  std::string text;   // its visible text runs joined by spaces, in document order
+  std::string lower;  // `text` ASCII-lowercased, for the rules that match phrases in it
 };
 
 // The visible text of each block of the page and its frames, in document order of the blocks'
@@ -41,14 +42,14 @@ struct BlockRun {
 };
 
 // For each block with visible text, in document order of its first text: the longest run of
-// consecutive words (with a letter), across the block's text runs, for which `counts(page, run,
-// word)` holds. Used by the italic and capital-letter rules.
-std::vector<BlockRun> LongestRuns(
-    const engine::Page& page,
-    const std::function<bool(const engine::Page&, const TextRun&, std::string_view)>& counts);
-
-// The words of a text: runs of non-space characters.
-std::vector<std::string_view> Words(std::string_view text);
+// consecutive words (with a letter), across the block's text runs, that count. A word counts
+// when `run_counts(page, run)` holds for its text run (asked once per run: a style, say), or
+// else when `word_counts(word)` holds. Either may be null (never counts). Used by the italic
+// and capital-letter rules.
+using RunPredicate = bool (*)(const engine::Page& page, const TextRun& run);
+using WordPredicate = bool (*)(std::string_view word);
+std::vector<BlockRun> LongestRuns(const engine::Page& page, RunPredicate run_counts,
+                                  WordPredicate word_counts);
 
 // Does the word have letters, and no lower-case letter (ASCII, Latin-1 and Latin Extended-A
 // lower-case letters count), so that it reads as capitals? "NHS" and "FÁILTE" do; "2024" does
