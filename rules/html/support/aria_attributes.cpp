@@ -24,13 +24,13 @@ bool IsAria13Global(std::string_view name) {
 std::vector<AriaAttributeUse> AriaAttributesOf(const engine::Node& element) {
   std::vector<AriaAttributeUse> out;
   for (const engine::Attribute& a : element.attributes()) {
-    if (a.name.size() <= 5) {
+    // "aria-", ASCII case-insensitively, before any copy: most attributes are not ARIA.
+    if (a.name.size() <= 5 || engine::AsciiLowerChar(a.name[0]) != 'a' ||
+        engine::AsciiLowerChar(a.name[1]) != 'r' || engine::AsciiLowerChar(a.name[2]) != 'i' ||
+        engine::AsciiLowerChar(a.name[3]) != 'a' || a.name[4] != '-') {
       continue;
     }
     std::string name = engine::AsciiLower(a.name);
-    if (name.compare(0, 5, "aria-") != 0) {
-      continue;
-    }
     const engine::AriaAttributeInfo* info = engine::FindAriaAttribute(name);
     if (info == nullptr && !IsAria13Global(name)) {
       continue;

@@ -72,7 +72,7 @@ struct BlockTextsOfPage {
     ForEachTextRun(page, [&](const engine::Page&, const TextRun& r) {
       auto [it, added] = index.try_emplace(r.block, blocks.size());
       if (added) {
-        blocks.push_back(BlockText{r.block, {}});
+        blocks.push_back(BlockText{r.block, {}, {}});
       }
       std::string& text = blocks[it->second].text;
       if (!text.empty()) {
