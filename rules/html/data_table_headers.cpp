@@ -11,34 +11,16 @@
 #include <string>
 
 #include "rules/catalog.h"
-#include "rules/html/support/descriptive_text.h"
-#include "rules/html/support/names.h"
-#include "rules/html/support/roles.h"
 #include "rules/html/table_support.h"
 
 namespace plainsight::rules {
 namespace {
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
-    if (!e.IsHtml("table") || !tables::IsShownTable(p, e)) {
-      return;
-    }
-    switch (tables::KindOf(p, e)) {
-      case tables::TableKind::kDataWithHeaders:
-        out.Pass(&e);
-        break;
-      case tables::TableKind::kDataNoHeaders:
-        out.Warn(&e,
-                 "This table holds data but has no header cells (th), so screen readers read "
-                 "each value without the row or column it belongs to.");
-        break;
-      case tables::TableKind::kPresentational:
-      case tables::TableKind::kLayout:
-      case tables::TableKind::kSingleLine:
-        break;
-    }
-  });
+  tables::CheckTableKinds(page, out, tables::TableKind::kDataWithHeaders,
+                          tables::TableKind::kDataNoHeaders,
+                          "This table holds data but has no header cells (th), so screen readers "
+                          "read each value without the row or column it belongs to.");
 }
 
 constexpr std::string_view kWcag[] = {"1.3.1"};

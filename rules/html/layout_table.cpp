@@ -14,34 +14,15 @@
 #include <string>
 
 #include "rules/catalog.h"
-#include "rules/html/support/descriptive_text.h"
-#include "rules/html/support/names.h"
-#include "rules/html/support/roles.h"
 #include "rules/html/table_support.h"
 
 namespace plainsight::rules {
 namespace {
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
-    if (!e.IsHtml("table") || !tables::IsShownTable(p, e)) {
-      return;
-    }
-    switch (tables::KindOf(p, e)) {
-      case tables::TableKind::kPresentational:
-        out.Pass(&e);
-        break;
-      case tables::TableKind::kLayout:
-        out.Warn(&e,
-                 "This table lays out the page rather than holding data, but screen readers "
-                 "announce it as a table and read its cells as data.");
-        break;
-      case tables::TableKind::kDataWithHeaders:
-      case tables::TableKind::kDataNoHeaders:
-      case tables::TableKind::kSingleLine:
-        break;
-    }
-  });
+  tables::CheckTableKinds(page, out, tables::TableKind::kPresentational, tables::TableKind::kLayout,
+                          "This table lays out the page rather than holding data, but screen "
+                          "readers announce it as a table and read its cells as data.");
 }
 
 constexpr std::string_view kWcag[] = {"1.3.1"};

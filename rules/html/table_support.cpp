@@ -134,4 +134,19 @@ TableKind KindOf(const engine::Page& page, const engine::Node& table) {
   return layout ? TableKind::kLayout : TableKind::kDataNoHeaders;
 }
 
+void CheckTableKinds(const engine::Page& page, engine::Findings& out, TableKind passes,
+                     TableKind warns, std::string_view message) {
+  ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
+    if (!e.IsHtml("table") || !IsShownTable(p, e)) {
+      return;
+    }
+    const TableKind kind = KindOf(p, e);
+    if (kind == passes) {
+      out.Pass(&e);
+    } else if (kind == warns) {
+      out.Warn(&e, std::string(message));
+    }
+  });
+}
+
 }  // namespace plainsight::rules::tables

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/page.h"
+#include "engine/rule.h"
 
 namespace plainsight::rules::tables {
 
@@ -33,5 +34,12 @@ const engine::Node* EnclosingTable(const engine::Node& table);
 
 // Is the table rendered and included in the accessibility tree (or visible)?
 bool IsShownTable(const engine::Page& page, const engine::Node& table);
+
+// The check of a rule about one kind of table against another: every shown table of kind
+// `passes` passes, every one of kind `warns` gets a warning with `message`, others are not
+// targets. (html.data-table-headers: headers or none; html.layout-table: role=presentation or
+// laid out.)
+void CheckTableKinds(const engine::Page& page, engine::Findings& out, TableKind passes,
+                     TableKind warns, std::string_view message);
 
 }  // namespace plainsight::rules::tables
