@@ -1,6 +1,10 @@
 // Page facts shared by rules: see support.h.
 #include "rules/support.h"
 
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
 #include <vector>
 
 namespace plainsight::rules {
@@ -33,6 +37,32 @@ bool HasExposedOrVisibleText(const engine::Page& page, const engine::Node& eleme
         }
         stack.push_back(c);
       }
+    }
+  }
+  return false;
+}
+
+bool ContainsAnyOf(std::string_view text, std::span<const std::string_view> words) {
+  // Per first byte, the words that start with it (bit k: words[k]).
+  std::array<uint32_t, 256> starting{};
+  const size_t n = std::min<size_t>(words.size(), 32);
+  for (size_t k = 0; k < n; ++k) {
+    if (!words[k].empty()) {
+      starting[static_cast<unsigned char>(words[k][0])] |= uint32_t{1} << k;
+    }
+  }
+  for (size_t i = 0; i < text.size(); ++i) {
+    for (uint32_t m = starting[static_cast<unsigned char>(text[i])]; m != 0; m &= m - 1) {
+      const std::string_view w = words[static_cast<size_t>(std::countr_zero(m))];
+      if (text.size() - i >= w.size() && text.compare(i, w.size(), w) == 0) {
+        return true;
+      }
+    }
+  }
+  // Words past the 32 the masks hold, looked for one by one.
+  for (size_t k = n; k < words.size(); ++k) {
+    if (text.find(words[k]) != std::string_view::npos) {
+      return true;
     }
   }
   return false;

@@ -59,6 +59,11 @@ struct TextSearch {
 bool HasExposedOrVisibleText(const engine::Page& page, const engine::Node& element,
                              const TextSearch& search = {});
 
+// Does `text` hold any of `words` (non-empty byte strings) anywhere? One pass over the text
+// for up to 32 words: the rules that look for trigger words ("click",
+// "red", "left") in every block of a page ask it.
+bool ContainsAnyOf(std::string_view text, std::span<const std::string_view> words);
+
 // "a, b or c" (each item wrapped in `quote`), for messages that list what would be accepted.
 std::string JoinAlternatives(std::span<const std::string_view> items, std::string_view quote = "");
 

@@ -2,7 +2,10 @@
 // reader on every format it knows and on broken input, the data: URL decoder, capitals, and an
 // animated image read through the caller's loader as `plainsight audit` reads local files.
 #include <cmath>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -11,6 +14,7 @@
 #include "rules/html/structure_support.h"
 #include "rules/html/support/animation.h"
 #include "rules/html/support/typography.h"
+#include "rules/support.h"
 
 namespace pe = plainsight::engine;
 namespace anim = plainsight::rules::animation;
@@ -192,6 +196,30 @@ std::unique_ptr<pe::Page> BuildPage(std::string_view html) {
   return pe::Page::Build(std::move(*doc));
 }
 }  // namespace
+
+TEST_CASE("support: ContainsAnyOf finds any of the words, as find() would", "[rules][support]") {
+  using plainsight::rules::ContainsAnyOf;
+  static constexpr std::string_view kWords[] = {"red",  "reddish",  "green",
+                                                "gorm", "ar dheis", "cliceáil"};
+  CHECK(ContainsAnyOf("fields in red are required", kWords));
+  CHECK(ContainsAnyOf("red", kWords));
+  CHECK(ContainsAnyOf("the gree green", kWords));
+  CHECK(ContainsAnyOf("tá sé ar dheis", kWords));
+  CHECK(ContainsAnyOf("cliceáil anseo", kWords));
+  CHECK_FALSE(ContainsAnyOf("cliceail anseo", kWords));
+  CHECK_FALSE(ContainsAnyOf("re d gree n", kWords));
+  CHECK_FALSE(ContainsAnyOf("", kWords));
+  CHECK_FALSE(ContainsAnyOf("anything", std::span<const std::string_view>{}));
+  // More words than the one-pass masks hold: the rest are still found.
+  std::vector<std::string> many;
+  for (int i = 0; i < 40; ++i) {
+    many.push_back("w" + std::to_string(i) + "x");
+  }
+  std::vector<std::string_view> views(many.begin(), many.end());
+  CHECK(ContainsAnyOf("a w39x b", views));
+  CHECK(ContainsAnyOf("a w0x b", views));
+  CHECK_FALSE(ContainsAnyOf("a w40x b", views));
+}
 
 TEST_CASE("structure: a rendered text's start is the start of the whole, collapsed",
           "[rules][support]") {

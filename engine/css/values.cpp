@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -445,16 +446,23 @@ std::string FormatNumber(double v) {
   if (!std::isfinite(v)) {
     return "0";
   }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.4f", v);
-  std::string s(buf);
+  // Room for any double in fixed notation (309 digits before the point).
+  char buf[400];
+  // Whole numbers (most computed lengths) skip the general conversion; the result is the same.
+  if (std::abs(v) < 1e15 && v == std::trunc(v)) {
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
+    return std::string(buf, end);
+  }
+  // As printf's "%.4f" in the C locale (to_chars is specified so), without its format parsing.
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 4);
+  std::string s(buf, ec == std::errc() ? end : buf);
   while (!s.empty() && s.back() == '0') {
     s.pop_back();
   }
   if (!s.empty() && s.back() == '.') {
     s.pop_back();
   }
-  if (s == "-0") {
+  if (s == "-0" || s.empty()) {
     s = "0";
   }
   return s;

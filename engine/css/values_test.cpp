@@ -1,7 +1,11 @@
 // Colours, declaration lists, media queries and computed values of single properties.
 #include "engine/css/values.h"
 
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -9,6 +13,38 @@
 
 namespace plainsight::engine::css {
 namespace {
+
+TEST_CASE("css numbers: FormatNumber writes what printf's %.4f gives, trailing zeros cut",
+          "[css][number]") {
+  auto reference = [](double v) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%.4f", v);
+    std::string s(buf);
+    while (!s.empty() && s.back() == '0') {
+      s.pop_back();
+    }
+    if (!s.empty() && s.back() == '.') {
+      s.pop_back();
+    }
+    return s == "-0" ? std::string("0") : s;
+  };
+  std::vector<double> values = {
+      0,     -0.0, 1,          16,   -3,      0.5,   0.12345, 0.00005, 0.00015,     -0.00004,
+      2.675, 1e15, 1e15 + 0.5, 1e20, 1.5e300, -7.25, 1.0 / 3, 2.0 / 3, 123456.78905};
+  uint64_t x = 88172645463325252ull;  // xorshift: reproducible values of every scale
+  for (int i = 0; i < 2000; ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    values.push_back(static_cast<double>(x % 2000001) / 1000.0 - 1000.0);
+    values.push_back(static_cast<double>(x % 97) / 16.0);
+  }
+  for (double v : values) {
+    INFO(v);
+    CHECK(css::FormatNumber(v) == reference(v));
+  }
+  CHECK(css::FormatNumber(std::nan("")) == "0");
+}
 
 TEST_CASE("css colours: named, hex, rgb, hsl and transparent parse", "[css][colour]") {
   struct Row {

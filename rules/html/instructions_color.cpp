@@ -40,24 +40,18 @@ const RE2& ColourReference() {
 #undef PS_COLOURS
 
 bool MayMentionColour(const std::string& lower) {
-  for (std::string_view c : {"red", "green", "blue", "orange", "yellow", "purple", "pink", "grey",
-                             "gray", "brown", "dearg", "glas", "gorm"}) {
-    if (lower.find(c) != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
+  static constexpr std::string_view kColours[] = {"red",    "green", "blue", "orange", "yellow",
+                                                  "purple", "pink",  "grey", "gray",   "brown",
+                                                  "dearg",  "glas",  "gorm"};
+  return ContainsAnyOf(lower, kColours);
 }
 
 bool Instructional(const std::string& lower) {
-  for (std::string_view w : {"required", "must", "mandatory", "click", "press", "select", "tap",
-                             "choose", "fill", "complete", "enter", "error", "field", "button",
-                             "link", "riachtanach", "cliceáil", "brúigh", "roghnaigh"}) {
-    if (lower.find(w) != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
+  static constexpr std::string_view kWords[] = {
+      "required", "must",        "mandatory", "click",  "press",    "select", "tap",
+      "choose",   "fill",        "complete",  "enter",  "error",    "field",  "button",
+      "link",     "riachtanach", "cliceáil",  "brúigh", "roghnaigh"};
+  return ContainsAnyOf(lower, kWords);
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {

@@ -38,13 +38,10 @@ const RE2& SensoryReference() {
 }
 
 bool MayMentionPlace(const std::string& lower) {
-  for (std::string_view w : {"left", "right", "top", "bottom", "round", "square", "circular",
-                             "triangular", "shaped", "chlé", "dheis"}) {
-    if (lower.find(w) != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
+  static constexpr std::string_view kWords[] = {"left",   "right",  "top",      "bottom",
+                                                "round",  "square", "circular", "triangular",
+                                                "shaped", "chlé",   "dheis"};
+  return ContainsAnyOf(lower, kWords);
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "rules/support.h"
+
 namespace plainsight::rules::keyboard {
 
 bool HasHandler(const engine::Node& element, std::initializer_list<std::string_view> names) {
@@ -68,13 +70,7 @@ namespace {
 bool MentionsKeys(std::string_view code) {
   static constexpr std::string_view kWords[] = {"keydown", "keyup",   "keypress",
                                                 ".key",    "keycode", "which"};
-  const std::string lower = engine::AsciiLower(code);
-  for (std::string_view w : kWords) {
-    if (lower.find(w) != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
+  return ContainsAnyOf(engine::AsciiLower(code), kWords);
 }
 
 struct KeyScriptFacts {
