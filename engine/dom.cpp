@@ -474,6 +474,19 @@ std::string GumboTagName(const GumboElement& el) {
   return AsciiLower(std::string_view(piece.data, piece.length));
 }
 
+// The names of the tags Gumbo knows, made once for the process (immutable after, so shared by
+// every document and thread): an element of a known tag points here, with no hashing or copy.
+const std::string* KnownTagName(GumboTag tag) {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names(GUMBO_TAG_UNKNOWN);
+    for (int t = 0; t < GUMBO_TAG_UNKNOWN; ++t) {
+      names[static_cast<size_t>(t)] = gumbo_normalized_tagname(static_cast<GumboTag>(t));
+    }
+    return names;
+  }();
+  return tag >= 0 && tag < GUMBO_TAG_UNKNOWN ? &kNames[static_cast<size_t>(tag)] : nullptr;
+}
+
 // Gumbo's insertion flags as engine::ParseRepair bits (the others: isindex and <image> are
 // rewrites the spec allows; foster parenting is not flagged by Gumbo 0.10).
 uint8_t RepairsOf(unsigned flags) {
@@ -536,7 +549,8 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
       Node* n = NewNode();
       n->kind_ = NodeKind::kElement;
       n->ns_ = FromGumboNamespace(el.tag_namespace);
-      n->tag_ = InternTag(GumboTagName(el));
+      const std::string* known = KnownTagName(el.tag);
+      n->tag_ = known != nullptr ? known : InternTag(GumboTagName(el));
       n->position_ = Pos(el.start_pos);
       n->parse_repairs_ = RepairsOf(g->parse_flags);
       n->start_tag_length_ = static_cast<uint32_t>(el.original_tag.length);

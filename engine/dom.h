@@ -171,8 +171,8 @@ class Node {
   uint32_t start_tag_length_ = 0;
   uint32_t element_index_ = kNoElementIndex;
   uint32_t child_index_ = 0;
-  // The document's one copy of the name (Document::tag_names_): a large page has a million
-  // nodes and a few dozen names.
+  // One shared copy of the name: the process's for the HTML tags the parser knows, else the
+  // document's (Document::tag_names_). A large page has a million nodes and a few dozen names.
   const std::string* tag_ = &kNoTag;
   inline static const std::string kNoTag;
   std::string text_;
@@ -287,7 +287,7 @@ class Document {
   friend class DocumentBuilder;
   Document() = default;
   std::vector<std::unique_ptr<Node[]>> arenas_;
-  std::unordered_set<std::string> tag_names_;  // what elements' tag() refer to
+  std::unordered_set<std::string> tag_names_;  // names elements' tag() refer to (see Node)
   std::vector<std::unique_ptr<Document>> owned_documents_;
   Node* root_ = nullptr;
   const Node* html_ = nullptr;

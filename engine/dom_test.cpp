@@ -388,8 +388,15 @@ TEST_CASE("dom: elements of one name share their tag string; merged text takes n
   auto doc = Parse("<p>one</p><p>two <b>x</b></p>");
   auto ps = doc->ElementsByTag("p");
   REQUIRE(ps.size() == 2);
-  CHECK(&ps[0]->tag() == &ps[1]->tag());  // one copy per document, however many elements
+  CHECK(&ps[0]->tag() == &ps[1]->tag());  // one copy, however many elements
   CHECK(ps[1]->tag() == "p");
+  // A tag the parser knows shares the process's copy; an unknown one, the document's.
+  auto other = Parse("<p>three</p><my-widget>w</my-widget><my-widget>v</my-widget>");
+  CHECK(&other->ElementsByTag("p").front()->tag() == &ps[0]->tag());
+  auto widgets = other->ElementsByTag("my-widget");
+  REQUIRE(widgets.size() == 2);
+  CHECK(&widgets[0]->tag() == &widgets[1]->tag());
+  CHECK(widgets[0]->tag() == "my-widget");
   CHECK(doc->root().tag().empty());
   // Text that Gumbo hands over in pieces (foster-parented out of a table, around a misnested
   // element) merges into one node, and the later pieces take no node: the nodes are numbered
