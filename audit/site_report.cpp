@@ -13,13 +13,13 @@
 #include "store/store.h"
 
 namespace plainsight::audit {
-namespace {
-
-namespace fs = std::filesystem;
-
 bool IsWebUrl(std::string_view s) {
   return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0;
 }
+
+namespace {
+
+namespace fs = std::filesystem;
 
 // A private folder for the temporary store, removed with everything in it.
 class TempFolder {

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +28,9 @@ struct SiteReportInput {
   std::vector<store::SiteFact> site_facts;      // body_id and scan_id are filled in here
   std::string title;                            // "" : "Accessibility report: <site>"
 };
+
+// True for an http:// or https:// URL: an input that is crawled, not read from disk.
+bool IsWebUrl(std::string_view s);
 
 // The body the report is about: the first URL's host, or the first folder's or file's name.
 store::Body SiteBody(const std::vector<std::string>& inputs);

@@ -2,6 +2,7 @@
 #include "cli/crawl_progress.h"
 
 #include <cstdio>
+#include <utility>
 
 #include <unistd.h>
 
@@ -11,7 +12,16 @@ namespace plainsight::cli {
 
 int CrawlWithProgress(const CrawlCliOptions& options,
                       std::function<void(const crawler::FetchedResource&)> audit_page) {
-  auto mode = options.progress;
+  crawler::CrawlCallbacks hooks;
+  hooks.on_resource = std::move(audit_page);
+  hooks.on_skip = options.on_skip;
+  hooks.on_warning = options.on_warning;
+  return CrawlWithProgress(options.crawl, options.progress, hooks);
+}
+
+int CrawlWithProgress(const crawler::CrawlOptions& crawl, CrawlCliOptions::Progress progress,
+                      const crawler::CrawlCallbacks& hooks) {
+  auto mode = progress;
   if (mode == CrawlCliOptions::Progress::kAuto) {
     mode = isatty(STDERR_FILENO) ? CrawlCliOptions::Progress::kTerminal
                                  : CrawlCliOptions::Progress::kPlain;
@@ -27,8 +37,8 @@ int CrawlWithProgress(const CrawlCliOptions& options,
                    r.size, r.fetch_ms, r.error ? ": " : "",
                    r.error ? engine::TerminalSafe(r.error->ToString()).c_str() : "");
     }
-    if (audit_page) {
-      audit_page(r);
+    if (hooks.on_resource) {
+      hooks.on_resource(r);
     }
   };
   callbacks.on_skip = [&](const crawler::SkippedUrl& s) {
@@ -36,8 +46,8 @@ int CrawlWithProgress(const CrawlCliOptions& options,
       std::fprintf(stderr, "skipped %s %s: %s\n", crawler::SkipReasonName(s.reason),
                    engine::TerminalSafe(s.url).c_str(), engine::TerminalSafe(s.detail).c_str());
     }
-    if (options.on_skip) {
-      options.on_skip(s);
+    if (hooks.on_skip) {
+      hooks.on_skip(s);
     }
   };
   callbacks.on_warning = [&](const engine::Error& e) {
@@ -45,8 +55,8 @@ int CrawlWithProgress(const CrawlCliOptions& options,
       std::fprintf(stderr, "%swarning: %s\n", terminal ? "\r\033[K" : "",
                    engine::TerminalSafe(e.ToString()).c_str());
     }
-    if (options.on_warning) {
-      options.on_warning(e);
+    if (hooks.on_warning) {
+      hooks.on_warning(e);
     }
   };
   callbacks.on_progress = [&](const crawler::CrawlStats& s) {
@@ -57,7 +67,7 @@ int CrawlWithProgress(const CrawlCliOptions& options,
       std::fflush(stderr);
     }
   };
-  auto summary = crawler::Crawl(options.crawl, callbacks);
+  auto summary = crawler::Crawl(crawl, callbacks);
   if (terminal) {
     std::fputs("\n", stderr);
   }

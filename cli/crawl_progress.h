@@ -16,4 +16,10 @@ namespace plainsight::cli {
 int CrawlWithProgress(const CrawlCliOptions& options,
                       std::function<void(const crawler::FetchedResource&)> audit_page);
 
+// The same for a caller with hooks of its own (audit::AuditJob::run_crawl): crawls crawl.seeds,
+// showing progress in mode `progress`, and calls hooks.on_resource, on_skip and on_warning (each
+// may be empty) after showing each; hooks.on_progress is not called. Returns as above.
+int CrawlWithProgress(const crawler::CrawlOptions& crawl, CrawlCliOptions::Progress progress,
+                      const crawler::CrawlCallbacks& hooks);
+
 }  // namespace plainsight::cli
