@@ -48,8 +48,7 @@ SiteReportInput SiteReportFor(const AuditJob& job) {
   SiteReportInput site;
   site.inputs = job.inputs;
   site.rules = job.settings.rules;
-  site.options_json =
-      nlohmann::json{{"level", job.settings.level}, {"inputs", job.inputs}}.dump();
+  site.options_json = nlohmann::json{{"level", job.settings.level}, {"inputs", job.inputs}}.dump();
   return site;
 }
 
@@ -136,12 +135,12 @@ int Close(const AuditJob& job, OutputSink& sink, SiteReportStore* report_store,
   if (!tally.unreadable.empty() || end.nothing_audited) {
     // The report already says which inputs could not be read; say it on stderr too.
     for (const auto& [source, error] : tally.unreadable) {
-      err << "plainsight: " << engine::TerminalSafe(source) << ": "
-          << engine::TerminalSafe(error) << "\n";
+      err << "plainsight: " << engine::TerminalSafe(source) << ": " << engine::TerminalSafe(error)
+          << "\n";
     }
     if (end.nothing_audited) {
-      err << "plainsight: no page could be audited: "
-          << engine::TerminalSafe(*end.nothing_audited) << "\n";
+      err << "plainsight: no page could be audited: " << engine::TerminalSafe(*end.nothing_audited)
+          << "\n";
     }
     return 2;
   }

@@ -26,8 +26,8 @@ namespace plainsight::audit {
 // included), hooks.on_skip for every URL skipped and hooks.on_warning for every warning (the CLI
 // shows its progress around them). Returns 0 when the crawl ran, or the exit status to end the
 // audit with when it could not (its message already written).
-using CrawlRunner = std::function<int(const crawler::CrawlOptions& options,
-                                      const crawler::CrawlCallbacks& hooks)>;
+using CrawlRunner =
+    std::function<int(const crawler::CrawlOptions& options, const crawler::CrawlCallbacks& hooks)>;
 
 struct AuditJob {
   // Files, folders and http(s) URLs, as given; URLs are crawled, the rest read from disk.
@@ -37,9 +37,9 @@ struct AuditJob {
   OutputFormat format = OutputFormat::kText;
   reports::ReportOptions report;
   std::optional<engine::Severity> fail_threshold;  // --fail-on (nullopt: never)
-  std::string out_path;       // --out; empty: the `out` stream
-  std::string report_dir;     // --report; empty: no site report
-  std::string state_path;     // --state; empty: no crawl state kept
+  std::string out_path;                            // --out; empty: the `out` stream
+  std::string report_dir;                          // --report; empty: no site report
+  std::string state_path;                          // --state; empty: no crawl state kept
   std::string ignore_source;  // the ignore file read (named when findings are left out)
   int threads = 0;            // audit threads (0: one per core)
   // --root: more folders (real paths) that local pages may read what they link to from.
