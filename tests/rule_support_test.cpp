@@ -212,6 +212,7 @@ TEST_CASE("support: ContainsAnyOf finds any of the words, as find() would", "[ru
   CHECK_FALSE(ContainsAnyOf("anything", std::span<const std::string_view>{}));
   // More words than the one-pass masks hold: the rest are still found.
   std::vector<std::string> many;
+  many.reserve(40);
   for (int i = 0; i < 40; ++i) {
     many.push_back("w" + std::to_string(i) + "x");
   }
