@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "cli/serve_internal.h"
+#include "engine/ascii.h"
 
 namespace plainsight::cli {
 
@@ -233,8 +234,7 @@ std::string HostName(std::string_view host) {
   } else if (size_t colon = out.rfind(':'); colon != std::string::npos) {
     out = out.substr(0, colon);
   }
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  engine::AsciiLowerInPlace(out);  // host names are ASCII-case-insensitive (RFC 4343)
   return out;
 }
 
