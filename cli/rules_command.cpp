@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "engine/site/site_model.h"
+#include "engine/utf8.h"
 #include "rules/catalog.h"
 
 namespace plainsight::cli {
@@ -102,11 +103,7 @@ std::string ExampleLine(std::string_view example) {
     out += space ? ' ' : c;
   }
   if (out.size() > 200) {
-    size_t cut = 200;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
-      --cut;
-    }
-    out = out.substr(0, cut) + "…";
+    out = out.substr(0, engine::Utf8CutPoint(out, 200)) + "…";
   }
   if (out.empty()) {
     return "(empty text)";

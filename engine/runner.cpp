@@ -8,6 +8,8 @@
 #include <iterator>
 #include <unordered_map>
 
+#include "engine/utf8.h"
+
 namespace plainsight::engine {
 
 const char* OutcomeName(Outcome outcome) noexcept {
@@ -318,10 +320,7 @@ std::string Snippet(const Node& node, size_t max_chars) {
   // Cut on a UTF-8 boundary, then copy once with tabs and line breaks made spaces.
   size_t take = src.size();
   if (take > max_chars) {
-    take = max_chars;
-    while (take > 0 && (static_cast<unsigned char>(src[take]) & 0xC0) == 0x80) {
-      --take;
-    }
+    take = Utf8CutPoint(src, max_chars);
   }
   std::string text;
   text.reserve(take + (take < src.size() ? 3 : 0));

@@ -83,6 +83,15 @@ constexpr char32_t DecodeUtf8(std::string_view s, size_t* i) {
   return cp;
 }
 
+// Where to cut `s` at or before `pos` without splitting a UTF-8 sequence: `pos` itself when it
+// starts a character (or is at or past the end), else the start of the character it falls in.
+constexpr size_t Utf8CutPoint(std::string_view s, size_t pos) {
+  while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) {
+    --pos;
+  }
+  return pos;
+}
+
 // The code points of `s`, for range-for loops: `for (char32_t cp : Utf8CodePoints(text))`.
 // Decodes as DecodeUtf8 does; views `s`, which must outlive the loop.
 class Utf8CodePoints {

@@ -2,6 +2,7 @@
 #include "rules/document_support.h"
 
 #include "engine/dom.h"
+#include "engine/utf8.h"
 
 namespace plainsight::rules::doc {
 
@@ -10,11 +11,7 @@ std::string Quote(std::string_view text, size_t max_bytes) {
   if (collapsed.size() <= max_bytes) {
     return "\"" + collapsed + "\"";
   }
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(collapsed[cut]) & 0xC0) == 0x80) {
-    --cut;
-  }
-  return "\"" + collapsed.substr(0, cut) + "…\"";
+  return "\"" + collapsed.substr(0, engine::Utf8CutPoint(collapsed, max_bytes)) + "…\"";
 }
 
 bool LooksLikeFileName(std::string_view title) {

@@ -188,6 +188,17 @@ TEST_CASE("text box: a content's bounds are those of its collapsed text", "[layo
   CHECK(ContentWidthBounds(*page, Id(*page, "e")).max_px == 0);
 }
 
+TEST_CASE("utf8: a cut point never splits a character", "[layout][utf8]") {
+  const std::string s = "a\xC3\xA9\xE2\x9C\x93z";  // a é ✓ z: bytes 0, 1-2, 3-5, 6
+  const size_t expected[] = {0, 1, 1, 3, 3, 3, 6, 7};
+  for (size_t pos = 0; pos <= s.size(); ++pos) {
+    INFO(pos);
+    CHECK(Utf8CutPoint(s, pos) == expected[pos]);
+  }
+  CHECK(Utf8CutPoint(s, 100) == 100);       // past the end: left as it is
+  CHECK(Utf8CutPoint("\x80\x80", 1) == 0);  // only continuation bytes: the start
+}
+
 TEST_CASE("utf8: code points decoded, ill-formed bytes replaced one at a time", "[layout][utf8]") {
   auto decode = [](std::string_view s) {
     std::vector<char32_t> out;

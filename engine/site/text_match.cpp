@@ -10,21 +10,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "engine/utf8.h"
+
 namespace plainsight::engine::site {
-namespace {
-
-bool IsUtf8Continuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-size_t BackToBoundary(std::string_view text, size_t pos) {
-  while (pos > 0 && pos < text.size() && IsUtf8Continuation(text[pos])) {
-    --pos;
-  }
-  return pos;
-}
-
-}  // namespace
 
 std::string NormaliseText(std::string_view utf8) {
   // NFC only when needed: most page text is already composed, and the quick check is cheap.
@@ -140,7 +128,7 @@ std::string Truncate(std::string_view text, size_t max_bytes) {
   if (text.size() <= max_bytes) {
     return std::string(text);
   }
-  size_t cut = BackToBoundary(text, max_bytes > 3 ? max_bytes - 3 : max_bytes);
+  size_t cut = Utf8CutPoint(text, max_bytes > 3 ? max_bytes - 3 : max_bytes);
   return std::string(text.substr(0, cut)) + "...";
 }
 
@@ -160,8 +148,8 @@ std::string Snippet(std::string_view text, size_t start, size_t end, size_t max_
   if (to == text.size() && to - from < max_bytes) {
     from = to > max_bytes ? to - max_bytes : 0;
   }
-  from = BackToBoundary(text, from);
-  to = BackToBoundary(text, to);
+  from = Utf8CutPoint(text, from);
+  to = Utf8CutPoint(text, to);
   std::string out;
   if (from > 0) {
     out += "...";

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "engine/ascii.h"
+#include "engine/utf8.h"
 
 namespace plainsight::engine::text {
 
@@ -17,11 +18,7 @@ std::string Shorten(std::string_view s, size_t max_bytes = 300) {
   if (s.size() <= max_bytes) {
     return std::string(s);
   }
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
-    --cut;
-  }
-  return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
+  return std::string(s.substr(0, Utf8CutPoint(s, max_bytes))) + "\xE2\x80\xA6";
 }
 
 }  // namespace
@@ -54,11 +51,7 @@ std::string LowerForMatch(std::string_view word) {
 // Never inside a UTF-8 sequence: a cut character made the finding's text invalid UTF-8, which
 // JSON output cannot carry.
 uint32_t LeadEnd(std::string_view text, size_t max_bytes) {
-  size_t end = std::min(text.size(), max_bytes);
-  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
-    --end;
-  }
-  return static_cast<uint32_t>(end);
+  return static_cast<uint32_t>(Utf8CutPoint(text, std::min(text.size(), max_bytes)));
 }
 
 void ReportText(Findings& out, const TextFacts& facts, uint32_t block, uint32_t start, uint32_t end,
