@@ -8,11 +8,13 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <mutex>
 #include <ranges>
 #include <sstream>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -380,12 +382,32 @@ int RunScanCommand(int argc, char** argv) {
 
   g_interrupted = false;
   settings.cancel = &g_interrupted;
-  auto old_int = std::signal(SIGINT, OnInterrupt);
-  auto old_term = std::signal(SIGTERM, OnInterrupt);
+
+  // The handlers stay until this command returns: a Ctrl-C that comes after the scan was
+  // committed as done, while the summary is written, changes nothing (the exit status stays 0)
+  // instead of ending the process half-way through its last lines.
+  struct HandlersInstalled {
+    using Handler = void (*)(int);
+    Handler old_int = std::signal(SIGINT, OnInterrupt);
+    Handler old_term = std::signal(SIGTERM, OnInterrupt);
+    HandlersInstalled() = default;
+    HandlersInstalled(const HandlersInstalled&) = delete;
+    HandlersInstalled& operator=(const HandlersInstalled&) = delete;
+
+    ~HandlersInstalled() {
+      std::signal(SIGINT, old_int);
+      std::signal(SIGTERM, old_term);
+    }
+  } handlers;
+
   audit::ScanCounters counters;
   auto result = audit::RunScan(st, scan_id, settings, events, &counters);
-  std::signal(SIGINT, old_int);
-  std::signal(SIGTERM, old_term);
+  // Test-only fault injection: PLAINSIGHT_FAULT_INTERRUPT_AFTER_SCAN=1 sends this process a
+  // Ctrl-C once the scan has returned, as a late one would arrive.
+  if (const char* late = std::getenv("PLAINSIGHT_FAULT_INTERRUPT_AFTER_SCAN");
+      late != nullptr && std::string_view(late) == "1") {
+    std::raise(SIGINT);
+  }
   if (terminal) {
     std::fputs("\r\033[K", stderr);
   }
