@@ -42,6 +42,15 @@ const std::vector<std::string>& Baseline(int port) {
   return rows;
 }
 
+// The sample sector served on loopback, its uninterrupted scan, and a fresh store to scan into.
+struct SampleScan {
+  TestServer server{&ServeSector};
+  const std::vector<std::string>& baseline = Baseline(server.port());
+  TempDir dir;
+  std::string bodies = WriteBodies(dir, server.port());
+  std::string db = dir.File("scan.db");
+};
+
 }  // namespace
 
 TEST_CASE(
@@ -146,11 +155,9 @@ TEST_CASE(
 
 TEST_CASE("scan: Ctrl-C stops cleanly with exit 130, and --resume carries on to the same result",
           "[scan][cli][resume]") {
-  TestServer server(&ServeSector);
-  const auto& baseline = Baseline(server.port());
-  TempDir dir;
-  std::string bodies = WriteBodies(dir, server.port());
-  std::string db = dir.File("scan.db");
+  SampleScan scan;
+  const std::string& bodies = scan.bodies;
+  const std::string& db = scan.db;
   // 40 ms after the scan is in the store: well inside a scan of the sample sector, which takes
   // about 150 ms on the fastest machine seen.
   Run first = Plainsight(ScanArgs(bodies, db), {}, 40, SIGINT);
@@ -166,25 +173,21 @@ TEST_CASE("scan: Ctrl-C stops cleanly with exit 130, and --resume carries on to 
   Run resumed = Plainsight({"scan", "--db", db, "--resume", "--progress", "none"});
   INFO(resumed.err);
   CHECK(resumed.exit_code == 0);
-  CHECK(FirstDifference(baseline, Snapshot(db)) == "");
+  CHECK(FirstDifference(scan.baseline, Snapshot(db)) == "");
 }
 
 TEST_CASE("scan: a Ctrl-C after the scan is done changes nothing: exit 0, the scan done",
           "[scan][cli][resume]") {
-  TestServer server(&ServeSector);
-  const auto& baseline = Baseline(server.port());
-  TempDir dir;
-  std::string bodies = WriteBodies(dir, server.port());
-  std::string db = dir.File("scan.db");
+  SampleScan scan;
   // The scan sends itself SIGINT once it has returned, while the summary is still to come.
-  Run run = Plainsight(ScanArgs(bodies, db), {"PLAINSIGHT_FAULT_INTERRUPT_AFTER_SCAN=1"});
+  Run run = Plainsight(ScanArgs(scan.bodies, scan.db), {"PLAINSIGHT_FAULT_INTERRUPT_AFTER_SCAN=1"});
   INFO(run.err);
   CHECK(run.signal == 0);
   CHECK(run.exit_code == 0);
   CHECK(run.err.find("--status shows each body") != std::string::npos);
-  Run status = Plainsight({"scan", "--db", db, "--status"});
+  Run status = Plainsight({"scan", "--db", scan.db, "--status"});
   CHECK(status.out.find("interrupted") == std::string::npos);
-  CHECK(FirstDifference(baseline, Snapshot(db)) == "");
+  CHECK(FirstDifference(scan.baseline, Snapshot(scan.db)) == "");
 }
 
 TEST_CASE(
