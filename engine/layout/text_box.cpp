@@ -86,21 +86,13 @@ class WidthSum {
   WidthBounds bounds_;
 };
 
-}  // namespace
-
-WidthBounds TextWidthBounds(const Page& page, const Node& element, std::string_view text) {
-  WidthSum sum(page, element);
-  sum.Add(text);
-  return sum.bounds();
-}
-
-WidthBounds ContentWidthBounds(const Page& page, const Node& element) {
-  WidthSum sum(page, element);
+// Adds the element's text content (Node::TextContent's order: tree order, into elements only),
+// walked without a stack or a copy.
+void AddContent(WidthSum& sum, const Node& element) {
   if (element.IsText()) {
     sum.Add(element.text());
-    return sum.bounds();
+    return;
   }
-  // Node::TextContent's order (tree order, into elements only), walked without a stack.
   const Node* n = element.children().empty() ? nullptr : element.children().front();
   while (n != nullptr) {
     if (n->IsText()) {
@@ -123,6 +115,19 @@ WidthBounds ContentWidthBounds(const Page& page, const Node& element) {
       break;
     }
   }
+}
+
+}  // namespace
+
+WidthBounds TextWidthBounds(const Page& page, const Node& element, std::string_view text) {
+  WidthSum sum(page, element);
+  sum.Add(text);
+  return sum.bounds();
+}
+
+WidthBounds ContentWidthBounds(const Page& page, const Node& element) {
+  WidthSum sum(page, element);
+  AddContent(sum, element);
   return sum.bounds();
 }
 
@@ -156,14 +161,16 @@ Wrap TextWraps(const Page& page, const Node& element, WidthBounds* content) {
     return Wrap::kNo;
   }
   WidthSum own(page, element);  // the element's own text nodes, each followed by a space
+  WidthSum all = own;           // its whole text content, in the same font (read once)
   for (const Node* c : element.children()) {
     if (c->IsText()) {
       own.Add(c->text());
       own.Add(" ");
     }
   }
+  AddContent(all, element);
   const WidthBounds& text_min = own.bounds();
-  const WidthBounds text_all = ContentWidthBounds(page, element);
+  const WidthBounds& text_all = all.bounds();
   if (content != nullptr) {
     *content = text_all;
   }

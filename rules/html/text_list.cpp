@@ -104,53 +104,47 @@ bool IsListOrCode(const engine::Page& page, const engine::Node& n) {
          n.IsHtml("style") || page.a11y().ExplicitRole(n) == "list";
 }
 
+// Walks the block's inline content in tree order, leaving out display:none subtrees: `text(node)`
+// for each text node, `br()` for each <br>. Stops and returns false at an element laid out as a
+// block.
+template <typename Text, typename Br>
+bool WalkInline(const engine::Page& page, const engine::Node& n, const Text& text, const Br& br) {
+  for (const engine::Node* c : n.children()) {
+    if (c->IsText()) {
+      text(*c);
+    } else if (c->IsElement() && !page.styles().IsDisplayNone(*c)) {
+      if (c->IsHtml("br")) {
+        br();
+      } else if (structure::IsBlock(page, *c) || !WalkInline(page, *c, text, br)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 // The lines of the element's own text, split at br elements (descendant blocks end the scan:
 // their lines are their own).
 std::vector<std::string> BrLines(const engine::Page& page, const engine::Node& block,
                                  bool* has_br) {
   std::vector<std::string> lines(1);
   *has_br = false;
-  auto walk = [&](auto&& self, const engine::Node& n) -> bool {
-    for (const engine::Node* c : n.children()) {
-      if (c->IsText()) {
-        lines.back() += c->text();
-      } else if (c->IsElement() && !page.styles().IsDisplayNone(*c)) {
-        if (c->IsHtml("br")) {
-          *has_br = true;
-          lines.emplace_back();
-        } else if (structure::IsBlock(page, *c)) {
-          return false;
-        } else if (!self(self, *c)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  };
-  if (!walk(walk, block)) {
-    return {};
-  }
-  return lines;
+  const bool inline_only = WalkInline(
+      page, block, [&](const engine::Node& t) { lines.back() += t.text(); },
+      [&] {
+        *has_br = true;
+        lines.emplace_back();
+      });
+  return inline_only ? lines : std::vector<std::string>{};
 }
 
 // Whether BrLines would find lines: a <br> in the block's inline content and no block inside.
 // Asked first, without copying text: most paragraphs have no <br>.
 bool HasBrLines(const engine::Page& page, const engine::Node& block) {
   bool has_br = false;
-  auto walk = [&](auto&& self, const engine::Node& n) -> bool {
-    for (const engine::Node* c : n.children()) {
-      if (!c->IsElement() || page.styles().IsDisplayNone(*c)) {
-        continue;
-      }
-      if (c->IsHtml("br")) {
-        has_br = true;
-      } else if (structure::IsBlock(page, *c) || !self(self, *c)) {
-        return false;
-      }
-    }
-    return true;
-  };
-  return walk(walk, block) && has_br;
+  return WalkInline(
+             page, block, [](const engine::Node&) {}, [&] { has_br = true; }) &&
+         has_br;
 }
 
 // How a text starts is all MarkerOf reads: a bullet or up to three digits, a stop and a space.

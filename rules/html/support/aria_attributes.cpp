@@ -25,9 +25,8 @@ std::vector<AriaAttributeUse> AriaAttributesOf(const engine::Node& element) {
   std::vector<AriaAttributeUse> out;
   for (const engine::Attribute& a : element.attributes()) {
     // "aria-", ASCII case-insensitively, before any copy: most attributes are not ARIA.
-    if (a.name.size() <= 5 || engine::AsciiLowerChar(a.name[0]) != 'a' ||
-        engine::AsciiLowerChar(a.name[1]) != 'r' || engine::AsciiLowerChar(a.name[2]) != 'i' ||
-        engine::AsciiLowerChar(a.name[3]) != 'a' || a.name[4] != '-') {
+    if (a.name.size() <= 5 ||
+        !engine::EqualsIgnoreCase(std::string_view(a.name).substr(0, 5), "aria-")) {
       continue;
     }
     std::string name = engine::AsciiLower(a.name);
