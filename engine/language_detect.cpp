@@ -1,11 +1,14 @@
 // CLD2 wrapper: the one place the engine calls the detector for pages.
 #include "engine/language_detect.h"
 
+#include <algorithm>
+
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
 #include "engine/ascii.h"
 #include "engine/dom.h"
+#include "engine/utf8.h"
 
 namespace plainsight::engine {
 
@@ -42,6 +45,37 @@ DetectedLanguage DetectLanguage(std::string_view text, size_t max_bytes) noexcep
     std::string second = CLD2::LanguageCode(language3[1]);
     out.second_language = AsciiLower(second.substr(0, second.find('-')));
     out.second_percent = percent3[1];
+  }
+  return out;
+}
+
+std::string EvenSample(std::string_view text, size_t budget, size_t windows) {
+  if (text.size() <= budget || windows == 0) {
+    return std::string(text);
+  }
+  const size_t window = std::max<size_t>(budget / windows, 1);
+  const size_t stride = windows > 1 ? (text.size() - window) / (windows - 1) : 0;
+  std::string out;
+  out.reserve(budget + windows);
+  for (size_t i = 0; i < windows; ++i) {
+    size_t start = i + 1 == windows ? text.size() - window : i * stride;
+    size_t end = std::min(start + window, text.size());
+    if (start > 0) {
+      // Begin at the next word, or between characters when the window holds no space.
+      const size_t space = text.substr(0, end).find(' ', start);
+      start = space != std::string_view::npos ? space + 1 : Utf8CutPoint(text, start);
+    }
+    if (end < text.size()) {
+      const size_t space = text.substr(0, end).rfind(' ');
+      end = space != std::string_view::npos && space > start ? space : Utf8CutPoint(text, end);
+    }
+    if (end <= start) {
+      continue;
+    }
+    if (!out.empty()) {
+      out += ' ';
+    }
+    out.append(text.substr(start, end - start));
   }
   return out;
 }

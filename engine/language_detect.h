@@ -25,6 +25,14 @@ struct DetectedLanguage {
 // compare codes with SameLanguage.
 DetectedLanguage DetectLanguage(std::string_view text, size_t max_bytes = 64 * 1024) noexcept;
 
+// A sample of `text` for the detector, at most about `budget` bytes: the text itself when it is
+// no longer, else `windows` stretches of about budget/windows bytes spread evenly from its start
+// to its end, each cut at spaces (or, in text without spaces, between UTF-8 characters) and
+// joined by one space. CLD2 costs about 35 ns per byte (a 32 KB page text takes a millisecond)
+// and needs a few hundred bytes to be sure; an even sample keeps the shares of a page's
+// languages where a prefix would see only its header.
+std::string EvenSample(std::string_view text, size_t budget, size_t windows);
+
 // Do two primary language subtags name the same language, allowing for the registry's aliases
 // (no/nb, he/iw, id/in, yi/ji, jv/jw, fil/tl)?
 bool SameLanguage(std::string_view a, std::string_view b) noexcept;

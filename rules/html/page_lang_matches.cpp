@@ -22,6 +22,8 @@ constexpr engine::RuleOption kOptions[] = {
     {"min_words", 12, "fewer words in the page's default language than this: ask a person"},
     {"min_words_to_fail", 25, "a mismatch on fewer words than this is reported for review"},
     {"min_percent", 80, "share of the text the detected language must cover to fail"},
+    {"sample_bytes", 2048, "a longer text is sampled evenly to about this many bytes"},
+    {"sample_windows", 8, "the number of stretches in that sample"},
 };
 
 // Text in the page's default language: what inherits its language from <html>. One walk from
@@ -87,7 +89,11 @@ void Check(const engine::Page& page, engine::Findings& out) {
   const bool enough_words = words >= static_cast<size_t>(kOptions[0].default_value);
   engine::DetectedLanguage detected;
   if (enough_words) {
-    detected = engine::DetectLanguage(text);
+    // An even sample of a long text: the detector's shares hold, at a fraction of its cost.
+    detected = engine::DetectLanguage(
+        engine::EvenSample(text, static_cast<size_t>(kOptions[3].default_value),
+                           static_cast<size_t>(kOptions[4].default_value)));
+    detected.words = static_cast<int>(words);
   }
   if (!enough_words || !detected.reliable || detected.language.empty()) {
     out.CantTell(html,
