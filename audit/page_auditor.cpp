@@ -12,7 +12,7 @@
 namespace plainsight::audit {
 
 PageAuditor::PageAuditor(const Settings& settings, std::string* text_off_reason)
-    : settings_(settings) {
+    : settings_(settings), page_rules_(settings.rules) {
   if (!settings.text) {
     return;
   }
@@ -42,7 +42,7 @@ PageResult PageAuditor::Audit(const engine::Page& page, std::string source) {
   }
   engine::RunOptions run = settings_.run;
   run.keep_passed = run.locate_passed;  // passed targets are listed only when located (--passes)
-  item.audit = engine::RunRules(page, settings_.rules, run);
+  item.audit = engine::RunRules(page, page_rules_, run);
   if (analysis && *analysis) {
     engine::text::TextAnalysis& a = **analysis;
     // The text rules' results join the page rules' (catalogue order: text.* come last).

@@ -41,6 +41,7 @@ class PageAuditor {
 
  private:
   const Settings& settings_;
+  engine::PreparedRules page_rules_;  // settings_.rules, prepared once for every page
   std::unique_ptr<engine::text::Analyser> analyser_;
 };
 

@@ -136,6 +136,9 @@ int main(int argc, char** argv) {
   double audit_s = 0;
   double all_rules_s = 0;  // --compare: the audit with every rule
   const std::vector<const pe::Rule*> every_rule(all_rules.begin(), all_rules.end());
+  // Prepared once, as plainsight audit's PageAuditor prepares its rules.
+  const pe::PreparedRules prepared(rules);
+  const pe::PreparedRules prepared_every(every_rule);
   compare = compare && !without.empty();
   size_t nodes = 0;
   size_t findings = 0;
@@ -163,7 +166,7 @@ int main(int argc, char** argv) {
         if (depth == 1) {
           continue;
         }
-        auto audit = pe::RunRules(*page, depth == 3 ? every_rule : rules, run_options);
+        auto audit = pe::RunRules(*page, depth == 3 ? prepared_every : prepared, run_options);
         for (const auto& res : audit.results) {
           findings += depth == 2 ? res.findings.size() : 0;
         }

@@ -2,12 +2,12 @@
 // of it.
 #include "engine/language_detect.h"
 
-#include <catch2/catch.hpp>
-
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "engine/utf8.h"
 
@@ -76,8 +76,7 @@ TEST_CASE("language sample: a long text is sampled from start to end, in whole w
   CHECK(middle);
 }
 
-TEST_CASE("language sample: text without spaces is cut between characters",
-          "[engine][language]") {
+TEST_CASE("language sample: text without spaces is cut between characters", "[engine][language]") {
   const std::string text = Repeat("垃圾每两周收集一次。", 9000);  // three bytes a character
   const std::string sample = EvenSample(text, 2000, 8);
   CHECK(sample.size() <= 2000 + 8);
@@ -99,19 +98,19 @@ TEST_CASE("language sample: the languages of a long bilingual text keep their sh
   // Words in a varying order: CLD2 drops text it has just seen, so a repeated sentence would
   // count once.
   const std::vector<std::string_view> english = {
-      "the",     "waste",   "and",     "recycling",  "bins",  "are",    "collected", "every",
-      "second",  "week",    "put",     "your",       "out",   "before", "seven",     "in",
-      "morning", "on",      "day",     "collection", "bring", "them",   "back",      "same",
-      "evening", "council", "will",    "tell",       "you",   "when",   "service",   "changes",
-      "please",  "read",    "this",    "notice",     "about", "which",  "people",    "should",
-      "apply",   "for",     "help",    "with",       "their", "housing"};
+      "the",     "waste",   "and",  "recycling",  "bins",  "are",    "collected", "every",
+      "second",  "week",    "put",  "your",       "out",   "before", "seven",     "in",
+      "morning", "on",      "day",  "collection", "bring", "them",   "back",      "same",
+      "evening", "council", "will", "tell",       "you",   "when",   "service",   "changes",
+      "please",  "read",    "this", "notice",     "about", "which",  "people",    "should",
+      "apply",   "for",     "help", "with",       "their", "housing"};
   const std::vector<std::string_view> french = {
-      "les",     "poubelles", "sont",  "collectées", "toutes",   "deux",   "semaines", "sortez",
-      "vos",     "avant",     "sept",  "heures",     "du",       "matin",  "le",       "jour",
-      "de",      "la",        "et",    "collecte",   "rentrez",  "soir",   "même",     "conseil",
-      "vous",    "dira",      "quand", "service",    "change",   "lire",   "cet",      "avis",
-      "sur",     "qui",       "une",   "doivent",    "demander", "aide",   "pour",     "leur",
-      "veuillez", "logement"};
+      "les",     "poubelles", "sont",    "collectées", "toutes", "deux",     "semaines",
+      "sortez",  "vos",       "avant",   "sept",       "heures", "du",       "matin",
+      "le",      "jour",      "de",      "la",         "et",     "collecte", "rentrez",
+      "soir",    "même",      "conseil", "vous",       "dira",   "quand",    "service",
+      "change",  "lire",      "cet",     "avis",       "sur",    "qui",      "une",
+      "doivent", "demander",  "aide",    "pour",       "leur",   "veuillez", "logement"};
   const std::string text = Prose(english, 6000, 1) + Prose(french, 6000, 2);
   // The first 2 KB alone see only English.
   const auto prefix = DetectLanguage(text, 2048);

@@ -357,10 +357,10 @@ constexpr size_t kMaxSpareFindings = 256;  // unused room kept in a rule's findi
 // RunIsolated's body, for any callable: RunRules calls a page rule's check directly, without a
 // std::function per rule and page.
 template <typename Check>
-void RunChecked(const Rule& rule, const RunOptions& options, RuleResult& result,
-                const Check& check) {
+void RunChecked(const Rule& rule, std::string_view id, Severity severity, const RunOptions& options,
+                RuleResult& result, const Check& check) {
   result.rule = &rule;
-  Findings findings(rule.id, rule.severity, options.keep_passed);
+  Findings findings(id, severity, options.keep_passed);
   try {
     check(findings);
     result.findings = std::move(findings.items());
@@ -378,7 +378,7 @@ void RunChecked(const Rule& rule, const RunOptions& options, RuleResult& result,
     result.findings.clear();
     result.passed = 0;
     Finding& f = result.findings.emplace_back();
-    f.rule_id = rule.id;
+    f.rule_id = id;
     f.outcome = Outcome::kCantTell;
     f.message = std::string("the rule could not finish: ") + e.what();
   }
@@ -389,11 +389,24 @@ void RunChecked(const Rule& rule, const RunOptions& options, RuleResult& result,
 
 void RunIsolated(const Rule& rule, const RunOptions& options, RuleResult& result,
                  const std::function<void(Findings&)>& check) {
-  RunChecked(rule, options, result, check);
+  RunChecked(rule, rule.id, rule.severity, options, result, check);
+}
+
+PreparedRules::PreparedRules(std::span<const Rule* const> rules) {
+  entries_.reserve(rules.size());
+  for (const Rule* rule : rules) {
+    if (rule->check != nullptr) {
+      entries_.push_back({rule->check, rule->id, rule->severity, rule});
+    }
+  }
 }
 
 PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
                    const RunOptions& options) {
+  return RunRules(page, PreparedRules(rules), options);
+}
+
+PageAudit RunRules(const Page& page, const PreparedRules& rules, const RunOptions& options) {
   PageAudit audit;
   const Document& doc = page.document();
   audit.type = doc.is_xml() ? "xml" : "html";
@@ -404,20 +417,14 @@ PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
   for (const std::string& w : page.styles().warnings()) {
     audit.warnings.push_back(w);
   }
-  // Results are filled in place, in the order of `rules`. Document rules have no page check.
-  size_t page_rules = 0;
-  for (const Rule* rule : rules) {
-    page_rules += rule->check != nullptr;
-  }
-  audit.results.resize(page_rules);
+  // Results are filled in place, in the order of `rules`.
+  audit.results.resize(rules.entries().size());
   Locator locator;
   size_t r = 0;
-  for (const Rule* rule : rules) {
-    if (rule->check == nullptr) {
-      continue;
-    }
+  for (const PreparedRules::Entry& rule : rules.entries()) {
     RuleResult& result = audit.results[r++];
-    RunChecked(*rule, options, result, [&](Findings& out) { rule->check(page, out); });
+    RunChecked(*rule.rule, rule.id, rule.severity, options, result,
+               [&](Findings& out) { rule.check(page, out); });
     for (Finding& f : result.findings) {
       if (f.node && (options.locate_passed || f.outcome != Outcome::kPassed)) {
         f.selector = locator.SelectorPath(*f.node);

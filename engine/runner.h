@@ -51,10 +51,33 @@ struct RunOptions {
 void RunIsolated(const Rule& rule, const RunOptions& options, RuleResult& result,
                  const std::function<void(Findings&)>& check);
 
+// The page rules of a rule list (those with a `check`; document rules are left out), prepared
+// once for many pages: each rule's check, id and fail severity side by side. Running them then
+// reads a few contiguous bytes per rule, not each rule's whole metadata object, which costs a
+// cache miss per rule per page (a tenth of the rules stage on small pages).
+class PreparedRules {
+ public:
+  explicit PreparedRules(std::span<const Rule* const> rules);
+
+  struct Entry {
+    CheckFunction check;
+    std::string_view id;
+    Severity severity;
+    const Rule* rule;
+  };
+
+  std::span<const Entry> entries() const { return entries_; }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
 // Runs the page rules of `rules` (those with a `check`; document rules are skipped) on `page`.
-// Never throws unless options.strict.
+// Never throws unless options.strict. Prepare the rules once (PreparedRules) to run them on
+// many pages.
 PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
                    const RunOptions& options = {});
+PageAudit RunRules(const Page& page, const PreparedRules& rules, const RunOptions& options = {});
 
 // A CSS selector that finds `node` in its document: "#id" when the id is unique, else a path of
 // tag names with :nth-child() where needed ("html > body > main > p:nth-child(2)").

@@ -83,6 +83,41 @@ TEST_CASE("runner: a rule that throws gives cantTell and the audit goes on", "[e
   CHECK_THROWS(pe::RunRules(*page, rules, strict));
 }
 
+TEST_CASE("runner: prepared rules run as the rule list does, document rules left out",
+          "[engine][runner]") {
+  const pe::Rule warn_images{.id = "test.warn-images",
+                             .summary = "s",
+                             .why = "w",
+                             .help = "h",
+                             .severity = pe::Severity::kWarning,
+                             .check = &FailEveryImage};
+  const pe::Rule document_only{.id = "test.document", .summary = "s", .why = "w", .help = "h"};
+  const pe::Rule* rules[] = {&kMixed, &document_only, &warn_images, &kThrows};
+  const pe::PreparedRules prepared(rules);
+  REQUIRE(prepared.entries().size() == 3);
+  CHECK(prepared.entries()[1].id == "test.warn-images");
+  CHECK(prepared.entries()[1].severity == pe::Severity::kWarning);
+  auto page = Build("<p>a</p><img src=a.png><p>b</p>");
+  pe::RunOptions keep;
+  keep.keep_passed = true;
+  for (const pe::PageAudit& audit :
+       {pe::RunRules(*page, prepared, keep), pe::RunRules(*page, rules, keep)}) {
+    REQUIRE(audit.results.size() == 3);
+    CHECK(audit.results[0].rule == &kMixed);
+    CHECK(audit.results[0].passed == 2);
+    CHECK(audit.results[0].findings.size() == 3);
+    CHECK(audit.results[1].rule == &warn_images);
+    REQUIRE(audit.results[1].findings.size() == 1);
+    CHECK(audit.results[1].findings[0].rule_id == "test.warn-images");
+    CHECK(audit.results[1].findings[0].severity == pe::Severity::kWarning);
+    CHECK(audit.results[1].findings[0].selector == "html > body > img");
+    CHECK(audit.results[2].rule == &kThrows);
+    CHECK(audit.results[2].outcome == pe::Outcome::kCantTell);
+    REQUIRE(audit.results[2].findings.size() == 1);
+    CHECK(audit.results[2].findings[0].rule_id == "test.throws");
+  }
+}
+
 TEST_CASE("runner: a failure takes the rule's severity, Warn a warning, cantTell a notice",
           "[engine][runner]") {
   pe::Findings certain("r", pe::Severity::kError);
