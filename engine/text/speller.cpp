@@ -41,31 +41,82 @@ SharedSuggestions& Shared() {
   return *shared;
 }
 
-// The affix file at `aff` with `MAXNGRAMSUGS 0` (any earlier MAXNGRAMSUGS line dropped: Hunspell
-// refuses a second definition), in an anonymous memory file, so nothing is written to disk.
-// Returns the file descriptor (the caller closes it), or -1 when the file cannot be read or
-// memfd_create fails; the caller then loads the affix file as installed.
-int AffixWithoutNgrams(const std::string& aff) {
-  std::ifstream in(aff, std::ios::binary);
-  if (!in) {
-    return -1;
-  }
-  std::string out;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("MAXNGRAMSUGS", 0) != 0) {
-      out += line;
-      out.push_back('\n');
+std::string ReadWhole(const std::string& path, bool* ok) {
+  std::ifstream in(path, std::ios::binary);
+  *ok = static_cast<bool>(in);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The whitespace-separated fields of one line.
+std::vector<std::string_view> Fields(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) {
+      ++i;
+    }
+    size_t start = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') {
+      ++i;
+    }
+    if (i > start) {
+      out.push_back(line.substr(start, i - start));
     }
   }
+  return out;
+}
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Calls `f` with each line of `text` (without its newline).
+template <typename F>
+void ForEachLine(std::string_view text, F f) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    f(text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+// The affix file `aff` with `MAXNGRAMSUGS 0` (any earlier MAXNGRAMSUGS line dropped: Hunspell
+// refuses a second definition) and, with `drop_compound_rules`, without its COMPOUNDRULE lines.
+std::string SpellerAffix(std::string_view aff, bool drop_compound_rules) {
+  std::string out;
+  out.reserve(aff.size() + 32);
+  ForEachLine(aff, [&](std::string_view line) {
+    if (line.rfind("MAXNGRAMSUGS", 0) == 0 ||
+        (drop_compound_rules && line.rfind("COMPOUNDRULE", 0) == 0)) {
+      return;
+    }
+    out += line;
+    out.push_back('\n');
+  });
   out += "MAXNGRAMSUGS 0\n";
+  return out;
+}
+
+// `text` in an anonymous memory file, so nothing is written to disk. Returns the file descriptor
+// (the caller closes it), or -1 when memfd_create or the write fails.
+int MemoryFile(const std::string& text) {
   int fd = memfd_create("plainsight-aff", MFD_CLOEXEC);
   if (fd < 0) {
     return -1;
   }
   size_t done = 0;
-  while (done < out.size()) {
-    ssize_t n = write(fd, out.data() + done, out.size() - done);
+  while (done < text.size()) {
+    ssize_t n = write(fd, text.data() + done, text.size() - done);
     if (n <= 0) {
       close(fd);
       return -1;
@@ -83,6 +134,7 @@ struct Speller::Impl {
   std::string encoding;
   bool utf8 = true;
   std::unordered_map<std::string, int> verdicts;
+  bool compound_rules_dropped = false;
 
   bool Convert(const char* to, const char* from, const std::string& in, std::string& out) const {
     UErrorCode status = U_ZERO_ERROR;
@@ -133,22 +185,96 @@ struct Speller::Impl {
   }
 };
 
-Speller::Speller(const std::string& base) : impl_(std::make_unique<Impl>()) {
+bool CompoundRulesNeedDigits(std::string_view aff, std::string_view dic) {
+  std::string rule_flags;
+  bool other_compounding = false;
+  bool digit_material = false;  // a digit a suggestion could bring into a word
+  ForEachLine(aff, [&](std::string_view line) {
+    const std::vector<std::string_view> f = Fields(line);
+    if (f.empty()) {
+      return;
+    }
+    const std::string_view key = f[0];
+    // Flags other than single bytes, and compounding by flag, are beyond this check.
+    if (key == "FLAG" || key == "AF" || key == "COMPOUNDFLAG" || key == "COMPOUNDBEGIN" ||
+        key == "COMPOUNDMIDDLE" || key == "COMPOUNDEND" || key == "COMPOUNDLAST") {
+      other_compounding = true;
+    } else if (key == "COMPOUNDRULE" && f.size() >= 2 && !(f.size() == 2 && AllDigits(f[1]))) {
+      for (char c : f[1]) {
+        if (c != '*' && c != '?' && c != '(' && c != ')') {
+          rule_flags.push_back(c);
+        }
+      }
+    } else if (key == "TRY" || key == "KEY" || key == "REP" || key == "MAP" || key == "ICONV" ||
+               key == "OCONV") {
+      const bool count_line = f.size() == 2 && AllDigits(f[1]) && key != "TRY" && key != "KEY";
+      for (size_t i = 1; i < f.size() && !count_line; ++i) {
+        digit_material = digit_material || HasDigit(f[i]);
+      }
+    } else if ((key == "PFX" || key == "SFX") && f.size() >= 5 && f[2] != "0") {
+      digit_material = digit_material || HasDigit(f[2]);  // a strip that removes a digit
+    }
+  });
+  if (rule_flags.empty() || other_compounding || digit_material) {
+    return false;
+  }
+  bool all_have_digits = true;
+  bool first = true;
+  ForEachLine(dic, [&](std::string_view line) {
+    if (first || !all_have_digits) {  // the first line is the entry count
+      first = false;
+      return;
+    }
+    // word[/flags][ morphology]; "\/" is a slash inside the word.
+    size_t end = line.find_first_of(" \t\r");
+    std::string_view entry = line.substr(0, end);
+    size_t slash = 0;
+    while ((slash = entry.find('/', slash)) != std::string_view::npos && slash > 0 &&
+           entry[slash - 1] == '\\') {
+      ++slash;
+    }
+    if (slash == std::string_view::npos) {
+      return;
+    }
+    std::string_view flags = entry.substr(slash + 1);
+    if (flags.find_first_of(rule_flags) != std::string_view::npos &&
+        !HasDigit(entry.substr(0, slash))) {
+      all_have_digits = false;
+    }
+  });
+  return all_have_digits;
+}
+
+Speller::Speller(const std::string& base, SpellerMode mode) : impl_(std::make_unique<Impl>()) {
   ++spellers_loaded;
   impl_->base = base;
   const std::string aff = base + ".aff";
   const std::string dic = base + ".dic";
-  int fd = AffixWithoutNgrams(aff);
+  bool aff_ok = false;
+  const std::string aff_text = ReadWhole(aff, &aff_ok);
+  bool drop_rules = false;
+  if (aff_ok && mode == SpellerMode::kFast && aff_text.find("COMPOUNDRULE") != std::string::npos) {
+    bool dic_ok = false;
+    const std::string dic_text = ReadWhole(dic, &dic_ok);
+    drop_rules = dic_ok && CompoundRulesNeedDigits(aff_text, dic_text);
+  }
+  impl_->compound_rules_dropped = drop_rules;
+  int fd = aff_ok ? MemoryFile(SpellerAffix(aff_text, drop_rules)) : -1;
   if (fd >= 0) {
     const std::string path = "/proc/self/fd/" + std::to_string(fd);
     impl_->edits = std::make_unique<Hunspell>(path.c_str(), dic.c_str());
     close(fd);
   } else {
+    impl_->compound_rules_dropped = false;
     impl_->edits = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
   }
   impl_->encoding = impl_->edits->get_dict_encoding();
   const std::string lower = AsciiLower(impl_->encoding);
   impl_->utf8 = lower == "utf-8" || lower == "utf8";
+}
+
+bool Speller::compound_rules_dropped() const {
+  return impl_->compound_rules_dropped;
 }
 
 Speller::~Speller() = default;

@@ -12,6 +12,14 @@
 // `MAXNGRAMSUGS 0`: suggestions are Hunspell's edit phase, topped up by one step of our own for
 // doubled letters (SuggestUndoubled). A word with neither has no close match (text.unusual-words).
 //
+// Most of what remained was compounding: en_GB's two COMPOUNDRULEs (ordinal numbers: "21st",
+// "102nd") make Hunspell try every split of every candidate of the edit phase as a compound, about
+// three quarters of suggest()'s time and much of spell()'s for unknown words. Those compounds all
+// contain a digit, and the analyser checks no word with a digit, nor can the edit phase put one
+// into a word (no digit in TRY, KEY, REP, MAP or the conversions). So when CompoundRulesNeedDigits
+// holds, the rules are dropped from the affix file too: same verdicts on every word the analyser
+// checks, same suggestions (tests/text/spelling_test.cpp compares against the file as installed).
+//
 // Internal to engine/text: Hunspell stays a private dependency.
 #pragma once
 
@@ -25,11 +33,15 @@
 
 namespace plainsight::engine::text {
 
+// kFast drops compound rules that can only make words with digits (above); kAsInstalled keeps
+// the affix file as it is, bar MAXNGRAMSUGS (for tests that compare the two).
+enum class SpellerMode { kFast, kAsInstalled };
+
 class Speller {
  public:
   // Loads `base`.aff and `base`.dic. Hunspell reports no load errors; a dictionary that cannot
   // be read knows no words.
-  explicit Speller(const std::string& base);
+  explicit Speller(const std::string& base, SpellerMode mode = SpellerMode::kFast);
   ~Speller();
   Speller(const Speller&) = delete;
   Speller& operator=(const Speller&) = delete;
@@ -55,10 +67,21 @@ class Speller {
   // Records suggestions for Cached(), for every analyser of the process. Thread-safe.
   void Remember(const std::string& word, const std::vector<std::string>& suggestions);
 
+  // Whether the dictionary was loaded without its COMPOUNDRULE lines (kFast, when
+  // CompoundRulesNeedDigits held). Words with a digit may then be judged differently.
+  bool compound_rules_dropped() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Whether every word that the COMPOUNDRULE lines of affix file `aff` can build contains an ASCII
+// digit, and no suggestion can bring a digit into a word: `aff` has compound rules and no other
+// compounding (COMPOUNDFLAG, COMPOUNDBEGIN...), single-byte flags (no FLAG, no AF), no digit in
+// TRY, KEY, REP, MAP, ICONV or OCONV nor in an affix's strip, and every entry of dictionary
+// `dic` that carries a flag named in a rule has a digit. False when unsure.
+bool CompoundRulesNeedDigits(std::string_view aff, std::string_view dic);
 
 // Empties the process-wide suggestion cache (for benches that time cold analyses).
 void ForgetSuggestions();

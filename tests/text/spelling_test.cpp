@@ -247,6 +247,78 @@ TEST_CASE("text.spelling: technical words get Hunspell's edit suggestions first,
   }
 }
 
+TEST_CASE("text.spelling: compound rules that only build numbers are told from real compounding",
+          "[text][spelling]") {
+  // en_GB's shape: ordinal numbers by COMPOUNDRULE, each flagged entry with a digit.
+  const std::string en_aff =
+      "SET UTF-8\nTRY esianrtolcdugm\nONLYINCOMPOUND _\nCOMPOUNDMIN 1\nCOMPOUNDRULE 2\n"
+      "COMPOUNDRULE #*0{\nCOMPOUNDRULE #*@}\nREP 2\nREP f ph\nREP ph f\n"
+      "SFX S Y 1\nSFX S 0 s .\n";
+  const std::string en_dic = "5\n0/#@\n1/#0\n1st/}\n1th/{_\ncat/S\n";
+
+  struct Row {
+    std::string aff;
+    std::string dic;
+    bool expected;
+  };
+
+  const Row rows[] = {
+      {en_aff, en_dic, true},
+      // A rule flag on a word without a digit: the rules build words of letters.
+      {en_aff, "3\n0/#@\n1/#0\nth/{\n", false},
+      // The slash of "a\/b" is part of the word; its flags are the ones after the real slash.
+      {en_aff, "2\n1\\/2/#\nand/S\n", true},
+      // Compounding by flag (German, Dutch...) is never dropped.
+      {en_aff + "COMPOUNDFLAG Z\n", en_dic, false},
+      // Long or aliased flags are not parsed here.
+      {"FLAG long\n" + en_aff, en_dic, false},
+      {en_aff + "AF 1\nAF S\n", en_dic, false},
+      // A suggestion could bring a digit into a word.
+      {en_aff + "REP 1\nREP one 1\n", en_dic, false},
+      {"TRY abc1\n" + en_aff, en_dic, false},
+      // No compound rules: nothing to drop.
+      {"SET UTF-8\nTRY abc\n", "1\ncat\n", false},
+  };
+  for (const Row& row : rows) {
+    INFO(row.aff << "--\n" << row.dic);
+    CHECK(CompoundRulesNeedDigits(row.aff, row.dic) == row.expected);
+  }
+}
+
+TEST_CASE("text.spelling: en_GB without its number rules judges and suggests as installed",
+          "[text][spelling]") {
+  const std::string base = "/usr/share/hunspell/en_GB";
+  if (!std::ifstream(base + ".dic") || !std::ifstream(base + ".aff")) {
+    WARN("no en_GB dictionary installed");
+    return;
+  }
+  Speller fast(base);
+  Speller installed(base, SpellerMode::kAsInstalled);
+  REQUIRE(fast.compound_rules_dropped());
+  REQUIRE_FALSE(installed.compound_rules_dropped());
+  // The corpora's misspellings and technical words, their intended words, and words the
+  // dictionary builds with affixes, names, hyphenated and accented words.
+  std::vector<std::string> words = {"organisations", "unreadable", "London", "Londons",
+                                    "re-elected",    "café",       "naïve",  "colour",
+                                    "colours",       "doesn't",    "its'",   "ADDRESSS"};
+  for (const char* file : {"en-common-misspellings.tsv", "en-technical-words.tsv"}) {
+    for (const auto& row : ReadRows(file)) {
+      words.push_back(row[0]);
+      if (!row[1].empty() && row[1].find_first_of(" ,") == std::string::npos) {
+        words.push_back(row[1]);  // the intended word (the other file lists suggestions there)
+      }
+    }
+  }
+  for (const std::string& word : words) {
+    INFO(word);
+    CHECK(fast.Check(word) == installed.Check(word));
+    if (installed.Check(word) == 0) {
+      CHECK(fast.SuggestEdits(word) == installed.SuggestEdits(word));
+      CHECK(fast.SuggestUndoubled(word) == installed.SuggestUndoubled(word));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace plainsight::engine::text
 
