@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <mutex>
-#include <sstream>
 #include <unordered_map>
 
 #include <hunspell/hunspell.hxx>
@@ -41,12 +41,17 @@ SharedSuggestions& Shared() {
   return *shared;
 }
 
-std::string ReadWhole(const std::string& path, bool* ok) {
-  std::ifstream in(path, std::ios::binary);
-  *ok = static_cast<bool>(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+// The whole file in one read (a stream copy of en_GB's 1.2 MB .dic took a tenth of a 20 KB
+// draft's CPU time), or false.
+bool ReadWhole(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
+  if (size < 0) {
+    return false;
+  }
+  out.resize(static_cast<size_t>(size));
+  in.seekg(0);
+  return static_cast<bool>(in.read(out.data(), size));
 }
 
 // The whitespace-separated fields of one line.
@@ -218,30 +223,32 @@ bool CompoundRulesNeedDigits(std::string_view aff, std::string_view dic) {
   if (rule_flags.empty() || other_compounding || digit_material) {
     return false;
   }
+  // Only the flags matter: the word before them is looked at when they name a rule flag.
   bool all_have_digits = true;
-  bool first = true;
-  ForEachLine(dic, [&](std::string_view line) {
-    if (first || !all_have_digits) {  // the first line is the entry count
-      first = false;
-      return;
-    }
-    // word[/flags][ morphology]; "\/" is a slash inside the word.
-    size_t end = line.find_first_of(" \t\r");
-    std::string_view entry = line.substr(0, end);
-    size_t slash = 0;
-    while ((slash = entry.find('/', slash)) != std::string_view::npos && slash > 0 &&
-           entry[slash - 1] == '\\') {
+  const char* p = dic.data();
+  const char* const end = dic.data() + dic.size();
+  p = static_cast<const char*>(std::memchr(p, '\n', dic.size()));  // past the entry count
+  while (p != nullptr && p < end && all_have_digits) {
+    const char* line = p + 1;
+    const auto* eol = static_cast<const char*>(std::memchr(line, '\n', end - line));
+    const char* line_end = eol != nullptr ? eol : end;
+    // word[/flags][ morphology]; "\\/" is a slash inside the word.
+    const char* slash = line;
+    while ((slash = static_cast<const char*>(std::memchr(slash, '/', line_end - slash))) !=
+               nullptr &&
+           slash > line && slash[-1] == '\\') {
       ++slash;
     }
-    if (slash == std::string_view::npos) {
-      return;
+    if (slash != nullptr) {
+      const std::string_view rest(slash + 1, static_cast<size_t>(line_end - slash - 1));
+      const std::string_view flags = rest.substr(0, rest.find_first_of(" \t\r"));
+      if (flags.find_first_of(rule_flags) != std::string_view::npos &&
+          !HasDigit(std::string_view(line, static_cast<size_t>(slash - line)))) {
+        all_have_digits = false;
+      }
     }
-    std::string_view flags = entry.substr(slash + 1);
-    if (flags.find_first_of(rule_flags) != std::string_view::npos &&
-        !HasDigit(entry.substr(0, slash))) {
-      all_have_digits = false;
-    }
-  });
+    p = eol;
+  }
   return all_have_digits;
 }
 
@@ -250,13 +257,12 @@ Speller::Speller(const std::string& base, SpellerMode mode) : impl_(std::make_un
   impl_->base = base;
   const std::string aff = base + ".aff";
   const std::string dic = base + ".dic";
-  bool aff_ok = false;
-  const std::string aff_text = ReadWhole(aff, &aff_ok);
+  std::string aff_text;
+  const bool aff_ok = ReadWhole(aff, aff_text);
   bool drop_rules = false;
   if (aff_ok && mode == SpellerMode::kFast && aff_text.find("COMPOUNDRULE") != std::string::npos) {
-    bool dic_ok = false;
-    const std::string dic_text = ReadWhole(dic, &dic_ok);
-    drop_rules = dic_ok && CompoundRulesNeedDigits(aff_text, dic_text);
+    std::string dic_text;
+    drop_rules = ReadWhole(dic, dic_text) && CompoundRulesNeedDigits(aff_text, dic_text);
   }
   impl_->compound_rules_dropped = drop_rules;
   int fd = aff_ok ? MemoryFile(SpellerAffix(aff_text, drop_rules)) : -1;
