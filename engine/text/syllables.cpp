@@ -5,6 +5,8 @@
 #include "engine/text/syllables.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -40,6 +42,8 @@ std::optional<std::string> ReadWholeFile(const std::string& path) {
 // Adds the entries of one file's `content` to `table`. Returns the failure, if any.
 std::optional<Error> ParseSyllableFile(const std::string& path, std::string_view content,
                                        SyllableTable& table) {
+  std::array<std::pair<std::string_view, uint8_t>, SyllableTable::kBatch> batch;
+  size_t in_batch = 0;
   int line_number = 0;
   size_t pos = 0;
   while (pos < content.size()) {
@@ -69,8 +73,13 @@ std::optional<Error> ParseSyllableFile(const std::string& path, std::string_view
       return Error{ErrorCode::kParse, "syllable count out of range",
                    path + ":" + std::to_string(line_number)};
     }
-    table.Insert(line.substr(0, tab), static_cast<uint8_t>(count));
+    batch[in_batch++] = {line.substr(0, tab), static_cast<uint8_t>(count)};
+    if (in_batch == batch.size()) {
+      table.InsertBatch(batch);
+      in_batch = 0;
+    }
   }
+  table.InsertBatch(std::span(batch.data(), in_batch));
   return std::nullopt;
 }
 
@@ -83,16 +92,18 @@ Result<std::shared_ptr<const SyllableTable>> LoadSyllableTables(
   std::vector<std::string> contents;
   contents.reserve(paths.size());
   size_t lines = 0;
+  size_t bytes = 0;
   for (const std::string& path : paths) {
     std::optional<std::string> content = ReadWholeFile(path);
     if (!content) {
       return Error{ErrorCode::kNotFound, "cannot open syllable table " + path, ""};
     }
     lines += static_cast<size_t>(std::count(content->begin(), content->end(), '\n')) + 1;
+    bytes += content->size();  // more than the words alone: a bound for their arena
     contents.push_back(std::move(*content));
   }
   auto table = std::make_shared<SyllableTable>();
-  table->Reserve(lines);
+  table->Reserve(lines, bytes);
   for (size_t i = 0; i < paths.size(); ++i) {
     if (std::optional<Error> error = ParseSyllableFile(paths[i], contents[i], *table)) {
       return *error;
@@ -109,26 +120,107 @@ Result<std::shared_ptr<const SyllableTable>> LoadEnglishSyllableTable(const std:
   return LoadSyllableTables({data_dir + "/en/syllables.tsv", data_dir + "/en/syllables-extra.tsv"});
 }
 
-void SyllableTable::Insert(std::string_view word, uint8_t syllables) {
-  longest_ = std::max(longest_, word.size());
-  bool inserted = false;
-  if (short_.FindOrInsert(word, syllables, &inserted) == nullptr) {
-    // Too long for the flat table, or (past a million words) the flat table is full.
-    short_overflow_ = short_overflow_ || word.size() <= WordTable<uint8_t>::kMaxKeyBytes;
-    long_.emplace(std::string(word), syllables);
+void SyllableTable::Reserve(size_t words, size_t key_bytes) {
+  keys_.reserve(key_bytes);
+  size_t count = slots_.size();
+  while (words * 2 > count) {
+    count *= 2;
   }
+  if (count > slots_.size()) {
+    Rehash(count);
+  }
+}
+
+void SyllableTable::Rehash(size_t count) {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(count, Slot{});
+  const size_t mask = count - 1;
+  for (const Slot& s : old) {
+    if (s.length == 0) {
+      continue;
+    }
+    size_t i = HashWord(std::string_view(keys_.data() + s.offset, s.length)) & mask;
+    while (slots_[i].length != 0) {
+      i = (i + 1) & mask;
+    }
+    slots_[i] = s;
+  }
+}
+
+const SyllableTable::Slot* SyllableTable::FindSlot(std::string_view word, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  const auto tag = static_cast<uint16_t>(hash >> 48);
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.length == 0 || (s.tag == tag && s.length == word.size() &&
+                          std::memcmp(keys_.data() + s.offset, word.data(), word.size()) == 0)) {
+      return &s;
+    }
+  }
+}
+
+void SyllableTable::Insert(std::string_view word, uint8_t syllables) {
+  const std::pair<std::string_view, uint8_t> one[] = {{word, syllables}};
+  InsertBatch(one);
+}
+
+void SyllableTable::InsertBatch(std::span<const std::pair<std::string_view, uint8_t>> words) {
+  // Room first (at most half full: short probe runs), so that the slots prefetched below stay
+  // where they are; the inserts' cache misses then overlap instead of following each other.
+  while ((size_ + words.size()) * 2 > slots_.size()) {
+    Rehash(slots_.size() * 2);
+  }
+  std::array<uint64_t, kBatch> hashes;
+  const size_t mask = slots_.size() - 1;
+  for (size_t start = 0; start < words.size(); start += kBatch) {
+    const size_t n = std::min(kBatch, words.size() - start);
+    for (size_t i = 0; i < n; ++i) {
+      hashes[i] = HashWord(words[start + i].first);
+      __builtin_prefetch(&slots_[hashes[i] & mask]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      InsertHashed(words[start + i].first, words[start + i].second, hashes[i]);
+    }
+  }
+}
+
+void SyllableTable::InsertHashed(std::string_view word, uint8_t syllables, uint64_t hash) {
+  longest_ = std::max(longest_, word.size());
+  if (word.empty()) {
+    if (empty_word_ < 0) {
+      empty_word_ = syllables;
+    }
+    return;
+  }
+  if (word.size() > kMaxLength || keys_.size() + word.size() > kMaxKeyBytes) {
+    long_.emplace(std::string(word), syllables);
+    return;
+  }
+  auto* slot = const_cast<Slot*>(FindSlot(word, hash));
+  if (slot->length != 0) {
+    return;  // the first count given wins
+  }
+  slot->offset = static_cast<uint32_t>(keys_.size());
+  slot->length = static_cast<uint8_t>(word.size());
+  slot->syllables = syllables;
+  slot->tag = static_cast<uint16_t>(hash >> 48);
+  keys_.append(word);
+  ++size_;
 }
 
 int SyllableTable::Find(std::string_view word) const {
   if (word.size() > longest_) {
     return -1;
   }
-  if (word.size() <= WordTable<uint8_t>::kMaxKeyBytes) {
-    const uint8_t* found = short_.Find(word);
-    if (found != nullptr) {
-      return *found;
+  if (word.empty()) {
+    return empty_word_;
+  }
+  if (word.size() <= kMaxLength) {
+    const Slot* slot = FindSlot(word, HashWord(word));
+    if (slot->length != 0) {
+      return slot->syllables;
     }
-    if (!short_overflow_) {
+    if (long_.empty()) {
       return -1;
     }
   }

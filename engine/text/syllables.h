@@ -14,9 +14,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/result.h"
@@ -33,26 +35,54 @@ struct TransparentStringHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// word (lowercase) -> syllables. Words of up to WordTable::kMaxKeyBytes bytes (nearly all) sit
-// in a flat table, one cache line access per lookup; the few longer ones in a node map.
+// word (lowercase) -> syllables: 127,000 words for English, built at every start-up, so it is
+// built for loading speed. The words sit one after another in one string and the hash table
+// holds 8-byte slots (offset, length, count, hash tag) at most half full: 2 MiB for English,
+// where the 32-byte slots of WordTable (keys inline) took 8 MiB, whose zeroing, page faults and
+// scattered writes were a tenth of a 20 KB draft's CPU time (issue 20). A lookup costs two
+// memory accesses (slot, then key) instead of one; it is made once per distinct word of a text
+// (the analyser's word cache is in front of it).
+// Why not std::unordered_map: a node and a heap key per word, 127,000 allocations at start-up.
 class SyllableTable {
  public:
-  SyllableTable() : short_(size_t{1} << 20) {}
+  SyllableTable() { Rehash(1024); }
 
   // Keeps the first count given for a word.
   void Insert(std::string_view word, uint8_t syllables);
+  // The same for many words; their slots are fetched kBatch at a time (loading, issue 20).
+  static constexpr size_t kBatch = 16;
+  void InsertBatch(std::span<const std::pair<std::string_view, uint8_t>> words);
   // The syllables of `word`, or -1 when it is not in the table.
   int Find(std::string_view word) const;
 
-  size_t size() const { return short_.size() + long_.size(); }
+  size_t size() const { return size_ + long_.size() + (empty_word_ >= 0 ? 1 : 0); }
 
-  // Makes room for `words` words (see WordTable::Reserve).
-  void Reserve(size_t words) { short_.Reserve(words); }
+  // Makes room for `words` words of `key_bytes` bytes in all, so that loading a known number of
+  // words does not grow the table step by step.
+  void Reserve(size_t words, size_t key_bytes = 0);
 
  private:
-  WordTable<uint8_t> short_;
+  struct Slot {
+    uint32_t offset = 0;  // of the word in keys_
+    uint8_t length = 0;   // 0 = empty slot (the empty word is kept in empty_word_)
+    uint8_t syllables = 0;
+    uint16_t tag = 0;  // more bits of the hash, to skip most key comparisons
+  };
+
+  static_assert(sizeof(Slot) == 8);
+  static constexpr size_t kMaxLength = 255;  // longer words go to long_
+  static constexpr size_t kMaxKeyBytes = uint64_t{1} << 32;
+
+  const Slot* FindSlot(std::string_view word, uint64_t hash) const;
+  void InsertHashed(std::string_view word, uint8_t syllables, uint64_t hash);
+  void Rehash(size_t count);
+
+  std::string keys_;  // every word of the table, one after the other
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+  int empty_word_ = -1;
+  // Words over kMaxLength bytes, or inserted once keys_ is full (4 GiB).
   std::unordered_map<std::string, uint8_t, TransparentStringHash, std::equal_to<>> long_;
-  bool short_overflow_ = false;  // some short words are in long_
   // The longest word inserted: a longer one is not looked up (nor hashed: LookUp asks for every
   // split of a word, which would be quadratic in a giant token).
   size_t longest_ = 0;

@@ -94,6 +94,32 @@ TEST_CASE("syllables: the English rules cover clitics, names, letters and vowel 
   }
 }
 
+TEST_CASE("syllables: the table keeps the first count of a word, long and empty words included",
+          "[text][syllables]") {
+  SyllableTable table;
+  table.Insert("cat", 1);
+  table.Insert("cat", 2);  // ignored: the first count wins
+  table.Insert("", 3);
+  const std::string long_word(300, 'a');  // past the 255 bytes of a slot's length
+  table.Insert(long_word, 7);
+  table.Insert(long_word, 8);
+  // Past the initial 1,024 slots, so the table grows and rehashes its keys.
+  for (int i = 0; i < 5000; ++i) {
+    table.Insert("w" + std::to_string(i), static_cast<uint8_t>(1 + i % 30));
+  }
+  CHECK(table.Find("cat") == 1);
+  CHECK(table.Find("") == 3);
+  CHECK(table.Find(long_word) == 7);
+  CHECK(table.Find(long_word + "a") == -1);
+  CHECK(table.Find("dog") == -1);
+  CHECK(table.Find("ca") == -1);
+  for (int i = 0; i < 5000; ++i) {
+    REQUIRE(table.Find("w" + std::to_string(i)) == 1 + i % 30);
+  }
+  CHECK(table.Find("w5000") == -1);
+  CHECK(table.size() == 5003);
+}
+
 TEST_CASE("syllables: words missing from the table are derived from entries it has",
           "[text][syllables]") {
   // A table of a few stems only, so the derivations are what is tested.
