@@ -1,5 +1,6 @@
 // Scans of markup made before it reaches a parser, to keep hostile input from making the parse
-// superlinear. Internal to engine/dom.cpp (and its tests): nothing above the engine calls these.
+// superlinear. Internal to engine/dom_parse.cpp (and its tests): nothing above the engine calls
+// these.
 //
 // Both parsers the engine uses do work proportional to the square of something a page controls:
 // Gumbo walks the stack of open elements for every start tag (nesting depth squared) and checks
