@@ -79,7 +79,7 @@ const Node* Node::PreviousElementSibling() const {
   if (!parent_) {
     return nullptr;
   }
-  const auto& siblings = parent_->children_;
+  const std::span<Node* const> siblings = parent_->children();
   for (uint32_t i = child_index_; i-- > 0;) {
     if (siblings[i]->IsElement()) {
       return siblings[i];
@@ -92,7 +92,7 @@ const Node* Node::NextElementSibling() const {
   if (!parent_) {
     return nullptr;
   }
-  const auto& siblings = parent_->children_;
+  const std::span<Node* const> siblings = parent_->children();
   for (size_t i = child_index_ + 1; i < siblings.size(); ++i) {
     if (siblings[i]->IsElement()) {
       return siblings[i];
@@ -103,21 +103,39 @@ const Node* Node::NextElementSibling() const {
 
 std::string Node::TextContent() const {
   if (kind_ == NodeKind::kText) {
-    return text_;
+    return std::string(text());
   }
   std::string out;
   // Iterative walk: documents may be 100,000 levels deep.
-  std::vector<const Node*> stack(children_.rbegin(), children_.rend());
+  const std::span<Node* const> kids = children();
+  std::vector<const Node*> stack(kids.rbegin(), kids.rend());
   while (!stack.empty()) {
     const Node* n = stack.back();
     stack.pop_back();
     if (n->kind_ == NodeKind::kText) {
-      out += n->text_;
+      out += n->text();
     } else if (n->kind_ == NodeKind::kElement) {
-      stack.insert(stack.end(), n->children_.rbegin(), n->children_.rend());
+      const std::span<Node* const> grandkids = n->children();
+      stack.insert(stack.end(), grandkids.rbegin(), grandkids.rend());
     }
   }
   return out;
+}
+
+const Document* Node::content_document() const {
+  if ((extras_ & kHasContentDocument) == 0) {
+    return nullptr;
+  }
+  const auto it = document_->content_documents_.find(this);
+  return it == document_->content_documents_.end() ? nullptr : it->second;
+}
+
+const Node* Node::template_content() const {
+  if ((extras_ & kHasTemplateContent) == 0) {
+    return nullptr;
+  }
+  const auto it = document_->template_contents_.find(this);
+  return it == document_->template_contents_.end() ? nullptr : it->second;
 }
 
 std::string_view Node::StartTagSource() const {

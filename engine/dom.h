@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -82,8 +83,14 @@ class Node {
            std::memcmp(tag_->data(), local_name.data(), local_name.size()) == 0;
   }
 
-  // Text and comment nodes: their character data (UTF-8).
-  const std::string& text() const { return text_; }
+  // Text and comment nodes: their character data (UTF-8). Elements: "". The view is into the
+  // document's source when the data is written there as is (no character references), else
+  // into text the document owns; it stays valid for the document's life.
+  std::string_view text() const {
+    return kind_ == NodeKind::kText || kind_ == NodeKind::kComment
+               ? std::string_view(text_, data_size_)
+               : std::string_view();
+  }
 
   SourcePosition position() const { return position_; }
 
@@ -100,7 +107,8 @@ class Node {
   // The parent if it is an element, else nullptr.
   const Node* ParentElement() const;
 
-  const std::vector<Node*>& children() const { return children_; }
+  // The child nodes in order: a view into one table the document keeps for all its nodes.
+  std::span<Node* const> children() const { return {children_, child_count_}; }
 
   // The nearest element before / after this node among its parent's children, or nullptr.
   // Cost: the non-element nodes in between (the node knows its own place among the children).
@@ -119,14 +127,19 @@ class Node {
 
   uint32_t element_index() const { return element_index_; }
 
-  const std::vector<Attribute>& attributes() const { return attributes_; }
+  // The element's attributes in source order (empty for other nodes): a view into one table the
+  // document keeps for all its elements.
+  std::span<const Attribute> attributes() const {
+    return kind_ == NodeKind::kElement ? std::span<const Attribute>(attributes_, data_size_)
+                                       : std::span<const Attribute>();
+  }
 
   bool HasAttribute(std::string_view name) const { return Attr(name) != nullptr; }
 
   // The attribute's value, or nullptr when the element has no such attribute. Inline: rules and
   // the cascade ask for attributes of every element many times.
   const std::string* Attr(std::string_view name) const {
-    for (const Attribute& a : attributes_) {
+    for (const Attribute& a : attributes()) {
       if (a.name.size() == name.size() &&
           std::memcmp(a.name.data(), name.data(), name.size()) == 0) {
         return &a.value;
@@ -146,10 +159,10 @@ class Node {
   const Document& document() const { return *document_; }
 
   // An <iframe> with srcdoc (or with src that the loader could fetch) gets its own document;
-  // a <template> gets its content as a document fragment. nullptr otherwise.
-  const Document* content_document() const { return content_document_; }
-
-  const Node* template_content() const { return template_content_; }
+  // a <template> gets its content as a document fragment. nullptr otherwise. The few elements
+  // that have one say so in a bit; the document keeps the pointers.
+  const Document* content_document() const;
+  const Node* template_content() const;
 
   // The source text of the element's start tag ("<img src=...>"), or "" for implied elements
   // (an <html> or <tbody> the parser inserted) and XML documents.
@@ -163,9 +176,16 @@ class Node {
  private:
   friend class Document;
   friend class DocumentBuilder;
+
+  // A large page has a million nodes: every field here costs megabytes (80 bytes in all, down
+  // from 152 when each node held its own string and vectors). Text, attributes and child lists
+  // live in tables of the document; the rare iframe document and template content in maps.
+  enum : uint8_t { kHasContentDocument = 1, kHasTemplateContent = 2 };
+
   NodeKind kind_ = NodeKind::kElement;
   Namespace ns_ = Namespace::kHtml;
   uint8_t parse_repairs_ = 0;
+  uint8_t extras_ = 0;  // kHasContentDocument, kHasTemplateContent
   uint32_t order_ = 0;
   SourcePosition position_;
   uint32_t start_tag_length_ = 0;
@@ -175,13 +195,19 @@ class Node {
   // document's (Document::tag_names_). A large page has a million nodes and a few dozen names.
   const std::string* tag_ = &kNoTag;
   inline static const std::string kNoTag;
-  std::string text_;
-  std::vector<Attribute> attributes_;
   Node* parent_ = nullptr;
-  std::vector<Node*> children_;
   const Document* document_ = nullptr;
-  const Document* content_document_ = nullptr;
-  const Node* template_content_ = nullptr;
+  Node* const* children_ = nullptr;
+
+  // Elements have attributes, text and comment nodes have data, none has both: they share the
+  // space, and kind_ says which is there.
+  union {
+    const Attribute* attributes_ = nullptr;
+    const char* text_;
+  };
+
+  uint32_t child_count_ = 0;
+  uint32_t data_size_ = 0;  // elements: attributes; text and comments: bytes of text
 };
 
 using Element = Node;
@@ -285,8 +311,18 @@ class Document {
 
  private:
   friend class DocumentBuilder;
+  friend class Node;  // content_document(), template_content()
   Document() = default;
   std::vector<std::unique_ptr<Node[]>> arenas_;
+  // The tables nodes view into (see Node): every element's attributes, in the order the nodes
+  // were made; every node's children, each parent's together; text that is not in source_ as
+  // written (character references decoded, adjacent texts merged), in chunks that never move.
+  std::vector<Attribute> attribute_table_;
+  std::vector<Node*> child_table_;
+  std::vector<std::unique_ptr<char[]>> text_chunks_;
+  // The few nodes with an iframe document or template content (Node::extras_ says which).
+  std::unordered_map<const Node*, const Document*> content_documents_;
+  std::unordered_map<const Node*, const Node*> template_contents_;
   std::unordered_set<std::string> tag_names_;  // names elements' tag() refer to (see Node)
   std::vector<std::unique_ptr<Document>> owned_documents_;
   Node* root_ = nullptr;

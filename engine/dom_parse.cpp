@@ -56,21 +56,69 @@ class DocumentBuilder {
   DocumentBuilder(Document& doc, const ParseOptions& options, int nesting)
       : doc_(doc), options_(options), nesting_(nesting) {}
 
+  // Sizes the node arena and the attribute table from counts of the parser's tree, taken
+  // before building: one block of nodes and one table, no regrowth and no spare room. The
+  // counts are upper bounds (adjacent texts merge); should they fall short, NewNode adds blocks.
+  void Reserve(size_t nodes, size_t attributes) {
+    first_block_ = std::max<size_t>(nodes, 1);
+    doc_.attribute_table_.reserve(attributes);
+  }
+
   Node* NewNode() {
     if (next_ == capacity_) {
-      // The first block is sized from the source (about one node per 24 bytes of markup), so a
-      // small page does not construct and destroy hundreds of unused nodes.
-      // Blocks double up to kMaxBlock nodes, so that the last one wastes at most that many.
-      capacity_ = capacity_ == 0 ? std::clamp<size_t>(doc_.source_.size() / 24, 16, 8192)
-                                 : std::min(capacity_ * 2, kMaxBlock);
+      // Without a reservation (or past it), blocks double up to kMaxBlock nodes, so that the
+      // last one wastes at most that many.
+      capacity_ = capacity_ == 0 ? first_block_ : std::min(capacity_ * 2, kMaxBlock);
       doc_.arenas_.push_back(std::make_unique<Node[]>(capacity_));
       block_ = doc_.arenas_.back().get();
+      blocks_.push_back({block_, 0});
       next_ = 0;
     }
     Node* n = &block_[next_++];
+    ++blocks_.back().second;
     n->document_ = &doc_;
     n->order_ = order_++;
     return n;
+  }
+
+  // Appends an attribute to the element made last (attributes are stored in the order their
+  // elements were made: Finish points each element at its own).
+  void AddAttribute(Node* element, std::string name, std::string value) {
+    doc_.attribute_table_.push_back(Attribute{std::move(name), std::move(value)});
+    ++element->data_size_;
+  }
+
+  // Gives a text or comment node its data: a view into the source when the data is the source
+  // text `original` as written, else a copy the document owns.
+  void SetText(Node* n, std::string_view text, std::string_view original) {
+    if (text.empty()) {
+      return;
+    }
+    if (text == original && InSource(original)) {
+      n->text_ = original.data();
+      n->data_size_ = static_cast<uint32_t>(original.size());
+      return;
+    }
+    char* copy = AllocateText(text.size());
+    std::memcpy(copy, text.data(), text.size());
+    n->text_ = copy;
+    n->data_size_ = static_cast<uint32_t>(text.size());
+  }
+
+  // Appends to a text node's data (adjacent texts merge). When both are the source as written
+  // and follow each other there, the view grows; else the two are copied together.
+  void AppendText(Node* n, std::string_view text, std::string_view original) {
+    const std::string_view have = n->text();
+    if (text == original && InSource(original) && InSource(have) &&
+        have.data() + have.size() == original.data()) {
+      n->data_size_ += static_cast<uint32_t>(original.size());
+      return;
+    }
+    char* copy = AllocateText(have.size() + text.size());
+    std::memcpy(copy, have.data(), have.size());
+    std::memcpy(copy + have.size(), text.data(), text.size());
+    n->text_ = copy;
+    n->data_size_ = static_cast<uint32_t>(have.size() + text.size());
   }
 
   const std::string* InternTag(std::string name) {
@@ -82,11 +130,51 @@ class DocumentBuilder {
   void Finish();
 
  private:
+  // Links `child` to `parent` by index; Finish fills the child table once all are made.
   void AppendChild(Node* parent, Node* child) {
     child->parent_ = parent;
-    child->child_index_ = static_cast<uint32_t>(parent->children_.size());
-    parent->children_.push_back(child);
+    child->child_index_ = parent->child_count_++;
+    ++child_links_;
+    if (child->kind_ == NodeKind::kText) {
+      last_text_ = child;
+    }
   }
+
+  // The text node that is `parent`'s last child, or nullptr. Between two children of one
+  // parent only nodes of the earlier child's subtree are made, so the text node appended last
+  // anywhere is the only candidate.
+  Node* LastTextChild(const Node* parent) const {
+    return last_text_ != nullptr && last_text_->parent_ == parent &&
+                   last_text_->child_index_ + 1 == parent->child_count_
+               ? last_text_
+               : nullptr;
+  }
+
+  bool InSource(std::string_view s) const {
+    const auto begin = reinterpret_cast<uintptr_t>(doc_.source_.data());
+    const auto at = reinterpret_cast<uintptr_t>(s.data());
+    return !s.empty() && at >= begin && at + s.size() <= begin + doc_.source_.size();
+  }
+
+  char* AllocateText(size_t size) {
+    if (size > text_room_) {
+      // Chunks of 64 KiB (a long text gets its own), so a page with a few copied texts wastes
+      // little and a page with many makes few allocations.
+      constexpr size_t kChunk = 64 << 10;
+      const size_t chunk = std::max(size, kChunk);
+      doc_.text_chunks_.push_back(std::unique_ptr<char[]>(new char[chunk]));
+      text_next_ = doc_.text_chunks_.back().get();
+      text_room_ = chunk;
+    }
+    char* out = text_next_;
+    text_next_ += size;
+    text_room_ -= size;
+    return out;
+  }
+
+  // Points every node at its attributes and children in the document's tables, now that the
+  // tables are complete.
+  void LinkTables();
 
   SourcePosition Pos(const GumboSourcePosition& p) const {
     return SourcePosition{p.line, p.column, p.offset};
@@ -107,7 +195,14 @@ class DocumentBuilder {
   size_t next_ = 0;
   static constexpr size_t kMaxBlock = 65536;
   size_t capacity_ = 0;
+  size_t first_block_ = 16;
+  std::vector<std::pair<Node*, size_t>> blocks_;  // the arena's blocks and nodes used in each
   uint32_t order_ = 0;
+  size_t child_links_ = 0;
+  size_t elements_made_ = 0;
+  Node* last_text_ = nullptr;
+  char* text_next_ = nullptr;
+  size_t text_room_ = 0;
 };
 
 namespace {
@@ -165,9 +260,37 @@ Namespace FromGumboNamespace(GumboNamespaceEnum ns) {
   return Namespace::kOther;
 }
 
+// The nodes and attributes of a Gumbo tree (with a fragment node per template): upper bounds of
+// what BuildFromGumbo makes of it, for DocumentBuilder::Reserve.
+std::pair<size_t, size_t> CountGumbo(const GumboNode* groot) {
+  size_t nodes = 1;
+  size_t attributes = 0;
+  std::vector<const GumboNode*> stack;
+  stack.reserve(64);
+  const auto push_children = [&stack](const GumboVector& children) {
+    for (unsigned i = 0; i < children.length; ++i) {
+      stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+    }
+  };
+  push_children(groot->v.document.children);
+  while (!stack.empty()) {
+    const GumboNode* g = stack.back();
+    stack.pop_back();
+    ++nodes;
+    if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE) {
+      nodes += g->type == GUMBO_NODE_TEMPLATE;
+      attributes += g->v.element.attributes.length;
+      push_children(g->v.element.children);
+    }
+  }
+  return {nodes, attributes};
+}
+
 }  // namespace
 
 void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
+  const auto [node_count, attribute_count] = CountGumbo(groot);
+  Reserve(node_count, attribute_count);
   Node* root = NewNode();
   root->kind_ = NodeKind::kDocument;
   doc_.root_ = root;
@@ -182,7 +305,6 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
   std::vector<Item> stack;
   stack.reserve(64);
   const GumboVector& top = groot->v.document.children;
-  root->children_.reserve(top.length);
   for (unsigned i = top.length; i-- > 0;) {
     stack.push_back({static_cast<const GumboNode*>(top.data[i]), root, 1});
   }
@@ -202,7 +324,7 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
       n->position_ = Pos(el.start_pos);
       n->parse_repairs_ = RepairsOf(g->parse_flags);
       n->start_tag_length_ = static_cast<uint32_t>(el.original_tag.length);
-      n->attributes_.reserve(el.attributes.length);
+      ++elements_made_;
       for (unsigned i = 0; i < el.attributes.length; ++i) {
         const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
         std::string name = a->name;
@@ -210,18 +332,17 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
           // Gumbo's tokenizer lowercases attribute names already; this only guards the rule.
           AsciiLowerInPlace(name);
         }
-        n->attributes_.push_back(Attribute{std::move(name), a->value});
+        AddAttribute(n, std::move(name), a->value);
       }
       Node* child_parent = n;
       if (g->type == GUMBO_NODE_TEMPLATE) {
         // Template contents live in their own fragment, outside the document's tree.
         Node* fragment = NewNode();
         fragment->kind_ = NodeKind::kDocument;
-        n->template_content_ = fragment;
+        n->extras_ |= Node::kHasTemplateContent;
+        doc_.template_contents_.emplace(n, fragment);
         child_parent = fragment;
       }
-      // At most one child per Gumbo child (adjacent text merges): one allocation, no regrowth.
-      child_parent->children_.reserve(el.children.length);
       int depth = item.depth;
       if (depth >= options_.max_depth) {
         // Deviation from the HTML tree: beyond max_depth, children are attached to this element's
@@ -243,20 +364,22 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
       }
     } else if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
                g->type == GUMBO_NODE_CDATA) {
+      const std::string_view text = g->v.text.text;
+      const std::string_view original(g->v.text.original_text.data, g->v.text.original_text.length);
       // Merge adjacent text nodes (Gumbo splits whitespace from text).
-      if (!parent->children_.empty() && parent->children_.back()->kind_ == NodeKind::kText) {
-        parent->children_.back()->text_ += g->v.text.text;
+      if (Node* last = LastTextChild(parent)) {
+        AppendText(last, text, original);
         continue;
       }
       Node* n = NewNode();
       n->kind_ = NodeKind::kText;
-      n->text_ = g->v.text.text;
+      SetText(n, text, original);
       n->position_ = Pos(g->v.text.start_pos);
       AppendChild(parent, n);
     } else if (g->type == GUMBO_NODE_COMMENT) {
       Node* n = NewNode();
       n->kind_ = NodeKind::kComment;
-      n->text_ = g->v.text.text;
+      SetText(n, g->v.text.text, {});
       n->position_ = Pos(g->v.text.start_pos);
       AppendChild(parent, n);
     }
@@ -264,6 +387,9 @@ void DocumentBuilder::BuildFromGumbo(const GumboNode* groot) {
 }
 
 void DocumentBuilder::BuildFromXml(xmlDocPtr xdoc) {
+  // No count of libxml2's tree first (XML documents are few and small): the first block is
+  // sized from the source, about one node per 24 bytes of markup, and the blocks then double.
+  first_block_ = std::clamp<size_t>(doc_.source_.size() / 24, 16, 8192);
   Node* root = NewNode();
   root->kind_ = NodeKind::kDocument;
   doc_.root_ = root;
@@ -304,13 +430,14 @@ void DocumentBuilder::BuildFromXml(xmlDocPtr xdoc) {
       }
       n->tag_ = InternTag(std::move(tag));
       n->position_ = SourcePosition{static_cast<uint32_t>(xmlGetLineNo(x)), 1, 0};
+      ++elements_made_;
       for (xmlAttrPtr a = x->properties; a; a = a->next) {
         std::string name = reinterpret_cast<const char*>(a->name);
         if (a->ns && a->ns->prefix) {
           name = std::string(reinterpret_cast<const char*>(a->ns->prefix)) + ":" + name;
         }
         xmlChar* v = xmlNodeListGetString(xdoc, a->children, 1);
-        n->attributes_.push_back(Attribute{name, v ? reinterpret_cast<const char*>(v) : ""});
+        AddAttribute(n, std::move(name), v ? reinterpret_cast<const char*>(v) : "");
         xmlFree(v);
       }
       AppendChild(item.parent, n);
@@ -324,21 +451,50 @@ void DocumentBuilder::BuildFromXml(xmlDocPtr xdoc) {
     } else if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
       Node* n = NewNode();
       n->kind_ = NodeKind::kText;
-      n->text_ = x->content ? reinterpret_cast<const char*>(x->content) : "";
+      SetText(n, x->content ? reinterpret_cast<const char*>(x->content) : "", {});
       n->position_ = SourcePosition{static_cast<uint32_t>(xmlGetLineNo(x)), 1, 0};
       AppendChild(item.parent, n);
     } else if (x->type == XML_COMMENT_NODE) {
       Node* n = NewNode();
       n->kind_ = NodeKind::kComment;
-      n->text_ = x->content ? reinterpret_cast<const char*>(x->content) : "";
+      SetText(n, x->content ? reinterpret_cast<const char*>(x->content) : "", {});
       AppendChild(item.parent, n);
     }
   }
 }
 
+void DocumentBuilder::LinkTables() {
+  // Nodes were made in order and each element's attributes appended as it was made, so the
+  // attributes of consecutive nodes follow each other in the table. Each parent gets a run of
+  // the child table as long as its child count; each child then writes itself at its index.
+  doc_.child_table_.resize(child_links_);
+  Attribute* attributes = doc_.attribute_table_.data();
+  Node** children = doc_.child_table_.data();
+  for (const auto& [block, used] : blocks_) {
+    for (size_t i = 0; i < used; ++i) {
+      Node& n = block[i];
+      if (n.kind_ == NodeKind::kElement) {
+        n.attributes_ = n.data_size_ > 0 ? attributes : nullptr;
+        attributes += n.data_size_;
+      }
+      n.children_ = n.child_count_ > 0 ? children : nullptr;
+      children += n.child_count_;
+    }
+  }
+  for (const auto& [block, used] : blocks_) {
+    for (size_t i = 0; i < used; ++i) {
+      Node& n = block[i];
+      if (n.parent_ != nullptr) {
+        const_cast<Node**>(n.parent_->children_)[n.child_index_] = &n;
+      }
+    }
+  }
+}
+
 void DocumentBuilder::Finish() {
+  LinkTables();
   // Index elements in tree order; find html/head/body, the base URL.
-  doc_.elements_.reserve(order_);  // every node made, an upper bound on the elements
+  doc_.elements_.reserve(elements_made_);  // an upper bound: template contents are not listed
   std::vector<Node*> stack{doc_.root_};
   stack.reserve(64);
   while (!stack.empty()) {
@@ -348,18 +504,17 @@ void DocumentBuilder::Finish() {
       n->element_index_ = static_cast<uint32_t>(doc_.elements_.size());
       doc_.elements_.push_back(n);
     }
-    for (auto it = n->children_.rbegin(); it != n->children_.rend(); ++it) {
-      stack.push_back(*it);
-    }
+    const std::span<Node* const> kids = n->children();
+    stack.insert(stack.end(), kids.rbegin(), kids.rend());
   }
-  for (const Node* c : doc_.root_->children_) {
+  for (const Node* c : doc_.root_->children()) {
     if (c->IsElement()) {
       doc_.html_ = c;
       break;
     }
   }
   if (doc_.html_) {
-    for (const Node* c : doc_.html_->children_) {
+    for (const Node* c : doc_.html_->children()) {
       if (c->IsHtml("head") && !doc_.head_) {
         doc_.head_ = c;
       } else if ((c->IsHtml("body") || c->IsHtml("frameset")) && !doc_.body_) {
@@ -450,7 +605,8 @@ void DocumentBuilder::LoadNestedDocuments() {
     builder.BuildFromGumbo(out->document);
     gumbo_destroy_output(&gopts, out);
     builder.Finish();
-    const_cast<Node*>(e)->content_document_ = child.get();
+    const_cast<Node*>(e)->extras_ |= Node::kHasContentDocument;
+    doc_.content_documents_.emplace(e, child.get());
     doc_.subdocuments_.push_back(child.get());
     doc_.owned_documents_.push_back(std::move(child));
   }

@@ -418,3 +418,61 @@ TEST_CASE("dom: elements of one name share their tag string; merged text takes n
     CHECK(d->ElementsByTag("i")[0]->order() == nodes - 1);
   }
 }
+
+TEST_CASE("dom: nodes view their text, attributes and children in tables the document owns",
+          "[engine][dom]") {
+  using plainsight::engine::Node;
+  // A large page has a million nodes: 152 bytes each when every node held its own text string
+  // and attribute and child vectors.
+  STATIC_REQUIRE(sizeof(Node) <= 80);
+  auto doc = Parse(
+      "<div id=a class='x y'><p title=t>plain text</p>caf&eacute; &amp; tea<br>"
+      "<!-- note --><img src=i.png alt=''></div><template><b id=z>in</b></template>");
+  const std::string& source = doc->source();
+  const auto in_source = [&source](std::string_view s) {
+    return std::less_equal<>()(source.data(), s.data()) &&
+           std::less_equal<>()(s.data() + s.size(), source.data() + source.size());
+  };
+  const Node* div = doc->GetElementById("a");
+  REQUIRE(div != nullptr);
+  REQUIRE(div->attributes().size() == 2);
+  CHECK(div->attributes()[0].name == "id");
+  CHECK(div->attributes()[1].value == "x y");
+  CHECK(div->text().empty());            // elements have no data of their own
+  REQUIRE(div->children().size() == 5);  // p, text, br, comment, img
+  for (uint32_t i = 0; i < div->children().size(); ++i) {
+    CHECK(div->children()[i]->parent() == div);
+    CHECK(div->children()[i]->child_index() == i);
+  }
+  const Node* p = div->children()[0];
+  CHECK(p->AttrOr("title") == "t");
+  REQUIRE(p->children().size() == 1);
+  // Text written as is stays in the source; decoded text is the document's own copy.
+  CHECK(p->children()[0]->text() == "plain text");
+  CHECK(in_source(p->children()[0]->text()));
+  const Node* decoded = div->children()[1];
+  CHECK(decoded->text() == "caf\u00e9 & tea");
+  CHECK(!in_source(decoded->text()));
+  CHECK(decoded->attributes().empty());
+  CHECK(div->children()[2]->IsHtml("br"));
+  CHECK(div->children()[2]->attributes().empty());
+  CHECK(div->children()[3]->kind() == plainsight::engine::NodeKind::kComment);
+  CHECK(div->children()[3]->text() == " note ");
+  const Node* img = div->children()[4];
+  CHECK(img->AttrOr("src") == "i.png");
+  CHECK(img->HasAttribute("alt"));
+  CHECK(!img->HasAttribute("title"));
+  CHECK(img->children().empty());
+  // Template content and iframe documents are kept aside for the few elements that have one.
+  const Node* tmpl = doc->ElementsByTag("template")[0];
+  REQUIRE(tmpl->template_content() != nullptr);
+  CHECK(tmpl->template_content()->children()[0]->AttrOr("id") == "z");
+  CHECK(tmpl->content_document() == nullptr);
+  CHECK(div->template_content() == nullptr);
+  // Texts the parser hands over in pieces merge, copied together when the pieces are apart in
+  // the source (here around a table they were foster-parented out of).
+  auto fostered = Parse("<div>a<table>b<tr><td>x</td></tr>c</table></div>");
+  const Node* first = fostered->ElementsByTag("div")[0]->children()[0];
+  CHECK(first->text() == "abc");
+  CHECK(fostered->ElementsByTag("div")[0]->TextContent() == "abcx");
+}

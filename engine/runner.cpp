@@ -6,6 +6,7 @@
 #include <cstring>
 #include <exception>
 #include <iterator>
+#include <span>
 #include <unordered_map>
 
 #include "engine/utf8.h"
@@ -172,7 +173,7 @@ const Locator::IdEntry* Locator::FindId(const Document& doc, std::string_view id
 
 Locator::Place Locator::PlaceOf(const Node& node) {
   const Node& parent = *node.parent();
-  const std::vector<Node*>& children = parent.children();
+  const std::span<Node* const> children = parent.children();
   if (children.size() <= kScanBelow) {
     Place place;
     uint32_t index = 0;

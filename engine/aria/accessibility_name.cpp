@@ -441,7 +441,7 @@ bool AccessibilityImpl::IsEmbeddedControlRole(std::string_view role) {
 std::string AccessibilityImpl::TextAlternative(const Accessibility& a, Cache& c, const Node& e,
                                                NameContext& ctx, const Step& step) {
   if (e.IsText()) {
-    return e.text();  // 2G
+    return std::string(e.text());  // 2G
   }
   if (!e.IsElement()) {
     return "";

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -210,7 +211,7 @@ class RuleIndex {
   void AttributeCandidates(const Node& node, F& f) const {
     const bool html = node.ns() == Namespace::kHtml;
     bool link = false;
-    const std::vector<Attribute>& attributes = node.attributes();
+    const std::span<const Attribute> attributes = node.attributes();
     for (size_t k = 0; k < attributes.size(); ++k) {
       const std::string& name = attributes[k].name;
       link = link || name == "href" || name == "xlink:href";

@@ -715,7 +715,7 @@ class HtmlWalker {
 
  private:
   void AppendText(const Node& node, BlockKind kind, const std::string& lang) {
-    const std::string& data = node.text();
+    const std::string_view data = node.text();
     const std::string& source = out_.source;
     uint32_t pos = node.position().offset;
     // Exact offsets when the source holds the text verbatim (no character references);

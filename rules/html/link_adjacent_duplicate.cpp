@@ -7,6 +7,7 @@
 // destination (LinkDestination), with only whitespace between them, fails as a warning
 // (on the first of the pair): keyboard users tab twice and screen reader users hear the same
 // link twice, often once as a file name or "image". A link followed by a link elsewhere passes.
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,7 @@ const engine::Node* NextAdjacent(const engine::Node& e) {
   if (parent == nullptr) {
     return nullptr;
   }
-  const std::vector<engine::Node*>& siblings = parent->children();
+  const std::span<engine::Node* const> siblings = parent->children();
   for (size_t i = e.child_index() + 1; i < siblings.size(); ++i) {
     const engine::Node* c = siblings[i];
     if (c->IsText()) {

@@ -14,6 +14,7 @@
 // Elements in SVG and MathML are not judged (Gumbo marks all foreign elements as closed by the
 // parser). Each finding is an error: the parse error is certain.
 #include <ranges>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -66,7 +67,7 @@ void CheckDocument(const engine::Page& page, engine::Findings& out) {
       // right before the table, so the walk goes back from the table and stops at the first
       // node written before it (a walk from the first child was quadratic in a page of many
       // sibling tables). Reported in tree order.
-      const std::vector<engine::Node*>& siblings = e->parent()->children();
+      const std::span<engine::Node* const> siblings = e->parent()->children();
       std::vector<const engine::Node*> moved;
       for (size_t i = e->child_index(); i-- > 0;) {
         const engine::Node* c = siblings[i];
