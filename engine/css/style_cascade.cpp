@@ -679,36 +679,47 @@ class Cascade {
     custom_.clear();
   }
 
-  // Style sharing: elements with the same parent style and the same matched rules (and no
-  // style attribute or presentational hint) get the same computed style. The table is open
-  // addressing over share_entries_, sized for the page: no allocation per element.
+  // Style sharing: elements with the same parent style, the same matched rules and the same
+  // style attribute text (and no presentational hint, which depends on the element's other
+  // attributes) get the same computed style. Equal style attributes are common (generated
+  // pages, e-mail templates, a repeated inline colour); sharing them keeps one computed style
+  // and one parsed declaration list instead of one per element. The table is open addressing
+  // over share_entries_, sized for the page: no allocation per element.
   struct ShareEntry {
     const ComputedStyle::Impl* parent;
     uint32_t begin;  // into share_matched_
     uint32_t size;
     ComputedStyle::Impl* style;
+    std::string_view style_attribute;  // "" when none; a view into the document's attributes
   };
 
-  uint64_t ShareHash(const ComputedStyle::Impl* parent) const {
+  uint64_t ShareHash(const ComputedStyle::Impl* parent, std::string_view style_attribute) const {
     uint64_t h = reinterpret_cast<uintptr_t>(parent) * 0x9E3779B97F4A7C15ull;
     for (uint32_t m : matched_) {
       h = (h ^ m) * 0x100000001B3ull;
       h ^= h >> 29;
     }
+    if (!style_attribute.empty()) {
+      h ^= std::hash<std::string_view>()(style_attribute) * 0x9E3779B97F4A7C15ull;
+    }
     return h;
   }
 
-  bool SameShare(const ShareEntry& e, const ComputedStyle::Impl* parent) const {
+  bool SameShare(const ShareEntry& e, const ComputedStyle::Impl* parent,
+                 std::string_view style_attribute) const {
     return e.parent == parent && e.size == matched_.size() &&
+           e.style_attribute == style_attribute &&
            std::equal(matched_.begin(), matched_.end(), share_matched_.begin() + e.begin);
   }
 
-  // The slot for (parent, matched_): one holding an equal entry, or the empty one to fill.
-  uint32_t& ShareSlot(uint64_t hash, const ComputedStyle::Impl* parent) {
+  // The slot for (parent, matched_, style attribute): one holding an equal entry, or the empty
+  // one to fill.
+  uint32_t& ShareSlot(uint64_t hash, const ComputedStyle::Impl* parent,
+                      std::string_view style_attribute) {
     const size_t mask = share_slots_.size() - 1;
     for (size_t k = hash & mask;; k = (k + 1) & mask) {
       uint32_t& slot = share_slots_[k];
-      if (slot == 0 || SameShare(share_entries_[slot - 1], parent)) {
+      if (slot == 0 || SameShare(share_entries_[slot - 1], parent, style_attribute)) {
         return slot;
       }
     }
@@ -721,12 +732,14 @@ class Cascade {
     MatchIndex(ua_.elements, 0, i, node, classes, matched_);
     MatchIndex(author_.elements, kAuthorTag, i, node, classes, matched_);
     const std::string* style_attr = node.Attr("style");
+    // An empty style attribute declares nothing: it shares with elements that have none.
+    const std::string_view style_text = style_attr != nullptr ? *style_attr : std::string_view();
     std::vector<css::Decl> hints;
     PresentationalHints(node, &hints);
-    const bool unique = style_attr != nullptr || !hints.empty();
+    const bool unique = !hints.empty();
     uint32_t* share_slot = nullptr;
     if (!unique && i != 0) {
-      share_slot = &ShareSlot(ShareHash(parent_impl), parent_impl);
+      share_slot = &ShareSlot(ShareHash(parent_impl, style_text), parent_impl, style_text);
       if (*share_slot != 0) {
         current_ = share_entries_[*share_slot - 1].style;
         ComputePseudos(i, node, classes);
@@ -745,6 +758,7 @@ class Cascade {
           owned.push_back(std::move(d));
         }
       }
+      owned.shrink_to_fit();  // kept for the page's life: no room to grow
       for (size_t k = 0; k < owned.size(); ++k) {
         if (k < hint_count) {
           Apply(owned[k], kAuthorNormal, kAuthorImportant, 0, 0);
@@ -756,7 +770,8 @@ class Cascade {
     current_ = Compute(parent_impl, false);
     if (share_slot != nullptr) {
       share_entries_.push_back(ShareEntry{parent_impl, static_cast<uint32_t>(share_matched_.size()),
-                                          static_cast<uint32_t>(matched_.size()), current_});
+                                          static_cast<uint32_t>(matched_.size()), current_,
+                                          style_text});
       share_matched_.insert(share_matched_.end(), matched_.begin(), matched_.end());
       *share_slot = static_cast<uint32_t>(share_entries_.size());  // slots never move: sized once
     }

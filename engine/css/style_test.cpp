@@ -118,6 +118,34 @@ TEST_CASE("css cascade: specificity, order, !important and the style attribute",
   CHECK(p.Of("x").Cascaded("opacity") == nullptr);
 }
 
+TEST_CASE("css cascade: equal style attributes share one computed style, and only they do",
+          "[css][cascade]") {
+  Page p = Load(R"(<style>.big { font-size: 20px }</style>
+    <div style="font-size: 10px"><p id=a style="color: #999; text-indent: 2em">a</p>
+    <p id=b style="color: #999; text-indent: 2em">b</p>
+    <p id=c style="color: #998; text-indent: 2em">c</p>
+    <p id=e class=big style="color: #999; text-indent: 2em">e</p>
+    <p id=f style="">f</p><p id=g>g</p></div>
+    <div><p id=h style="color: #999; text-indent: 2em">h</p></div>
+    <img id=i width=10 style="color: #999"><img id=j width=20 style="color: #999">)");
+  // Same parent style, same rules, same attribute text: one style, so one cascaded declaration.
+  CHECK(p.Of("a").Cascaded("color") == p.Of("b").Cascaded("color"));
+  CHECK(p.Get("b", "color") == "rgb(153, 153, 153)");
+  CHECK(p.Of("b").LengthPx("text-indent") == Approx(20));
+  CHECK(p.Get("c", "color") == "rgb(153, 153, 136)");      // another attribute text
+  CHECK(p.Of("e").LengthPx("text-indent") == Approx(40));  // another rule matched
+  CHECK(p.Of("h").LengthPx("text-indent") == Approx(32));  // another parent style
+  CHECK(p.Of("h").Cascaded("color") != p.Of("a").Cascaded("color"));
+  const CascadedDeclaration* from_attribute = p.Of("h").Cascaded("color");
+  REQUIRE(from_attribute != nullptr);
+  CHECK(from_attribute->from_style_attribute);
+  CHECK(p.Of("f").Cascaded("color") == nullptr);  // an empty attribute declares nothing
+  CHECK(p.Get("f", "color") == p.Get("g", "color"));
+  // Presentational hints come from the element's other attributes: never shared.
+  CHECK(p.Get("i", "width") == "10px");
+  CHECK(p.Get("j", "width") == "20px");
+}
+
 TEST_CASE("css cascade: later rules win ties and order decides", "[css][cascade]") {
   Page p = Load(R"(<style>.a { color: red } .b { color: blue }</style><p id=p class="b a">x</p>)");
   CHECK(p.Get("p", "color") == "rgb(0, 0, 255)");
