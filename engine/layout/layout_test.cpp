@@ -129,6 +129,36 @@ TEST_CASE("visibility: colour layers read background, image, opacity and positio
   CHECK(v.Layer(Id(*page, "d")).moves_reason == "an element is transformed");
 }
 
+TEST_CASE("visibility: colour layers are read once, in any order, and stay where they are",
+          "[layout][visibility]") {
+  // Layers are kept only for the elements asked about; a reference to one stays valid while
+  // later ones are read.
+  std::string html;
+  for (int i = 0; i < 3000; ++i) {
+    html += "<p style=\"background:#" + std::string(i % 2 == 0 ? "000" : "fff") + "\">x</p>";
+  }
+  auto page = Load(html);
+  const Visibility& v = page->visibility();
+  const std::vector<const Node*> ps = page->document().ElementsByTag("p");
+  REQUIRE(ps.size() == 3000);
+  std::vector<const ColorLayer*> layers;
+  for (size_t i = ps.size(); i-- > 0;) {
+    if (i % 3 != 0) {
+      layers.push_back(&v.Layer(*ps[i]));
+    }
+  }
+  size_t k = 0;
+  for (size_t i = ps.size(); i-- > 0;) {
+    if (i % 3 != 0) {
+      CHECK(layers[k] == &v.Layer(*ps[i]));  // the same layer, not read again
+      CHECK(layers[k]->node == ps[i]);
+      CHECK(layers[k]->bg == (i % 2 == 0 ? Rgba{0, 0, 0, 1} : Rgba{255, 255, 255, 1}));
+      ++k;
+    }
+  }
+  CHECK(v.Layer(*ps[0]).node == ps[0]);
+}
+
 TEST_CASE("text colours: composited over the canvas, unknown over images", "[layout][colors]") {
   auto page =
       Load(R"h(<div style="background:#000"><p id=a style="color:#fff">x</p></div>)h"

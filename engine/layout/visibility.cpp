@@ -136,14 +136,15 @@ const ColorLayer& Visibility::Layer(const Node& element) const {
     other_layers_.push_back(ReadLayer(styles_.Of(element), element));
     return other_layers_.back();
   }
-  if (layers_.empty()) {
-    layers_.resize(document_.elements().size());
+  if (layer_slots_.empty()) {
+    layer_slots_.resize(document_.elements().size());
   }
-  ColorLayer& slot = layers_[element.element_index()];
-  if (slot.node == nullptr) {
-    slot = ReadLayer(styles_.Of(element), element);
+  uint32_t& slot = layer_slots_[element.element_index()];
+  if (slot == 0) {
+    layers_.push_back(ReadLayer(styles_.Of(element), element));
+    slot = static_cast<uint32_t>(layers_.size());
   }
-  return slot;
+  return layers_[slot - 1];
 }
 
 }  // namespace plainsight::engine

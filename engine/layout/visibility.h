@@ -100,7 +100,12 @@ class Visibility {
   const Styles& styles_;
   const Accessibility& a11y_;
   mutable std::vector<uint8_t> bits_;  // by Node::element_index(); 0: not known yet
-  mutable std::vector<ColorLayer> layers_;
+  // The layers read so far, and where each element's is: 1 + its index in layers_, by
+  // Node::element_index(), 0 when not read yet. Only the elements that hold text and their
+  // ancestors are asked for, often a third of a page's: a layer for every element made a
+  // large page's biggest table (a deque, because references to layers stay valid).
+  mutable std::vector<uint32_t> layer_slots_;
+  mutable std::deque<ColorLayer> layers_;
   mutable std::deque<ColorLayer> other_layers_;  // nodes of other documents (not cached)
 };
 
