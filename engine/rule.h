@@ -72,18 +72,19 @@ struct FindingDetail {
 };
 
 // One outcome on one target (an element, or the page when node is nullptr). A large page has
-// hundreds of thousands: keep it small (168 bytes; rare fields are in FindingDetail).
+// hundreds of thousands: keep it small (160 bytes, the small fields together at the end; rare
+// fields are in FindingDetail).
 struct Finding {
   std::string_view rule_id;
-  Outcome outcome = Outcome::kPassed;
-  Severity severity = Severity::kNotice;
   const Node* node = nullptr;
   std::string message;
   // Filled in by the runner from the node: where to look.
   std::string selector;
+  std::string snippet;
   SourcePosition position;
   TextSpan span;  // set by rules about a stretch of text (a sentence, a word)
-  std::string snippet;
+  Outcome outcome = Outcome::kPassed;
+  Severity severity = Severity::kNotice;
 
   const std::string& document_url() const { return detail_ ? detail_->document_url : kNone; }
 

@@ -2,6 +2,7 @@
 #include "engine/runner.h"
 
 #include <cctype>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <exception>
@@ -121,8 +122,19 @@ class Locator {
   // Whether `node` has an id that is written plainly and is its document's only one: its path
   // is then "#id".
   bool HasUniqueId(const Node& node);
-  // Appends `node`'s own step of a path: its tag, and :nth-child when a sibling shares it.
-  void AppendStep(const Node& node, std::string& out);
+
+  // `node`'s own step of a path: its tag, and its :nth-child position when a sibling shares the
+  // tag (0 when none is written).
+  struct Step {
+    std::string_view tag;
+    uint32_t position = 0;
+  };
+
+  Step StepOf(const Node& node);
+  // The length of the step as written: selectors are sized exactly, as a large page keeps
+  // hundreds of thousands of them until it is reported.
+  static size_t StepSize(const Step& step);
+  static void AppendStep(const Step& step, std::string& out);
   // The path of `node` walked up from it, using a kept parent path when there is one.
   std::string WalkPath(const Node& node);
 
@@ -233,15 +245,38 @@ bool Locator::HasUniqueId(const Node& node) {
   return entry != nullptr && entry->first == &node && entry->count == 1;
 }
 
-void Locator::AppendStep(const Node& node, std::string& out) {
-  out += node.tag();
+Locator::Step Locator::StepOf(const Node& node) {
+  Step step{node.tag()};
   if (node.parent() && node.tag() != "html" && node.tag() != "body" && node.tag() != "head") {
     const Place place = PlaceOf(node);
     if (place.tag_repeats) {
-      out += ":nth-child(";
-      out += std::to_string(place.position);
-      out += ')';
+      step.position = place.position;
     }
+  }
+  return step;
+}
+
+constexpr std::string_view kNthChild = ":nth-child(";
+
+size_t Locator::StepSize(const Step& step) {
+  if (step.position == 0) {
+    return step.tag.size();
+  }
+  size_t digits = 1;
+  for (uint32_t p = step.position; p >= 10; p /= 10) {
+    ++digits;
+  }
+  return step.tag.size() + kNthChild.size() + digits + 1;
+}
+
+void Locator::AppendStep(const Step& step, std::string& out) {
+  out += step.tag;
+  if (step.position != 0) {
+    char digits[16];
+    const auto [end, ec] = std::to_chars(std::begin(digits), std::end(digits), step.position);
+    out += kNthChild;
+    out.append(digits, end);
+    out += ')';
   }
 }
 
@@ -280,7 +315,7 @@ std::string Locator::WalkPath(const Node& node) {
     if (!out.empty()) {
       out += " > ";
     }
-    AppendStep(*at(k), out);
+    AppendStep(StepOf(*at(k)), out);
   }
   return out;
 }
@@ -298,11 +333,12 @@ std::string Locator::SelectorPath(const Node& node) {
   if (added) {
     kept->second = WalkPath(*parent);
   }
+  const Step step = StepOf(node);
   std::string out;
-  out.reserve(kept->second.size() + 3 + node.tag().size() + 16);
+  out.reserve(kept->second.size() + 3 + StepSize(step));
   out += kept->second;
   out += " > ";
-  AppendStep(node, out);
+  AppendStep(step, out);
   return out;
 }
 
@@ -354,6 +390,8 @@ std::string Snippet(const Node& node, size_t max_chars) {
 
 namespace {
 constexpr size_t kMaxSpareFindings = 256;  // unused room kept in a rule's findings vector
+// Unused room kept in a message: less than the allocator's step between block sizes.
+constexpr size_t kMaxSpareMessageBytes = 15;
 
 // RunIsolated's body, for any callable: RunRules calls a page rule's check directly, without a
 // std::function per rule and page.
@@ -369,6 +407,13 @@ void RunChecked(const Rule& rule, std::string_view id, Severity severity, const 
     // room (an ordinary page's few findings are not copied again for a few bytes).
     if (result.findings.capacity() - result.findings.size() > kMaxSpareFindings) {
       result.findings.shrink_to_fit();
+    }
+    // Messages built by concatenation keep the room their last append grew them by, often a
+    // third of their size.
+    for (Finding& f : result.findings) {
+      if (f.message.capacity() - f.message.size() > kMaxSpareMessageBytes) {
+        f.message.shrink_to_fit();
+      }
     }
     result.passed = findings.passed();
   } catch (const std::exception& e) {

@@ -310,6 +310,45 @@ TEST_CASE("runner: findings deep in a page cost their selector, not a walk of th
   CHECK(pe::SelectorPath(*imgs[3]) == "#d > img:nth-child(2)");
 }
 
+namespace {
+
+// Fails every image with a message grown by appending, as rules often build them.
+void FailImagesWithLongMessages(const pe::Page& page, pe::Findings& out) {
+  for (const pe::Node* e : page.document().ElementsByTag("img")) {
+    std::string message = "This image has no text alternative";
+    message += ": screen readers announce its file name, \"";
+    message += e->AttrOr("src");
+    message += "\", or nothing at all.";
+    out.Fail(e, std::move(message));
+  }
+}
+
+const pe::Rule kLongMessages{.id = "test.long-messages",
+                             .summary = "s",
+                             .why = "w",
+                             .help = "h",
+                             .check = &FailImagesWithLongMessages};
+
+}  // namespace
+
+TEST_CASE("runner: kept findings hold their strings without spare room", "[engine][runner]") {
+  // A large page keeps hundreds of thousands of findings until they are written: selectors are
+  // made to size, and messages give back what their appends left over.
+  std::string html = "<!DOCTYPE html><html><body>";
+  for (int i = 0; i < 6000; ++i) {  // past 10,000 siblings: five-digit :nth-child places
+    html += "<img src=a.png><span></span>";
+  }
+  auto page = Build(html);
+  const pe::Rule* rules[] = {&kLongMessages};
+  pe::PageAudit audit = pe::RunRules(*page, rules);
+  REQUIRE(audit.results[0].findings.size() == 6000);
+  for (const pe::Finding& f : audit.results[0].findings) {
+    CHECK(f.selector.capacity() - f.selector.size() <= 15);
+    CHECK(f.message.capacity() - f.message.size() <= 15);
+  }
+  CHECK(audit.results[0].findings.back().selector == "html > body > img:nth-child(11999)");
+}
+
 TEST_CASE("runner: without keep_passed, passed targets are counted, not kept", "[engine][runner]") {
   auto page = Build("<p>a</p><p>b</p><img src=a.png><p>c</p>");
   const pe::Rule* rules[] = {&kMixed, &kPassParagraphs, &kFailImages};
