@@ -129,16 +129,18 @@ struct Accessibility::Cache {
     bool in_main = false;        // inside main
   };
 
+  // One per element of a page: the views first and the one-byte fields together, 48 bytes
+  // instead of the 64 that padding between them took.
   struct Entry {
+    std::string_view role;
+    std::string_view implicit_role;
+    RoleId role_id = kNoRoleId;
     bool flags_done = false;
     Flags flags;
     bool role_done = false;
     bool role_busy = false;
     bool role_id_done = false;
-    RoleId role_id = kNoRoleId;
-    std::string_view role;
     bool implicit_done = false;
-    std::string_view implicit_role;
     int8_t focusable = -1;
     int8_t presentational_ancestor = -1;
   };
