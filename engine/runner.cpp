@@ -111,9 +111,10 @@ class Locator {
   };
 
   // Where an element stands among its parent's element children.
+  // Four bytes: a parent with a few hundred thousand children keeps one per child.
   struct Place {
-    uint32_t position = 0;     // 1-based, as :nth-child counts
-    bool tag_repeats = false;  // another element child has the same tag
+    uint32_t position : 31 = 0;    // 1-based, as :nth-child counts
+    uint32_t tag_repeats : 1 = 0;  // another element child has the same tag
   };
 
   // The first element with `id` in `doc` and how many have it; nullptr when none.

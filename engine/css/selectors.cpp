@@ -223,14 +223,18 @@ ElementTable::ElementTable(const Document& document) : nodes_(&document.elements
   }
   int32_t last_root = -1;
   uint32_t root_count = 0;
+  // Each element's last element child so far and their count, while building: kept out of the
+  // rows, which live as long as the page's styles.
+  std::vector<int32_t> last_child(n, -1);
+  std::vector<uint32_t> child_count(n, 0);
   std::vector<uint32_t> stack;
   stack.reserve(64);
   for (size_t i = 0; i < n; ++i) {
     const Node* p = nodes[i]->ParentElement();
     const int32_t pi = p == nullptr ? -1 : IndexOf(*p);
     rows_[i].parent = pi;
-    int32_t& last = pi < 0 ? last_root : rows_[pi].last_child;
-    uint32_t& count = pi < 0 ? root_count : rows_[pi].child_count;
+    int32_t& last = pi < 0 ? last_root : last_child[pi];
+    uint32_t& count = pi < 0 ? root_count : child_count[pi];
     rows_[i].prev = last;
     if (last >= 0) {
       rows_[last].next = static_cast<int32_t>(i);
@@ -244,7 +248,7 @@ ElementTable::ElementTable(const Document& document) : nodes_(&document.elements
     stack.push_back(static_cast<uint32_t>(i));
   }
   for (size_t i = 0; i < n; ++i) {
-    rows_[i].sibling_count = rows_[i].parent < 0 ? root_count : rows_[rows_[i].parent].child_count;
+    rows_[i].sibling_count = rows_[i].parent < 0 ? root_count : child_count[rows_[i].parent];
   }
   root_element_ = document.html();
   if (root_element_ == nullptr && n > 0) {

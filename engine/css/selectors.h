@@ -157,8 +157,6 @@ class ElementTable {
     uint32_t child_index = 1;
     uint32_t sibling_count = 1;
     uint32_t subtree_end = 0;
-    int32_t last_child = -1;   // while building
-    uint32_t child_count = 0;  // while building
   };
 
   const std::vector<const Node*>* nodes_;  // the document's elements(); the document outlives us
