@@ -88,7 +88,7 @@ class Node {
   // into text the document owns; it stays valid for the document's life.
   std::string_view text() const {
     return kind_ == NodeKind::kText || kind_ == NodeKind::kComment
-               ? std::string_view(text_, data_size_)
+               ? std::string_view(data_.text, data_size_)
                : std::string_view();
   }
 
@@ -130,7 +130,7 @@ class Node {
   // The element's attributes in source order (empty for other nodes): a view into one table the
   // document keeps for all its elements.
   std::span<const Attribute> attributes() const {
-    return kind_ == NodeKind::kElement ? std::span<const Attribute>(attributes_, data_size_)
+    return kind_ == NodeKind::kElement ? std::span<const Attribute>(data_.attributes, data_size_)
                                        : std::span<const Attribute>();
   }
 
@@ -201,10 +201,10 @@ class Node {
 
   // Elements have attributes, text and comment nodes have data, none has both: they share the
   // space, and kind_ says which is there.
-  union {
-    const Attribute* attributes_ = nullptr;
-    const char* text_;
-  };
+  union Data {
+    const Attribute* attributes = nullptr;
+    const char* text;
+  } data_;
 
   uint32_t child_count_ = 0;
   uint32_t data_size_ = 0;  // elements: attributes; text and comments: bytes of text

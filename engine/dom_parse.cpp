@@ -71,7 +71,7 @@ class DocumentBuilder {
       capacity_ = capacity_ == 0 ? first_block_ : std::min(capacity_ * 2, kMaxBlock);
       doc_.arenas_.push_back(std::make_unique<Node[]>(capacity_));
       block_ = doc_.arenas_.back().get();
-      blocks_.push_back({block_, 0});
+      blocks_.emplace_back(block_, 0);
       next_ = 0;
     }
     Node* n = &block_[next_++];
@@ -95,13 +95,13 @@ class DocumentBuilder {
       return;
     }
     if (text == original && InSource(original)) {
-      n->text_ = original.data();
+      n->data_.text = original.data();
       n->data_size_ = static_cast<uint32_t>(original.size());
       return;
     }
     char* copy = AllocateText(text.size());
     std::memcpy(copy, text.data(), text.size());
-    n->text_ = copy;
+    n->data_.text = copy;
     n->data_size_ = static_cast<uint32_t>(text.size());
   }
 
@@ -117,7 +117,7 @@ class DocumentBuilder {
     char* copy = AllocateText(have.size() + text.size());
     std::memcpy(copy, have.data(), have.size());
     std::memcpy(copy + have.size(), text.data(), text.size());
-    n->text_ = copy;
+    n->data_.text = copy;
     n->data_size_ = static_cast<uint32_t>(have.size() + text.size());
   }
 
@@ -474,7 +474,7 @@ void DocumentBuilder::LinkTables() {
     for (size_t i = 0; i < used; ++i) {
       Node& n = block[i];
       if (n.kind_ == NodeKind::kElement) {
-        n.attributes_ = n.data_size_ > 0 ? attributes : nullptr;
+        n.data_.attributes = n.data_size_ > 0 ? attributes : nullptr;
         attributes += n.data_size_;
       }
       n.children_ = n.child_count_ > 0 ? children : nullptr;
