@@ -143,6 +143,10 @@ struct TextContrast {
       }
       targets.push_back(std::move(target));
     }
+    // Kept for the page's life: a large page's doubling growth would leave up to half spare.
+    if (targets.capacity() - targets.size() > 64) {
+      targets.shrink_to_fit();
+    }
   }
 };
 
