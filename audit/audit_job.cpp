@@ -13,6 +13,7 @@
 
 #include "audit/crawl_state.h"
 #include "audit/local_files.h"
+#include "audit/local_inputs.h"
 #include "audit/pipeline.h"
 #include "audit/site_checks.h"
 #include "audit/site_report.h"
@@ -163,7 +164,9 @@ int RunAuditJob(const AuditJob& job, std::ostream& out, std::ostream& err) {
     err << "plainsight: warning: " << engine::TerminalSafe(e.ToString()) << "\n";
   };
   // Every root is known before the first page is queued: the loader is shared by the pool.
-  std::vector<FileInput> files = ResolveLocalInputs(paths, job.extra_roots, local.roots);
+  // The files themselves are listed as the folders are walked, each queued as it is found.
+  LocalInputs files(std::move(paths), job.extra_roots);
+  local.roots.insert(local.roots.end(), files.roots().begin(), files.roots().end());
 
   // The output is opened before the first page is audited: pages are written as they are done.
   std::ofstream file_out;
@@ -206,11 +209,8 @@ int RunAuditJob(const AuditJob& job, std::ostream& out, std::ostream& err) {
     err << "plainsight: plain-language analysis is off: " << pipeline.text_off_reason() << "\n";
   }
   engine::ResourceLoader loader = LocalLoader(local);
-  for (FileInput& file : files) {
-    // Moved out, so that each path is freed once queued: a site's list of paths is not kept for
-    // the whole audit (a few MB at 50,000 pages).
-    FileInput queued = std::move(file);
-    pipeline.AddFile(queued, &loader);
+  while (std::optional<FileInput> file = files.Next()) {
+    pipeline.AddFile(*file, &loader);
   }
 
   // Crawled sites: every HTML page fetched is audited; documents and failures are listed.

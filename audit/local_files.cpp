@@ -316,46 +316,4 @@ engine::ResourceLoader LocalLoader(LocalLoaderOptions options) {
   };
 }
 
-std::vector<FileInput> ResolveLocalInputs(const std::vector<std::string>& paths,
-                                          const std::vector<std::string>& extra_roots,
-                                          std::vector<std::string>& roots) {
-  std::vector<FileInput> files = ExpandPaths(paths);
-  std::map<std::string, std::string> folder_roots;  // folder as given -> its real path
-  for (FileInput& file : files) {
-    if (!file.error.empty()) {
-      continue;
-    }
-    std::error_code ec;
-    if (file.folder.empty()) {
-      if (auto folder =
-              CanonicalFolder(std::filesystem::absolute(file.path, ec).parent_path().string())) {
-        roots.push_back(*folder);
-      }
-      continue;
-    }
-    auto [it, added] = folder_roots.try_emplace(file.folder);
-    if (added) {
-      auto root = CanonicalFolder(file.folder);
-      if (!root) {
-        file.error = root.error().message;
-        continue;
-      }
-      it->second = *root;
-      roots.push_back(*root);
-    }
-    if (it->second.empty()) {
-      file.error = "cannot resolve the folder " + file.folder;
-      continue;
-    }
-    // A symbolic link in the folder may point anywhere: followed only within the folder or
-    // --root.
-    auto confined = ConfinedPath(file.path, std::vector<std::string>{it->second});
-    if (!confined && confined.error().code == engine::ErrorCode::kDisallowed &&
-        !ConfinedPath(file.path, extra_roots)) {
-      file.error = confined.error().message;
-    }
-  }
-  return files;
-}
-
 }  // namespace plainsight::audit

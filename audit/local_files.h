@@ -53,14 +53,4 @@ struct LocalLoaderOptions {
 // another host, and files refused as above fail; the error names the file and why.
 engine::ResourceLoader LocalLoader(LocalLoaderOptions options);
 
-// The files named by an audit's `paths` (files and folders, see ExpandPaths), each checked
-// before it is read, and in `roots` (appended to) the folders their pages may read from: each
-// folder audited and each lone file's own folder, as real paths. A folder that cannot be
-// resolved, or a file whose symbolic links lead out of its folder and out of `extra_roots`
-// (--root), gets FileInput::error instead; other failures (no such file, a link loop) are left
-// to the reader to report.
-std::vector<FileInput> ResolveLocalInputs(const std::vector<std::string>& paths,
-                                          const std::vector<std::string>& extra_roots,
-                                          std::vector<std::string>& roots);
-
 }  // namespace plainsight::audit

@@ -2,7 +2,9 @@
 #include "audit/output_sink.h"
 
 #include <array>
+#include <cstring>
 #include <random>
+#include <sstream>
 #include <utility>
 
 #include "engine/terminal_text.h"
@@ -158,19 +160,20 @@ bool Spill::CopyTo(std::ostream& out, std::string_view indent) {
       out.write(buffer.data(), static_cast<std::streamsize>(n));
       continue;
     }
-    size_t from = 0;
-    for (size_t i = 0; i < n; ++i) {
+    // Line by line: the indent goes before the first byte after each newline.
+    const char* at = buffer.data();
+    const char* end = buffer.data() + n;
+    while (at < end) {
       if (line_start) {
-        out.write(buffer.data() + from, static_cast<std::streamsize>(i - from));
         out << indent;
-        from = i;
         line_start = false;
       }
-      if (buffer[i] == '\n') {
-        line_start = true;
-      }
+      const char* newline = static_cast<const char*>(std::memchr(at, '\n', end - at));
+      const char* line_end = newline == nullptr ? end : newline + 1;
+      out.write(at, line_end - at);
+      line_start = newline != nullptr;
+      at = line_end;
     }
-    out.write(buffer.data() + from, static_cast<std::streamsize>(n - from));
   }
   bool read_all = std::ferror(file_) == 0 && total == bytes_;
   std::fseek(file_, 0, SEEK_END);  // appending goes on at the end
@@ -210,7 +213,12 @@ OutputSink::OutputSink(OutputOptions options, std::ostream& out, SiteReportStore
 
 OutputSink::~OutputSink() = default;
 
-void OutputSink::Count(const reports::AuditedInput& page) {
+void OutputSink::Record(const reports::AuditedInput& page) {
+  if (report_ != nullptr && !report_error_) {
+    if (auto added = report_->AddPage(page); !added) {
+      report_error_ = added.error();
+    }
+  }
   if (!page.error.empty()) {
     tally_.unreadable.emplace_back(page.source, page.error);
   }
@@ -224,12 +232,7 @@ void OutputSink::Count(const reports::AuditedInput& page) {
 }
 
 void OutputSink::Page(reports::AuditedInput&& page) {
-  Count(page);
-  if (report_ != nullptr && !report_error_) {
-    if (auto added = report_->AddPage(page); !added) {
-      report_error_ = added.error();
-    }
-  }
+  Record(page);
   const size_t index = tally_.totals.pages;  // before this page is counted
   switch (options_.format) {
     case OutputFormat::kText:
@@ -273,6 +276,61 @@ void OutputSink::Page(reports::AuditedInput&& page) {
       }
       break;
     }
+  }
+}
+
+std::optional<std::string> OutputSink::Render(const reports::AuditedInput& page) const {
+  size_t findings = 0;
+  for (const engine::RuleResult& result : page.audit.results) {
+    findings += result.findings.size();
+  }
+  if (findings > kMaxRenderedFindings) {
+    return std::nullopt;
+  }
+  reports::AuditTotals unused;  // counted in RenderedPage, in input order
+  std::string text;
+  auto append = [&text](std::string_view s) { text.append(s); };
+  switch (options_.format) {
+    case OutputFormat::kText: {
+      std::ostringstream out;
+      reports::WriteAuditTextPage(page, out, options_.report, unused);
+      return std::move(out).str();
+    }
+    case OutputFormat::kJsonl:
+      text = "{\"page\":";
+      reports::WriteAuditPageJson(page, options_.report, -1, unused, append);
+      text += "}\n";
+      return text;
+    case OutputFormat::kJson:
+      reports::WriteAuditPageJson(page, options_.report, 2, unused, append);
+      return text;
+    case OutputFormat::kHtml:
+    case OutputFormat::kJunit:
+    case OutputFormat::kSarif:
+      break;
+  }
+  return std::nullopt;
+}
+
+void OutputSink::RenderedPage(reports::AuditedInput&& page, std::string&& rendered) {
+  Record(page);
+  reports::CountAuditTotals(page, tally_.totals);
+  switch (options_.format) {
+    case OutputFormat::kText:
+    case OutputFormat::kJsonl:
+      out_ << rendered;
+      out_.flush();
+      break;
+    case OutputFormat::kJson:
+      if (first_count_++ > 0) {
+        first_->Append(",\n");
+      }
+      first_->Append(rendered);
+      break;
+    case OutputFormat::kHtml:
+    case OutputFormat::kJunit:
+    case OutputFormat::kSarif:
+      break;  // never rendered ahead (Render)
   }
 }
 

@@ -86,6 +86,10 @@ struct OutputTally {
 
 class OutputSink : public AuditSink {
  public:
+  // Pages with more findings than this are not rendered ahead (see Render): about 0.7 MB of
+  // JSON at most per page waiting in the window.
+  static constexpr size_t kMaxRenderedFindings = 1000;
+
   // `out` and `report` (the --report store, may be null) must outlive the sink. Fails (kIo)
   // when a temporary spill file cannot be created for a format that needs one.
   static engine::Result<std::unique_ptr<OutputSink>> Create(const OutputOptions& options,
@@ -94,6 +98,10 @@ class OutputSink : public AuditSink {
   ~OutputSink() override;
 
   void Page(reports::AuditedInput&& page) override;
+  // Text, JSON Lines and JSON: a page of at most kMaxRenderedFindings findings is rendered on
+  // its audit thread; a larger one is written finding by finding in Page (never held whole).
+  std::optional<std::string> Render(const reports::AuditedInput& page) const override;
+  void RenderedPage(reports::AuditedInput&& page, std::string&& rendered) override;
   void Document(const CrawledEntry& entry) override;
   void Unreachable(const CrawledEntry& entry) override;
 
@@ -112,7 +120,8 @@ class OutputSink : public AuditSink {
 
  private:
   OutputSink(OutputOptions options, std::ostream& out, SiteReportStore* report);
-  void Count(const reports::AuditedInput& page);
+  // What every page adds up to (the tally, the --report store), in input order.
+  void Record(const reports::AuditedInput& page);
   engine::Result<void> FinishJson(const nlohmann::json& site);
   engine::Result<void> FinishSarif();
 

@@ -9,12 +9,6 @@
 namespace plainsight::audit {
 namespace {
 
-bool IsAuditableExtension(const std::filesystem::path& p) {
-  std::string ext = engine::AsciiLower(p.extension().string());
-  return ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".svg" ||
-         engine::documents::DocumentTypeFromName(ext).has_value();
-}
-
 bool IsXmlExtension(const std::string& path) {
   std::string ext = engine::AsciiLower(std::filesystem::path(path).extension().string());
   return ext == ".svg" || ext == ".xml";
@@ -60,37 +54,6 @@ std::string FileUrl(const std::string& path) {
   return out;
 }
 
-std::vector<FileInput> ExpandPaths(const std::vector<std::string>& paths) {
-  std::vector<FileInput> out;
-  for (const std::string& input : paths) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(input, ec)) {
-      out.push_back({input, "", ""});
-      continue;
-    }
-    std::vector<std::string> found;
-    for (auto it = std::filesystem::recursive_directory_iterator(
-             input, std::filesystem::directory_options::skip_permission_denied, ec);
-         it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        break;
-      }
-      if (!it->is_directory(ec) && IsAuditableExtension(it->path())) {
-        found.push_back(it->path().string());
-      }
-    }
-    std::sort(found.begin(), found.end());
-    if (found.empty()) {
-      out.push_back(
-          {input, "no .html, .htm, .xhtml, .svg, .pdf, .docx or .odt files in this folder", ""});
-    }
-    for (std::string& f : found) {
-      out.push_back({std::move(f), "", input});
-    }
-  }
-  return out;
-}
-
 AuditPipeline::AuditPipeline(const Settings& settings, int threads, AuditSink& sink,
                              PageReader read_page, size_t window)
     : sink_(sink),
@@ -102,14 +65,28 @@ AuditPipeline::~AuditPipeline() {
   Finish();
 }
 
+void AuditPipeline::Complete(uint64_t seq, Item&& item) {
+  if (item.kind == Item::Kind::kPage || item.has_page) {
+    item.rendered = sink_.Render(item.page);
+  }
+  order_.Complete(seq, std::move(item));
+}
+
 void AuditPipeline::Deliver(Item&& item) {
+  auto page = [&] {
+    if (item.rendered) {
+      sink_.RenderedPage(std::move(item.page), std::move(*item.rendered));
+    } else {
+      sink_.Page(std::move(item.page));
+    }
+  };
   switch (item.kind) {
     case Item::Kind::kPage:
-      sink_.Page(std::move(item.page));
+      page();
       break;
     case Item::Kind::kDocument:
       if (item.has_page) {
-        sink_.Page(std::move(item.page));
+        page();
       }
       sink_.Document(item.entry);
       break;
@@ -125,7 +102,7 @@ void AuditPipeline::AddFile(const FileInput& file, const engine::ResourceLoader*
     Item item;
     item.page.source = file.path;
     item.page.error = file.error;
-    order_.Complete(seq, std::move(item));
+    Complete(seq, std::move(item));
     return;
   }
   if (auto type = engine::documents::DocumentTypeFromName(file.path)) {
@@ -139,7 +116,7 @@ void AuditPipeline::AddFile(const FileInput& file, const engine::ResourceLoader*
       } else {
         item.page = auditor.AuditDocument(*bytes, type, FileUrl(file.path), file.path).input;
       }
-      order_.Complete(seq, std::move(item));
+      Complete(seq, std::move(item));
     });
     return;
   }
@@ -149,7 +126,7 @@ void AuditPipeline::AddFile(const FileInput& file, const engine::ResourceLoader*
     auto bytes = read_page_(file.path);
     if (!bytes) {
       item.page.error = bytes.error().message;
-      order_.Complete(seq, std::move(item));
+      Complete(seq, std::move(item));
       return;
     }
     engine::ParseOptions options;
@@ -165,14 +142,14 @@ void AuditPipeline::AddFile(const FileInput& file, const engine::ResourceLoader*
     std::string().swap(*bytes);
     if (!doc) {
       item.page.error = doc.error().message;
-      order_.Complete(seq, std::move(item));
+      Complete(seq, std::move(item));
       return;
     }
     auto page = engine::Page::Build(std::move(*doc));
     PageResult result = auditor.Audit(*page, file.path);
     page.reset();
     item.page = std::move(result.input);
-    order_.Complete(seq, std::move(item));
+    Complete(seq, std::move(item));
   });
 }
 
@@ -208,7 +185,7 @@ void AuditPipeline::AddCrawled(const crawler::FetchedResource& r) {
       Item item;
       item.page = std::move(result.input);
       item.page.audit.url = url;
-      order_.Complete(seq, std::move(item));
+      Complete(seq, std::move(item));
     });
   } else if (r.kind != crawler::ResourceKind::kHtml) {
     Item item;
@@ -234,7 +211,7 @@ void AuditPipeline::AddCrawled(const crawler::FetchedResource& r) {
       } else {
         item.entry.error = result.input.error;
       }
-      order_.Complete(seq, std::move(item));
+      Complete(seq, std::move(item));
     });
   }
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "audit/crawl_outcome.h"
@@ -44,6 +45,20 @@ class AuditSink {
   // An audited page, or an input that could not be read (error set).
   virtual void Page(reports::AuditedInput&& page) = 0;
 
+  // Called on the thread that audited the page, before the page waits for the ones before it:
+  // a sink whose output for a page depends on that page alone renders it here, on every audit
+  // thread at once, instead of one page at a time in Page(). A page rendered is handed on to
+  // RenderedPage with the text instead of to Page. Called from several threads at once.
+  virtual std::optional<std::string> Render(const reports::AuditedInput& page) const {
+    (void)page;
+    return std::nullopt;
+  }
+
+  virtual void RenderedPage(reports::AuditedInput&& page, std::string&& rendered) {
+    (void)rendered;
+    Page(std::move(page));
+  }
+
   // A crawled document (PDF, DOCX, ODT, spreadsheet, slides), after its audit (if a PDF, DOCX
   // or ODT with a body) has gone to Page. entry.error says why a PDF, DOCX or ODT could not be
   // read: a broken document on a site is a fact about the site, not an unreadable input.
@@ -53,18 +68,12 @@ class AuditSink {
   virtual void Unreachable(const CrawledEntry& entry) { (void)entry; }
 };
 
-// The files an audit of `paths` covers: a file as given; a folder's entries below it named
-// .html, .htm, .xhtml, .svg, .pdf, .docx or .odt, sorted. Every such entry but a folder is listed,
-// so that the reader says why a FIFO, device, broken link or link loop with a page's name is not
-// read rather than it being skipped without a word. A folder without any is returned with `error`
-// set. Where a folder's symbolic links may lead is for the caller to check (`folder`).
+// A local file to audit (audit/local_inputs.h lists them), or why it will not be: `error` set.
 struct FileInput {
   std::string path;
   std::string error;
   std::string folder;  // the folder given that `path` was found in; empty for a file given
 };
-
-std::vector<FileInput> ExpandPaths(const std::vector<std::string>& paths);
 
 // "file:///abs/path" for a local path (made absolute against the working folder).
 std::string FileUrl(const std::string& path);
@@ -126,9 +135,12 @@ class AuditPipeline {
     reports::AuditedInput page;
     bool has_page = false;  // kDocument: the document's audit goes to Page first
     CrawledEntry entry;
+    std::optional<std::string> rendered;  // the page as the sink rendered it ahead (Render)
   };
 
   void Deliver(Item&& item);
+  // Renders the item's page (AuditSink::Render) and hands it on to go out in its turn.
+  void Complete(uint64_t seq, Item&& item);
 
   AuditSink& sink_;
   PageReader read_page_;

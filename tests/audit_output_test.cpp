@@ -2,9 +2,10 @@
 // the report the binary wrote before it streamed (tests/audit_output/expected, captured from the
 // binary of commit 72a99ee with tests/audit_output/capture.sh), with one thread or two; JSON Lines
 // carries the same page objects as JSON; and the spill that the formats written at the end use
-// keeps its bytes.
+// keeps its bytes. A page rendered ahead on its audit thread gives the bytes it would in its turn.
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -15,7 +16,10 @@
 #include <catch2/catch.hpp>
 
 #include "audit/output_sink.h"
+#include "audit/page_auditor.h"
+#include "audit/settings.h"
 #include "cli/commands.h"
+#include "engine/page.h"
 #include "plainsight/source_dir.h"
 
 namespace fs = std::filesystem;
@@ -160,4 +164,73 @@ TEST_CASE("audit output: the spill gives back its bytes, indented line by line o
   REQUIRE(spill.CopyTo(indented, "    "));
   CHECK(indented.str() == "    {\n      \"a\": 1\n    },\n    " + big + "\n    end");
   CHECK(spill.bytes() == plain.str().size() + 4);
+}
+
+TEST_CASE("audit output: a newline at the end of a read buffer indents the next line",
+          "[audit][audit-output]") {
+  plainsight::audit::Spill spill;
+  REQUIRE(spill.ok());
+  std::string first((1 << 16) - 1, 'x');  // with its newline, exactly one read buffer
+  spill.Append(first + "\ny\n");
+  std::ostringstream indented;
+  REQUIRE(spill.CopyTo(indented, "  "));
+  CHECK(indented.str() == "  " + first + "\n  y\n");
+}
+
+TEST_CASE(
+    "audit output: a page rendered on its audit thread gives the same bytes as one written in "
+    "its turn",
+    "[audit][audit-output]") {
+  namespace pa = plainsight::audit;
+  namespace pe = plainsight::engine;
+  pa::Settings settings;
+  auto rules = pa::SelectRules("AA", "");
+  REQUIRE(rules);
+  settings.rules = *rules;
+  std::string text_off;
+  pa::PageAuditor auditor(settings, &text_off);
+  std::vector<plainsight::reports::AuditedInput> pages;
+  for (const char* html :
+       {"<!DOCTYPE html><html lang=\"en\"><head><title>Bins</title></head><body><main>"
+        "<h1>Bins</h1><p>Your bins are collected on a Tuesday.</p><img src=\"bin.png\">"
+        "<a href=\"#\">click here</a></main></body></html>",
+        "<html><body><p style=\"color:#999;background:#aaa\">Faint text</p>"
+        "<input type=\"text\"></body></html>"}) {
+    pe::ParseOptions parse;
+    parse.url = "https://example.ie/page";
+    auto document = pe::Document::ParseHtml(html, parse);
+    REQUIRE(document);
+    auto page = pe::Page::Build(std::move(*document));
+    pages.push_back(auditor.Audit(*page, "https://example.ie/page").input);
+  }
+  plainsight::reports::AuditedInput unreadable;
+  unreadable.source = "missing.html";
+  unreadable.error = "no such file";
+  pages.push_back(unreadable);
+
+  for (pa::OutputFormat format :
+       {pa::OutputFormat::kText, pa::OutputFormat::kJsonl, pa::OutputFormat::kJson}) {
+    INFO("format " << static_cast<int>(format));
+    pa::OutputOptions options;
+    options.format = format;
+    options.report.list_review_in_text = true;
+    std::ostringstream in_turn;
+    std::ostringstream ahead;
+    auto sink_in_turn = pa::OutputSink::Create(options, in_turn);
+    auto sink_ahead = pa::OutputSink::Create(options, ahead);
+    REQUIRE(sink_in_turn);
+    REQUIRE(sink_ahead);
+    for (const auto& page : pages) {
+      (*sink_in_turn)->Page(plainsight::reports::AuditedInput(page));
+      std::optional<std::string> rendered = (*sink_ahead)->Render(page);
+      REQUIRE(rendered);
+      (*sink_ahead)->RenderedPage(plainsight::reports::AuditedInput(page), std::move(*rendered));
+    }
+    REQUIRE((*sink_in_turn)->Finish({}, {}));
+    REQUIRE((*sink_ahead)->Finish({}, {}));
+    CHECK(in_turn.str().size() > 200);
+    CHECK(ahead.str() == in_turn.str());
+    CHECK((*sink_ahead)->tally().totals.failed == (*sink_in_turn)->tally().totals.failed);
+    CHECK((*sink_ahead)->tally().unreadable.size() == 1);
+  }
 }

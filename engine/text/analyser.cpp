@@ -561,9 +561,20 @@ void FillCase(std::string_view lang, std::string_view w, int& letters, int& uppe
   }
 }
 
+// Words with a digit ("2026", "A1", "12-14") are not cached: a site has endless distinct ones
+// (dates, phone and reference numbers, "Page 4821"), which would fill each thread's table (up to
+// 8 MiB a language) with entries seldom met again, and its memory would grow with the pages
+// audited (issue 17). Their facts are worked out each time, as for a word too long to cache.
+bool Cacheable(std::string_view w) {
+  return std::none_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
 // The cache entry for `w` in `lang`, with its letter case filled in; nullptr when the word is not
-// cached (too long, or the cache is full).
+// cached (too long, with a digit, or the cache is full).
 CachedWord* Entry(Language& lang, std::string_view w, uint64_t hash) {
+  if (!Cacheable(w)) {
+    return nullptr;
+  }
   bool inserted = false;
   CachedWord* c = lang.words.FindOrInsert(w, hash, CachedWord{}, &inserted);
   if (c != nullptr && inserted) {
@@ -705,7 +716,9 @@ bool Misspelt(Language& spell_lang, std::string_view w, bool hyphenated) {
   if (c != nullptr && (c->have & kHaveSpelling) != 0) {
     return c->misspelt;
   }
-  bool bad = CheckSpelling(*spell_lang.speller, w, hyphenated, c != nullptr, spell_lang.code);
+  // Not cached here: cached by the speller, unless it is a word with a digit (see Cacheable).
+  bool bad = CheckSpelling(*spell_lang.speller, w, hyphenated, c != nullptr || !Cacheable(w),
+                           spell_lang.code);
   if (c != nullptr) {
     c->misspelt = bad;
     c->have |= kHaveSpelling;
