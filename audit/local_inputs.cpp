@@ -8,8 +8,8 @@
 #include "audit/local_inputs.h"
 
 #include <algorithm>
-#include <system_error>
 #include <string_view>
+#include <system_error>
 #include <utility>
 
 #include "audit/local_files.h"
@@ -119,9 +119,9 @@ std::optional<FileInput> LocalInputs::Next() {
       continue;
     }
     const Entry& entry = level.entries[level.next++];
-    fs::path path = level.path / (entry.folder ? std::string_view(entry.key).substr(
-                                                      0, entry.key.size() - 1)
-                                                : std::string_view(entry.key));
+    fs::path path =
+        level.path / (entry.folder ? std::string_view(entry.key).substr(0, entry.key.size() - 1)
+                                   : std::string_view(entry.key));
     if (entry.folder) {
       // A folder that cannot be read for want of permission is skipped; for another reason,
       // it ends this input's walk.

@@ -48,12 +48,14 @@ class LocalInputs {
     std::string key;
     bool folder = false;
   };
+
   // A folder being walked: its path and its entries in order, and how far the walk is.
   struct Level {
     std::filesystem::path path;
     std::vector<Entry> entries;
     size_t next = 0;
   };
+
   // What a folder given resolved to: its real path, or why it could not be resolved.
   struct FolderRoot {
     std::string real;
@@ -72,8 +74,8 @@ class LocalInputs {
   std::vector<std::string> roots_;
   std::map<std::string, FolderRoot> folder_roots_;  // by the folder as given
   size_t next_input_ = 0;
-  std::vector<Level> walk_;     // the folders being walked, outermost first
-  size_t found_ = 0;            // files handed out from the folder given being walked
+  std::vector<Level> walk_;               // the folders being walked, outermost first
+  size_t found_ = 0;                      // files handed out from the folder given being walked
   const std::string* walking_ = nullptr;  // that folder as given (null: none)
 };
 

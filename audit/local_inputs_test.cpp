@@ -6,8 +6,9 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
+
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -23,14 +24,17 @@ struct TempTree {
     std::string pattern = (fs::temp_directory_path() / "plainsight-inputs-XXXXXX").string();
     root = mkdtemp(pattern.data());
   }
+
   ~TempTree() {
     std::error_code ec;
     fs::remove_all(root, ec);
   }
+
   void File(const std::string& relative) const {
     fs::create_directories((root / relative).parent_path());
     std::ofstream(root / relative) << "<p>x</p>";
   }
+
   fs::path root;
 };
 
@@ -69,8 +73,7 @@ std::vector<std::string> ListedAndSorted(const fs::path& folder) {
 
 }  // namespace
 
-TEST_CASE("a folder's files come out in the order of their sorted full paths",
-          "[local_inputs]") {
+TEST_CASE("a folder's files come out in the order of their sorted full paths", "[local_inputs]") {
   TempTree tree;
   // Names where walking folder by folder and sorting whole paths could disagree: a folder and
   // a file sharing a stem, separators that sort before and after "/", case, deep folders.
@@ -131,8 +134,7 @@ TEST_CASE("the roots are known before the first file; links out of them are refu
 
   pa::LocalInputs inputs({site, page}, {});
   const std::string real_root = fs::canonical(tree.root).string();
-  CHECK(inputs.roots() ==
-        std::vector<std::string>{real_root + "/site", real_root + "/alone"});
+  CHECK(inputs.roots() == std::vector<std::string>{real_root + "/site", real_root + "/alone"});
   std::vector<pa::FileInput> files = All(std::move(inputs));
   REQUIRE(files.size() == 3);
   CHECK(files[0].path == site + "/index.html");

@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   // --compare: with --without, also time the audit with every rule, in the same chunks, so that
   // both ratios come from one run (the machine is shared: separate runs are not comparable).
   bool compare = false;
+  bool compare_skip = false;
   // The rules run as `plainsight audit` runs them (audit/page_auditor.cpp): passed targets are
   // counted, not kept as findings. --keep-passes keeps them, as `--passes` and the ACT runner do
   // (without locating them).
@@ -74,6 +75,11 @@ int main(int argc, char** argv) {
       run_options.keep_passed = true;
     } else if (flag == "--compare") {
       compare = true;
+    } else if (flag == "--compare-skip") {
+      // Also time the audit with every rule run on every page, declared targets ignored
+      // (Rule::target_tags), in the same chunks: what leaving rules out does.
+      compare = true;
+      compare_skip = true;
     } else if (flag == "--without" && argc > 2) {
       without.emplace_back(argv[2]);
       --argc;
@@ -88,7 +94,8 @@ int main(int argc, char** argv) {
       ++argv;
     } else {
       std::cerr << "usage: plainsight_engine_bench [--profile-rules] [--chunk PAGES] [--reps N] "
-                   "[--without RULE-ID]... [--compare] [--keep-passes] [DIR]\n";
+                   "[--without RULE-ID]... [--compare] [--compare-skip] [--keep-passes] "
+                   "[DIR]\n";
       return 2;
     }
     --argc;
@@ -138,8 +145,8 @@ int main(int argc, char** argv) {
   const std::vector<const pe::Rule*> every_rule(all_rules.begin(), all_rules.end());
   // Prepared once, as plainsight audit's PageAuditor prepares its rules.
   const pe::PreparedRules prepared(rules);
-  const pe::PreparedRules prepared_every(every_rule);
-  compare = compare && !without.empty();
+  const pe::PreparedRules prepared_every(every_rule, !compare_skip);
+  compare = compare && (!without.empty() || compare_skip);
   size_t nodes = 0;
   size_t findings = 0;
   // depth -1: Gumbo alone; 0: parse into the DOM; 1: also build the page; 2: also run the
@@ -239,7 +246,12 @@ int main(int argc, char** argv) {
             << " (full audit " << audit_s / n * 1e6 << ")\n"
             << "(findings per audited page: " << static_cast<double>(findings) / (n * repetitions)
             << ", parsed: " << nodes << ")\n";
-  if (compare) {
+  if (compare_skip) {
+    std::cout << "every rule run on every page, declared targets ignored (same run): "
+              << static_cast<long>(n / all_rules_s)
+              << " pages/s, ratio audit/parse time: " << all_rules_s / parse_s
+              << "x; rules left out where their targets are absent: " << audit_s / parse_s << "x\n";
+  } else if (compare) {
     std::cout << "with every rule (" << every_rule.size()
               << ", same run): " << static_cast<long>(n / all_rules_s)
               << " pages/s, ratio audit/parse time: " << all_rules_s / parse_s << "x; without the "

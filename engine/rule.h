@@ -279,6 +279,14 @@ struct Rule {
   // What else the check implements: WCAG techniques ("PDF18"), Matterhorn Protocol 1.1 failure
   // conditions ("Matterhorn 06-003"), PDF/UA-1 (ISO 14289-1) clauses ("PDF/UA-1 7.1").
   std::span<const std::string_view> techniques = {};
+  // A page rule that can find something (a finding of any outcome) only where an element has
+  // one of these tag names or one of these attributes, in the page or the pages of its iframes:
+  // elsewhere the runner leaves it out as inapplicable without running it (engine::MayApply).
+  // Names as the DOM holds them (tag names lowercase, attribute names as written). Both empty:
+  // the rule always runs. tests/rule_targets_test.cpp holds every rule to its word on its
+  // examples and the ACT test pages.
+  std::span<const std::string_view> target_tags = {};
+  std::span<const std::string_view> target_attributes = {};
 };
 
 // Plain-language advice: a text rule (rules/text/) with no WCAG success criterion. Its findings

@@ -1,12 +1,14 @@
 // The rule runner and finding locations.
 #include "engine/runner.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <exception>
 #include <iterator>
+#include <optional>
 #include <span>
 #include <unordered_map>
 
@@ -439,13 +441,59 @@ void RunIsolated(const Rule& rule, const RunOptions& options, RuleResult& result
   RunChecked(rule, rule.id, rule.severity, options, result, check);
 }
 
-PreparedRules::PreparedRules(std::span<const Rule* const> rules) {
+PreparedRules::PreparedRules(std::span<const Rule* const> rules, bool skip_absent_targets) {
   entries_.reserve(rules.size());
   for (const Rule* rule : rules) {
     if (rule->check != nullptr) {
-      entries_.push_back({rule->check, rule->id, rule->severity, rule});
+      const bool has_targets =
+          skip_absent_targets && (!rule->target_tags.empty() || !rule->target_attributes.empty());
+      entries_.push_back({rule->check, rule->id, rule->severity, rule, has_targets,
+                          NamesPresent::BitsOf(rule->target_tags, rule->target_attributes)});
     }
   }
+}
+
+NamesPresent::NamesPresent(const Page& page) {
+  Add(page);
+}
+
+size_t NamesPresent::Bit(std::string_view name) {
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : name) {
+    h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  }
+  return (h ^ (h >> 8) ^ (h >> 16)) & 255u;
+}
+
+void NamesPresent::Add(const Page& page) {
+  for (const Node* e : page.document().elements()) {
+    tags_.set(Bit(e->tag()));
+    for (const Attribute& a : e->attributes()) {
+      attributes_.set(Bit(a.name));
+    }
+  }
+  for (const auto& sub : page.subpages()) {
+    Add(*sub);
+  }
+}
+
+NamesPresent::Bits NamesPresent::BitsOf(std::span<const std::string_view> tags,
+                                        std::span<const std::string_view> attributes) {
+  Bits bits;
+  for (std::string_view t : tags) {
+    bits.tags.set(Bit(t));
+  }
+  for (std::string_view a : attributes) {
+    bits.attributes.set(Bit(a));
+  }
+  return bits;
+}
+
+bool MayApply(const Rule& rule, const NamesPresent& names) {
+  if (rule.target_tags.empty() && rule.target_attributes.empty()) {
+    return true;
+  }
+  return names.MayHaveAny(NamesPresent::BitsOf(rule.target_tags, rule.target_attributes));
 }
 
 PageAudit RunRules(const Page& page, std::span<const Rule* const> rules,
@@ -467,9 +515,22 @@ PageAudit RunRules(const Page& page, const PreparedRules& rules, const RunOption
   // Results are filled in place, in the order of `rules`.
   audit.results.resize(rules.entries().size());
   Locator locator;
+  // Which names the page has, worked out on the first rule that declares its targets: one walk
+  // of the elements instead of one per rule whose targets the page does not have.
+  std::optional<NamesPresent> names;
   size_t r = 0;
   for (const PreparedRules::Entry& rule : rules.entries()) {
     RuleResult& result = audit.results[r++];
+    if (rule.has_targets) {
+      if (!names) {
+        names.emplace(page);
+      }
+      if (!names->MayHaveAny(rule.bits)) {
+        result.rule = rule.rule;
+        result.outcome = Outcome::kInapplicable;
+        continue;
+      }
+    }
     RunChecked(*rule.rule, rule.id, rule.severity, options, result,
                [&](Findings& out) { rule.check(page, out); });
     for (Finding& f : result.findings) {

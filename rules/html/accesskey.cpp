@@ -62,6 +62,8 @@ constexpr std::string_view kCantTell[] = {R"(<a href="/" accesskey="h">Home</a>)
 constexpr std::string_view kInapplicable[] = {R"(<a href="/">Home</a>)",
                                               R"(<a href="/" accesskey="">Home</a>)"};
 
+constexpr std::string_view kTargetAttributes[] = {"accesskey"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlAccesskey{
@@ -84,6 +86,7 @@ extern const engine::Rule kHtmlAccesskey{
     .check = &Check,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_attributes = kTargetAttributes};
 
 }  // namespace plainsight::rules

@@ -175,6 +175,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<label>Name <input autocomplete="fullname" disabled></label>)",
     R"(<input type="hidden" autocomplete="transaction-amount" value="100">)"};
 
+constexpr std::string_view kTargetAttributes[] = {"autocomplete"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlAutocompleteValid{
@@ -196,6 +198,7 @@ extern const engine::Rule kHtmlAutocompleteValid{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .level = "AA"};
+    .level = "AA",
+    .target_attributes = kTargetAttributes};
 
 }  // namespace plainsight::rules

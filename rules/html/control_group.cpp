@@ -98,6 +98,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<label><input type="radio" name="a"> A</label><label><input type="radio" name="b"> B</label>)",
 };
 
+constexpr std::string_view kTargetTags[] = {"input"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlControlGroup{
@@ -121,6 +123,7 @@ extern const engine::Rule kHtmlControlGroup{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -42,6 +42,8 @@ constexpr std::string_view kPasses[] = {
 constexpr std::string_view kFails[] = {R"(<div><dt>Phone</dt><dd>021 123 4567</dd></div>)"};
 constexpr std::string_view kInapplicable[] = {R"(<p>Phone: 021 123 4567</p>)"};
 
+constexpr std::string_view kTargetTags[] = {"dt", "dd"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlDefinitionListParent{
@@ -58,6 +60,7 @@ extern const engine::Rule kHtmlDefinitionListParent{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -60,6 +60,8 @@ constexpr std::string_view kFails[] = {
 constexpr std::string_view kInapplicable[] = {R"(<form><label>Street <input></label></form>)",
                                               R"(<fieldset hidden><input></fieldset>)"};
 
+constexpr std::string_view kTargetTags[] = {"fieldset"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlFieldsetLegend{
@@ -82,6 +84,7 @@ extern const engine::Rule kHtmlFieldsetLegend{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -42,6 +42,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
                     "contains.");
 }
 
+constexpr std::string_view kTargetTags[] = {"iframe"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlIframeName{
@@ -60,6 +62,7 @@ extern const engine::Rule kHtmlIframeName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -138,6 +138,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
   }
 }
 
+constexpr std::string_view kTargetTags[] = {"iframe"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlIframeSamePurpose{
@@ -157,6 +159,7 @@ extern const engine::Rule kHtmlIframeSamePurpose{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

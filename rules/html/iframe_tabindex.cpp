@@ -77,6 +77,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<iframe title="Hi" tabindex="-1" srcdoc="<h1>Hello</h1>"></iframe>)",
     R"(<iframe title="Map" tabindex="-1" hidden srcdoc="<a href='/'>Home</a>"></iframe>)"};
 
+constexpr std::string_view kTargetTags[] = {"iframe"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlIframeTabindex{
@@ -93,6 +95,7 @@ extern const engine::Rule kHtmlIframeTabindex{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

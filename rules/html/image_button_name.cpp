@@ -38,6 +38,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
                     "button does.");
 }
 
+constexpr std::string_view kTargetTags[] = {"input"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlImageButtonName{
@@ -56,6 +58,7 @@ extern const engine::Rule kHtmlImageButtonName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -66,6 +66,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<a href="/pool"><img src="pool.jpg" alt=""> Leisure centre</a>)",
     R"(<a href="/pool"><img src="pool.jpg" alt="Leisure centre"></a>)"};
 
+constexpr std::string_view kTargetTags[] = {"img"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlImgAltRepeatsLink{
@@ -85,6 +87,7 @@ extern const engine::Rule kHtmlImgAltRepeatsLink{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -54,6 +54,8 @@ constexpr std::string_view kCantTell[] = {
 constexpr std::string_view kInapplicable[] = {R"(<img src="map.png" alt="Map">)",
                                               R"(<img src="map.png" title="Map">)"};
 
+constexpr std::string_view kTargetTags[] = {"img"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlImgAltTitle{
@@ -77,6 +79,7 @@ extern const engine::Rule kHtmlImgAltTitle{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

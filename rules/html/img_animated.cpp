@@ -109,6 +109,8 @@ constexpr std::string_view kInapplicable[] = {R"(<img src="/photos/council.jpg" 
                                               R"(<p>No images</p>)"};
 constexpr std::string_view kCantTell[] = {R"(<img src="/img/banner.gif" alt="Open day">)"};
 
+constexpr std::string_view kTargetTags[] = {"img", "input"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlImgAnimated{
@@ -133,6 +135,7 @@ extern const engine::Rule kHtmlImgAnimated{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .techniques = kTechniques};
+    .techniques = kTechniques,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

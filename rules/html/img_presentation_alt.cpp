@@ -43,6 +43,8 @@ constexpr std::string_view kCantTell[] = {
 constexpr std::string_view kInapplicable[] = {R"(<img src="map.png" alt="Map">)",
                                               R"(<span role="presentation">x</span>)"};
 
+constexpr std::string_view kTargetTags[] = {"img"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlImgPresentationAlt{
@@ -63,6 +65,7 @@ extern const engine::Rule kHtmlImgPresentationAlt{
     .check = &Check,
     .passes = kPasses,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -75,6 +75,8 @@ constexpr std::string_view kFails[] = {
 constexpr std::string_view kInapplicable[] = {R"(<img src="/i/map.png" alt="Map">)",
                                               R"(<p>No images</p>)"};
 
+constexpr std::string_view kTargetTags[] = {"img"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlImgSpacer{
@@ -95,6 +97,7 @@ extern const engine::Rule kHtmlImgSpacer{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -107,6 +107,8 @@ constexpr std::string_view kCantTell[] = {
 constexpr std::string_view kInapplicable[] = {
     R"(<img src="/img/river.jpg" alt="The river Liffey">)", R"(<p>No images</p>)"};
 
+constexpr std::string_view kTargetTags[] = {"img", "input"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlImgText{
@@ -130,6 +132,7 @@ extern const engine::Rule kHtmlImgText{
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
     .level = "AA",
-    .techniques = kTechniques};
+    .techniques = kTechniques,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

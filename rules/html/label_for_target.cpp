@@ -54,6 +54,8 @@ constexpr std::string_view kFails[] = {
 constexpr std::string_view kInapplicable[] = {R"(<label>Town <input></label>)",
                                               R"(<label for="x" hidden>Town</label>)"};
 
+constexpr std::string_view kTargetAttributes[] = {"for"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlLabelForTarget{
@@ -75,6 +77,7 @@ extern const engine::Rule kHtmlLabelForTarget{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_attributes = kTargetAttributes};
 
 }  // namespace plainsight::rules

@@ -74,6 +74,8 @@ constexpr std::string_view kFails[] = {
     R"(<a href="/bins"><img src="bin.png" alt="Bins"></a> <a href="/bins">Bin collections</a>)"};
 constexpr std::string_view kInapplicable[] = {R"(<p>No links</p>)", R"(<a>Anchor</a>)"};
 
+constexpr std::string_view kTargetTags[] = {"a"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlLinkAdjacentDuplicate{
@@ -97,6 +99,7 @@ extern const engine::Rule kHtmlLinkAdjacentDuplicate{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

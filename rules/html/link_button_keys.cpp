@@ -58,6 +58,8 @@ constexpr std::string_view kCantTell[] = {
 constexpr std::string_view kInapplicable[] = {R"(<a href="/news">News</a>)",
                                               R"(<button>Menu</button>)"};
 
+constexpr std::string_view kTargetAttributes[] = {"role"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlLinkButtonKeys{
@@ -82,6 +84,7 @@ extern const engine::Rule kHtmlLinkButtonKeys{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_attributes = kTargetAttributes};
 
 }  // namespace plainsight::rules

@@ -140,6 +140,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<style>a { text-decoration: none }</style><ul><li><a href="/a">Bins</a></li><li><a href="/b">Roads</a></li></ul>)",
     R"(<p>No links here at all, only text.</p>)"};
 
+constexpr std::string_view kTargetTags[] = {"a"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlLinkColorOnly{
@@ -163,6 +165,7 @@ extern const engine::Rule kHtmlLinkColorOnly{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .options = kOptions,
-    .techniques = kTechniques};
+    .techniques = kTechniques,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

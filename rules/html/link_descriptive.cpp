@@ -190,6 +190,9 @@ void CheckInContext(const engine::Page& page, engine::Findings& out) {
   CheckLinks(page, out, true);
 }
 
+constexpr std::string_view kTargetTags[] = {"a", "area"};
+constexpr std::string_view kTargetAttributes[] = {"role"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlLinkDescriptive{
@@ -210,7 +213,9 @@ extern const engine::Rule kHtmlLinkDescriptive{
     .passes = kPasses,
     .fails = kFailsLinkOnly,
     .inapplicable = kInapplicable,
-    .level = "AAA"};
+    .level = "AAA",
+    .target_tags = kTargetTags,
+    .target_attributes = kTargetAttributes};
 
 extern const engine::Rule kHtmlLinkDescriptiveInContext{
     .id = "html.link-descriptive-in-context",
@@ -228,6 +233,8 @@ extern const engine::Rule kHtmlLinkDescriptiveInContext{
     .check = &CheckInContext,
     .passes = kPasses,
     .fails = kFailsInContext,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags,
+    .target_attributes = kTargetAttributes};
 
 }  // namespace plainsight::rules

@@ -157,6 +157,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<a href="/plan.pdf" style="display:none">Plan</a>)",
 };
 
+constexpr std::string_view kTargetTags[] = {"a", "area"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlLinkDocumentFormat{
@@ -181,6 +183,7 @@ extern const engine::Rule kHtmlLinkDocumentFormat{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -81,6 +81,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<a href="#" style="display:none">Hidden</a>)",
 };
 
+constexpr std::string_view kTargetTags[] = {"a", "area"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlLinkHrefPlaceholder{
@@ -104,6 +106,7 @@ extern const engine::Rule kHtmlLinkHrefPlaceholder{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -67,6 +67,9 @@ void Check(const engine::Page& page, engine::Findings& out) {
                     "\"link\", or read out its address.");
 }
 
+constexpr std::string_view kTargetTags[] = {"a", "area"};
+constexpr std::string_view kTargetAttributes[] = {"role"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlLinkName{
@@ -86,6 +89,8 @@ extern const engine::Rule kHtmlLinkName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags,
+    .target_attributes = kTargetAttributes};
 
 }  // namespace plainsight::rules

@@ -57,6 +57,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<a href="/a" target="_self">Census</a>)",
 };
 
+constexpr std::string_view kTargetTags[] = {"a", "area"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlLinkNewWindow{
@@ -77,6 +79,7 @@ extern const engine::Rule kHtmlLinkNewWindow{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .level = "AAA"};
+    .level = "AAA",
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

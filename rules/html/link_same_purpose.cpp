@@ -198,6 +198,9 @@ void CheckInContext(const engine::Page& page, engine::Findings& out) {
   CheckSets(page, out, true);
 }
 
+constexpr std::string_view kTargetTags[] = {"a", "area"};
+constexpr std::string_view kTargetAttributes[] = {"role"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlLinkSamePurpose{
@@ -219,7 +222,9 @@ extern const engine::Rule kHtmlLinkSamePurpose{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .level = "AAA"};
+    .level = "AAA",
+    .target_tags = kTargetTags,
+    .target_attributes = kTargetAttributes};
 
 extern const engine::Rule kHtmlLinkSamePurposeInContext{
     .id = "html.link-same-purpose-in-context",
@@ -239,6 +244,8 @@ extern const engine::Rule kHtmlLinkSamePurposeInContext{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_tags = kTargetTags,
+    .target_attributes = kTargetAttributes};
 
 }  // namespace plainsight::rules

@@ -80,6 +80,8 @@ constexpr std::string_view kFails[] = {R"(<a href="/news?p=2">&raquo;</a>)",
 constexpr std::string_view kInapplicable[] = {R"(<a href="/news?p=2"></a>)",
                                               R"(<span>&raquo;</span>)"};
 
+constexpr std::string_view kTargetTags[] = {"a", "area"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlLinkTextPunctuation{
@@ -100,6 +102,7 @@ extern const engine::Rule kHtmlLinkTextPunctuation{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

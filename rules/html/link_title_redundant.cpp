@@ -60,6 +60,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<a href="/search" title="Search"><img src="search.png" alt=""></a>)",
     R"(<span title="Bin collections">Bin collections</span>)"};
 
+constexpr std::string_view kTargetTags[] = {"a", "area"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlLinkTitleRedundant{
@@ -83,6 +85,7 @@ extern const engine::Rule kHtmlLinkTitleRedundant{
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
     .level = "A",
-    .techniques = kTechniques};
+    .techniques = kTechniques,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -42,6 +42,8 @@ constexpr std::string_view kFails[] = {R"(<div><li>Paper</li><li>Glass</li></div
 constexpr std::string_view kInapplicable[] = {R"(<p>Paper, glass</p>)",
                                               R"(<div><li hidden>Paper</li></div>)"};
 
+constexpr std::string_view kTargetTags[] = {"li"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlListItemParent{
@@ -59,6 +61,7 @@ extern const engine::Rule kHtmlListItemParent{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -35,6 +35,9 @@ void Check(const engine::Page& page, engine::Findings& out) {
                     "does.");
 }
 
+constexpr std::string_view kTargetTags[] = {"menuitem"};
+constexpr std::string_view kTargetAttributes[] = {"role"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlMenuitemName{
@@ -53,6 +56,8 @@ extern const engine::Rule kHtmlMenuitemName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags,
+    .target_attributes = kTargetAttributes};
 
 }  // namespace plainsight::rules

@@ -109,6 +109,8 @@ constexpr std::string_view kPassesB[] = {
 constexpr std::string_view kFailsB[] = {R"(<meta http-equiv="refresh" content="72001">)"};
 constexpr std::string_view kInapplicableB[] = {R"(<meta http-equiv="refresh" content="foo">)"};
 
+constexpr std::string_view kTargetTags[] = {"meta"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlMetaRefresh{
@@ -128,7 +130,8 @@ extern const engine::Rule kHtmlMetaRefresh{
     .passes = kPassesA,
     .fails = kFailsA,
     .inapplicable = kInapplicableA,
-    .options = kOptions};
+    .options = kOptions,
+    .target_tags = kTargetTags};
 
 extern const engine::Rule kHtmlMetaRefreshNoException{
     .id = "html.meta-refresh-no-exception",
@@ -143,6 +146,7 @@ extern const engine::Rule kHtmlMetaRefreshNoException{
     .passes = kPassesB,
     .fails = kFailsB,
     .inapplicable = kInapplicableB,
-    .level = "AAA"};
+    .level = "AAA",
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -119,6 +119,8 @@ constexpr std::string_view kFails[] = {
 constexpr std::string_view kInapplicable[] = {
     R"(<meta name="viewport" content="width=device-width">)"};
 
+constexpr std::string_view kTargetTags[] = {"meta"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlMetaViewportZoom{
@@ -139,6 +141,7 @@ extern const engine::Rule kHtmlMetaViewportZoom{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .options = kOptions,
-    .level = "AA"};
+    .level = "AA",
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -219,6 +219,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<video src="intro.mp4" autoplay muted></video>)",
 };
 
+constexpr std::string_view kTargetTags[] = {"audio", "video"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlNoAutoplayAudio{
@@ -238,7 +240,8 @@ extern const engine::Rule kHtmlNoAutoplayAudio{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .options = kOptions};
+    .options = kOptions,
+    .target_tags = kTargetTags};
 
 extern const engine::Rule kHtmlNoAutoplayAudioControl{
     .id = "html.no-autoplay-audio-control",
@@ -255,6 +258,7 @@ extern const engine::Rule kHtmlNoAutoplayAudioControl{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .options = kOptions};
+    .options = kOptions,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -105,6 +105,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
   });
 }
 
+constexpr std::string_view kTargetTags[] = {"object"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlObjectName{
@@ -123,6 +125,7 @@ extern const engine::Rule kHtmlObjectName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

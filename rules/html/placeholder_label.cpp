@@ -74,6 +74,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<input type="checkbox" placeholder="x" aria-label="Agree">)",
 };
 
+constexpr std::string_view kTargetAttributes[] = {"placeholder"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlPlaceholderLabel{
@@ -96,6 +98,7 @@ extern const engine::Rule kHtmlPlaceholderLabel{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_attributes = kTargetAttributes};
 
 }  // namespace plainsight::rules

@@ -126,6 +126,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<video src="talk.mp4" controls></video>)",
 };
 
+constexpr std::string_view kTargetTags[] = {"object", "embed", "applet"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlPluginContent{
@@ -149,6 +151,7 @@ extern const engine::Rule kHtmlPluginContent{
     .check = &Check,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -61,6 +61,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
                     "expandable section is about.");
 }
 
+constexpr std::string_view kTargetTags[] = {"summary"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlSummaryName{
@@ -80,6 +82,7 @@ extern const engine::Rule kHtmlSummaryName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

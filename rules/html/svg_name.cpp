@@ -45,6 +45,8 @@ void Check(const engine::Page& page, engine::Findings& out) {
                     "as its first child, or aria-label.");
 }
 
+constexpr std::string_view kTargetAttributes[] = {"role"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlSvgName{
@@ -64,6 +66,7 @@ extern const engine::Rule kHtmlSvgName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_attributes = kTargetAttributes};
 
 }  // namespace plainsight::rules

@@ -45,6 +45,8 @@ constexpr std::string_view kFails[] = {
 constexpr std::string_view kInapplicable[] = {R"(<a href="/">Home</a>)",
                                               R"(<a href="/" tabindex="x">Home</a>)"};
 
+constexpr std::string_view kTargetAttributes[] = {"tabindex"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlTabindexPositive{
@@ -67,6 +69,7 @@ extern const engine::Rule kHtmlTabindexPositive{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_attributes = kTargetAttributes};
 
 }  // namespace plainsight::rules

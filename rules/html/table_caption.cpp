@@ -80,6 +80,8 @@ constexpr std::string_view kCantTell[] = {
 constexpr std::string_view kInapplicable[] = {
     R"(<table><tr><th>Day</th><th>Bin</th></tr><tr><td>Mon</td><td>Green</td></tr></table>)"};
 
+constexpr std::string_view kTargetTags[] = {"table"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlTableCaption{
@@ -103,6 +105,7 @@ extern const engine::Rule kHtmlTableCaption{
     .check = &Check,
     .passes = kPasses,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

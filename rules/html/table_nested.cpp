@@ -45,6 +45,8 @@ constexpr std::string_view kFails[] = {
 constexpr std::string_view kInapplicable[] = {
     R"(<table><tr><th>Day</th></tr><tr><td>Mon</td></tr></table>)"};
 
+constexpr std::string_view kTargetTags[] = {"table"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlTableNested{
@@ -68,6 +70,7 @@ extern const engine::Rule kHtmlTableNested{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

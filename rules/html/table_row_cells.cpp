@@ -117,6 +117,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<table><tr><th>Day</th></tr><tr><td>Mon</td></tr></table>)",
 };
 
+constexpr std::string_view kTargetTags[] = {"table"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlTableRowCells{
@@ -141,6 +143,7 @@ extern const engine::Rule kHtmlTableRowCells{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -62,6 +62,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<table><tr><th scope="col">Project</th></tr><tr><td>Roads</td></tr></table>)",
     R"(<table role="presentation"><tr><td id="a">A</td></tr><tr><td headers="a">B</td></tr></table>)"};
 
+constexpr std::string_view kTargetAttributes[] = {"headers"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlTdHeaders{
@@ -80,6 +82,7 @@ extern const engine::Rule kHtmlTdHeaders{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_attributes = kTargetAttributes};
 
 }  // namespace plainsight::rules

@@ -70,6 +70,8 @@ constexpr std::string_view kInapplicable[] = {
     R"(<table role="presentation"><tr><th></th></tr><tr><td>x</td></tr></table>)",
 };
 
+constexpr std::string_view kTargetTags[] = {"table"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlThEmpty{
@@ -91,6 +93,7 @@ extern const engine::Rule kHtmlThEmpty{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags};
 
 }  // namespace plainsight::rules

@@ -176,6 +176,9 @@ constexpr std::string_view kInapplicable[] = {
     R"(<table><tr><td>12:00</td></tr></table>)",
     R"(<table role="presentation"><tr><th>Time</th></tr><tr><td>12:00</td></tr></table>)"};
 
+constexpr std::string_view kTargetTags[] = {"th"};
+constexpr std::string_view kTargetAttributes[] = {"role"};
+
 }  // namespace
 
 extern const engine::Rule kHtmlThHasCells{
@@ -194,6 +197,8 @@ extern const engine::Rule kHtmlThHasCells{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = kTargetTags,
+    .target_attributes = kTargetAttributes};
 
 }  // namespace plainsight::rules
