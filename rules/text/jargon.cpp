@@ -8,11 +8,7 @@
 namespace plainsight::rules {
 namespace {
 
-void Check(const engine::text::TextFacts& facts, const engine::OptionValues& /*options*/,
-           engine::Findings& out) {
-  text_support::CheckPhrases(facts, "jargon", out);
-}
-
+constexpr std::string_view kKind = "jargon";  // the phrase lists this rule reports
 constexpr std::string_view kPasses[] = {"Everyone affected will be told."};
 constexpr std::string_view kCantTell[] = {"All stakeholders will be told."};
 constexpr std::string_view kInapplicable[] = {""};
@@ -34,6 +30,6 @@ extern const engine::Rule kTextJargon{
     .passes = kPasses,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .check_text = &Check};
+    .check_text = &text_support::CheckPhraseList<kKind>};
 
 }  // namespace plainsight::rules

@@ -8,11 +8,7 @@
 namespace plainsight::rules {
 namespace {
 
-void Check(const engine::text::TextFacts& facts, const engine::OptionValues& /*options*/,
-           engine::Findings& out) {
-  text_support::CheckPhrases(facts, "nominalisation", out);
-}
-
+constexpr std::string_view kKind = "nominalisation";  // the phrase lists this rule reports
 constexpr std::string_view kPasses[] = {"We will decide soon."};
 constexpr std::string_view kCantTell[] = {"We will make a decision soon."};
 constexpr std::string_view kInapplicable[] = {""};
@@ -34,6 +30,6 @@ extern const engine::Rule kTextNominalisation{
     .passes = kPasses,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .check_text = &Check};
+    .check_text = &text_support::CheckPhraseList<kKind>};
 
 }  // namespace plainsight::rules

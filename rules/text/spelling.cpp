@@ -20,43 +20,28 @@ constexpr std::string_view kNotComputed =
 
 void Check(const text::TextFacts& facts, const engine::OptionValues& /*options*/,
            engine::Findings& out) {
-  bool applicable = false;
-  bool any = false;
-  for (const text::SentenceFacts& s : facts.sentences) {
-    for (const text::TokenFacts& t : facts.TokensOf(s)) {
-      if (t.spelling == text::Spelling::kNotChecked) {
-        continue;
-      }
-      applicable = true;
-      if (t.spelling != text::Spelling::kMisspelt) {
-        continue;
-      }
-      const text::Misspelling& m = facts.misspellings[t.misspelling];
-      if (!m.suggested) {
-        // Interpretation: past the analysis's limits for suggestions nothing is known about
-        // close matches, so the word is reported here, as a misspelling without a suggestion.
-        any = true;
+  text_support::CheckMisspellings(
+      facts, out,
+      [&](const text::SentenceFacts& s, const text::TokenFacts& t, const text::Misspelling& m) {
+        std::string suggestion;
+        if (!m.suggested) {
+          // Interpretation: past the analysis's limits for suggestions nothing is known about
+          // close matches, so the word is reported here, as a misspelling without a suggestion.
+          suggestion = kNotComputed;
+        } else if (m.suggestions.empty()) {
+          return false;  // text.unusual-words
+        } else {
+          std::string joined;
+          for (const std::string& x : m.suggestions) {
+            joined += (joined.empty() ? "" : ", ") + x;
+          }
+          suggestion = "Did you mean: " + joined + "?";
+        }
         text::ReportText(out, facts, s.block, t.start, t.end,
                          "\"" + m.word + "\" is not in the " + m.lang + " dictionary",
-                         std::string(kNotComputed), "misspelling", text::Severity::kWarning);
-        continue;
-      }
-      if (m.suggestions.empty()) {
-        continue;  // text.unusual-words
-      }
-      any = true;
-      std::string joined;
-      for (const std::string& x : m.suggestions) {
-        joined += (joined.empty() ? "" : ", ") + x;
-      }
-      text::ReportText(out, facts, s.block, t.start, t.end,
-                       "\"" + m.word + "\" is not in the " + m.lang + " dictionary",
-                       "Did you mean: " + joined + "?", "misspelling", text::Severity::kWarning);
-    }
-  }
-  if (applicable && !any) {
-    out.Pass(nullptr);
-  }
+                         std::move(suggestion), "misspelling", text::Severity::kWarning);
+        return true;
+      });
 }
 
 constexpr std::string_view kPasses[] = {"We will send the letter tomorrow."};

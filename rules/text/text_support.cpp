@@ -45,6 +45,28 @@ uint64_t Words(const text::TextFacts& facts) {
   return facts.metrics.counts.words;
 }
 
+void CheckMisspellings(const text::TextFacts& facts, engine::Findings& out,
+                       const std::function<bool(const text::SentenceFacts&, const text::TokenFacts&,
+                                                const text::Misspelling&)>& report) {
+  bool applicable = false;
+  bool any = false;
+  for (const text::SentenceFacts& s : facts.sentences) {
+    for (const text::TokenFacts& t : facts.TokensOf(s)) {
+      if (t.spelling == text::Spelling::kNotChecked) {
+        continue;
+      }
+      applicable = true;
+      if (t.spelling == text::Spelling::kMisspelt &&
+          report(s, t, facts.misspellings[t.misspelling])) {
+        any = true;
+      }
+    }
+  }
+  if (applicable && !any) {
+    out.Pass(nullptr);
+  }
+}
+
 void CheckPhrases(const text::TextFacts& facts, std::string_view kind, engine::Findings& out) {
   if (Words(facts) == 0) {
     return;

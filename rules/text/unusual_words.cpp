@@ -16,32 +16,19 @@ namespace text = engine::text;
 
 void Check(const text::TextFacts& facts, const engine::OptionValues& /*options*/,
            engine::Findings& out) {
-  bool applicable = false;
-  bool any = false;
-  for (const text::SentenceFacts& s : facts.sentences) {
-    for (const text::TokenFacts& t : facts.TokensOf(s)) {
-      if (t.spelling == text::Spelling::kNotChecked) {
-        continue;
-      }
-      applicable = true;
-      if (t.spelling != text::Spelling::kMisspelt) {
-        continue;
-      }
-      const text::Misspelling& m = facts.misspellings[t.misspelling];
-      if (!m.suggested || !m.suggestions.empty()) {
-        continue;  // text.spelling (with suggestions, or none computed)
-      }
-      any = true;
-      text::ReportText(
-          out, facts, s.block, t.start, t.end,
-          "\"" + m.word + "\" is not in the " + m.lang + " dictionary and has no close match",
-          "Check the spelling, or explain the word if readers may not know it.", "unknown-word",
-          text::Severity::kInfo);
-    }
-  }
-  if (applicable && !any) {
-    out.Pass(nullptr);
-  }
+  text_support::CheckMisspellings(
+      facts, out,
+      [&](const text::SentenceFacts& s, const text::TokenFacts& t, const text::Misspelling& m) {
+        if (!m.suggested || !m.suggestions.empty()) {
+          return false;  // text.spelling (with suggestions, or none computed)
+        }
+        text::ReportText(
+            out, facts, s.block, t.start, t.end,
+            "\"" + m.word + "\" is not in the " + m.lang + " dictionary and has no close match",
+            "Check the spelling, or explain the word if readers may not know it.", "unknown-word",
+            text::Severity::kInfo);
+        return true;
+      });
 }
 
 constexpr std::string_view kWcag[] = {"3.1.3"};

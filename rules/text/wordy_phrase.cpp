@@ -9,11 +9,7 @@
 namespace plainsight::rules {
 namespace {
 
-void Check(const engine::text::TextFacts& facts, const engine::OptionValues& /*options*/,
-           engine::Findings& out) {
-  text_support::CheckPhrases(facts, "wordy-phrase", out);
-}
-
+constexpr std::string_view kKind = "wordy-phrase";  // the phrase lists this rule reports
 constexpr std::string_view kPasses[] = {"We will use the hall."};
 constexpr std::string_view kCantTell[] = {"We will utilise the hall."};
 constexpr std::string_view kInapplicable[] = {""};
@@ -36,6 +32,6 @@ extern const engine::Rule kTextWordyPhrase{
     .passes = kPasses,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .check_text = &Check};
+    .check_text = &text_support::CheckPhraseList<kKind>};
 
 }  // namespace plainsight::rules
