@@ -2,6 +2,7 @@
 #include "rules/document_support.h"
 
 #include "engine/dom.h"
+#include "engine/language_tag.h"
 #include "engine/utf8.h"
 
 namespace plainsight::rules::doc {
@@ -12,6 +13,10 @@ std::string Quote(std::string_view text, size_t max_bytes) {
     return "\"" + collapsed + "\"";
   }
   return "\"" + collapsed.substr(0, engine::Utf8CutPoint(collapsed, max_bytes)) + "…\"";
+}
+
+bool Says(const std::optional<std::string>& text) {
+  return text && !engine::CollapseWhitespace(*text).empty();
 }
 
 bool LooksLikeFileName(std::string_view title) {
@@ -33,6 +38,47 @@ bool LooksLikeFileName(std::string_view title) {
     }
   }
   return false;
+}
+
+void JudgeTableHeaders(engine::Findings& out, const Place& place, bool has_headers, uint32_t rows,
+                       uint32_t columns, std::string no_headers, std::string one_line) {
+  if (has_headers) {
+    Pass(out, place);
+  } else if (rows >= 2 && columns >= 2) {
+    Fail(out, place, std::move(no_headers));
+  } else {
+    CantTell(out, place, std::move(one_line));
+  }
+}
+
+void JudgeTitle(engine::Findings& out, const std::string& title, Place missing,
+                std::string missing_message, std::string_view owner) {
+  if (title.empty()) {
+    Fail(out, std::move(missing), std::move(missing_message));
+    return;
+  }
+  Place place = DocumentPlace("title " + Quote(title, 120));
+  if (LooksLikeFileName(title)) {
+    Warn(out, place,
+         std::string(owner) + " title " + Quote(title) +
+             " is a file name, not a title that says what the document is.");
+    return;
+  }
+  Pass(out, place);
+}
+
+void JudgeLanguage(engine::Findings& out, const std::string& lang, Place missing,
+                   std::string missing_message, Place declared, std::string_view what) {
+  if (lang.empty()) {
+    Fail(out, std::move(missing), std::move(missing_message));
+    return;
+  }
+  if (!engine::IsValidLanguageTag(lang)) {
+    Fail(out, std::move(declared),
+         std::string(what) + " (" + lang + ") is not a valid language tag (BCP 47).");
+    return;
+  }
+  Pass(out, std::move(declared));
 }
 
 }  // namespace plainsight::rules::doc

@@ -4,6 +4,8 @@
 // there, starting with the page or paragraph so that text reports show it.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -44,11 +46,39 @@ inline engine::Finding& CantTell(engine::Findings& out, Place place, std::string
   return Record(out, engine::Outcome::kCantTell, std::move(place), std::move(message));
 }
 
+// The whole document: no selector, `what` as snippet.
+inline Place DocumentPlace(const std::string& what) {
+  return {"", what};
+}
+
+// The table-header rules' verdict (pdf.table-headers, office.table-header) on one table: passed
+// when it has headers; failed with `no_headers` when it has two rows and two columns or more (it
+// holds data); cantTell with `one_line` otherwise (a single row or column may only lay out text).
+void JudgeTableHeaders(engine::Findings& out, const Place& place, bool has_headers, uint32_t rows,
+                       uint32_t columns, std::string no_headers, std::string one_line);
+
+// Does an optional text (an /Alt, a tooltip, an alternative text) say anything: present and
+// not only whitespace?
+bool Says(const std::optional<std::string>& text);
+
 // Does a title look like a file name ("report_v3_final.docx", "Microsoft Word - minutes.doc",
 // "Untitled")? Producers put the file name where the author gave no title.
 bool LooksLikeFileName(std::string_view title);
 
 // Text shortened to at most `max_bytes` on a UTF-8 boundary, with "…" when cut, in quotes.
 std::string Quote(std::string_view text, size_t max_bytes = 60);
+
+// The title rules' verdict (pdf.title, office.title) on a document's title, whitespace
+// collapsed: failed at `missing` with `missing_message` when empty, a warning when it is a file
+// name, passed otherwise. `owner` starts the warning ("The PDF's").
+void JudgeTitle(engine::Findings& out, const std::string& title, Place missing,
+                std::string missing_message, std::string_view owner);
+
+// The language rules' verdict (pdf.lang, office.lang) on a document's language tag, whitespace
+// collapsed: failed at `missing` with `missing_message` when empty, failed at `declared` when
+// not a valid BCP 47 tag, passed at `declared` otherwise. `what` names the declaration in the
+// failure ("The PDF's /Lang").
+void JudgeLanguage(engine::Findings& out, const std::string& lang, Place missing,
+                   std::string missing_message, Place declared, std::string_view what);
 
 }  // namespace plainsight::rules::doc

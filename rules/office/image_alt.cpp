@@ -47,17 +47,13 @@ constexpr std::string_view kInapplicable[] = {
     "bank holidays</text:p></draw:text-box></draw:frame></text:p>",
 };
 
-bool Says(const std::optional<std::string>& text) {
-  return text && !engine::CollapseWhitespace(*text).empty();
-}
-
 void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
   for (const engine::office::DrawingObject& object : doc.objects) {
     if (object.kind == engine::office::ObjectKind::kTextBox) {
       continue;
     }
     doc::Place place = office_rules::ObjectPlace(object);
-    if (object.decorative || Says(object.alt) || Says(object.title)) {
+    if (object.decorative || doc::Says(object.alt) || doc::Says(object.title)) {
       doc::Pass(out, place);
     } else if (object.kind == engine::office::ObjectKind::kShape) {
       doc::Warn(out, place,

@@ -3,7 +3,6 @@
 // dc:language in meta.xml, else fo:language/fo:country of the default paragraph style).
 // WCAG 2.2 SC 3.1.1; EN 301 549 10.3.1.1.
 // Certain (failed, error): none declared, or not a valid BCP 47 tag.
-#include "engine/language_tag.h"
 #include "engine/office/office_document.h"
 #include "rules/catalog.h"
 #include "rules/office/office_support.h"
@@ -35,21 +34,13 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
     return;
   }
   std::string lang = engine::CollapseWhitespace(doc.lang);
-  if (lang.empty()) {
-    doc::Fail(out,
-              office_rules::DocumentPlace(doc.format == engine::office::OfficeFormat::kDocx
-                                              ? "word/styles.xml document defaults"
-                                              : "meta.xml dc:language"),
-              "The document does not declare its language.");
-    return;
-  }
-  doc::Place place = office_rules::DocumentPlace(doc.lang_source + " " + lang);
-  if (!engine::IsValidLanguageTag(lang)) {
-    doc::Fail(out, place,
-              "The document's language (" + lang + ") is not a valid language tag (BCP 47).");
-    return;
-  }
-  doc::Pass(out, place);
+  doc::JudgeLanguage(out, lang,
+                     office_rules::DocumentPlace(doc.format == engine::office::OfficeFormat::kDocx
+                                                     ? "word/styles.xml document defaults"
+                                                     : "meta.xml dc:language"),
+                     "The document does not declare its language.",
+                     office_rules::DocumentPlace(doc.lang_source + " " + lang),
+                     "The document's language");
 }
 
 }  // namespace

@@ -42,8 +42,4 @@ doc::Place LinkPlace(const engine::office::Link& link) {
   return {"link " + std::to_string(link.index), snippet};
 }
 
-doc::Place DocumentPlace(const std::string& what) {
-  return {"", what};
-}
-
 }  // namespace plainsight::rules::office_rules

@@ -17,6 +17,6 @@ doc::Place ObjectPlace(const engine::office::DrawingObject& object);
 doc::Place TablePlace(const engine::office::Table& table);
 // selector "link 3", snippet with its text and target.
 doc::Place LinkPlace(const engine::office::Link& link);
-doc::Place DocumentPlace(const std::string& what);
+using doc::DocumentPlace;
 
 }  // namespace plainsight::rules::office_rules

@@ -47,19 +47,13 @@ constexpr std::string_view kCantTell[] = {
 
 void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
   for (const engine::office::Table& table : doc.tables) {
-    doc::Place place = office_rules::TablePlace(table);
-    if (table.header_row) {
-      doc::Pass(out, place);
-    } else if (table.rows >= 2 && table.columns >= 2) {
-      doc::Fail(out, place,
-                "The table has no header row: screen reader users hear cell after cell "
-                "without the column headings.");
-    } else {
-      doc::CantTell(out, place,
-                    "A table of one row or column without a header row: if it holds data with "
-                    "headings, mark its header row; if it only lays out text, consider "
-                    "removing the table.");
-    }
+    doc::JudgeTableHeaders(out, office_rules::TablePlace(table), table.header_row, table.rows,
+                           table.columns,
+                           "The table has no header row: screen reader users hear cell after "
+                           "cell without the column headings.",
+                           "A table of one row or column without a header row: if it holds data "
+                           "with headings, mark its header row; if it only lays out text, "
+                           "consider removing the table.");
   }
 }
 

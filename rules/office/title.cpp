@@ -33,23 +33,13 @@ void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
   if (!doc.HasContent()) {
     return;
   }
-  std::string title = engine::CollapseWhitespace(doc.title.value_or(""));
   const char* where =
       doc.format == engine::office::OfficeFormat::kDocx ? "docProps/core.xml" : "meta.xml";
-  if (title.empty()) {
-    doc::Fail(out, office_rules::DocumentPlace(std::string(where) + " dc:title"),
-              "The document has no title in its properties, so readers and the PDFs made from "
-              "it show the file name.");
-    return;
-  }
-  doc::Place place = office_rules::DocumentPlace("title " + doc::Quote(title, 120));
-  if (doc::LooksLikeFileName(title)) {
-    doc::Warn(out, place,
-              "The document's title " + doc::Quote(title) +
-                  " is a file name, not a title that says what the document is.");
-    return;
-  }
-  doc::Pass(out, place);
+  doc::JudgeTitle(out, engine::CollapseWhitespace(doc.title.value_or("")),
+                  office_rules::DocumentPlace(std::string(where) + " dc:title"),
+                  "The document has no title in its properties, so readers and the PDFs made "
+                  "from it show the file name.",
+                  "The document's");
 }
 
 }  // namespace

@@ -41,16 +41,12 @@ constexpr std::string_view kInapplicable[] = {
     "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
 };
 
-bool Says(const std::optional<std::string>& text) {
-  return text && !engine::CollapseWhitespace(*text).empty();
-}
-
 void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
   for (const engine::pdf::StructElement& e : doc.elements) {
     if (e.type != "Figure") {
       continue;
     }
-    if (Says(e.alt) || Says(e.actual_text)) {
+    if (doc::Says(e.alt) || doc::Says(e.actual_text)) {
       doc::Pass(out, pdf_rules::ElementPlace(e));
     } else {
       doc::Fail(out, pdf_rules::ElementPlace(e),

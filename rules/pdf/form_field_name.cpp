@@ -39,10 +39,6 @@ constexpr std::string_view kInapplicable[] = {
     "6 0 obj << /Type /Annot /Subtype /Widget /FT /Tx /T (Text1) /F 2 /Rect [0 0 1 1] >> endobj",
 };
 
-bool Says(const std::optional<std::string>& text) {
-  return text && !engine::CollapseWhitespace(*text).empty();
-}
-
 void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
   for (const engine::pdf::FormField& field : doc.fields) {
     if (field.hidden) {
@@ -52,7 +48,7 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
                        (field.type.empty() ? "" : " (" + field.type + ")");
     doc::Place place = pdf_rules::PagePlace(field.page, what);
     place.selector = "field " + doc::Quote(field.name);
-    if (Says(field.tooltip) || Says(field.struct_alt)) {
+    if (doc::Says(field.tooltip) || doc::Says(field.struct_alt)) {
       doc::Pass(out, place);
     } else {
       doc::Fail(out, place,

@@ -5,7 +5,6 @@
 // Certain (failed, error): /Lang missing, empty, or not a valid BCP 47 tag.
 // Interpretation: languages declared only on structure elements do not pass; a reader falls
 // back to the catalog's for every piece of text without its own.
-#include "engine/language_tag.h"
 #include "engine/pdf/pdf_document.h"
 #include "rules/catalog.h"
 #include "rules/pdf/pdf_support.h"
@@ -35,20 +34,12 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
     return;
   }
   std::string lang = engine::CollapseWhitespace(doc.lang.value_or(""));
-  if (lang.empty()) {
-    doc::Fail(out, pdf_rules::DocumentPlace("the document's catalog"),
-              doc.lang ? "The PDF's /Lang is empty: it does not say which language its text "
-                         "is in."
-                       : "The PDF does not declare the language of its text (no /Lang in the "
-                         "document catalog).");
-    return;
-  }
-  doc::Place place = pdf_rules::DocumentPlace("/Lang (" + lang + ")");
-  if (!engine::IsValidLanguageTag(lang)) {
-    doc::Fail(out, place, "The PDF's /Lang (" + lang + ") is not a valid language tag (BCP 47).");
-    return;
-  }
-  doc::Pass(out, place);
+  doc::JudgeLanguage(out, lang, pdf_rules::DocumentPlace("the document's catalog"),
+                     doc.lang ? "The PDF's /Lang is empty: it does not say which language its "
+                                "text is in."
+                              : "The PDF does not declare the language of its text (no /Lang in "
+                                "the document catalog).",
+                     pdf_rules::DocumentPlace("/Lang (" + lang + ")"), "The PDF's /Lang");
 }
 
 }  // namespace

@@ -23,10 +23,6 @@ doc::Place PagePlace(uint32_t page, const std::string& what) {
   return {"page " + std::to_string(page), "page " + std::to_string(page) + ": " + what};
 }
 
-doc::Place DocumentPlace(const std::string& what) {
-  return {"", what};
-}
-
 int HeadingLevel(const engine::pdf::StructElement& element) {
   const std::string& t = element.type;
   if (t.size() == 2 && t[0] == 'H' && t[1] >= '1' && t[1] <= '6') {

@@ -13,8 +13,7 @@ namespace plainsight::rules::pdf_rules {
 doc::Place ElementPlace(const engine::pdf::StructElement& element);
 // A page: selector "page N", snippet "page N: " + what.
 doc::Place PagePlace(uint32_t page, const std::string& what);
-// The whole document.
-doc::Place DocumentPlace(const std::string& what);
+using doc::DocumentPlace;
 // 1..6 for H1..H6, 0 for anything else (H, the unnumbered heading, included).
 int HeadingLevel(const engine::pdf::StructElement& element);
 bool IsHeading(const engine::pdf::StructElement& element);

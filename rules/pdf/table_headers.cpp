@@ -77,17 +77,11 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
     doc::Place place = pdf_rules::ElementPlace(doc.elements[i]);
     place.snippet +=
         " " + std::to_string(shape.rows) + " rows x " + std::to_string(shape.columns) + " columns";
-    if (shape.header_cells > 0) {
-      doc::Pass(out, place);
-    } else if (shape.rows >= 2 && shape.columns >= 2) {
-      doc::Fail(out, place,
-                "The table has no header cells (TH): screen reader users hear cell after cell "
-                "without knowing which row or column each belongs to.");
-    } else {
-      doc::CantTell(out, place,
-                    "The table has a single row or column and no header cells: if it holds data "
-                    "with a heading, tag that cell TH.");
-    }
+    doc::JudgeTableHeaders(out, place, shape.header_cells > 0, shape.rows, shape.columns,
+                           "The table has no header cells (TH): screen reader users hear cell "
+                           "after cell without knowing which row or column each belongs to.",
+                           "The table has a single row or column and no header cells: if it "
+                           "holds data with a heading, tag that cell TH.");
   }
 }
 

@@ -40,21 +40,10 @@ void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
   if (!doc.HasContent()) {
     return;
   }
-  std::string title = doc.Title();
-  if (title.empty()) {
-    doc::Fail(out, pdf_rules::DocumentPlace("the document's metadata"),
-              "The PDF has no title: neither its XMP metadata (dc:title) nor its document "
-              "information (/Title) gives one, so readers show the file name.");
-    return;
-  }
-  doc::Place place = pdf_rules::DocumentPlace("title " + doc::Quote(title, 120));
-  if (doc::LooksLikeFileName(title)) {
-    doc::Warn(out, place,
-              "The PDF's title " + doc::Quote(title) +
-                  " is a file name, not a title that says what the document is.");
-    return;
-  }
-  doc::Pass(out, place);
+  doc::JudgeTitle(out, doc.Title(), pdf_rules::DocumentPlace("the document's metadata"),
+                  "The PDF has no title: neither its XMP metadata (dc:title) nor its document "
+                  "information (/Title) gives one, so readers show the file name.",
+                  "The PDF's");
 }
 
 }  // namespace
