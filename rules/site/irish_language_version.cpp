@@ -53,10 +53,7 @@ constexpr es::SiteExample kInapplicable[] = {{}};
 
 es::SiteResult Check(const es::SiteModel& site) {
   es::SiteResult r;
-  r.details = site::BaseDetails(site);
-  if (site.CrawledPages() == 0) {
-    r.outcome = engine::Outcome::kInapplicable;
-    r.message = "No page of the site could be read.";
+  if (!site::StartOnReadSite(site, r)) {
     return r;
   }
   std::vector<std::string> irish_pages;

@@ -118,14 +118,34 @@ nlohmann::json BaseDetails(const es::SiteModel& site) {
   return {{"pages_crawled", site.CrawledPages()}, {"home", site.home_url}};
 }
 
+bool StartOnReadSite(const es::SiteModel& site, es::SiteResult& result) {
+  result.details = BaseDetails(site);
+  if (site.CrawledPages() == 0) {
+    result.outcome = engine::Outcome::kInapplicable;
+    result.message = "No page of the site could be read.";
+    return false;
+  }
+  return true;
+}
+
+const es::SitePage* StartOnStatement(const es::SiteModel& site, es::SiteResult& result) {
+  result.details = BaseDetails(site);
+  const es::SitePage* page = ChosenStatement(site);
+  if (page == nullptr) {
+    result.outcome = engine::Outcome::kInapplicable;
+    result.message = "No accessibility statement was found (see site.accessibility-statement).";
+    return nullptr;
+  }
+  AddEvidence(result, page->final_url);
+  result.details["statement_url"] = page->final_url;
+  return page;
+}
+
 es::SiteResult CheckOfferedPage(const es::SiteModel& site, uint16_t topic,
                                 bool es::PageSignals::*is_page, std::string_view what,
                                 std::string_view looked_for) {
   es::SiteResult r;
-  r.details = BaseDetails(site);
-  if (site.CrawledPages() == 0) {
-    r.outcome = engine::Outcome::kInapplicable;
-    r.message = "No page of the site could be read.";
+  if (!StartOnReadSite(site, r)) {
     return r;
   }
   std::vector<std::string> pages;

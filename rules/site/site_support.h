@@ -57,4 +57,14 @@ engine::site::SiteResult CheckOfferedPage(const engine::site::SiteModel& site, u
 // Details common to every site rule: how many pages were crawled, the home page.
 nlohmann::json BaseDetails(const engine::site::SiteModel& site);
 
+// Starts the result of a rule about the whole site: BaseDetails; when no page of the site was
+// read, inapplicable with a message saying so, and false (the rule returns `result` as it is).
+bool StartOnReadSite(const engine::site::SiteModel& site, engine::site::SiteResult& result);
+
+// Starts the result of a rule about the accessibility statement: BaseDetails, and the chosen
+// statement (ChosenStatement) as evidence and details' statement_url. Returns that page, or
+// nullptr when there is none, `result` then being inapplicable with a message saying so.
+const engine::site::SitePage* StartOnStatement(const engine::site::SiteModel& site,
+                                               engine::site::SiteResult& result);
+
 }  // namespace plainsight::rules::site

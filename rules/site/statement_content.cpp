@@ -95,16 +95,11 @@ constexpr std::string_view kSectionWords[] = {
 
 es::SiteResult Check(const es::SiteModel& site) {
   es::SiteResult r;
-  r.details = site::BaseDetails(site);
-  const es::SitePage* page = site::ChosenStatement(site);
+  const es::SitePage* page = site::StartOnStatement(site, r);
   if (page == nullptr) {
-    r.outcome = engine::Outcome::kInapplicable;
-    r.message = "No accessibility statement was found (see site.accessibility-statement).";
     return r;
   }
   const es::StatementSignals& s = *page->signals.statement;
-  site::AddEvidence(r, page->final_url);
-  r.details["statement_url"] = page->final_url;
   r.details["language"] = s.language;
   nlohmann::json sections = nlohmann::json::object();
   for (size_t i = 0; i < es::kStatementSectionCount; ++i) {

@@ -84,16 +84,11 @@ constexpr es::SiteExample kInapplicable[] = {{kNoStatementPages}};
 
 es::SiteResult Check(const es::SiteModel& site) {
   es::SiteResult r;
-  r.details = site::BaseDetails(site);
-  const es::SitePage* page = site::ChosenStatement(site);
+  const es::SitePage* page = site::StartOnStatement(site, r);
   if (page == nullptr) {
-    r.outcome = engine::Outcome::kInapplicable;
-    r.message = "No accessibility statement was found (see site.accessibility-statement).";
     return r;
   }
   const es::StatementSignals& s = *page->signals.statement;
-  site::AddEvidence(r, page->final_url);
-  r.details["statement_url"] = page->final_url;
   r.details["scan_date"] = site.scan_date;
   r.details["max_age_days"] = kMaxAgeDays;
   nlohmann::json dates = nlohmann::json::array();
