@@ -28,10 +28,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<svg xmlns="http://www.w3.org/2000/svg"><title>An SVG</title></svg>)",
 };
 
-void Check(const engine::Page& page, engine::Findings& out) {
-  bypass::Report(bypass::MainHeadingVerdict(page), out);
-}
-
 }  // namespace
 
 extern const engine::Rule kHtmlMainHeading{
@@ -47,7 +43,7 @@ extern const engine::Rule kHtmlMainHeading{
     .en301549 = kEn,
     .act = kAct,
     .impact = engine::Impact::kModerate,
-    .check = &Check,
+    .check = &bypass::CheckVerdict<&bypass::MainHeadingVerdict>,
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,

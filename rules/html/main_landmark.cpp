@@ -28,10 +28,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<svg xmlns="http://www.w3.org/2000/svg"><title>An SVG</title></svg>)",
 };
 
-void Check(const engine::Page& page, engine::Findings& out) {
-  bypass::Report(bypass::MainLandmarkVerdict(page), out);
-}
-
 }  // namespace
 
 extern const engine::Rule kHtmlMainLandmark{
@@ -47,7 +43,7 @@ extern const engine::Rule kHtmlMainLandmark{
     .en301549 = kEn,
     .act = kAct,
     .impact = engine::Impact::kModerate,
-    .check = &Check,
+    .check = &bypass::CheckVerdict<&bypass::MainLandmarkVerdict>,
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,

@@ -29,10 +29,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<svg xmlns="http://www.w3.org/2000/svg"><title>An SVG</title></svg>)",
 };
 
-void Check(const engine::Page& page, engine::Findings& out) {
-  bypass::Report(bypass::CollapsibleVerdict(page), out);
-}
-
 }  // namespace
 
 extern const engine::Rule kHtmlRepeatedBlockCollapsible{
@@ -48,7 +44,7 @@ extern const engine::Rule kHtmlRepeatedBlockCollapsible{
     .en301549 = kEn,
     .act = kAct,
     .impact = engine::Impact::kMinor,
-    .check = &Check,
+    .check = &bypass::CheckVerdict<&bypass::CollapsibleVerdict>,
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,

@@ -29,10 +29,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<svg xmlns="http://www.w3.org/2000/svg"><title>An SVG</title></svg>)",
 };
 
-void Check(const engine::Page& page, engine::Findings& out) {
-  bypass::Report(bypass::SkipLinkVerdict(page), out);
-}
-
 }  // namespace
 
 extern const engine::Rule kHtmlSkipLink{
@@ -49,7 +45,7 @@ extern const engine::Rule kHtmlSkipLink{
     .en301549 = kEn,
     .act = kAct,
     .impact = engine::Impact::kModerate,
-    .check = &Check,
+    .check = &bypass::CheckVerdict<&bypass::SkipLinkVerdict>,
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,

@@ -31,4 +31,10 @@ Verdict CollapsibleVerdict(const engine::Page& page);
 // Writes a verdict as a finding.
 void Report(const Verdict& verdict, engine::Findings& out);
 
+// The check of a rule that reports one of the verdicts above (VerdictOf) as it is.
+template <Verdict (*VerdictOf)(const engine::Page&)>
+void CheckVerdict(const engine::Page& page, engine::Findings& out) {
+  Report(VerdictOf(page), out);
+}
+
 }  // namespace plainsight::rules::bypass
