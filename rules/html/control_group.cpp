@@ -22,13 +22,6 @@
 namespace plainsight::rules {
 namespace {
 
-const engine::Node* FormOwner(const engine::Node& control) {
-  if (const std::string* form = control.Attr("form")) {
-    return control.document().GetElementById(*form);
-  }
-  return control.ClosestHtmlAncestor("form");
-}
-
 void CheckDocument(const engine::Page& page, engine::Findings& out) {
   // (form owner, type, name) -> controls, in tree order.
   std::map<std::tuple<const engine::Node*, std::string, std::string>,
@@ -45,11 +38,11 @@ void CheckDocument(const engine::Page& page, engine::Findings& out) {
         page.styles().IsDisplayNone(*e) || !IsExposed(page, *e)) {
       continue;
     }
-    groups[{FormOwner(*e), type, *name}].push_back(e);
+    groups[{forms::FormOwner(*e), type, *name}].push_back(e);
     order.push_back(e);
   }
   for (const engine::Node* e : order) {
-    const auto& members = groups[{FormOwner(*e), forms::InputType(*e), *e->Attr("name")}];
+    const auto& members = groups[{forms::FormOwner(*e), forms::InputType(*e), *e->Attr("name")}];
     if (members.size() < 2) {
       continue;
     }

@@ -59,6 +59,13 @@ const engine::Node* GroupOf(const engine::Page& page, const engine::Node& elemen
   return nullptr;
 }
 
+const engine::Node* FormOwner(const engine::Node& control) {
+  if (const std::string* form = control.Attr("form")) {
+    return control.document().GetElementById(*form);
+  }
+  return control.ClosestHtmlAncestor("form");
+}
+
 std::string GroupName(const engine::Page& page, const engine::Node& element) {
   const engine::Node* group = GroupOf(page, element);
   return group == nullptr ? std::string() : NameOf(page.PageFor(*group), *group);

@@ -26,6 +26,10 @@ bool IsDataField(const engine::Node& element);
 // or radiogroup. nullptr when none.
 const engine::Node* GroupOf(const engine::Page& page, const engine::Node& element);
 
+// The control's form owner (HTML, "association of controls and forms"): the element its form
+// attribute names (nullptr when no element has that id), else its nearest form ancestor.
+const engine::Node* FormOwner(const engine::Node& control);
+
 // The accessible name of GroupOf(element), "" when there is no group or it has no name.
 std::string GroupName(const engine::Page& page, const engine::Node& element);
 

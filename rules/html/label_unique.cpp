@@ -23,13 +23,6 @@
 namespace plainsight::rules {
 namespace {
 
-const engine::Node* FormOwner(const engine::Node& control) {
-  if (const std::string* form = control.Attr("form")) {
-    return control.document().GetElementById(*form);
-  }
-  return control.ClosestHtmlAncestor("form");
-}
-
 void CheckDocument(const engine::Page& page, engine::Findings& out) {
   using Key = std::tuple<const engine::Node*, std::string, std::string, std::string>;
   std::vector<std::pair<const engine::Node*, Key>> fields;
@@ -48,7 +41,7 @@ void CheckDocument(const engine::Page& page, engine::Findings& out) {
     if (name.empty()) {
       continue;
     }
-    Key key{FormOwner(*e), name, engine::AsciiLower(forms::GroupName(page, *e)), section};
+    Key key{forms::FormOwner(*e), name, engine::AsciiLower(forms::GroupName(page, *e)), section};
     by_key[key].push_back(e);
     fields.emplace_back(e, std::move(key));
   }
