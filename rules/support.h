@@ -32,6 +32,16 @@ void ForEachElement(const engine::Page& page, Visit&& visit) {
   }
 }
 
+// Calls `check(document_page)` for the page itself, then for each nested (iframe) document at
+// every depth, in tree order: for rules that compare the targets of one document with each other.
+template <typename CheckDocument>
+void ForEachDocument(const engine::Page& page, CheckDocument&& check) {
+  check(page);
+  for (const auto& sub : page.subpages()) {
+    ForEachDocument(*sub, check);
+  }
+}
+
 // Is the element "visible" in ACT's static sense: rendered (not display:none, not visibility
 // hidden/collapse), not fully transparent, not clipped or moved off-screen in a way the styles
 // show (engine::Visibility::IsVisible). False when the styles say it is hidden.

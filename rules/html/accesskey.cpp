@@ -13,6 +13,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/support.h"
 
 namespace plainsight::rules {
 namespace {
@@ -48,10 +49,7 @@ void CheckDocument(const engine::Page& page, engine::Findings& out) {
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  CheckDocument(page, out);
-  for (const auto& sub : page.subpages()) {
-    Check(*sub, out);
-  }
+  ForEachDocument(page, [&](const engine::Page& document) { CheckDocument(document, out); });
 }
 
 constexpr std::string_view kWcag[] = {"2.1.1"};

@@ -63,10 +63,7 @@ void CheckDocument(const engine::Page& page, engine::Findings& out) {
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  CheckDocument(page, out);
-  for (const auto& sub : page.subpages()) {
-    Check(*sub, out);
-  }
+  ForEachDocument(page, [&](const engine::Page& document) { CheckDocument(document, out); });
 }
 
 constexpr std::string_view kWcag[] = {"1.3.1", "3.3.2"};

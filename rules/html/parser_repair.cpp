@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "rules/catalog.h"
+#include "rules/support.h"
 
 namespace plainsight::rules {
 namespace {
@@ -92,10 +93,7 @@ void CheckDocument(const engine::Page& page, engine::Findings& out) {
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  CheckDocument(page, out);
-  for (const auto& sub : page.subpages()) {
-    Check(*sub, out);
-  }
+  ForEachDocument(page, [&](const engine::Page& document) { CheckDocument(document, out); });
 }
 
 constexpr std::string_view kWcag[] = {"4.1.1"};
