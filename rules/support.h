@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/page.h"
 
@@ -39,6 +40,32 @@ void ForEachDocument(const engine::Page& page, CheckDocument&& check) {
   check(page);
   for (const auto& sub : page.subpages()) {
     ForEachDocument(*sub, check);
+  }
+}
+
+// What a tree walk does after visiting a node (WalkTree).
+enum class WalkStep : unsigned char { kDescend, kSkipChildren, kStop };
+
+// Visits `root` (none when nullptr) and its descendants in tree order, as `visit(node)` says:
+// kSkipChildren passes over the node's descendants, kStop ends the walk.
+template <typename Visit>
+void WalkTree(const engine::Node* root, Visit&& visit) {
+  if (root == nullptr) {
+    return;
+  }
+  std::vector<const engine::Node*> stack{root};
+  while (!stack.empty()) {
+    const engine::Node* n = stack.back();
+    stack.pop_back();
+    const WalkStep step = visit(*n);
+    if (step == WalkStep::kStop) {
+      return;
+    }
+    if (step == WalkStep::kDescend) {
+      for (auto it = n->children().rbegin(); it != n->children().rend(); ++it) {
+        stack.push_back(*it);
+      }
+    }
   }
 }
 

@@ -22,44 +22,34 @@ bool IsUsableHeading(const engine::Page& page, const engine::Node& e) {
 
 // Does the first perceivable thing inside `root` (in tree order) belong to a usable heading?
 bool StartsWithHeading(const engine::Page& page, const engine::Node& root) {
-  std::vector<const engine::Node*> stack{&root};
-  while (!stack.empty()) {
-    const engine::Node* n = stack.back();
-    stack.pop_back();
-    if (n->IsElement() && IsUsableHeading(page, *n)) {
-      return true;
+  bool heading = false;
+  WalkTree(&root, [&](const engine::Node& n) {
+    if (n.IsElement() && IsUsableHeading(page, n)) {
+      heading = true;
+      return WalkStep::kStop;
     }
-    if (n->IsText() && IsPerceivableText(page, *n)) {
-      return false;
-    }
-    if (n->IsHtml("img") && !engine::TrimWhitespace(n->AttrOr("alt")).empty() &&
-        IsExposed(page, *n)) {
-      return false;
-    }
-    for (auto it = n->children().rbegin(); it != n->children().rend(); ++it) {
-      stack.push_back(*it);
-    }
-  }
-  return false;
+    const bool perceivable =
+        (n.IsText() && IsPerceivableText(page, n)) ||
+        (n.IsHtml("img") && !engine::TrimWhitespace(n.AttrOr("alt")).empty() && IsExposed(page, n));
+    return perceivable ? WalkStep::kStop : WalkStep::kDescend;
+  });
+  return heading;
 }
 
 // Is there perceivable text after `from` starts (its own content included) and before `to`?
 bool ContentBetween(const engine::Page& page, const engine::Node& from, const engine::Node& to) {
-  std::vector<const engine::Node*> stack{page.document().body()};
-  while (!stack.empty()) {
-    const engine::Node* n = stack.back();
-    stack.pop_back();
-    if (n == nullptr || n->order() >= to.order()) {
-      continue;
+  bool content = false;
+  WalkTree(page.document().body(), [&](const engine::Node& n) {
+    if (n.order() >= to.order()) {
+      return WalkStep::kSkipChildren;
     }
-    if (n->IsText() && n->order() > from.order() && IsPerceivableText(page, *n)) {
-      return true;
+    if (n.IsText() && n.order() > from.order() && IsPerceivableText(page, n)) {
+      content = true;
+      return WalkStep::kStop;
     }
-    for (auto it = n->children().rbegin(); it != n->children().rend(); ++it) {
-      stack.push_back(*it);
-    }
-  }
-  return false;
+    return WalkStep::kDescend;
+  });
+  return content;
 }
 
 // Something that may be a block repeated on other pages: a navigation, banner, complementary

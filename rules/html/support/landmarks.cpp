@@ -59,27 +59,22 @@ const engine::Node* LeadingSiteNavigation(const engine::Page& page) {
       continue;
     }
     // Nothing perceivable may come before it, except in banners (the site header).
-    std::vector<const engine::Node*> stack{doc.body()};
     bool preceded = false;
-    while (!stack.empty() && !preceded) {
-      const engine::Node* n = stack.back();
-      stack.pop_back();
-      if (n == nav || n->order() >= nav->order()) {
-        continue;
+    WalkTree(doc.body(), [&](const engine::Node& n) {
+      if (&n == nav || n.order() >= nav->order()) {
+        return WalkStep::kSkipChildren;
       }
-      if (n->IsText()) {
-        // The <summary> of a <details> that holds the navigation is its label, not content.
-        const engine::Node* summary = n->ClosestHtmlAncestor("summary");
-        bool labels_nav = summary != nullptr && summary->ParentElement() != nullptr &&
-                          nav->IsDescendantOf(*summary->ParentElement());
-        preceded = IsPerceivableText(page, *n) && !InsideRole(page, *n, "banner") &&
-                   !InsideRole(page, *n, "navigation") && !labels_nav;
-        continue;
+      if (!n.IsText()) {
+        return WalkStep::kDescend;
       }
-      for (auto it = n->children().rbegin(); it != n->children().rend(); ++it) {
-        stack.push_back(*it);
-      }
-    }
+      // The <summary> of a <details> that holds the navigation is its label, not content.
+      const engine::Node* summary = n.ClosestHtmlAncestor("summary");
+      bool labels_nav = summary != nullptr && summary->ParentElement() != nullptr &&
+                        nav->IsDescendantOf(*summary->ParentElement());
+      preceded = IsPerceivableText(page, n) && !InsideRole(page, n, "banner") &&
+                 !InsideRole(page, n, "navigation") && !labels_nav;
+      return preceded ? WalkStep::kStop : WalkStep::kSkipChildren;
+    });
     return preceded ? nullptr : nav;
   }
   return nullptr;
