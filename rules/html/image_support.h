@@ -9,4 +9,8 @@ namespace plainsight::rules::images {
 // Is the element an HTML img that is rendered (not display:none, not in a hidden subtree)?
 bool IsRenderedImg(const engine::Page& page, const engine::Node& element);
 
+// Is the element a picture people see: a rendered img (IsRenderedImg), or an input of type
+// image that is not display:none?
+bool IsRenderedImageOrImageInput(const engine::Page& page, const engine::Node& element);
+
 }  // namespace plainsight::rules::images

@@ -55,10 +55,7 @@ std::optional<std::string> ImageBytes(const engine::Node& e, std::string_view sr
 
 void Check(const engine::Page& page, engine::Findings& out) {
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
-    const bool image_input =
-        e.IsHtml("input") &&
-        engine::AsciiLower(engine::TrimWhitespace(e.AttrOr("type"))) == "image";
-    if (!images::IsRenderedImg(p, e) && !(image_input && !p.styles().IsDisplayNone(e))) {
+    if (!images::IsRenderedImageOrImageInput(p, e)) {
       return;
     }
     const std::string_view src = engine::TrimWhitespace(e.AttrOr("src"));

@@ -70,10 +70,7 @@ bool AltSaysText(const std::string& alt) {
 
 void Check(const engine::Page& page, engine::Findings& out) {
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
-    const bool image_input =
-        e.IsHtml("input") &&
-        engine::AsciiLower(engine::TrimWhitespace(e.AttrOr("type"))) == "image";
-    if (!images::IsRenderedImg(p, e) && !(image_input && !p.styles().IsDisplayNone(e))) {
+    if (!images::IsRenderedImageOrImageInput(p, e)) {
       return;
     }
     const std::vector<std::string> words = NameWords(UrlFileName(e.AttrOr("src")));
