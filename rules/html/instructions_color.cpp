@@ -5,6 +5,7 @@
 // that refers to things by a colour ("fields in red are required", "click the green button",
 // "is marcáilte i ndearg") is cantTell; a page with text and no such reference passes (on the
 // document element).
+#include <optional>
 #include <string>
 
 #include <re2/re2.h>
@@ -55,20 +56,15 @@ bool Instructional(const std::string& lower) {
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  bool any_text = false;
-  for (const typography::BlockText& b : typography::BlockTexts(page)) {
-    any_text = true;
-    const std::string& lower = b.lower;
+  typography::AskAboutBlocks(page, out, [](const std::string& lower) -> std::optional<std::string> {
     re2::StringPiece m;
     if (MayMentionColour(lower) && Instructional(lower) &&
         RE2::PartialMatch(lower, ColourReference(), &m)) {
-      out.CantTell(b.block, "This text refers to things by colour (\"" + std::string(m) +
-                                "\"): check that colour is not the only way to tell them apart.");
+      return "This text refers to things by colour (\"" + std::string(m) +
+             "\"): check that colour is not the only way to tell them apart.";
     }
-  }
-  if (any_text && page.document().html() != nullptr) {
-    out.Pass(page.document().html());
-  }
+    return std::nullopt;
+  });
 }
 
 constexpr std::string_view kWcag[] = {"1.4.1"};

@@ -5,6 +5,7 @@
 // instruction verb and a reference by location ("on the right", "top-right corner", "in the left
 // column") or by shape ("the round button") is cantTell; a page with text and no such reference
 // passes (on the document element).
+#include <optional>
 #include <string>
 
 #include <re2/re2.h>
@@ -45,24 +46,16 @@ bool MayMentionPlace(const std::string& lower) {
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  bool any_text = false;
-  for (const typography::BlockText& b : typography::BlockTexts(page)) {
-    any_text = true;
-    const std::string& lower = b.lower;
+  typography::AskAboutBlocks(page, out, [](const std::string& lower) -> std::optional<std::string> {
     re2::StringPiece m;
     if (MayMentionPlace(lower) && RE2::PartialMatch(lower, Instruction()) &&
         RE2::PartialMatch(lower, SensoryReference(), &m)) {
-      out.CantTell(b.block,
-                   "This instruction refers to something by where it is or its shape "
-                   "(\"" +
-                       std::string(m) +
-                       "\"): check that it also names it, for people who cannot see "
-                       "the layout.");
+      return "This instruction refers to something by where it is or its shape (\"" +
+             std::string(m) +
+             "\"): check that it also names it, for people who cannot see the layout.";
     }
-  }
-  if (any_text && page.document().html() != nullptr) {
-    out.Pass(page.document().html());
-  }
+    return std::nullopt;
+  });
 }
 
 constexpr std::string_view kWcag[] = {"1.3.3"};

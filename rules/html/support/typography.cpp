@@ -177,4 +177,19 @@ bool IsUpperCaseWord(std::string_view word) {
   return upper >= 1;
 }
 
+void AskAboutBlocks(
+    const engine::Page& page, engine::Findings& out,
+    const std::function<std::optional<std::string>(const std::string& lower)>& question) {
+  bool any_text = false;
+  for (const BlockText& b : BlockTexts(page)) {
+    any_text = true;
+    if (std::optional<std::string> message = question(b.lower)) {
+      out.CantTell(b.block, std::move(*message));
+    }
+  }
+  if (any_text && page.document().html() != nullptr) {
+    out.Pass(page.document().html());
+  }
+}
+
 }  // namespace plainsight::rules::typography

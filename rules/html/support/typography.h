@@ -4,11 +4,13 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/page.h"
+#include "engine/rule.h"
 
 namespace plainsight::rules::typography {
 
@@ -35,6 +37,13 @@ struct BlockText {
 // first text.
 // Worked out once per page and kept with it.
 const std::vector<BlockText>& BlockTexts(const engine::Page& page);
+
+// The check of the rules that ask a person about some blocks of text (html.instructions-color,
+// html.instructions-location): cantTell on each block for which `question(its lower-case text)`
+// gives a message; passed on the html element when the page has any block of text.
+void AskAboutBlocks(
+    const engine::Page& page, engine::Findings& out,
+    const std::function<std::optional<std::string>(const std::string& lower)>& question);
 
 struct BlockRun {
   const engine::Node* block = nullptr;
