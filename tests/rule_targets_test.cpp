@@ -84,8 +84,7 @@ TEST_CASE("rule targets: a rule left out for want of its targets would have foun
       pe::RunOptions options;
       options.keep_passed = true;
       pe::RuleResult result;
-      pe::RunIsolated(*rule, options, result,
-                      [&](pe::Findings& out) { rule->check(*page, out); });
+      pe::RunIsolated(*rule, options, result, [&](pe::Findings& out) { rule->check(*page, out); });
       INFO(rule->id << " on: " << html.substr(0, 300));
       CHECK(result.findings.empty());
       CHECK(result.passed == 0);
