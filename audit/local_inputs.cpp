@@ -64,10 +64,8 @@ bool LocalInputs::Enter(const fs::path& path) {
   }
   Level level;
   level.path = path;
+  // A failed increment leaves the iterator at the end with `ec` set: checked after the loop.
   for (; it != fs::directory_iterator(); it.increment(ec)) {
-    if (ec) {
-      return false;
-    }
     std::error_code type_ec;
     // Folders are walked into, but not through a symbolic link; a link to a folder is neither
     // walked nor listed.
