@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/packed.h"
 #include "store/pg_connection.h"
 
 namespace plainsight::store {
@@ -48,45 +49,20 @@ long FaultKillAfterWrites() {
   return v == nullptr ? 0 : std::strtol(v, nullptr, 10);
 }
 
-uint32_t Clamp32(uint32_t v) {
-  return v > 0x7fffffffu ? 0x7fffffffu : v;
-}
-
 const Statement kPutPage{
     "plainsight_put_page",
     "WITH p AS ("
     " INSERT INTO pages(scan_id, body_id, url, final_url, status, kind, content_type, size,"
     " fetch_ms, fetched_at, depth, referrer, sample_reason, title, lang, error, error_code,"
-    " redirects, warnings, text_json)"
+    " redirects, warnings, text_json, findings_json, rules_json, text_findings_json, failures)"
     " VALUES($1::bigint, $2, $3, $4, $5::int, $6, $7, $8::bigint, $9::float8, $10, $11::int, $12,"
-    " $13, $14, $15, $16, $17, $18, $19, $20)"
+    " $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24::int)"
     " ON CONFLICT (scan_id, body_id, url) DO NOTHING RETURNING id),"
-    "f AS ("
-    " INSERT INTO findings(page_id, seq, rule, outcome, severity, selector, line, col, snippet,"
-    " message, document, span_start, span_end)"
-    " SELECT p.id, x.n - 1, x.rule, x.outcome, x.severity, x.selector, x.line, x.col, x.snippet,"
-    " x.message, x.document, x.span_start, x.span_end FROM p, unnest($21::text[], $22::text[],"
-    " $23::text[], $24::text[], $25::int[], $26::int[], $27::text[], $28::text[], $29::text[],"
-    " $30::bigint[], $31::bigint[]) WITH ORDINALITY AS x(rule, outcome, severity, selector, line,"
-    " col, snippet, message, document, span_start, span_end, n)),"
-    "r AS ("
-    " INSERT INTO page_rules(page_id, rule, outcome, passed, failed, cant_tell)"
-    " SELECT p.id, x.rule, x.outcome, x.passed, x.failed, x.cant_tell FROM p, unnest($32::text[],"
-    " $33::text[], $34::int[], $35::int[], $36::int[]) AS x(rule, outcome, passed, failed,"
-    " cant_tell)),"
     "m AS ("
     " INSERT INTO text_metrics(page_id, lang, words, sentences, syllables, paragraphs,"
     " long_sentences, flesch_reading_ease, flesch_kincaid_grade, lix, average_sentence_length)"
-    " SELECT p.id, $38, $39::bigint, $40::bigint, $41::bigint, $42::bigint, $43::bigint,"
-    " $44::float8, $45::float8, $46::float8, $47::float8 FROM p WHERE $37::boolean),"
-    "t AS ("
-    " INSERT INTO text_findings(page_id, seq, kind, severity, span_start, span_end, line, col,"
-    " text, message, suggestion)"
-    " SELECT p.id, x.n - 1, x.kind, x.severity, x.span_start, x.span_end, x.line, x.col, x.text,"
-    " x.message, x.suggestion FROM p, unnest($48::text[], $49::text[], $50::bigint[],"
-    " $51::bigint[], $52::int[], $53::int[], $54::text[], $55::text[], $56::text[])"
-    " WITH ORDINALITY AS x(kind, severity, span_start, span_end, line, col, text, message,"
-    " suggestion, n))"
+    " SELECT p.id, $26, $27::bigint, $28::bigint, $29::bigint, $30::bigint, $31::bigint,"
+    " $32::float8, $33::float8, $34::float8, $35::float8 FROM p WHERE $25::boolean)"
     "SELECT id FROM p"};
 
 const Statement kPutSkip{"plainsight_put_skip",
@@ -125,40 +101,10 @@ Params PageParams(const PageRecord& page) {
       .Text(page.redirects.empty() ? "[]" : page.redirects)
       .Text(page.warnings.empty() ? "[]" : page.warnings)
       .Text(page.text_json);
-  {
-    ArrayLiteral rule, outcome, severity, selector, line, col, snippet, message, document, start,
-        end;
-    for (const FindingRecord& f : page.findings) {
-      rule.Text(f.rule);
-      outcome.Text(f.outcome);
-      severity.Text(f.severity);
-      selector.Text(f.selector);
-      line.Int(Clamp32(f.line));
-      col.Int(Clamp32(f.column));
-      snippet.Text(f.snippet);
-      message.Text(f.message);
-      document.Text(f.document);
-      start.Int(f.span_start);
-      end.Int(f.span_end);
-    }
-    for (const ArrayLiteral* a : {&rule, &outcome, &severity, &selector, &line, &col, &snippet,
-                                  &message, &document, &start, &end}) {
-      p.Raw(a->Finish());
-    }
-  }
-  {
-    ArrayLiteral rule, outcome, passed, failed, cant_tell;
-    for (const RuleOutcomeRecord& r : page.rules) {
-      rule.Text(r.rule);
-      outcome.Text(r.outcome);
-      passed.Int(Clamp32(r.passed));
-      failed.Int(Clamp32(r.failed));
-      cant_tell.Int(Clamp32(r.cant_tell));
-    }
-    for (const ArrayLiteral* a : {&rule, &outcome, &passed, &failed, &cant_tell}) {
-      p.Raw(a->Finish());
-    }
-  }
+  p.Text(PackFindings(page.findings))
+      .Text(PackRuleOutcomes(page.rules))
+      .Text(PackTextFindings(page.text_findings))
+      .Int(static_cast<int64_t>(CountFailed(page.findings)));
   TextMetricsRecord m = page.text.value_or(TextMetricsRecord{});
   p.Bool(page.text.has_value())
       .Text(m.lang)
@@ -171,24 +117,6 @@ Params PageParams(const PageRecord& page) {
       .Real(m.flesch_kincaid_grade)
       .Real(m.lix)
       .Real(m.average_sentence_length);
-  {
-    ArrayLiteral kind, severity, start, end, line, col, text, message, suggestion;
-    for (const TextFindingRecord& t : page.text_findings) {
-      kind.Text(t.kind);
-      severity.Text(t.severity);
-      start.Int(t.start);
-      end.Int(t.end);
-      line.Int(Clamp32(t.line));
-      col.Int(Clamp32(t.column));
-      text.Text(t.text);
-      message.Text(t.message);
-      suggestion.Text(t.suggestion);
-    }
-    for (const ArrayLiteral* a :
-         {&kind, &severity, &start, &end, &line, &col, &text, &message, &suggestion}) {
-      p.Raw(a->Finish());
-    }
-  }
   return p;
 }
 
@@ -527,9 +455,8 @@ class PostgresStore final : public Store {
         " pages = (SELECT count(*) FROM pages WHERE scan_id = $1::bigint AND body_id = $2),"
         " errors = (SELECT count(*) FROM pages WHERE scan_id = $1::bigint AND body_id = $2 AND "
         "error <> ''),"
-        " failures = (SELECT count(*) FROM findings JOIN pages ON pages.id = findings.page_id "
-        "WHERE pages.scan_id = $1::bigint AND pages.body_id = $2 AND findings.outcome = "
-        "'failed')"
+        " failures = (SELECT coalesce(sum(failures), 0) FROM pages WHERE scan_id = $1::bigint "
+        "AND body_id = $2)"
         " WHERE scan_id = $1::bigint AND body_id = $2",
         p, "recording that a body finished");
     if (!r) {
@@ -708,7 +635,7 @@ class PostgresStore final : public Store {
 
   Result<void> ForEachPage(int64_t scan_id, const std::string& body_id,
                            const std::function<bool(const PageRecord&)>& fn) override {
-    // Pages a chunk at a time, each chunk's rows in four queries (not four per page).
+    // Pages a chunk at a time, each chunk's text figures in one query (not one per page).
     constexpr int kChunk = 256;
     int64_t after = 0;
     while (true) {
@@ -717,8 +644,8 @@ class PostgresStore final : public Store {
       auto rows = c_->Exec(
           "SELECT id, url, final_url, status, kind, content_type, size, fetch_ms, fetched_at, "
           "depth, referrer, sample_reason, title, lang, error, error_code, redirects, warnings, "
-          "text_json FROM pages WHERE scan_id = $1::bigint AND body_id = $2 AND id > $3::bigint "
-          "ORDER BY id LIMIT $4::int",
+          "text_json, findings_json, rules_json, text_findings_json FROM pages WHERE scan_id = "
+          "$1::bigint AND body_id = $2 AND id > $3::bigint ORDER BY id LIMIT $4::int",
           p, "reading pages");
       if (!rows) {
         return rows.error();
@@ -751,6 +678,14 @@ class PostgresStore final : public Store {
         page.redirects = rows->Text(i, 16);
         page.warnings = rows->Text(i, 17);
         page.text_json = rows->Text(i, 18);
+        for (const Result<void>& unpacked :
+             {UnpackFindings(rows->Text(i, 19), page.findings),
+              UnpackRuleOutcomes(rows->Text(i, 20), page.rules),
+              UnpackTextFindings(rows->Text(i, 21), page.text_findings)}) {
+          if (!unpacked) {
+            return unpacked.error();
+          }
+        }
         ids.Int(page.id);
       }
       after = pages.back().id;
@@ -821,48 +756,10 @@ class PostgresStore final : public Store {
     return lo;
   }
 
+  // The text figures of a chunk of pages (the rest of a page is in its pages row).
   Result<void> FillPages(const std::string& ids, std::vector<PageRecord>& pages) {
     Params p;
     p.Raw(ids);
-    auto findings = c_->Exec(
-        "SELECT page_id, rule, outcome, severity, selector, line, col, snippet, message, "
-        "document, span_start, span_end FROM findings WHERE page_id = ANY($1::bigint[]) ORDER BY "
-        "page_id, seq",
-        p, "reading a page's findings");
-    if (!findings) {
-      return findings.error();
-    }
-    for (int i = 0; i < findings->size(); ++i) {
-      FindingRecord f;
-      f.rule = findings->Text(i, 1);
-      f.outcome = findings->Text(i, 2);
-      f.severity = findings->Text(i, 3);
-      f.selector = findings->Text(i, 4);
-      f.line = static_cast<uint32_t>(findings->Int(i, 5));
-      f.column = static_cast<uint32_t>(findings->Int(i, 6));
-      f.snippet = findings->Text(i, 7);
-      f.message = findings->Text(i, 8);
-      f.document = findings->Text(i, 9);
-      f.span_start = static_cast<uint32_t>(findings->Int(i, 10));
-      f.span_end = static_cast<uint32_t>(findings->Int(i, 11));
-      pages[IndexOf(pages, findings->Int(i, 0))].findings.push_back(std::move(f));
-    }
-    auto rules = c_->Exec(
-        "SELECT page_id, rule, outcome, passed, failed, cant_tell FROM page_rules WHERE page_id "
-        "= ANY($1::bigint[]) ORDER BY page_id, rule COLLATE \"C\"",
-        p, "reading a page's rule outcomes");
-    if (!rules) {
-      return rules.error();
-    }
-    for (int i = 0; i < rules->size(); ++i) {
-      RuleOutcomeRecord r;
-      r.rule = rules->Text(i, 1);
-      r.outcome = rules->Text(i, 2);
-      r.passed = static_cast<uint32_t>(rules->Int(i, 3));
-      r.failed = static_cast<uint32_t>(rules->Int(i, 4));
-      r.cant_tell = static_cast<uint32_t>(rules->Int(i, 5));
-      pages[IndexOf(pages, rules->Int(i, 0))].rules.push_back(std::move(r));
-    }
     auto metrics = c_->Exec(
         "SELECT page_id, lang, words, sentences, syllables, paragraphs, long_sentences, "
         "flesch_reading_ease, flesch_kincaid_grade, lix, average_sentence_length FROM "
@@ -884,26 +781,6 @@ class PostgresStore final : public Store {
       m.lix = metrics->Real(i, 9);
       m.average_sentence_length = metrics->Real(i, 10);
       pages[IndexOf(pages, metrics->Int(i, 0))].text = std::move(m);
-    }
-    auto text = c_->Exec(
-        "SELECT page_id, kind, severity, span_start, span_end, line, col, text, message, "
-        "suggestion FROM text_findings WHERE page_id = ANY($1::bigint[]) ORDER BY page_id, seq",
-        p, "reading a page's text findings");
-    if (!text) {
-      return text.error();
-    }
-    for (int i = 0; i < text->size(); ++i) {
-      TextFindingRecord t;
-      t.kind = text->Text(i, 1);
-      t.severity = text->Text(i, 2);
-      t.start = static_cast<uint32_t>(text->Int(i, 3));
-      t.end = static_cast<uint32_t>(text->Int(i, 4));
-      t.line = static_cast<uint32_t>(text->Int(i, 5));
-      t.column = static_cast<uint32_t>(text->Int(i, 6));
-      t.text = text->Text(i, 7);
-      t.message = text->Text(i, 8);
-      t.suggestion = text->Text(i, 9);
-      pages[IndexOf(pages, text->Int(i, 0))].text_findings.push_back(std::move(t));
     }
     return {};
   }

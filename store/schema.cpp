@@ -1,4 +1,6 @@
-// Version 1 of the store schema (see schema.h for how versions are added).
+// The versions of the store schema (see schema.h for how versions are added).
+//
+// Version 1
 //
 // Tables:
 //   meta          key/value: schema_version, created_by
@@ -11,6 +13,12 @@
 //                 rules are not stored: absence means inapplicable)
 //   text_metrics  the page's plain-language figures
 //   text_findings the page's plain-language findings
+//
+// Version 2 keeps a page's findings, rule outcomes and text findings in its `pages` row, one
+// JSON value each (findings_json, rules_json, text_findings_json; store/packed.h has the format)
+// with the count of its failed findings (failures), and replaces those three tables by views of
+// the same names and columns. A page is then one row to write however much it holds: as rows,
+// an average page cost a PostgreSQL server as much CPU as auditing it (docs/fleet.md).
 //   skips         URLs of a body not fetched, and why
 //   site_facts    site-level facts per body (JSON values)
 #include "store/schema.h"
@@ -212,8 +220,97 @@ constexpr std::string_view kPostgresV1[] = {
     " PRIMARY KEY(scan_id, body_id, name))",
 };
 
+// Version 2 (SQLite): the three row tables become packed columns of `pages` and views.
+// Each statement spans several literals, which the missing-comma check takes for typos.
+// NOLINTBEGIN(bugprone-suspicious-missing-comma)
+constexpr std::string_view kSqliteV2[] = {
+    "ALTER TABLE pages ADD COLUMN findings_json TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE pages ADD COLUMN rules_json TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE pages ADD COLUMN text_findings_json TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE pages ADD COLUMN failures INTEGER NOT NULL DEFAULT 0",
+    // json_group_array takes the rows in the order of the subquery that feeds it.
+    "UPDATE pages SET findings_json = (SELECT json_group_array(json_array(rule, outcome, severity,"
+    " selector, line, col, snippet, message, document, span_start, span_end)) FROM (SELECT * FROM"
+    " findings f WHERE f.page_id = pages.id ORDER BY seq)), failures = (SELECT count(*) FROM"
+    " findings f WHERE f.page_id = pages.id AND f.outcome = 'failed') WHERE id IN (SELECT page_id"
+    " FROM findings)",
+    "UPDATE pages SET rules_json = (SELECT json_group_array(json_array(rule, outcome, passed,"
+    " failed, cant_tell)) FROM (SELECT * FROM page_rules r WHERE r.page_id = pages.id ORDER BY"
+    " rule)) WHERE id IN (SELECT page_id FROM page_rules)",
+    "UPDATE pages SET text_findings_json = (SELECT json_group_array(json_array(kind, severity,"
+    " span_start, span_end, line, col, text, message, suggestion)) FROM (SELECT * FROM"
+    " text_findings t WHERE t.page_id = pages.id ORDER BY seq)) WHERE id IN (SELECT page_id FROM"
+    " text_findings)",
+    "DROP TABLE findings",
+    "DROP TABLE page_rules",
+    "DROP TABLE text_findings",
+    "CREATE VIEW findings(page_id, seq, rule, outcome, severity, selector, line, col, snippet,"
+    " message, document, span_start, span_end) AS SELECT p.id, CAST(j.key AS INTEGER),"
+    " json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),"
+    " json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'),"
+    " json_extract(j.value, '$[6]'), json_extract(j.value, '$[7]'), json_extract(j.value, '$[8]'),"
+    " json_extract(j.value, '$[9]'), json_extract(j.value, '$[10]') FROM pages p,"
+    " json_each(p.findings_json) j",
+    "CREATE VIEW page_rules(page_id, rule, outcome, passed, failed, cant_tell) AS SELECT p.id,"
+    " json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),"
+    " json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]') FROM pages p,"
+    " json_each(p.rules_json) j",
+    "CREATE VIEW text_findings(page_id, seq, kind, severity, span_start, span_end, line, col, text,"
+    " message, suggestion) AS SELECT p.id, CAST(j.key AS INTEGER), json_extract(j.value, '$[0]'),"
+    " json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'),"
+    " json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'),"
+    " json_extract(j.value, '$[7]'), json_extract(j.value, '$[8]') FROM pages p,"
+    " json_each(p.text_findings_json) j",
+};
+
+// Version 2 (PostgreSQL): the same. The packed columns are text, not jsonb: the server stores
+// them as they come, without parsing them on every write.
+#define PLAINSIGHT_PG_ELEMENTS(column)                             \
+  " FROM pages p CROSS JOIN LATERAL json_array_elements(p." column \
+  "::json) WITH ORDINALITY AS j(v, n)"
+constexpr std::string_view kPostgresV2[] = {
+    "ALTER TABLE pages ADD COLUMN findings_json TEXT NOT NULL DEFAULT '[]',"
+    " ADD COLUMN rules_json TEXT NOT NULL DEFAULT '[]',"
+    " ADD COLUMN text_findings_json TEXT NOT NULL DEFAULT '[]',"
+    " ADD COLUMN failures INTEGER NOT NULL DEFAULT 0",
+    "UPDATE pages p SET findings_json = x.j, failures = x.failed FROM (SELECT page_id,"
+    " json_agg(json_build_array(rule, outcome, severity, selector, line, col, snippet, message,"
+    " document, span_start, span_end) ORDER BY seq)::text AS j, count(*) FILTER (WHERE outcome ="
+    " 'failed') AS failed FROM findings GROUP BY page_id) x WHERE x.page_id = p.id",
+    "UPDATE pages p SET rules_json = x.j FROM (SELECT page_id, json_agg(json_build_array(rule,"
+    " outcome, passed, failed, cant_tell) ORDER BY rule COLLATE \"C\")::text AS j FROM page_rules"
+    " GROUP BY page_id) x WHERE x.page_id = p.id",
+    "UPDATE pages p SET text_findings_json = x.j FROM (SELECT page_id,"
+    " json_agg(json_build_array(kind, severity, span_start, span_end, line, col, text, message,"
+    " suggestion) ORDER BY seq)::text AS j FROM text_findings GROUP BY page_id) x WHERE x.page_id"
+    " = p.id",
+    "DROP TABLE findings, page_rules, text_findings",
+    // A page's packed values are a few kilobytes: the server compresses them (TOAST). LZ4
+    // does that in about half the CPU time of the default, pglz; a server built without it
+    // keeps pglz.
+    "DO $$ BEGIN ALTER TABLE pages ALTER COLUMN text_json SET COMPRESSION lz4, ALTER COLUMN"
+    " findings_json SET COMPRESSION lz4, ALTER COLUMN rules_json SET COMPRESSION lz4, ALTER COLUMN"
+    " text_findings_json SET COMPRESSION lz4; EXCEPTION WHEN feature_not_supported OR"
+    " syntax_error THEN NULL; END $$",
+    "CREATE VIEW findings AS SELECT p.id AS page_id, (j.n - 1)::integer AS seq, j.v->>0 AS rule,"
+    " j.v->>1 AS outcome, j.v->>2 AS severity, j.v->>3 AS selector, (j.v->>4)::integer AS line,"
+    " (j.v->>5)::integer AS col, j.v->>6 AS snippet, j.v->>7 AS message, j.v->>8 AS document,"
+    " (j.v->>9)::bigint AS span_start, (j.v->>10)::bigint AS span_end" PLAINSIGHT_PG_ELEMENTS(
+        "findings_json"),
+    "CREATE VIEW page_rules AS SELECT p.id AS page_id, j.v->>0 AS rule, j.v->>1 AS outcome,"
+    " (j.v->>2)::integer AS passed, (j.v->>3)::integer AS failed, (j.v->>4)::integer AS"
+    " cant_tell" PLAINSIGHT_PG_ELEMENTS("rules_json"),
+    "CREATE VIEW text_findings AS SELECT p.id AS page_id, (j.n - 1)::integer AS seq, j.v->>0 AS"
+    " kind, j.v->>1 AS severity, (j.v->>2)::bigint AS span_start, (j.v->>3)::bigint AS span_end,"
+    " (j.v->>4)::integer AS line, (j.v->>5)::integer AS col, j.v->>6 AS text, j.v->>7 AS message,"
+    " j.v->>8 AS suggestion" PLAINSIGHT_PG_ELEMENTS("text_findings_json"),
+};
+// NOLINTEND(bugprone-suspicious-missing-comma)
+#undef PLAINSIGHT_PG_ELEMENTS
+
 constexpr Migration kMigrations[] = {
     {1, kSqliteV1, kPostgresV1},
+    {2, kSqliteV2, kPostgresV2},
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per version");

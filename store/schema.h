@@ -21,6 +21,6 @@ struct Migration {
 std::span<const Migration> Migrations();
 
 // The schema version this build writes and reads.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 }  // namespace plainsight::store

@@ -1,19 +1,17 @@
-// The SQLite scan store (sqlite_store.h). Every SQLite result code is turned into an
-// engine::Error here, in the one place that calls the C API (STYLE.md section 4).
+// The SQLite scan store (sqlite_store.h): its statements. The connection, result codes and
+// migrations are in sqlite_connection.cpp; a page's records are packed by packed.cpp.
 #include "store/sqlite_store.h"
 
-#include <cerrno>
 #include <csignal>
 #include <cstdlib>
-#include <cstring>
-#include <filesystem>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include <sqlite3.h>
 
-#include "engine/url.h"
+#include "store/packed.h"
+#include "store/sqlite_connection.h"
 
 namespace plainsight::store {
 namespace {
@@ -21,6 +19,12 @@ namespace {
 using engine::ErrorCode;
 using engine::Fail;
 using engine::Result;
+using sqlite::Db;
+using sqlite::Exec;
+using sqlite::Migrate;
+using sqlite::OpenConnection;
+using sqlite::SqlError;
+using sqlite::Stmt;
 
 // Test-only fault injection: PLAINSIGHT_FAULT_KILL_AFTER_WRITES=N makes the process kill itself
 // with SIGKILL when the N-th statement inside a page transaction has run (so between two
@@ -29,293 +33,6 @@ using engine::Result;
 long FaultKillAfterWrites() {
   const char* v = std::getenv("PLAINSIGHT_FAULT_KILL_AFTER_WRITES");
   return v == nullptr ? 0 : std::strtol(v, nullptr, 10);
-}
-
-// What a SQLite result code means for the person running plainsight.
-engine::Error SqlError(sqlite3* db, int rc, std::string_view what, const std::string& path) {
-  std::string detail = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-  int primary = rc & 0xff;
-  // SQLite reports ENOSPC as SQLITE_FULL but a quota or file-size limit as an I/O error.
-  int system_errno = db != nullptr ? sqlite3_system_errno(db) : 0;
-  if (primary == SQLITE_IOERR &&
-      (system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG)) {
-    primary = SQLITE_FULL;
-    detail = std::strerror(system_errno);
-  }
-  switch (primary) {
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-      return {ErrorCode::kParse, "not a plainsight store, or the file is corrupt (" + detail + ")",
-              path};
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return {ErrorCode::kTimeout,
-              "the store is locked by another process (" + detail +
-                  "); wait for it to finish or use another --db",
-              path};
-    case SQLITE_READONLY:
-      return {ErrorCode::kIo,
-              "the store is read-only (" + detail +
-                  "): check the permissions of the file and its folder",
-              path};
-    case SQLITE_FULL:
-      return {ErrorCode::kIo, "the disk is full: cannot write the store (" + detail + ")", path};
-    case SQLITE_CANTOPEN:
-      return {ErrorCode::kIo,
-              "cannot open the store (" + detail +
-                  "): check that the folder exists and can be "
-                  "written",
-              path};
-    case SQLITE_IOERR:
-      return {ErrorCode::kIo, "reading or writing the store failed (" + detail + ")", path};
-    default:
-      return {ErrorCode::kIo, std::string(what) + ": " + detail, path};
-  }
-}
-
-// A prepared statement, reset after each use.
-class Stmt {
- public:
-  Stmt() = default;
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-
-  ~Stmt() { sqlite3_finalize(stmt_); }
-
-  Result<void> Prepare(sqlite3* db, std::string_view sql) {
-    sqlite3_finalize(stmt_);
-    stmt_ = nullptr;
-    int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
-                                SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
-    if (rc != SQLITE_OK) {
-      return Fail(ErrorCode::kInternal,
-                  std::string("cannot prepare a statement: ") + sqlite3_errmsg(db));
-    }
-    return {};
-  }
-
-  sqlite3_stmt* get() const { return stmt_; }
-
-  void Text(int i, std::string_view v) {
-    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  }
-
-  void Int(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-
-  void Real(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
-
-  void Real(int i, const std::optional<double>& v) {
-    if (v) {
-      sqlite3_bind_double(stmt_, i, *v);
-    } else {
-      sqlite3_bind_null(stmt_, i);
-    }
-  }
-
-  // Runs to completion (a statement without rows). Resets afterwards.
-  int Run() {
-    int rc = sqlite3_step(stmt_);
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-    return rc == SQLITE_ROW ? SQLITE_DONE : rc;
-  }
-
-  // Steps once: SQLITE_ROW or SQLITE_DONE (or an error). Call Reset() when done.
-  int Step() { return sqlite3_step(stmt_); }
-
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-
-  std::string ColText(int i) const {
-    const unsigned char* p = sqlite3_column_text(stmt_, i);
-    return p == nullptr ? std::string()
-                        : std::string(reinterpret_cast<const char*>(p),
-                                      static_cast<size_t>(sqlite3_column_bytes(stmt_, i)));
-  }
-
-  int64_t ColInt(int i) const { return sqlite3_column_int64(stmt_, i); }
-
-  std::optional<double> ColReal(int i) const {
-    if (sqlite3_column_type(stmt_, i) == SQLITE_NULL) {
-      return std::nullopt;
-    }
-    return sqlite3_column_double(stmt_, i);
-  }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-// Runs SQL text without results.
-int Exec(sqlite3* db, const std::string& sql) {
-  return sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-}
-
-// The schema version recorded in the file: 0 for an empty database, -1 for a database that has
-// tables but no plainsight meta table (someone else's database).
-Result<int> ReadVersion(sqlite3* db, const std::string& path) {
-  Stmt s;
-  if (auto p = s.Prepare(db,
-                         "SELECT count(*), sum(name = 'meta') FROM sqlite_master WHERE "
-                         "type = 'table'");
-      !p) {
-    // Preparing reads the schema: a file that is not a database fails here.
-    return SqlError(db, sqlite3_errcode(db), "reading the store", path);
-  }
-  int rc = s.Step();
-  if (rc != SQLITE_ROW) {
-    return SqlError(db, rc, "reading the store", path);
-  }
-  int64_t tables = s.ColInt(0);
-  int64_t meta = s.ColInt(1);
-  s.Reset();
-  if (tables == 0) {
-    return 0;
-  }
-  if (meta == 0) {
-    return -1;
-  }
-  Stmt v;
-  if (auto p = v.Prepare(db, "SELECT value FROM meta WHERE key = 'schema_version'"); !p) {
-    return SqlError(db, sqlite3_errcode(db), "reading the store", path);
-  }
-  rc = v.Step();
-  if (rc != SQLITE_ROW) {
-    return -1;
-  }
-  int version = std::atoi(v.ColText(0).c_str());
-  v.Reset();
-  return version <= 0 ? -1 : version;
-}
-
-Result<int> Migrate(sqlite3* db, const std::string& path, std::span<const Migration> migrations,
-                    bool read_only) {
-  auto found = ReadVersion(db, path);
-  if (!found) {
-    return found.error();
-  }
-  int version = *found;
-  int newest = migrations.empty() ? 0 : migrations.back().version;
-  if (version < 0) {
-    return Fail(ErrorCode::kParse,
-                "not a plainsight store: the file is an SQLite database of something else", path);
-  }
-  if (version > newest) {
-    return Fail(ErrorCode::kUnsupported,
-                "this store was written by a newer plainsight (schema version " +
-                    std::to_string(version) +
-                    "); this plainsight (" PLAINSIGHT_VERSION ") reads schema versions up to " +
-                    std::to_string(newest) + ": upgrade plainsight to read it",
-                path);
-  }
-  if (version == newest) {
-    return version;
-  }
-  if (read_only) {
-    return Fail(ErrorCode::kUnsupported,
-                version == 0 ? "not a plainsight store (an empty database)"
-                             : "this store has schema version " + std::to_string(version) +
-                                   " and must be upgraded to " + std::to_string(newest) +
-                                   ": open it once for writing (plainsight scan --resume, or "
-                                   "plainsight scan --db FILE --status without read-only mode)",
-                path);
-  }
-  for (const Migration& m : migrations) {
-    if (m.version <= version) {
-      continue;
-    }
-    int rc = Exec(db, "BEGIN IMMEDIATE");
-    if (rc != SQLITE_OK) {
-      return SqlError(db, rc, "upgrading the store", path);
-    }
-    for (std::string_view statement : m.sqlite) {
-      rc = Exec(db, std::string(statement));
-      if (rc != SQLITE_OK) {
-        engine::Error e = SqlError(
-            db, rc, "upgrading the store to schema version " + std::to_string(m.version), path);
-        Exec(db, "ROLLBACK");
-        return e;
-      }
-    }
-    rc = Exec(db, "INSERT INTO meta(key, value) VALUES('schema_version', '" +
-                      std::to_string(m.version) +
-                      "') ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    if (rc == SQLITE_OK && version == 0) {
-      rc = Exec(db,
-                "INSERT OR IGNORE INTO meta(key, value) VALUES('created_by', "
-                "'plainsight " PLAINSIGHT_VERSION "')");
-    }
-    if (rc == SQLITE_OK) {
-      rc = Exec(db, "COMMIT");
-    }
-    if (rc != SQLITE_OK) {
-      engine::Error e = SqlError(db, rc, "upgrading the store", path);
-      Exec(db, "ROLLBACK");
-      return e;
-    }
-  }
-  return version;
-}
-
-// plainsight_host(url): the host of a body's URL (the whole URL when it has none), so that a
-// lease is not given on a host another live lease is crawling.
-void HostFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  const unsigned char* text = sqlite3_value_text(argv[0]);
-  std::string url = text == nullptr ? "" : reinterpret_cast<const char*>(text);
-  auto parsed = engine::ParseUrl(url);
-  std::string host = parsed && parsed->host ? *parsed->host : url;
-  sqlite3_result_text(ctx, host.c_str(), static_cast<int>(host.size()), SQLITE_TRANSIENT);
-}
-
-struct Db {
-  sqlite3* db = nullptr;
-
-  ~Db() { sqlite3_close_v2(db); }
-};
-
-// Opens the file with the connection settings every use shares.
-Result<void> OpenConnection(Db& conn, const std::string& path, const OpenOptions& options) {
-  std::error_code ec;
-  bool exists = std::filesystem::exists(path, ec);
-  if (!exists && (options.read_only || !options.create)) {
-    return Fail(ErrorCode::kNotFound, "no store at this path", path);
-  }
-  if (exists && std::filesystem::is_directory(path, ec)) {
-    return Fail(ErrorCode::kIo, "this is a folder, not a store file", path);
-  }
-  int flags =
-      options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  flags |= SQLITE_OPEN_NOMUTEX;
-  int rc = sqlite3_open_v2(path.c_str(), &conn.db, flags, nullptr);
-  if (rc != SQLITE_OK) {
-    return SqlError(conn.db, rc, "opening the store", path);
-  }
-  sqlite3_extended_result_codes(conn.db, 1);
-  sqlite3_busy_timeout(conn.db, options.busy_timeout_ms);
-  if (!options.read_only && sqlite3_db_readonly(conn.db, "main") == 1) {
-    return Fail(ErrorCode::kIo,
-                "the store is read-only: check the permissions of the file and its folder", path);
-  }
-  // The journal mode is kept in the file; read-only connections use whatever it says.
-  if (!options.read_only) {
-    rc = Exec(conn.db, "PRAGMA journal_mode = WAL");
-    if (rc != SQLITE_OK) {
-      return SqlError(conn.db, rc, "opening the store", path);
-    }
-  }
-  rc = Exec(conn.db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL");
-  if (rc != SQLITE_OK) {
-    return SqlError(conn.db, rc, "opening the store", path);
-  }
-  rc = sqlite3_create_function_v2(conn.db, "plainsight_host", 1,
-                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
-                                  &HostFunction, nullptr, nullptr, nullptr);
-  if (rc != SQLITE_OK) {
-    return SqlError(conn.db, rc, "opening the store", path);
-  }
-  return {};
 }
 
 class SqliteStore final : public Store {
@@ -334,22 +51,13 @@ class SqliteStore final : public Store {
         {&insert_page_,
          "INSERT OR IGNORE INTO pages(scan_id, body_id, url, final_url, status, kind, "
          "content_type, size, fetch_ms, fetched_at, depth, referrer, sample_reason, title, lang, "
-         "error, error_code, redirects, warnings, text_json) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-         "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"},
-        {&insert_finding_,
-         "INSERT INTO findings(page_id, seq, rule, outcome, severity, selector, line, col, "
-         "snippet, message, document, span_start, span_end) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-         "?8, ?9, ?10, ?11, ?12, ?13)"},
-        {&insert_rule_,
-         "INSERT INTO page_rules(page_id, rule, outcome, passed, failed, cant_tell) VALUES(?1, "
-         "?2, ?3, ?4, ?5, ?6)"},
+         "error, error_code, redirects, warnings, text_json, findings_json, rules_json, "
+         "text_findings_json, failures) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+         "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)"},
         {&insert_metrics_,
          "INSERT INTO text_metrics(page_id, lang, words, sentences, syllables, paragraphs, "
          "long_sentences, flesch_reading_ease, flesch_kincaid_grade, lix, "
          "average_sentence_length) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
-        {&insert_text_finding_,
-         "INSERT INTO text_findings(page_id, seq, kind, severity, span_start, span_end, line, "
-         "col, text, message, suggestion) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
         {&insert_skip_,
          "INSERT OR IGNORE INTO skips(scan_id, body_id, url, referrer, reason, detail) "
          "VALUES(?1, ?2, ?3, ?4, ?5, ?6)"},
@@ -603,9 +311,8 @@ class SqliteStore final : public Store {
             "pages = (SELECT count(*) FROM pages WHERE scan_id = ?1 AND body_id = ?2), "
             "errors = (SELECT count(*) FROM pages WHERE scan_id = ?1 AND body_id = ?2 AND error "
             "!= ''), "
-            "failures = (SELECT count(*) FROM findings JOIN pages ON pages.id = findings.page_id "
-            "WHERE pages.scan_id = ?1 AND pages.body_id = ?2 AND findings.outcome = 'failed') "
-            "WHERE scan_id = ?1 AND body_id = ?2");
+            "failures = (SELECT coalesce(sum(failures), 0) FROM pages WHERE scan_id = ?1 AND "
+            "body_id = ?2) WHERE scan_id = ?1 AND body_id = ?2");
         !p) {
       return p.error();
     }
@@ -829,36 +536,17 @@ class SqliteStore final : public Store {
     if (auto p = s.Prepare(conn.db,
                            "SELECT id, url, final_url, status, kind, content_type, size, "
                            "fetch_ms, fetched_at, depth, referrer, sample_reason, title, lang, "
-                           "error, error_code, redirects, warnings, text_json FROM pages WHERE "
-                           "scan_id = ?1 AND body_id = ?2 ORDER BY id");
+                           "error, error_code, redirects, warnings, text_json, findings_json, "
+                           "rules_json, text_findings_json FROM pages WHERE scan_id = ?1 AND "
+                           "body_id = ?2 ORDER BY id");
         !p) {
       return p.error();
     }
-    Stmt findings, rules, metrics, text;
-    if (auto p = findings.Prepare(conn.db,
-                                  "SELECT rule, outcome, severity, selector, line, col, snippet, "
-                                  "message, document, span_start, span_end FROM findings WHERE "
-                                  "page_id = ?1 ORDER BY seq");
-        !p) {
-      return p.error();
-    }
-    if (auto p = rules.Prepare(conn.db,
-                               "SELECT rule, outcome, passed, failed, cant_tell FROM page_rules "
-                               "WHERE page_id = ?1 ORDER BY rule");
-        !p) {
-      return p.error();
-    }
+    Stmt metrics;
     if (auto p = metrics.Prepare(conn.db,
                                  "SELECT lang, words, sentences, syllables, paragraphs, "
                                  "long_sentences, flesch_reading_ease, flesch_kincaid_grade, lix, "
                                  "average_sentence_length FROM text_metrics WHERE page_id = ?1");
-        !p) {
-      return p.error();
-    }
-    if (auto p = text.Prepare(conn.db,
-                              "SELECT kind, severity, span_start, span_end, line, col, text, "
-                              "message, suggestion FROM text_findings WHERE page_id = ?1 ORDER "
-                              "BY seq");
         !p) {
       return p.error();
     }
@@ -888,36 +576,14 @@ class SqliteStore final : public Store {
       page.redirects = s.ColText(16);
       page.warnings = s.ColText(17);
       page.text_json = s.ColText(18);
-      findings.Int(1, page.id);
-      int frc;
-      while ((frc = findings.Step()) == SQLITE_ROW) {
-        FindingRecord f;
-        f.rule = findings.ColText(0);
-        f.outcome = findings.ColText(1);
-        f.severity = findings.ColText(2);
-        f.selector = findings.ColText(3);
-        f.line = static_cast<uint32_t>(findings.ColInt(4));
-        f.column = static_cast<uint32_t>(findings.ColInt(5));
-        f.snippet = findings.ColText(6);
-        f.message = findings.ColText(7);
-        f.document = findings.ColText(8);
-        f.span_start = static_cast<uint32_t>(findings.ColInt(9));
-        f.span_end = static_cast<uint32_t>(findings.ColInt(10));
-        page.findings.push_back(std::move(f));
+      for (const Result<void>& unpacked : {UnpackFindings(s.ColText(19), page.findings),
+                                           UnpackRuleOutcomes(s.ColText(20), page.rules),
+                                           UnpackTextFindings(s.ColText(21), page.text_findings)}) {
+        if (!unpacked) {
+          s.Reset();
+          return Fail(unpacked.error().code, unpacked.error().message, path_);
+        }
       }
-      findings.Reset();
-      rules.Int(1, page.id);
-      int rrc;
-      while ((rrc = rules.Step()) == SQLITE_ROW) {
-        RuleOutcomeRecord r;
-        r.rule = rules.ColText(0);
-        r.outcome = rules.ColText(1);
-        r.passed = static_cast<uint32_t>(rules.ColInt(2));
-        r.failed = static_cast<uint32_t>(rules.ColInt(3));
-        r.cant_tell = static_cast<uint32_t>(rules.ColInt(4));
-        page.rules.push_back(std::move(r));
-      }
-      rules.Reset();
       metrics.Int(1, page.id);
       int mrc = metrics.Step();
       if (mrc == SQLITE_ROW) {
@@ -935,28 +601,6 @@ class SqliteStore final : public Store {
         page.text = std::move(m);
       }
       metrics.Reset();
-      text.Int(1, page.id);
-      int trc;
-      while ((trc = text.Step()) == SQLITE_ROW) {
-        TextFindingRecord t;
-        t.kind = text.ColText(0);
-        t.severity = text.ColText(1);
-        t.start = static_cast<uint32_t>(text.ColInt(2));
-        t.end = static_cast<uint32_t>(text.ColInt(3));
-        t.line = static_cast<uint32_t>(text.ColInt(4));
-        t.column = static_cast<uint32_t>(text.ColInt(5));
-        t.text = text.ColText(6);
-        t.message = text.ColText(7);
-        t.suggestion = text.ColText(8);
-        page.text_findings.push_back(std::move(t));
-      }
-      text.Reset();
-      for (int sub : {frc, rrc, trc}) {
-        if (sub != SQLITE_DONE) {
-          s.Reset();
-          return Err(sub, "reading a page's findings");
-        }
-      }
       if (mrc != SQLITE_ROW && mrc != SQLITE_DONE) {
         s.Reset();
         return Err(mrc, "reading a page's text figures");
@@ -1074,6 +718,10 @@ class SqliteStore final : public Store {
     p.Text(18, page.redirects.empty() ? "[]" : page.redirects);
     p.Text(19, page.warnings.empty() ? "[]" : page.warnings);
     p.Text(20, page.text_json);
+    p.Text(21, PackFindings(page.findings));
+    p.Text(22, PackRuleOutcomes(page.rules));
+    p.Text(23, PackTextFindings(page.text_findings));
+    p.Int(24, static_cast<int64_t>(CountFailed(page.findings)));
     if (int rc = p.Run(); rc != SQLITE_DONE) {
       return Err(rc, "writing a page");
     }
@@ -1082,40 +730,6 @@ class SqliteStore final : public Store {
       return false;  // stored already (a resumed crawl met it again)
     }
     int64_t id = sqlite3_last_insert_rowid(conn.db);
-    int64_t seq = 0;
-    for (const FindingRecord& f : page.findings) {
-      Stmt& s = insert_finding_;
-      s.Int(1, id);
-      s.Int(2, seq++);
-      s.Text(3, f.rule);
-      s.Text(4, f.outcome);
-      s.Text(5, f.severity);
-      s.Text(6, f.selector);
-      s.Int(7, f.line);
-      s.Int(8, f.column);
-      s.Text(9, f.snippet);
-      s.Text(10, f.message);
-      s.Text(11, f.document);
-      s.Int(12, f.span_start);
-      s.Int(13, f.span_end);
-      if (int rc = s.Run(); rc != SQLITE_DONE) {
-        return Err(rc, "writing a finding");
-      }
-      Wrote();
-    }
-    for (const RuleOutcomeRecord& r : page.rules) {
-      Stmt& s = insert_rule_;
-      s.Int(1, id);
-      s.Text(2, r.rule);
-      s.Text(3, r.outcome);
-      s.Int(4, r.passed);
-      s.Int(5, r.failed);
-      s.Int(6, r.cant_tell);
-      if (int rc = s.Run(); rc != SQLITE_DONE) {
-        return Err(rc, "writing a rule outcome");
-      }
-      Wrote();
-    }
     if (page.text) {
       const TextMetricsRecord& m = *page.text;
       Stmt& s = insert_metrics_;
@@ -1132,25 +746,6 @@ class SqliteStore final : public Store {
       s.Real(11, m.average_sentence_length);
       if (int rc = s.Run(); rc != SQLITE_DONE) {
         return Err(rc, "writing text figures");
-      }
-      Wrote();
-    }
-    seq = 0;
-    for (const TextFindingRecord& t : page.text_findings) {
-      Stmt& s = insert_text_finding_;
-      s.Int(1, id);
-      s.Int(2, seq++);
-      s.Text(3, t.kind);
-      s.Text(4, t.severity);
-      s.Int(5, t.start);
-      s.Int(6, t.end);
-      s.Int(7, t.line);
-      s.Int(8, t.column);
-      s.Text(9, t.text);
-      s.Text(10, t.message);
-      s.Text(11, t.suggestion);
-      if (int rc = s.Run(); rc != SQLITE_DONE) {
-        return Err(rc, "writing a text finding");
       }
       Wrote();
     }
@@ -1191,8 +786,7 @@ class SqliteStore final : public Store {
 
   std::string path_;
   int version_;
-  Stmt insert_page_, insert_finding_, insert_rule_, insert_metrics_, insert_text_finding_,
-      insert_skip_, begin_, commit_, rollback_;
+  Stmt insert_page_, insert_metrics_, insert_skip_, begin_, commit_, rollback_;
   long kill_after_writes_ = 0;
   long writes_total_ = 0;
 };

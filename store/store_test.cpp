@@ -276,16 +276,135 @@ TEST_CASE("store: OpenScans counts the bodies left to workers and those unfinish
   CHECK(open->empty());
 }
 
+namespace {
+
+// Runs SQL on a file, failing the test on an error.
+void Sql(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  char* error = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  INFO((error != nullptr ? error : ""));
+  sqlite3_free(error);
+  sqlite3_close(db);
+  REQUIRE(rc == SQLITE_OK);
+}
+
+// The rows of a query on a file, columns joined with "|".
+std::vector<std::string> Rows(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+  std::vector<std::string> rows;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    std::string row;
+    for (int i = 0; i < sqlite3_column_count(st); ++i) {
+      const unsigned char* t = sqlite3_column_text(st, i);
+      row += (i > 0 ? "|" : "") + std::string(t ? reinterpret_cast<const char*>(t) : "NULL");
+    }
+    rows.push_back(row);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return rows;
+}
+
+}  // namespace
+
 TEST_CASE(
-    "store: an older schema is migrated on open and keeps its data, and a newer one is refused",
+    "store: a version 1 store is migrated on open and keeps every row: findings, rule outcomes "
+    "and text findings move into their page, and the views give the same rows",
     "[store]") {
   TempDir dir;
-  std::string path = dir.File("old.db");
-  // Version 1 as released, then a later version that adds a column.
-  auto v1 = ps::Migrations().subspan(0, 1);
-  auto before = ps::MigrateSqliteFile(path, v1);
+  std::string path = dir.File("v1.db");
+  auto before = ps::MigrateSqliteFile(path, ps::Migrations().subspan(0, 1));
   REQUIRE(before);
   CHECK(*before == 0);
+  // What plainsight wrote at version 1, row by row; rows inserted out of order on purpose.
+  Sql(path,
+      "INSERT INTO scans(id, started_at, status, tool_version, options, source) VALUES(1, "
+      "'2026-12-01T10:00:00Z', 'running', 'test', '{}', 'bodies.csv');"
+      "INSERT INTO scan_bodies(scan_id, body_id, position, name, url, sector, lang) VALUES(1, "
+      "'cc1', 0, 'Clare', 'https://clare.example/', 'local', 'en');"
+      "INSERT INTO pages VALUES(7, 1, 'cc1', 'https://clare.example/', "
+      "'https://clare.example/', 200, 'html', 'text/html', 10, 1.5, '2026-12-01T10:00:01Z', 0, "
+      "'', 'home', 'Home', 'en', '', '', '[]', '[]', '{}');"
+      "INSERT INTO pages VALUES(8, 1, 'cc1', 'https://clare.example/a', "
+      "'https://clare.example/a', 404, 'other', '', 0, 1, '2026-12-01T10:00:02Z', 1, '', '', '', "
+      "'', 'HTTP 404', 'http', '[]', '[]', '');"
+      "INSERT INTO findings VALUES(7, 1, 'html.b', 'cantTell', 'notice', '#b', 4, 2, "
+      "'<b \"q\">', 'Check, then \\ decide.', '', 3, 9);"
+      "INSERT INTO findings VALUES(7, 0, 'html.a', 'failed', 'error', 'img', 3, 1, '<img>', "
+      "'No name.', 'https://clare.example/frame', 0, 5);"
+      "INSERT INTO page_rules VALUES(7, 'html.z', 'passed', 2, 0, 0);"
+      "INSERT INTO page_rules VALUES(7, 'html.a', 'failed', 0, 1, 0);"
+      "INSERT INTO page_rules VALUES(7, 'html.b', 'cantTell', 0, 0, 1);"
+      "INSERT INTO text_metrics(page_id, lang, words, sentences, syllables, paragraphs, "
+      "long_sentences, flesch_kincaid_grade) VALUES(7, 'en', 50, 3, 70, 2, 1, 8.25);"
+      "INSERT INTO text_findings VALUES(7, 1, 'passive', 'notice', 30, 40, 2, 5, 'was seen', "
+      "'Passive.', '');"
+      "INSERT INTO text_findings VALUES(7, 0, 'wordy-phrase', 'warning', 10, 20, 1, 11, "
+      "'in order to', 'Wordy.', 'to');");
+  auto store = ps::OpenStore(path);
+  REQUIRE(store);
+  CHECK((*store)->schema_version() == ps::kSchemaVersion);
+  std::vector<ps::PageRecord> pages;
+  REQUIRE((*store)->ForEachPage(1, "cc1", [&](const ps::PageRecord& p) {
+    pages.push_back(p);
+    return true;
+  }));
+  REQUIRE(pages.size() == 2);
+  const ps::PageRecord& home = pages[0];
+  REQUIRE(home.findings.size() == 2);
+  CHECK(home.findings[0].rule == "html.a");  // in seq order
+  CHECK(home.findings[0].document == "https://clare.example/frame");
+  CHECK(home.findings[0].span_end == 5);
+  CHECK(home.findings[1].snippet == "<b \"q\">");
+  CHECK(home.findings[1].message == "Check, then \\ decide.");
+  CHECK(home.findings[1].line == 4);
+  CHECK(home.findings[1].column == 2);
+  REQUIRE(home.rules.size() == 3);
+  CHECK(home.rules[0].rule == "html.a");  // by rule
+  CHECK(home.rules[1].cant_tell == 1);
+  CHECK(home.rules[2].passed == 2);
+  REQUIRE(home.text.has_value());
+  CHECK(home.text->syllables == 70);
+  REQUIRE(home.text_findings.size() == 2);
+  CHECK(home.text_findings[0].suggestion == "to");
+  CHECK(home.text_findings[1].kind == "passive");
+  CHECK(pages[1].findings.empty());
+  CHECK(pages[1].rules.empty());
+  CHECK(pages[1].error == "HTTP 404");
+  // The views give the version 1 rows back, and the body's failures count the failed ones.
+  CHECK(Rows(path, "SELECT * FROM findings ORDER BY page_id, seq") ==
+        std::vector<std::string>{
+            "7|0|html.a|failed|error|img|3|1|<img>|No name.|https://clare.example/frame|0|5",
+            "7|1|html.b|cantTell|notice|#b|4|2|<b \"q\">|Check, then \\ decide.||3|9"});
+  CHECK(Rows(path, "SELECT * FROM page_rules ORDER BY page_id, rule") ==
+        std::vector<std::string>{"7|html.a|failed|0|1|0", "7|html.b|cantTell|0|0|1",
+                                 "7|html.z|passed|2|0|0"});
+  CHECK(Rows(path, "SELECT * FROM text_findings ORDER BY page_id, seq") ==
+        std::vector<std::string>{"7|0|wordy-phrase|warning|10|20|1|11|in order to|Wordy.|to",
+                                 "7|1|passive|notice|30|40|2|5|was seen|Passive.|"});
+  REQUIRE((*store)->FinishBody(1, "cc1", ps::BodyState::kDone, ""));
+  auto bodies = (*store)->Bodies(1);
+  REQUIRE(bodies);
+  CHECK(bodies->at(0).failures == 1);
+  CHECK(bodies->at(0).pages == 2);
+  // A page written now reads back through the same views.
+  auto scan = (*store)->CreateScan(SampleScan());
+  REQUIRE(scan);
+  REQUIRE(*(*store)->PutPage(SamplePage(*scan, "https://clare.example/")));
+  CHECK(Rows(path,
+             "SELECT count(*), sum(outcome = 'failed') FROM findings f JOIN pages p ON "
+             "p.id = f.page_id WHERE p.scan_id = " +
+                 std::to_string(*scan)) == std::vector<std::string>{"2|1"});
+}
+
+TEST_CASE("store: a store of a later schema version is refused, after migrating to it", "[store]") {
+  TempDir dir;
+  std::string path = dir.File("old.db");
   {
     auto store = ps::OpenStore(path);
     REQUIRE(store);
@@ -293,21 +412,15 @@ TEST_CASE(
     REQUIRE(scan);
     REQUIRE(*(*store)->PutPage(SamplePage(*scan, "https://clare.example/")));
   }
+  // This build's versions, then a later one that adds a column.
   constexpr std::string_view kAddColumn[] = {"ALTER TABLE pages ADD COLUMN note TEXT"};
-  std::vector<ps::Migration> later(v1.begin(), v1.end());
+  std::vector<ps::Migration> later(ps::Migrations().begin(), ps::Migrations().end());
   later.push_back({ps::kSchemaVersion + 1, kAddColumn, kAddColumn});
   auto upgraded = ps::MigrateSqliteFile(path, later);
   REQUIRE(upgraded);
-  CHECK(*upgraded == 1);
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, "SELECT count(*), count(note) FROM pages", -1, &st, nullptr) ==
-          SQLITE_OK);
-  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-  CHECK(sqlite3_column_int(st, 0) == 1);  // the page written at version 1 is still there
-  sqlite3_finalize(st);
-  sqlite3_close(db);
+  CHECK(*upgraded == ps::kSchemaVersion);
+  // the page written before is still there
+  CHECK(Rows(path, "SELECT count(*), count(note) FROM pages") == std::vector<std::string>{"1|0"});
   // This build reads up to kSchemaVersion: the upgraded file is newer.
   auto newer = ps::OpenStore(path);
   REQUIRE_FALSE(newer);

@@ -488,6 +488,85 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "postgres store: a version 1 store is migrated: findings, rule outcomes and text findings "
+    "move into their page, and the views give the same rows",
+    "[store][fleet]") {
+  PLAINSIGHT_NEED_POSTGRES();
+  std::string uri = NewDatabase();
+  auto before = ps::MigratePostgres(uri, ps::Migrations().subspan(0, 1));
+  REQUIRE(before);
+  CHECK(*before == 0);
+  // What plainsight wrote at version 1, row by row; rows inserted out of order on purpose.
+  CHECK(Sql(uri,
+            "INSERT INTO scans(id, started_at, status, tool_version, options, source) VALUES(1, "
+            "'2026-12-01T10:00:00Z', 'running', 'test', '{}', 'bodies.csv');"
+            "INSERT INTO scan_bodies(scan_id, body_id, position, name, url, sector, lang) "
+            "VALUES(1, 'cc1', 0, 'Clare', 'https://clare.example/', 'local', 'en');"
+            "INSERT INTO pages VALUES(7, 1, 'cc1', 'https://clare.example/', "
+            "'https://clare.example/', 200, 'html', 'text/html', 10, 1.5, "
+            "'2026-12-01T10:00:01Z', 0, '', 'home', 'Home', 'en', '', '', '[]', '[]', '{}');"
+            "INSERT INTO findings VALUES(7, 1, 'html.b', 'cantTell', 'notice', '#b', 4, 2, "
+            "'<b \"q\">', 'Check, then \\ decide.', '', 3, 9);"
+            "INSERT INTO findings VALUES(7, 0, 'html.a', 'failed', 'error', 'img', 3, 1, "
+            "'<img>', 'No name.', 'https://clare.example/frame', 0, 5);"
+            "INSERT INTO page_rules VALUES(7, 'html.z', 'passed', 2, 0, 0);"
+            "INSERT INTO page_rules VALUES(7, 'html.a', 'failed', 0, 1, 0);"
+            "INSERT INTO page_rules VALUES(7, 'html.B', 'cantTell', 0, 0, 1);"
+            "INSERT INTO text_metrics(page_id, lang, words, sentences, syllables, paragraphs, "
+            "long_sentences) VALUES(7, 'en', 50, 3, 70, 2, 1);"
+            "INSERT INTO text_findings VALUES(7, 1, 'passive', 'notice', 30, 40, 2, 5, "
+            "'was seen', 'Passive.', '');"
+            "INSERT INTO text_findings VALUES(7, 0, 'wordy-phrase', 'warning', 10, 20, 1, 11, "
+            "'in order to', 'Wordy.', 'to');") == "");
+  auto store = ps::OpenStore(uri);
+  REQUIRE(store);
+  CHECK((*store)->schema_version() == ps::kSchemaVersion);
+  std::vector<ps::PageRecord> pages;
+  REQUIRE((*store)->ForEachPage(1, "cc1", [&](const ps::PageRecord& p) {
+    pages.push_back(p);
+    return true;
+  }));
+  REQUIRE(pages.size() == 1);
+  const ps::PageRecord& home = pages[0];
+  REQUIRE(home.findings.size() == 2);
+  CHECK(home.findings[0].rule == "html.a");  // in seq order
+  CHECK(home.findings[1].snippet == "<b \"q\">");
+  CHECK(home.findings[1].message == "Check, then \\ decide.");
+  REQUIRE(home.rules.size() == 3);
+  CHECK(home.rules[0].rule == "html.B");  // by rule, bytewise
+  CHECK(home.rules[1].rule == "html.a");
+  CHECK(home.rules[2].passed == 2);
+  REQUIRE(home.text_findings.size() == 2);
+  CHECK(home.text_findings[0].suggestion == "to");
+  CHECK(home.text_findings[1].kind == "passive");
+  // The views give the version 1 rows back, with version 1's column types.
+  CHECK(Sql(uri,
+            "SELECT string_agg(concat_ws('|', page_id, seq, rule, outcome, severity, "
+            "selector, line + 0, col + 0, snippet, message, document, span_start + 0, "
+            "span_end + 0), ';' ORDER BY seq) FROM findings") ==
+        "7|0|html.a|failed|error|img|3|1|<img>|No name.|https://clare.example/frame|0|5;"
+        "7|1|html.b|cantTell|notice|#b|4|2|<b \"q\">|Check, then \\ decide.||3|9");
+  CHECK(Sql(uri,
+            "SELECT string_agg(concat_ws('|', page_id, rule, outcome, passed + 0, failed, "
+            "cant_tell), ';' ORDER BY rule COLLATE \"C\") FROM page_rules") ==
+        "7|html.B|cantTell|0|0|1;7|html.a|failed|0|1|0;7|html.z|passed|2|0|0");
+  CHECK(Sql(uri,
+            "SELECT string_agg(concat_ws('|', page_id, seq, kind, span_start + 0, line + 0, "
+            "suggestion), ';' ORDER BY seq) FROM text_findings") ==
+        "7|0|wordy-phrase|10|1|to;7|1|passive|30|2|");
+  REQUIRE((*store)->FinishBody(1, "cc1", ps::BodyState::kDone, ""));
+  auto bodies = (*store)->Bodies(1);
+  REQUIRE(bodies);
+  CHECK(bodies->at(0).failures == 1);
+  // The packed values are compressed with LZ4 when the server has it ('l'), else with pglz.
+  const bool lz4 = Sql(uri, "SET default_toast_compression = lz4").empty();
+  CHECK(Sql(uri,
+            "SELECT string_agg(attcompression::text, '' ORDER BY attname) FROM "
+            "pg_attribute WHERE attrelid = 'pages'::regclass AND attname LIKE '%_json'") ==
+        (lz4 ? "llll" : ""));
+}
+
+TEST_CASE(
     "postgres store: workers creating the schema at once do not collide, and foreign and "
     "newer databases are refused with a clear error",
     "[store][fleet][postgres]") {

@@ -107,9 +107,16 @@ TEST_CASE(
   TestServer server(&ServeSector);
   const auto& baseline = Baseline(server.port());
   // Kill points: inside the N-th statement of the page transactions (fault injection), and
-  // at random times from outside (a fixed seed, so a failure can be replayed).
-  std::vector<std::pair<std::string, int>> points = {{"1", 0},   {"9", 0},   {"57", 0},
-                                                     {"333", 0}, {"901", 0}, {"2500", 0}};
+  // at random times from outside (a fixed seed, so a failure can be replayed). A page's
+  // transaction writes its pages row, then its text_metrics row when it has one: the whole
+  // scan writes pages + metrics statements, and the last point is the last of them.
+  const size_t total_writes = Count(baseline, "page") + Count(baseline, "metrics");
+  REQUIRE(total_writes > 20);
+  std::vector<std::pair<std::string, int>> points;
+  for (size_t n :
+       {size_t{1}, size_t{2}, size_t{3}, total_writes / 3, total_writes / 2 + 1, total_writes}) {
+    points.emplace_back(std::to_string(n), 0);
+  }
   std::mt19937 rng(20261206);
   for (int i = 0; i < 4; ++i) {
     points.emplace_back("", 1 + static_cast<int>(rng() % 900));
