@@ -17,6 +17,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -88,8 +89,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<label><input type="radio" name="a"> A</label><label><input type="radio" name="b"> B</label>)",
 };
 
-constexpr std::string_view kTargetTags[] = {"input"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlControlGroup{
@@ -114,6 +113,6 @@ extern const engine::Rule kHtmlControlGroup{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kInputs};
 
 }  // namespace plainsight::rules

@@ -7,6 +7,7 @@
 #include "rules/catalog.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -42,8 +43,6 @@ void Check(const engine::Page& page, engine::Findings& out) {
                     "contains.");
 }
 
-constexpr std::string_view kTargetTags[] = {"iframe"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlIframeName{
@@ -63,6 +62,6 @@ extern const engine::Rule kHtmlIframeName{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kIframes};
 
 }  // namespace plainsight::rules

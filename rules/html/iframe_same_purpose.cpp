@@ -14,6 +14,7 @@
 #include "rules/html/support/links.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/scripts.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -138,8 +139,6 @@ void Check(const engine::Page& page, engine::Findings& out) {
   }
 }
 
-constexpr std::string_view kTargetTags[] = {"iframe"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlIframeSamePurpose{
@@ -160,6 +159,6 @@ extern const engine::Rule kHtmlIframeSamePurpose{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kIframes};
 
 }  // namespace plainsight::rules

@@ -7,6 +7,7 @@
 // most 1 by 1 pixels (tracking frames) show nothing and are not targets. When the frame's
 // document is not available and the frame has a negative tabindex, the outcome is cantTell.
 #include "rules/catalog.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -77,8 +78,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<iframe title="Hi" tabindex="-1" srcdoc="<h1>Hello</h1>"></iframe>)",
     R"(<iframe title="Map" tabindex="-1" hidden srcdoc="<a href='/'>Home</a>"></iframe>)"};
 
-constexpr std::string_view kTargetTags[] = {"iframe"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlIframeTabindex{
@@ -96,6 +95,6 @@ extern const engine::Rule kHtmlIframeTabindex{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kIframes};
 
 }  // namespace plainsight::rules

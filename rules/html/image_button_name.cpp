@@ -6,6 +6,7 @@
 // name attribute is not a name either.
 #include "rules/catalog.h"
 #include "rules/html/support/names.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -38,8 +39,6 @@ void Check(const engine::Page& page, engine::Findings& out) {
                     "button does.");
 }
 
-constexpr std::string_view kTargetTags[] = {"input"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlImageButtonName{
@@ -59,6 +58,6 @@ extern const engine::Rule kHtmlImageButtonName{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kInputs};
 
 }  // namespace plainsight::rules

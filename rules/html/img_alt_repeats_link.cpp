@@ -13,6 +13,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -66,8 +67,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<a href="/pool"><img src="pool.jpg" alt=""> Leisure centre</a>)",
     R"(<a href="/pool"><img src="pool.jpg" alt="Leisure centre"></a>)"};
 
-constexpr std::string_view kTargetTags[] = {"img"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlImgAltRepeatsLink{
@@ -88,6 +87,6 @@ extern const engine::Rule kHtmlImgAltRepeatsLink{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kImages};
 
 }  // namespace plainsight::rules

@@ -16,6 +16,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -54,8 +55,6 @@ constexpr std::string_view kCantTell[] = {
 constexpr std::string_view kInapplicable[] = {R"(<img src="map.png" alt="Map">)",
                                               R"(<img src="map.png" title="Map">)"};
 
-constexpr std::string_view kTargetTags[] = {"img"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlImgAltTitle{
@@ -80,6 +79,6 @@ extern const engine::Rule kHtmlImgAltTitle{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kImages};
 
 }  // namespace plainsight::rules

@@ -17,6 +17,7 @@
 #include "rules/html/image_support.h"
 #include "rules/html/support/animation.h"
 #include "rules/html/support/descriptive_text.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -106,8 +107,6 @@ constexpr std::string_view kInapplicable[] = {R"(<img src="/photos/council.jpg" 
                                               R"(<p>No images</p>)"};
 constexpr std::string_view kCantTell[] = {R"(<img src="/img/banner.gif" alt="Open day">)"};
 
-constexpr std::string_view kTargetTags[] = {"img", "input"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlImgAnimated{
@@ -133,6 +132,6 @@ extern const engine::Rule kHtmlImgAnimated{
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
     .techniques = kTechniques,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kImagesAndInputs};
 
 }  // namespace plainsight::rules

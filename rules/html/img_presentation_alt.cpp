@@ -14,6 +14,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -43,8 +44,6 @@ constexpr std::string_view kCantTell[] = {
 constexpr std::string_view kInapplicable[] = {R"(<img src="map.png" alt="Map">)",
                                               R"(<span role="presentation">x</span>)"};
 
-constexpr std::string_view kTargetTags[] = {"img"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlImgPresentationAlt{
@@ -66,6 +65,6 @@ extern const engine::Rule kHtmlImgPresentationAlt{
     .passes = kPasses,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kImages};
 
 }  // namespace plainsight::rules

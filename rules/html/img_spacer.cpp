@@ -15,6 +15,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -75,8 +76,6 @@ constexpr std::string_view kFails[] = {
 constexpr std::string_view kInapplicable[] = {R"(<img src="/i/map.png" alt="Map">)",
                                               R"(<p>No images</p>)"};
 
-constexpr std::string_view kTargetTags[] = {"img"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlImgSpacer{
@@ -98,6 +97,6 @@ extern const engine::Rule kHtmlImgSpacer{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kImages};
 
 }  // namespace plainsight::rules

@@ -13,6 +13,7 @@
 #include "rules/catalog.h"
 #include "rules/html/image_support.h"
 #include "rules/html/support/descriptive_text.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -104,8 +105,6 @@ constexpr std::string_view kCantTell[] = {
 constexpr std::string_view kInapplicable[] = {
     R"(<img src="/img/river.jpg" alt="The river Liffey">)", R"(<p>No images</p>)"};
 
-constexpr std::string_view kTargetTags[] = {"img", "input"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlImgText{
@@ -130,6 +129,6 @@ extern const engine::Rule kHtmlImgText{
     .cant_tell = kCantTell,
     .level = "AA",
     .techniques = kTechniques,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kImagesAndInputs};
 
 }  // namespace plainsight::rules

@@ -19,6 +19,7 @@
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
 #include "rules/html/support/scripts.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -74,8 +75,6 @@ constexpr std::string_view kFails[] = {
     R"(<a href="/bins"><img src="bin.png" alt="Bins"></a> <a href="/bins">Bin collections</a>)"};
 constexpr std::string_view kInapplicable[] = {R"(<p>No links</p>)", R"(<a>Anchor</a>)"};
 
-constexpr std::string_view kTargetTags[] = {"a"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlLinkAdjacentDuplicate{
@@ -100,6 +99,6 @@ extern const engine::Rule kHtmlLinkAdjacentDuplicate{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kAnchors};
 
 }  // namespace plainsight::rules

@@ -16,6 +16,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -58,8 +59,6 @@ constexpr std::string_view kCantTell[] = {
 constexpr std::string_view kInapplicable[] = {R"(<a href="/news">News</a>)",
                                               R"(<button>Menu</button>)"};
 
-constexpr std::string_view kTargetAttributes[] = {"role"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlLinkButtonKeys{
@@ -85,6 +84,6 @@ extern const engine::Rule kHtmlLinkButtonKeys{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .target_attributes = kTargetAttributes};
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules

@@ -17,6 +17,7 @@
 #include "rules/catalog.h"
 #include "rules/html/link_support.h"
 #include "rules/html/support/contrast.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -140,8 +141,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<style>a { text-decoration: none }</style><ul><li><a href="/a">Bins</a></li><li><a href="/b">Roads</a></li></ul>)",
     R"(<p>No links here at all, only text.</p>)"};
 
-constexpr std::string_view kTargetTags[] = {"a"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlLinkColorOnly{
@@ -166,6 +165,6 @@ extern const engine::Rule kHtmlLinkColorOnly{
     .inapplicable = kInapplicable,
     .options = kOptions,
     .techniques = kTechniques,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kAnchors};
 
 }  // namespace plainsight::rules

@@ -16,6 +16,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -190,9 +191,6 @@ void CheckInContext(const engine::Page& page, engine::Findings& out) {
   CheckLinks(page, out, true);
 }
 
-constexpr std::string_view kTargetTags[] = {"a", "area"};
-constexpr std::string_view kTargetAttributes[] = {"role"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlLinkDescriptive{
@@ -214,8 +212,8 @@ extern const engine::Rule kHtmlLinkDescriptive{
     .fails = kFailsLinkOnly,
     .inapplicable = kInapplicable,
     .level = "AAA",
-    .target_tags = kTargetTags,
-    .target_attributes = kTargetAttributes};
+    .target_tags = targets::kLinks,
+    .target_attributes = targets::kRoleAttribute};
 
 extern const engine::Rule kHtmlLinkDescriptiveInContext{
     .id = "html.link-descriptive-in-context",
@@ -234,7 +232,7 @@ extern const engine::Rule kHtmlLinkDescriptiveInContext{
     .passes = kPasses,
     .fails = kFailsInContext,
     .inapplicable = kInapplicable,
-    .target_tags = kTargetTags,
-    .target_attributes = kTargetAttributes};
+    .target_tags = targets::kLinks,
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules

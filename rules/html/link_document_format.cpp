@@ -20,6 +20,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -157,8 +158,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<a href="/plan.pdf" style="display:none">Plan</a>)",
 };
 
-constexpr std::string_view kTargetTags[] = {"a", "area"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlLinkDocumentFormat{
@@ -184,6 +183,6 @@ extern const engine::Rule kHtmlLinkDocumentFormat{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kLinks};
 
 }  // namespace plainsight::rules

@@ -21,6 +21,7 @@
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
 #include "rules/html/support/scripts.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -81,8 +82,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<a href="#" style="display:none">Hidden</a>)",
 };
 
-constexpr std::string_view kTargetTags[] = {"a", "area"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlLinkHrefPlaceholder{
@@ -107,6 +106,6 @@ extern const engine::Rule kHtmlLinkHrefPlaceholder{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kLinks};
 
 }  // namespace plainsight::rules

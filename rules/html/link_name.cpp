@@ -8,6 +8,7 @@
 #include "rules/catalog.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -67,9 +68,6 @@ void Check(const engine::Page& page, engine::Findings& out) {
                     "\"link\", or read out its address.");
 }
 
-constexpr std::string_view kTargetTags[] = {"a", "area"};
-constexpr std::string_view kTargetAttributes[] = {"role"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlLinkName{
@@ -90,7 +88,7 @@ extern const engine::Rule kHtmlLinkName{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .target_tags = kTargetTags,
-    .target_attributes = kTargetAttributes};
+    .target_tags = targets::kLinks,
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules

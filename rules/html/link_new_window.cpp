@@ -14,6 +14,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -57,8 +58,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<a href="/a" target="_self">Census</a>)",
 };
 
-constexpr std::string_view kTargetTags[] = {"a", "area"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlLinkNewWindow{
@@ -80,6 +79,6 @@ extern const engine::Rule kHtmlLinkNewWindow{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .level = "AAA",
-    .target_tags = kTargetTags};
+    .target_tags = targets::kLinks};
 
 }  // namespace plainsight::rules

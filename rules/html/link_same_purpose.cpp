@@ -21,6 +21,7 @@
 #include "rules/html/support/links.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -198,9 +199,6 @@ void CheckInContext(const engine::Page& page, engine::Findings& out) {
   CheckSets(page, out, true);
 }
 
-constexpr std::string_view kTargetTags[] = {"a", "area"};
-constexpr std::string_view kTargetAttributes[] = {"role"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlLinkSamePurpose{
@@ -223,8 +221,8 @@ extern const engine::Rule kHtmlLinkSamePurpose{
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
     .level = "AAA",
-    .target_tags = kTargetTags,
-    .target_attributes = kTargetAttributes};
+    .target_tags = targets::kLinks,
+    .target_attributes = targets::kRoleAttribute};
 
 extern const engine::Rule kHtmlLinkSamePurposeInContext{
     .id = "html.link-same-purpose-in-context",
@@ -245,7 +243,7 @@ extern const engine::Rule kHtmlLinkSamePurposeInContext{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .target_tags = kTargetTags,
-    .target_attributes = kTargetAttributes};
+    .target_tags = targets::kLinks,
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules

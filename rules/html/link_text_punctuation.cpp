@@ -14,6 +14,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -80,8 +81,6 @@ constexpr std::string_view kFails[] = {R"(<a href="/news?p=2">&raquo;</a>)",
 constexpr std::string_view kInapplicable[] = {R"(<a href="/news?p=2"></a>)",
                                               R"(<span>&raquo;</span>)"};
 
-constexpr std::string_view kTargetTags[] = {"a", "area"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlLinkTextPunctuation{
@@ -103,6 +102,6 @@ extern const engine::Rule kHtmlLinkTextPunctuation{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kLinks};
 
 }  // namespace plainsight::rules

@@ -11,6 +11,7 @@
 
 #include "rules/catalog.h"
 #include "rules/html/link_support.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -60,8 +61,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<a href="/search" title="Search"><img src="search.png" alt=""></a>)",
     R"(<span title="Bin collections">Bin collections</span>)"};
 
-constexpr std::string_view kTargetTags[] = {"a", "area"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlLinkTitleRedundant{
@@ -86,6 +85,6 @@ extern const engine::Rule kHtmlLinkTitleRedundant{
     .cant_tell = kCantTell,
     .level = "A",
     .techniques = kTechniques,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kLinks};
 
 }  // namespace plainsight::rules

@@ -5,6 +5,7 @@
 #include "rules/catalog.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -36,7 +37,6 @@ void Check(const engine::Page& page, engine::Findings& out) {
 }
 
 constexpr std::string_view kTargetTags[] = {"menuitem"};
-constexpr std::string_view kTargetAttributes[] = {"role"};
 
 }  // namespace
 
@@ -58,6 +58,6 @@ extern const engine::Rule kHtmlMenuitemName{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .target_tags = kTargetTags,
-    .target_attributes = kTargetAttributes};
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules

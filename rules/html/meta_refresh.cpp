@@ -8,6 +8,7 @@
 #include "engine/ascii.h"
 #include "rules/catalog.h"
 #include "rules/html/support/meta.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -109,8 +110,6 @@ constexpr std::string_view kPassesB[] = {
 constexpr std::string_view kFailsB[] = {R"(<meta http-equiv="refresh" content="72001">)"};
 constexpr std::string_view kInapplicableB[] = {R"(<meta http-equiv="refresh" content="foo">)"};
 
-constexpr std::string_view kTargetTags[] = {"meta"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlMetaRefresh{
@@ -131,7 +130,7 @@ extern const engine::Rule kHtmlMetaRefresh{
     .fails = kFailsA,
     .inapplicable = kInapplicableA,
     .options = kOptions,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kMeta};
 
 extern const engine::Rule kHtmlMetaRefreshNoException{
     .id = "html.meta-refresh-no-exception",
@@ -147,6 +146,6 @@ extern const engine::Rule kHtmlMetaRefreshNoException{
     .fails = kFailsB,
     .inapplicable = kInapplicableB,
     .level = "AAA",
-    .target_tags = kTargetTags};
+    .target_tags = targets::kMeta};
 
 }  // namespace plainsight::rules

@@ -9,6 +9,7 @@
 
 #include "rules/catalog.h"
 #include "rules/html/support/meta.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -119,8 +120,6 @@ constexpr std::string_view kFails[] = {
 constexpr std::string_view kInapplicable[] = {
     R"(<meta name="viewport" content="width=device-width">)"};
 
-constexpr std::string_view kTargetTags[] = {"meta"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlMetaViewportZoom{
@@ -142,6 +141,6 @@ extern const engine::Rule kHtmlMetaViewportZoom{
     .inapplicable = kInapplicable,
     .options = kOptions,
     .level = "AA",
-    .target_tags = kTargetTags};
+    .target_tags = targets::kMeta};
 
 }  // namespace plainsight::rules

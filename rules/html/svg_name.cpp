@@ -8,6 +8,7 @@
 #include "rules/catalog.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -45,8 +46,6 @@ void Check(const engine::Page& page, engine::Findings& out) {
                     "as its first child, or aria-label.");
 }
 
-constexpr std::string_view kTargetAttributes[] = {"role"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlSvgName{
@@ -67,6 +66,6 @@ extern const engine::Rule kHtmlSvgName{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .target_attributes = kTargetAttributes};
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules

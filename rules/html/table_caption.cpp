@@ -19,6 +19,7 @@
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
 #include "rules/html/support/tables.h"
+#include "rules/html/support/targets.h"
 #include "rules/html/table_support.h"
 
 namespace plainsight::rules {
@@ -80,8 +81,6 @@ constexpr std::string_view kCantTell[] = {
 constexpr std::string_view kInapplicable[] = {
     R"(<table><tr><th>Day</th><th>Bin</th></tr><tr><td>Mon</td><td>Green</td></tr></table>)"};
 
-constexpr std::string_view kTargetTags[] = {"table"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlTableCaption{
@@ -106,6 +105,6 @@ extern const engine::Rule kHtmlTableCaption{
     .passes = kPasses,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kTables};
 
 }  // namespace plainsight::rules

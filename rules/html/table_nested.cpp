@@ -12,6 +12,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 #include "rules/html/table_support.h"
 
 namespace plainsight::rules {
@@ -45,8 +46,6 @@ constexpr std::string_view kFails[] = {
 constexpr std::string_view kInapplicable[] = {
     R"(<table><tr><th>Day</th></tr><tr><td>Mon</td></tr></table>)"};
 
-constexpr std::string_view kTargetTags[] = {"table"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlTableNested{
@@ -71,6 +70,6 @@ extern const engine::Rule kHtmlTableNested{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kTables};
 
 }  // namespace plainsight::rules

@@ -17,6 +17,7 @@
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
 #include "rules/html/support/tables.h"
+#include "rules/html/support/targets.h"
 #include "rules/html/table_support.h"
 
 namespace plainsight::rules {
@@ -117,8 +118,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<table><tr><th>Day</th></tr><tr><td>Mon</td></tr></table>)",
 };
 
-constexpr std::string_view kTargetTags[] = {"table"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlTableRowCells{
@@ -144,6 +143,6 @@ extern const engine::Rule kHtmlTableRowCells{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kTables};
 
 }  // namespace plainsight::rules

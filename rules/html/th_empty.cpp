@@ -14,6 +14,7 @@
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
 #include "rules/html/support/tables.h"
+#include "rules/html/support/targets.h"
 #include "rules/html/table_support.h"
 
 namespace plainsight::rules {
@@ -70,8 +71,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<table role="presentation"><tr><th></th></tr><tr><td>x</td></tr></table>)",
 };
 
-constexpr std::string_view kTargetTags[] = {"table"};
-
 }  // namespace
 
 extern const engine::Rule kHtmlThEmpty{
@@ -94,6 +93,6 @@ extern const engine::Rule kHtmlThEmpty{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .target_tags = kTargetTags};
+    .target_tags = targets::kTables};
 
 }  // namespace plainsight::rules

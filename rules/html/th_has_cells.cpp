@@ -15,6 +15,7 @@
 #include "rules/catalog.h"
 #include "rules/html/support/aria_tree.h"
 #include "rules/html/support/tables.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -177,7 +178,6 @@ constexpr std::string_view kInapplicable[] = {
     R"(<table role="presentation"><tr><th>Time</th></tr><tr><td>12:00</td></tr></table>)"};
 
 constexpr std::string_view kTargetTags[] = {"th"};
-constexpr std::string_view kTargetAttributes[] = {"role"};
 
 }  // namespace
 
@@ -199,6 +199,6 @@ extern const engine::Rule kHtmlThHasCells{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .target_tags = kTargetTags,
-    .target_attributes = kTargetAttributes};
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules
