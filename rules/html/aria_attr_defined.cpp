@@ -8,10 +8,7 @@ namespace plainsight::rules {
 namespace {
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  for (const engine::Node* e : page.document().elements()) {
-    if (!IsHtmlOrSvgElement(*e)) {
-      continue;
-    }
+  for (const engine::Node* e : HtmlOrSvgElements(page)) {
     for (const engine::Attribute& a : e->attributes()) {
       if (a.name.size() <= 5 || engine::AsciiLower(a.name).rfind("aria-", 0) != 0) {
         continue;

@@ -44,9 +44,8 @@ const engine::Node* FirstTabbable(const engine::Accessibility& a11y, const engin
 void Check(const engine::Page& page, engine::Findings& out) {
   const engine::Accessibility& a11y = page.a11y();
   int focus_script = -1;  // computed on first need
-  for (const engine::Node* e : page.document().elements()) {
-    if (!IsHtmlOrSvgElement(*e) ||
-        !EqualsIgnoreCase(engine::TrimWhitespace(e->AttrOr("aria-hidden")), "true")) {
+  for (const engine::Node* e : HtmlOrSvgElements(page)) {
+    if (!EqualsIgnoreCase(engine::TrimWhitespace(e->AttrOr("aria-hidden")), "true")) {
       continue;
     }
     const engine::Node* tabbable = FirstTabbable(a11y, *e);

@@ -8,10 +8,7 @@ namespace plainsight::rules {
 namespace {
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  for (const engine::Node* e : page.document().elements()) {
-    if (!IsHtmlOrSvgElement(*e)) {
-      continue;
-    }
+  for (const engine::Node* e : HtmlOrSvgElements(page)) {
     const std::string* role = e->Attr("role");
     if (!role || engine::TrimWhitespace(*role).empty() || page.a11y().IsHidden(*e)) {
       continue;

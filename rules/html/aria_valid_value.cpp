@@ -13,10 +13,7 @@ namespace plainsight::rules {
 namespace {
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  for (const engine::Node* e : page.document().elements()) {
-    if (!IsHtmlOrSvgElement(*e)) {
-      continue;
-    }
+  for (const engine::Node* e : HtmlOrSvgElements(page)) {
     for (const AriaAttributeUse& use : AriaAttributesOf(*e)) {
       if (use.info == nullptr || engine::TrimWhitespace(use.value).empty()) {
         continue;

@@ -31,10 +31,7 @@ const engine::Node* FirstTabbableDescendant(const engine::Accessibility& a11y,
 
 void Check(const engine::Page& page, engine::Findings& out) {
   const engine::Accessibility& a11y = page.a11y();
-  for (const engine::Node* e : page.document().elements()) {
-    if (!IsHtmlOrSvgElement(*e)) {
-      continue;
-    }
+  for (const engine::Node* e : HtmlOrSvgElements(page)) {
     std::string_view role = a11y.Role(*e);
     const engine::RoleInfo* info = role.empty() ? nullptr : engine::FindRole(role);
     if (info == nullptr || !info->children_presentational) {

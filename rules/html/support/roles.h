@@ -40,18 +40,21 @@ bool HasExposedRole(const engine::Page& page, const engine::Node& element, std::
 // overridden one, or one that repeats the implicit role).
 std::string_view ExplicitSemanticRole(const engine::Page& page, const engine::Node& element);
 
-// The page's own HTML and SVG elements that are included in the accessibility tree, in tree
-// order: the targets of most ARIA rules. For range-for loops:
-//   for (const engine::Node* e : ExposedHtmlOrSvgElements(page)) { ... }
-class ExposedHtmlOrSvgElements {
+// The page's own HTML and SVG elements (ACT's "namespaced elements"), in tree order; with
+// `exposed_only`, only those included in the accessibility tree: the targets of most ARIA rules.
+// For range-for loops:
+//   for (const engine::Node* e : HtmlOrSvgElements(page)) { ... }
+class HtmlOrSvgElements {
  public:
-  explicit ExposedHtmlOrSvgElements(const engine::Page& page) : page_(page) {}
+  explicit HtmlOrSvgElements(const engine::Page& page, bool exposed_only = false)
+      : page_(page), exposed_only_(exposed_only) {}
 
   class Iterator {
    public:
     using Base = std::vector<const engine::Node*>::const_iterator;
 
-    Iterator(const engine::Page& page, Base it, Base end) : page_(&page), it_(it), end_(end) {
+    Iterator(const engine::Page& page, bool exposed_only, Base it, Base end)
+        : page_(&page), exposed_only_(exposed_only), it_(it), end_(end) {
       Skip();
     }
 
@@ -67,28 +70,39 @@ class ExposedHtmlOrSvgElements {
 
    private:
     void Skip() {
-      while (it_ != end_ && (!IsHtmlOrSvgElement(**it_) || page_->a11y().IsHidden(**it_))) {
+      while (it_ != end_ &&
+             (!IsHtmlOrSvgElement(**it_) || (exposed_only_ && page_->a11y().IsHidden(**it_)))) {
         ++it_;
       }
     }
 
     const engine::Page* page_;
+    bool exposed_only_;
     Base it_;
     Base end_;
   };
 
   Iterator begin() const {
     const auto& all = page_.document().elements();
-    return Iterator(page_, all.begin(), all.end());
+    return Iterator(page_, exposed_only_, all.begin(), all.end());
   }
 
   Iterator end() const {
     const auto& all = page_.document().elements();
-    return Iterator(page_, all.end(), all.end());
+    return Iterator(page_, exposed_only_, all.end(), all.end());
   }
 
  private:
   const engine::Page& page_;
+  bool exposed_only_;
+};
+
+// The page's own HTML and SVG elements that are included in the accessibility tree, in tree
+// order:
+//   for (const engine::Node* e : ExposedHtmlOrSvgElements(page)) { ... }
+class ExposedHtmlOrSvgElements : public HtmlOrSvgElements {
+ public:
+  explicit ExposedHtmlOrSvgElements(const engine::Page& page) : HtmlOrSvgElements(page, true) {}
 };
 
 // Is some ancestor element of `node` (in its own document) of role `role`?
