@@ -15,7 +15,6 @@
 #include "rules/catalog.h"
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
-#include "rules/html/support/roles.h"
 #include "rules/html/support/targets.h"
 #include "rules/support.h"
 
@@ -159,28 +158,22 @@ bool NamesItsTargetHeading(const engine::Page& p, const engine::Node& link,
 }
 
 void CheckLinks(const engine::Page& page, engine::Findings& out, bool in_context) {
-  ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
-    if (!HasRoleOrSubclass(p, e, LinkRoles()) || p.a11y().IsHidden(e)) {
-      return;
-    }
-    std::string name = NameOf(p, e);
-    if (name.empty()) {
-      return;  // html.link-name reports links without a name
-    }
-    if (IsGenericLinkText(name) && (!in_context || !HasLinkContext(p, e))) {
-      out.Fail(&e, "The link text \"" + name + "\" does not say where the link goes" +
-                       std::string(in_context ? ", and nothing around it does either" : "") +
-                       ": use words that name the destination.");
-    } else if (NamesItsTargetHeading(p, e, name)) {
-      out.Pass(&e, "names the heading it leads to");
-    } else {
-      out.CantTell(&e, "Check that the link text \"" + name + "\"" +
-                           std::string(in_context ? " (with the sentence, list item or table "
-                                                    "cell around it)"
-                                                  : "") +
-                           " says where the link goes.");
-    }
-  });
+  ForEachNamedLink(
+      page, [&](const engine::Page& p, const engine::Node& e, const std::string& name) {
+        if (IsGenericLinkText(name) && (!in_context || !HasLinkContext(p, e))) {
+          out.Fail(&e, "The link text \"" + name + "\" does not say where the link goes" +
+                           std::string(in_context ? ", and nothing around it does either" : "") +
+                           ": use words that name the destination.");
+        } else if (NamesItsTargetHeading(p, e, name)) {
+          out.Pass(&e, "names the heading it leads to");
+        } else {
+          out.CantTell(&e, "Check that the link text \"" + name + "\"" +
+                               std::string(in_context ? " (with the sentence, list item or table "
+                                                        "cell around it)"
+                                                      : "") +
+                               " says where the link goes.");
+        }
+      });
 }
 
 void CheckLinkOnly(const engine::Page& page, engine::Findings& out) {

@@ -20,7 +20,6 @@
 #include "rules/catalog.h"
 #include "rules/html/support/links.h"
 #include "rules/html/support/names.h"
-#include "rules/html/support/roles.h"
 #include "rules/html/support/targets.h"
 #include "rules/support.h"
 
@@ -168,14 +167,8 @@ void CheckSets(const engine::Page& page, engine::Findings& out, bool by_context)
   using Key = std::tuple<std::string, std::vector<const engine::Node*>>;
   std::map<Key, std::vector<Member>> sets;
   std::vector<Key> order;
-  ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
-    if (!HasRoleOrSubclass(p, e, LinkRoles()) || p.a11y().IsHidden(e)) {
-      return;
-    }
-    std::string name = NameOf(p, e);
-    if (name.empty()) {
-      return;
-    }
+  ForEachNamedLink(page, [&](const engine::Page& p, const engine::Node& e,
+                             const std::string& name) {
     Key key{MatchKey(name), by_context ? LinkContext(p, e) : std::vector<const engine::Node*>{}};
     auto& members = sets[key];
     if (members.empty()) {

@@ -9,6 +9,7 @@
 
 #include "engine/page.h"
 #include "engine/rule.h"
+#include "rules/html/support/roles.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -30,6 +31,23 @@ void CheckNonEmptyName(const engine::Page& page, engine::Findings& out, Applies&
       out.Fail(&e, std::string(fail_message));
     } else {
       out.Pass(&e);
+    }
+  });
+}
+
+// The links the link-purpose rules judge (html.link-descriptive, html.link-same-purpose and
+// their in-context forms): calls `visit(page, element, name)` for each element whose role is
+// link or a subclass of it, that is not hidden and whose accessible name (whitespace collapsed)
+// is not empty, in tree order, frames included. Links without a name are html.link-name's.
+template <typename Visit>
+void ForEachNamedLink(const engine::Page& page, Visit&& visit) {
+  ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
+    if (!HasRoleOrSubclass(p, e, LinkRoles()) || p.a11y().IsHidden(e)) {
+      return;
+    }
+    const std::string name = NameOf(p, e);
+    if (!name.empty()) {
+      visit(p, e, name);
     }
   });
 }
