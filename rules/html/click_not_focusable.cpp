@@ -22,6 +22,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/tags.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -39,12 +40,7 @@ const engine::RoleSet& WidgetRoles() {
 bool Excluded(const engine::Node& e) {
   static constexpr std::string_view kTags[] = {"html", "body", "label", "option", "optgroup",
                                                "area", "form", "main",  "select"};
-  for (std::string_view t : kTags) {
-    if (e.IsHtml(t)) {
-      return true;
-    }
-  }
-  return false;
+  return IsHtmlOneOf(e, kTags);
 }
 
 // An ancestor that takes focus, or that manages focus for its descendants.

@@ -14,6 +14,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/tags.h"
 
 namespace plainsight::rules {
 namespace {
@@ -49,11 +50,7 @@ bool IsEmptyParagraph(const engine::Node& p) {
         // Inline wrappers and line breaks may be empty too; anything else is content.
         static constexpr std::string_view kWrappers[] = {
             "br", "span", "b", "strong", "i", "em", "font", "u", "small", "big", "o:p", "wbr", "a"};
-        bool wrapper = false;
-        for (std::string_view t : kWrappers) {
-          wrapper = wrapper || c->tag() == t;
-        }
-        if (!wrapper || c->ns() != engine::Namespace::kHtml) {
+        if (!IsHtmlOneOf(*c, kWrappers)) {
           return false;
         }
         stack.push_back(c);

@@ -15,6 +15,7 @@
 #include "rules/catalog.h"
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
+#include "rules/html/support/tags.h"
 #include "rules/html/support/targets.h"
 #include "rules/support.h"
 
@@ -50,15 +51,7 @@ bool IsPhrasing(const engine::Node& e) {
       "a",   "abbr", "b",   "bdi",  "bdo", "br",  "cite",  "code",  "data", "dfn",    "em",
       "i",   "img",  "kbd", "mark", "q",   "s",   "samp",  "small", "span", "strong", "sub",
       "sup", "time", "u",   "var",  "wbr", "svg", "label", "del",   "ins",  "font"};
-  if (e.ns() == engine::Namespace::kSvg) {
-    return true;
-  }
-  for (std::string_view t : kPhrasing) {
-    if (e.IsHtml(t)) {
-      return true;
-    }
-  }
-  return false;
+  return e.ns() == engine::Namespace::kSvg || IsHtmlOneOf(e, kPhrasing);
 }
 
 bool HasWordCharacters(std::string_view text) {
@@ -109,10 +102,7 @@ bool HasLinkContext(const engine::Page& p, const engine::Node& link) {
       "figcaption", "blockquote", "legend",  "h1",     "h2",    "h3",  "h4",
       "h5",         "h6",         "summary", "button", "label", "pre", "address"};
   std::string text;
-  bool whole_block = false;
-  for (std::string_view t : kContextBlocks) {
-    whole_block = whole_block || block->IsHtml(t);
-  }
+  const bool whole_block = IsHtmlOneOf(*block, kContextBlocks);
   if (!block->IsElement() || block->ns() != engine::Namespace::kHtml ||
       !p.a11y().ExplicitRole(*block).empty()) {
     return true;  // unusual containers: leave to a person

@@ -6,6 +6,7 @@
 #include "rules/html/support/aria_tree.h"
 #include "rules/html/support/roles.h"
 #include "rules/html/support/tables.h"
+#include "rules/html/support/tags.h"
 #include "rules/support.h"
 
 namespace plainsight::rules::tables {
@@ -20,15 +21,7 @@ bool IsLayoutContent(const engine::Node& e) {
       "object",  "embed",    "video",      "header",   "footer",  "main", "aside",
       "article", "section",  "blockquote", "fieldset", "address", "div",  "input",
       "select",  "textarea", "button",     "img",      "br"};
-  if (e.ns() != engine::Namespace::kHtml) {
-    return false;
-  }
-  for (std::string_view t : kBlocks) {
-    if (e.tag() == t) {
-      return true;
-    }
-  }
-  return false;
+  return IsHtmlOneOf(e, kBlocks);
 }
 
 // A caption with text, a summary attribute, or an author-given name: the author says the table

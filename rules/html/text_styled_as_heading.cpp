@@ -17,6 +17,7 @@
 
 #include "rules/catalog.h"
 #include "rules/html/structure_support.h"
+#include "rules/html/support/tags.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -33,15 +34,7 @@ bool IsExcludedContext(const engine::Node& n) {
       "a",       "button",  "label",      "li",         "dt",     "dd",     "td",   "th",
       "caption", "legend",  "summary",    "figcaption", "option", "select", "nav",  "header",
       "footer",  "address", "blockquote", "form",       "dialog", "table",  "menu", "pre"};
-  if (n.ns() != engine::Namespace::kHtml) {
-    return true;
-  }
-  for (std::string_view tag : kContexts) {
-    if (n.tag() == tag) {
-      return true;
-    }
-  }
-  return false;
+  return n.ns() != engine::Namespace::kHtml || IsHtmlOneOf(n, kContexts);
 }
 
 struct TextLook {
