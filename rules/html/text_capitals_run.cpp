@@ -7,8 +7,6 @@
 // is uppercase, or when it has no lower-case letter. A run of at least `min_words` such words
 // in a row fails as a warning, on the block; blocks whose runs are shorter (acronyms, a short
 // label) pass; blocks with no words are inapplicable.
-#include <string>
-
 #include "rules/catalog.h"
 #include "rules/html/support/typography.h"
 #include "rules/support.h"
@@ -19,20 +17,12 @@ namespace {
 constexpr double kMinWordsDefault = 6;
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  const auto runs = typography::LongestRuns(
-      page,
+  typography::CheckLongRuns(
+      page, out,
       [](const engine::Page& p, const typography::TextRun& r) {
         return p.styles().Of(*r.parent).Get("text-transform").text == "uppercase";
       },
-      &typography::IsUpperCaseWord);
-  for (const typography::BlockRun& b : runs) {
-    if (b.longest >= kMinWordsDefault) {
-      out.Warn(b.block, "This block has " + std::to_string(b.longest) +
-                            " words in a row in capital letters, which are hard to read.");
-    } else {
-      out.Pass(b.block);
-    }
-  }
+      &typography::IsUpperCaseWord, kMinWordsDefault, "capital letters, which are hard to read.");
 }
 
 constexpr std::string_view kWcag[] = {"1.4.8"};

@@ -24,18 +24,10 @@ bool IsItalic(const engine::Page& p, const engine::Node& element) {
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
-  const auto runs = typography::LongestRuns(
-      page,
+  typography::CheckLongRuns(
+      page, out,
       [](const engine::Page& p, const typography::TextRun& r) { return IsItalic(p, *r.parent); },
-      nullptr);
-  for (const typography::BlockRun& b : runs) {
-    if (b.longest >= kMinWordsDefault) {
-      out.Warn(b.block, "This block has " + std::to_string(b.longest) +
-                            " words in a row in italics, which are hard to read at length.");
-    } else {
-      out.Pass(b.block);
-    }
-  }
+      nullptr, kMinWordsDefault, "italics, which are hard to read at length.");
 }
 
 constexpr std::string_view kWcag[] = {"1.4.8"};

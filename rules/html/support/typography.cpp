@@ -135,6 +135,18 @@ std::vector<BlockRun> LongestRuns(const engine::Page& page, RunPredicate run_cou
   return out;
 }
 
+void CheckLongRuns(const engine::Page& page, engine::Findings& out, RunPredicate run_counts,
+                   WordPredicate word_counts, double min_words, std::string_view in_what) {
+  for (const BlockRun& b : LongestRuns(page, run_counts, word_counts)) {
+    if (b.longest >= min_words) {
+      out.Warn(b.block, "This block has " + std::to_string(b.longest) + " words in a row in " +
+                            std::string(in_what));
+    } else {
+      out.Pass(b.block);
+    }
+  }
+}
+
 bool HasLetter(std::string_view word) {
   for (char c : word) {
     const auto u = static_cast<unsigned char>(c);

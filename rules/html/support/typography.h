@@ -60,6 +60,12 @@ using WordPredicate = bool (*)(std::string_view word);
 std::vector<BlockRun> LongestRuns(const engine::Page& page, RunPredicate run_counts,
                                   WordPredicate word_counts);
 
+// The check of the italic and capital-letter rules: for each block of LongestRuns(page,
+// run_counts, word_counts), a warning on the block when its longest run has `min_words` words or
+// more ("This block has 12 words in a row in " + `in_what`), passed otherwise.
+void CheckLongRuns(const engine::Page& page, engine::Findings& out, RunPredicate run_counts,
+                   WordPredicate word_counts, double min_words, std::string_view in_what);
+
 // Does the word have letters, and no lower-case letter (ASCII, Latin-1 and Latin Extended-A
 // lower-case letters count), so that it reads as capitals? "NHS" and "FÁILTE" do; "2024" does
 // not.
