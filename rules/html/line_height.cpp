@@ -9,7 +9,6 @@
 // the widths set in px (visual_support.h TextWraps): text that clearly fits on one line is not
 // a target; when it is unclear, a too-small line height is cantTell, never failed.
 #include <cstdio>
-#include <cstdlib>
 
 #include "engine/layout/text_box.h"
 #include "rules/catalog.h"
@@ -32,16 +31,7 @@ std::optional<double> UsedLineHeight(const engine::ComputedStyle& s, double font
   if (v.text == "normal" || v.text.empty()) {
     return kOptions[1].default_value * font_px;
   }
-  if (auto px = s.LengthPx("line-height")) {
-    return *px;
-  }
-  // A unitless number computes to itself (CSS Inline 3): used value is number x font size.
-  char* end = nullptr;
-  double number = std::strtod(v.text.c_str(), &end);
-  if (end != v.text.c_str() && *end == '\0') {
-    return number * font_px;
-  }
-  return std::nullopt;
+  return LineHeightPx(s, font_px);
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {

@@ -15,10 +15,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 #include "engine/utf8.h"
 #include "rules/catalog.h"
+#include "rules/html/support/text_spacing.h"
 #include "rules/html/support/visible_text.h"
 #include "rules/support.h"
 
@@ -32,19 +32,6 @@ constexpr engine::RuleOption kOptions[] = {
 
 bool Clips(std::string_view v) {
   return v == "hidden" || v == "clip";
-}
-
-double LineHeightPx(const engine::ComputedStyle& s, double font) {
-  const engine::StyleValue& v = s.Get("line-height");
-  if (auto px = s.LengthPx("line-height")) {
-    return *px;
-  }
-  char* end = nullptr;
-  double number = std::strtod(v.text.c_str(), &end);
-  if (end != v.text.c_str() && *end == '\0') {
-    return number * font;
-  }
-  return kOptions[2].default_value * font;
 }
 
 // Does a link follow the box (as its next sibling, or inside it)?
@@ -122,7 +109,7 @@ void Check(const engine::Page& page, engine::Findings& out) {
       continue;  // visually hidden on purpose
     }
     double font = s.FontSizePx().value_or(16);
-    double line = LineHeightPx(s, font);
+    double line = LineHeightPx(s, font).value_or(kOptions[2].default_value * font);
     double letter = s.LengthPx("letter-spacing").value_or(0);
     const std::string& ws = s.Get("white-space").text;
     bool wraps = !(ws == "nowrap" || ws == "pre");

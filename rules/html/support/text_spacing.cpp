@@ -2,6 +2,7 @@
 #include "rules/html/support/text_spacing.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "rules/html/support/visible_text.h"
@@ -61,6 +62,19 @@ void CheckImportantSpacing(const engine::Page& page, engine::Findings& out,
       out.Fail(e, buf);
     }
   }
+}
+
+std::optional<double> LineHeightPx(const engine::ComputedStyle& style, double font_px) {
+  if (auto px = style.LengthPx("line-height")) {
+    return *px;
+  }
+  const std::string& text = style.Get("line-height").text;
+  char* end = nullptr;
+  double number = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() && *end == '\0') {
+    return number * font_px;
+  }
+  return std::nullopt;
 }
 
 }  // namespace plainsight::rules

@@ -1,9 +1,11 @@
 // Text spacing set in style attributes (WCAG 2.2 SC 1.4.12 Text Spacing; ACT 24afc2, 78fd32,
 // 9e45ec): whether an author has fixed a spacing property with !important in the element's own
-// style attribute, where readers' style sheets cannot override it, and the check shared by the
-// letter-spacing and word-spacing rules. Pure functions of the page; no I/O.
+// style attribute, where readers' style sheets cannot override it, the check shared by the
+// letter-spacing and word-spacing rules, and the line height a style sets. Pure functions of the
+// page; no I/O.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "engine/page.h"
@@ -24,5 +26,10 @@ const engine::CascadedDeclaration* ImportantStyleAttributeDeclaration(
 // size. "normal" counts as 0 (CSS Text 3: no extra spacing).
 void CheckImportantSpacing(const engine::Page& page, engine::Findings& out,
                            std::string_view property, double min_em);
+
+// The line height `style` sets, in px: its computed length, or a unitless number times
+// `font_px` (CSS Inline 3: a number computes to itself; the used value is number x font size).
+// nullopt otherwise ("normal", an empty or unknown value).
+std::optional<double> LineHeightPx(const engine::ComputedStyle& style, double font_px);
 
 }  // namespace plainsight::rules
