@@ -32,6 +32,20 @@ int ParseSpan(const engine::Node& cell, std::string_view attribute, int fallback
   return static_cast<int>(std::clamp<long>(n, min, max));
 }
 
+// Are the cells over columns [x_from, x_to) of rows [y_from, y_to) all header cells (slots no
+// cell covers aside)? A column header's rows, or a row header's columns, hold only headers.
+bool AllHeaders(const TableModel& m, int x_from, int x_to, int y_from, int y_to) {
+  for (int y = y_from; y < y_to; ++y) {
+    for (int x = x_from; x < x_to; ++x) {
+      int i = m.CellAt(x, y);
+      if (i >= 0 && !m.cells[i].header) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 bool IsColumnHeader(const TableModel& m, const TableCell& c) {
   std::string scope = engine::AsciiLower(engine::TrimWhitespace(c.element->AttrOr("scope")));
   if (scope == "col") {
@@ -40,15 +54,7 @@ bool IsColumnHeader(const TableModel& m, const TableCell& c) {
   if (scope == "row" || scope == "rowgroup" || scope == "colgroup") {
     return false;
   }
-  for (int y = c.y; y < c.y + c.height; ++y) {
-    for (int x = 0; x < m.width; ++x) {
-      int i = m.CellAt(x, y);
-      if (i >= 0 && !m.cells[i].header) {
-        return false;
-      }
-    }
-  }
-  return true;
+  return AllHeaders(m, 0, m.width, c.y, c.y + c.height);
 }
 
 bool IsRowHeader(const TableModel& m, const TableCell& c) {
@@ -59,15 +65,7 @@ bool IsRowHeader(const TableModel& m, const TableCell& c) {
   if (scope == "col" || scope == "rowgroup" || scope == "colgroup" || IsColumnHeader(m, c)) {
     return false;
   }
-  for (int x = c.x; x < c.x + c.width; ++x) {
-    for (int y = 0; y < m.height; ++y) {
-      int i = m.CellAt(x, y);
-      if (i >= 0 && !m.cells[i].header) {
-        return false;
-      }
-    }
-  }
-  return true;
+  return AllHeaders(m, c.x, c.x + c.width, 0, m.height);
 }
 
 // HTML's "internal algorithm for scanning and assigning header cells".
