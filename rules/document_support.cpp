@@ -81,4 +81,15 @@ void JudgeLanguage(engine::Findings& out, const std::string& lang, Place missing
   Pass(out, std::move(declared));
 }
 
+void HeadingOrder::Judge(engine::Findings& out, Place place, int level) {
+  if (previous_ == 0 && level != 1) {
+    Fail(out, std::move(place), first_message_(level));
+  } else if (previous_ != 0 && level > previous_ + 1) {
+    Fail(out, std::move(place), skip_message_(level, previous_));
+  } else {
+    Pass(out, std::move(place));
+  }
+  previous_ = level;
+}
+
 }  // namespace plainsight::rules::doc

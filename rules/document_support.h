@@ -81,4 +81,25 @@ void JudgeTitle(engine::Findings& out, const std::string& title, Place missing,
 void JudgeLanguage(engine::Findings& out, const std::string& lang, Place missing,
                    std::string missing_message, Place declared, std::string_view what);
 
+// The heading-order rules' walk (pdf.heading-order, office.heading-order), fed a document's
+// headings in reading order: a heading fails when it is the first and not at level 1
+// (`first_message(level)`), or when it is more than one level below the heading before it
+// (`skip_message(level, previous)`); it passes otherwise.
+class HeadingOrder {
+ public:
+  using FirstMessage = std::string (*)(int level);
+  using SkipMessage = std::string (*)(int level, int previous);
+
+  HeadingOrder(FirstMessage first_message, SkipMessage skip_message)
+      : first_message_(first_message), skip_message_(skip_message) {}
+
+  // Judges the next heading, at `level` (1 is the top), found at `place`.
+  void Judge(engine::Findings& out, Place place, int level);
+
+ private:
+  FirstMessage first_message_;
+  SkipMessage skip_message_;
+  int previous_ = 0;  // the level of the heading before, 0 before the first
+};
+
 }  // namespace plainsight::rules::doc

@@ -29,26 +29,21 @@ constexpr std::string_view kInapplicable[] = {
 };
 
 void Check(const engine::office::OfficeDocument& doc, engine::Findings& out) {
-  int previous = 0;
+  doc::HeadingOrder order(
+      [](int level) {
+        return "The first heading is at level " + std::to_string(level) +
+               ", not 1: the document's outline starts below its top level.";
+      },
+      [](int level, int previous) {
+        return "A level " + std::to_string(level) + " heading follows a level " +
+               std::to_string(previous) + " heading: level " + std::to_string(previous + 1) +
+               " is skipped.";
+      });
   for (const engine::office::Paragraph& p : doc.paragraphs) {
     if (p.heading_level == 0 || p.words == 0) {
       continue;
     }
-    int level = p.heading_level;
-    doc::Place place = office_rules::ParagraphPlace(p);
-    if (previous == 0 && level != 1) {
-      doc::Fail(out, place,
-                "The first heading is at level " + std::to_string(level) +
-                    ", not 1: the document's outline starts below its top level.");
-    } else if (previous != 0 && level > previous + 1) {
-      doc::Fail(out, place,
-                "A level " + std::to_string(level) + " heading follows a level " +
-                    std::to_string(previous) + " heading: level " + std::to_string(previous + 1) +
-                    " is skipped.");
-    } else {
-      doc::Pass(out, place);
-    }
-    previous = level;
+    order.Judge(out, office_rules::ParagraphPlace(p), p.heading_level);
   }
 }
 

@@ -36,25 +36,21 @@ constexpr std::string_view kInapplicable[] = {
 };
 
 void Check(const engine::pdf::PdfDocument& doc, engine::Findings& out) {
-  int previous = 0;
+  doc::HeadingOrder order(
+      [](int level) {
+        return "The first heading is H" + std::to_string(level) +
+               ", not H1: the document's outline starts below its top level.";
+      },
+      [](int level, int previous) {
+        return "H" + std::to_string(level) + " follows H" + std::to_string(previous) +
+               ": heading level " + std::to_string(previous + 1) + " is skipped.";
+      });
   for (const engine::pdf::StructElement& e : doc.elements) {
     int level = pdf_rules::HeadingLevel(e);
     if (level == 0) {
       continue;
     }
-    doc::Place place = pdf_rules::ElementPlace(e);
-    if (previous == 0 && level != 1) {
-      doc::Fail(out, place,
-                "The first heading is H" + std::to_string(level) +
-                    ", not H1: the document's outline starts below its top level.");
-    } else if (previous != 0 && level > previous + 1) {
-      doc::Fail(out, place,
-                "H" + std::to_string(level) + " follows H" + std::to_string(previous) +
-                    ": heading level " + std::to_string(previous + 1) + " is skipped.");
-    } else {
-      doc::Pass(out, place);
-    }
-    previous = level;
+    order.Judge(out, pdf_rules::ElementPlace(e), level);
   }
 }
 
