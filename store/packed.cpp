@@ -45,6 +45,20 @@ class Writer {
     out_ += '"';
     size_t i = 0;
     while (i < s.size()) {
+      // A run of printable ASCII other than '"' and '\\' goes as it is, in one append.
+      size_t run = i;
+      while (run < s.size()) {
+        const auto b = static_cast<unsigned char>(s[run]);
+        if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') {
+          break;
+        }
+        ++run;
+      }
+      if (run > i) {
+        out_.append(s.substr(i, run - i));
+        i = run;
+        continue;
+      }
       const auto c = static_cast<unsigned char>(s[i]);
       if (c >= 0x80) {
         const int n = engine::WellFormedUtf8Length(s, i);

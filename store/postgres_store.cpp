@@ -101,9 +101,10 @@ Params PageParams(const PageRecord& page) {
       .Text(page.redirects.empty() ? "[]" : page.redirects)
       .Text(page.warnings.empty() ? "[]" : page.warnings)
       .Text(page.text_json);
-  p.Text(PackFindings(page.findings))
-      .Text(PackRuleOutcomes(page.rules))
-      .Text(PackTextFindings(page.text_findings))
+  // Packed values are valid UTF-8 without NUL already (packed.h): no second pass of CleanText.
+  p.Raw(PackFindings(page.findings))
+      .Raw(PackRuleOutcomes(page.rules))
+      .Raw(PackTextFindings(page.text_findings))
       .Int(static_cast<int64_t>(CountFailed(page.findings)));
   TextMetricsRecord m = page.text.value_or(TextMetricsRecord{});
   p.Bool(page.text.has_value())

@@ -10,13 +10,15 @@
 # by CPU time (the work of the busiest worker: what the wall clock would show on otherwise idle
 # cores), the database's share of the time, and PostgreSQL against SQLite for one worker.
 #
-# usage: bench/fleet/run_bench.sh BUILD_DIR [BODIES=40] [PAGES=20] [ROUNDS=1]
+# usage: bench/fleet/run_bench.sh BUILD_DIR [BODIES=100] [PAGES=100] [ROUNDS=1]
+# (100 bodies of up to 100 pages: about 4,500 pages crawled, 5-7 s for one worker, so that the
+# start of each worker and the wait of the last one are a small part of a run, as in a real scan)
 # Needs nginx, curl and a PostgreSQL server (scripts/install-deps.sh). Contacts only 127.0.0.1.
 set -euo pipefail
 
 BUILD_DIR=${1:?usage: run_bench.sh BUILD_DIR [BODIES] [PAGES] [ROUNDS]}
-BODIES=${2:-40}
-PAGES=${3:-20}
+BODIES=${2:-100}
+PAGES=${3:-100}
 ROUNDS=${4:-1}
 TOOL="$(cd "$BUILD_DIR" && pwd)/cli/plainsight"
 MAKE_SECTOR="$BUILD_DIR/bench/scan/plainsight_make_sector"
