@@ -66,6 +66,7 @@ int RunReportCommand(int argc, char** argv) {
   }
   store::OpenOptions open;
   open.read_only = true;
+  open.upgrade_older = true;  // a store of an earlier plainsight is upgraded, then read
   auto db = store::OpenStore(db_path, open);
   if (!db) {
     return UsageError(db.error().ToString());

@@ -167,6 +167,7 @@ int RunScanCommand(int argc, char** argv) {
       return UsageError("--status shows the scans; it cannot be used with --enqueue or --resume");
     }
     open.read_only = true;
+    open.upgrade_older = true;  // a store of an earlier plainsight is upgraded, then read
     auto db = store::OpenStore(db_path, open);
     if (!db) {
       return UsageError(db.error().ToString());

@@ -80,6 +80,7 @@ Dashboard::~Dashboard() {
 engine::Result<std::unique_ptr<Dashboard>> Dashboard::Open(const ServeOptions& options) {
   store::OpenOptions open;
   open.read_only = true;
+  open.upgrade_older = true;  // a store of an earlier plainsight is upgraded, then read
   auto opened = store::OpenStore(options.db, open);
   if (!opened) {
     return opened.error();

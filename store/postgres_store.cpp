@@ -199,15 +199,15 @@ Result<int> Migrate(Connection& c, std::span<const Migration> migrations,
     return finish(version);
   }
   if (!writing || (version == 0 && !options.create)) {
-    return finish(
-        Fail(version == 0 ? ErrorCode::kNotFound : ErrorCode::kUnsupported,
-             version == 0 ? "no plainsight store in this database yet (plainsight scan BODIES.csv "
-                            "--db URI creates one)"
-                          : "this store has schema version " + std::to_string(version) +
-                                " and must be upgraded to " + std::to_string(newest) +
-                                ": open it once for writing (plainsight worker, or plainsight scan "
-                                "--resume)",
-             c.where()));
+    return finish(Fail(version == 0 ? ErrorCode::kNotFound : ErrorCode::kUnsupported,
+                       version == 0
+                           ? "no plainsight store in this database yet (plainsight scan BODIES.csv "
+                             "--db URI creates one)"
+                           : "this store has schema version " + std::to_string(version) +
+                                 " and must be upgraded to " + std::to_string(newest) +
+                                 ", which writes to it: plainsight scan --status, report, serve "
+                                 "and worker upgrade it when the role may change its tables",
+                       c.where()));
   }
   for (const Migration& m : migrations) {
     if (m.version <= version) {

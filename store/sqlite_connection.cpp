@@ -140,8 +140,9 @@ Result<int> Migrate(sqlite3* db, const std::string& path, std::span<const Migrat
                 version == 0 ? "not a plainsight store (an empty database)"
                              : "this store has schema version " + std::to_string(version) +
                                    " and must be upgraded to " + std::to_string(newest) +
-                                   ": open it once for writing (plainsight scan --resume, or "
-                                   "plainsight scan --db FILE --status without read-only mode)",
+                                   ", which writes to it: plainsight scan --status, report and "
+                                   "serve upgrade it when the file and its folder can be "
+                                   "written",
                 path);
   }
   for (const Migration& m : migrations) {

@@ -110,10 +110,30 @@ engine::Result<std::unique_ptr<Store>> OpenStore(const std::string& location,
   if (location.empty()) {
     return engine::Fail(engine::ErrorCode::kInvalidArgument, "no store given (--db FILE)");
   }
-  if (IsPostgresUri(location)) {
-    return OpenPostgresStore(location, options);
+  auto open = [&](const OpenOptions& o) {
+    return IsPostgresUri(location) ? OpenPostgresStore(location, o) : OpenSqliteStore(location, o);
+  };
+  auto opened = open(options);
+  if (opened || !options.read_only || !options.upgrade_older ||
+      opened.error().code != engine::ErrorCode::kUnsupported) {
+    return opened;
   }
-  return OpenSqliteStore(location, options);
+  // Read-only, and the schema is not this build's: older (upgrade it, then read) or newer (the
+  // writing open fails the same way, and the first error stands).
+  OpenOptions writing = options;
+  writing.read_only = false;
+  writing.create = false;
+  auto upgraded = open(writing);
+  if (!upgraded) {
+    if (upgraded.error().code == engine::ErrorCode::kUnsupported) {
+      return opened;
+    }
+    engine::Error e = opened.error();
+    e.message += "; upgrading it failed: " + upgraded.error().message;
+    return e;
+  }
+  upgraded->reset();
+  return open(options);
 }
 
 }  // namespace plainsight::store

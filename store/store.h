@@ -31,6 +31,10 @@ struct OpenOptions {
   bool read_only = false;        // never write (status, reports); a missing store is an error
   bool create = true;            // create the store when it does not exist (ignored if read_only)
   int busy_timeout_ms = 10'000;  // wait this long for another writer before failing
+  // With read_only: a store of an older schema version is first upgraded, by opening it once
+  // for writing, so that reading an old store works; only the upgrade writes. Where it cannot
+  // be written, the open fails as read_only alone would, saying why the upgrade failed.
+  bool upgrade_older = false;
 };
 
 // What a new scan records about itself.

@@ -402,6 +402,37 @@ TEST_CASE(
                  std::to_string(*scan)) == std::vector<std::string>{"2|1"});
 }
 
+TEST_CASE(
+    "store: a read-only open upgrades an older store first when asked (status, report, serve), "
+    "and refuses it otherwise",
+    "[store]") {
+  TempDir dir;
+  std::string path = dir.File("v1.db");
+  REQUIRE(ps::MigrateSqliteFile(path, ps::Migrations().subspan(0, 1)));
+  ps::OpenOptions read_only;
+  read_only.read_only = true;
+  auto refused = ps::OpenStore(path, read_only);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == ErrorCode::kUnsupported);
+  CHECK(refused.error().message.find("schema version 1 and must be upgraded") != std::string::npos);
+  CHECK(Rows(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
+        std::vector<std::string>{"1"});  // nothing written
+  read_only.upgrade_older = true;
+  auto upgraded = ps::OpenStore(path, read_only);
+  REQUIRE(upgraded);
+  CHECK((*upgraded)->schema_version() == ps::kSchemaVersion);
+  CHECK(Rows(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
+        std::vector<std::string>{std::to_string(ps::kSchemaVersion)});
+  auto scans = (*upgraded)->Scans();
+  REQUIRE(scans);
+  CHECK(scans->empty());
+  // A missing store is still missing: asking to upgrade creates nothing.
+  auto missing = ps::OpenStore(dir.File("none.db"), read_only);
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().code == ErrorCode::kNotFound);
+  CHECK_FALSE(fs::exists(dir.File("none.db")));
+}
+
 TEST_CASE("store: a store of a later schema version is refused, after migrating to it", "[store]") {
   TempDir dir;
   std::string path = dir.File("old.db");
@@ -421,10 +452,16 @@ TEST_CASE("store: a store of a later schema version is refused, after migrating 
   CHECK(*upgraded == ps::kSchemaVersion);
   // the page written before is still there
   CHECK(Rows(path, "SELECT count(*), count(note) FROM pages") == std::vector<std::string>{"1|0"});
-  // This build reads up to kSchemaVersion: the upgraded file is newer.
+  // This build reads up to kSchemaVersion: the upgraded file is newer, read-only or not.
   auto newer = ps::OpenStore(path);
   REQUIRE_FALSE(newer);
   CHECK(newer.error().code == ErrorCode::kUnsupported);
+  CHECK(newer.error().message.find("newer plainsight") != std::string::npos);
+  ps::OpenOptions read_only;
+  read_only.read_only = true;
+  read_only.upgrade_older = true;
+  newer = ps::OpenStore(path, read_only);
+  REQUIRE_FALSE(newer);
   CHECK(newer.error().message.find("newer plainsight") != std::string::npos);
 }
 
