@@ -51,19 +51,15 @@ long FaultKillAfterWrites() {
 
 const Statement kPutPage{
     "plainsight_put_page",
-    "WITH p AS ("
-    " INSERT INTO pages(scan_id, body_id, url, final_url, status, kind, content_type, size,"
+    "INSERT INTO pages(scan_id, body_id, url, final_url, status, kind, content_type, size,"
     " fetch_ms, fetched_at, depth, referrer, sample_reason, title, lang, error, error_code,"
-    " redirects, warnings, text_json, findings_json, rules_json, text_findings_json, failures)"
+    " redirects, warnings, text_json, findings_json, rules_json, text_findings_json, failures,"
+    " text_lang, text_words, text_sentences, text_syllables, text_paragraphs, text_long_sentences,"
+    " text_flesch_reading_ease, text_flesch_kincaid_grade, text_lix, text_average_sentence_length)"
     " VALUES($1::bigint, $2, $3, $4, $5::int, $6, $7, $8::bigint, $9::float8, $10, $11::int, $12,"
-    " $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24::int)"
-    " ON CONFLICT (scan_id, body_id, url) DO NOTHING RETURNING id),"
-    "m AS ("
-    " INSERT INTO text_metrics(page_id, lang, words, sentences, syllables, paragraphs,"
-    " long_sentences, flesch_reading_ease, flesch_kincaid_grade, lix, average_sentence_length)"
-    " SELECT p.id, $26, $27::bigint, $28::bigint, $29::bigint, $30::bigint, $31::bigint,"
-    " $32::float8, $33::float8, $34::float8, $35::float8 FROM p WHERE $25::boolean)"
-    "SELECT id FROM p"};
+    " $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24::int, $25, $26::bigint,"
+    " $27::bigint, $28::bigint, $29::bigint, $30::bigint, $31::float8, $32::float8, $33::float8,"
+    " $34::float8) ON CONFLICT (scan_id, body_id, url) DO NOTHING RETURNING id"};
 
 const Statement kPutSkip{"plainsight_put_skip",
                          "INSERT INTO skips(scan_id, body_id, url, referrer, reason, detail) "
@@ -106,9 +102,14 @@ Params PageParams(const PageRecord& page) {
       .Raw(PackRuleOutcomes(page.rules))
       .Raw(PackTextFindings(page.text_findings))
       .Int(static_cast<int64_t>(CountFailed(page.findings)));
-  TextMetricsRecord m = page.text.value_or(TextMetricsRecord{});
-  p.Bool(page.text.has_value())
-      .Text(m.lang)
+  if (!page.text) {  // no text to measure: the figures are NULL
+    for (int i = 0; i < 10; ++i) {
+      p.Null();
+    }
+    return p;
+  }
+  const TextMetricsRecord& m = *page.text;
+  p.Text(m.lang)
       .Int(static_cast<int64_t>(m.words))
       .Int(static_cast<int64_t>(m.sentences))
       .Int(static_cast<int64_t>(m.syllables))
@@ -636,7 +637,7 @@ class PostgresStore final : public Store {
 
   Result<void> ForEachPage(int64_t scan_id, const std::string& body_id,
                            const std::function<bool(const PageRecord&)>& fn) override {
-    // Pages a chunk at a time, each chunk's text figures in one query (not one per page).
+    // Pages a chunk at a time: everything of a page is in its row.
     constexpr int kChunk = 256;
     int64_t after = 0;
     while (true) {
@@ -645,8 +646,11 @@ class PostgresStore final : public Store {
       auto rows = c_->Exec(
           "SELECT id, url, final_url, status, kind, content_type, size, fetch_ms, fetched_at, "
           "depth, referrer, sample_reason, title, lang, error, error_code, redirects, warnings, "
-          "text_json, findings_json, rules_json, text_findings_json FROM pages WHERE scan_id = "
-          "$1::bigint AND body_id = $2 AND id > $3::bigint ORDER BY id LIMIT $4::int",
+          "text_json, findings_json, rules_json, text_findings_json, text_lang, text_words, "
+          "text_sentences, text_syllables, text_paragraphs, text_long_sentences, "
+          "text_flesch_reading_ease, text_flesch_kincaid_grade, text_lix, "
+          "text_average_sentence_length FROM pages WHERE scan_id = $1::bigint AND body_id = $2 "
+          "AND id > $3::bigint ORDER BY id LIMIT $4::int",
           p, "reading pages");
       if (!rows) {
         return rows.error();
@@ -655,7 +659,6 @@ class PostgresStore final : public Store {
         return {};
       }
       std::vector<PageRecord> pages(static_cast<size_t>(rows->size()));
-      ArrayLiteral ids;
       for (int i = 0; i < rows->size(); ++i) {
         PageRecord& page = pages[static_cast<size_t>(i)];
         page.id = rows->Int(i, 0);
@@ -687,12 +690,22 @@ class PostgresStore final : public Store {
             return unpacked.error();
           }
         }
-        ids.Int(page.id);
+        if (!rows->IsNull(i, 22)) {
+          TextMetricsRecord m;
+          m.lang = rows->Text(i, 22);
+          m.words = static_cast<uint64_t>(rows->Int(i, 23));
+          m.sentences = static_cast<uint64_t>(rows->Int(i, 24));
+          m.syllables = static_cast<uint64_t>(rows->Int(i, 25));
+          m.paragraphs = static_cast<uint64_t>(rows->Int(i, 26));
+          m.long_sentences = static_cast<uint64_t>(rows->Int(i, 27));
+          m.flesch_reading_ease = rows->Real(i, 28);
+          m.flesch_kincaid_grade = rows->Real(i, 29);
+          m.lix = rows->Real(i, 30);
+          m.average_sentence_length = rows->Real(i, 31);
+          page.text = std::move(m);
+        }
       }
       after = pages.back().id;
-      if (auto filled = FillPages(ids.Finish(), pages); !filled) {
-        return filled.error();
-      }
       for (const PageRecord& page : pages) {
         if (!fn(page)) {
           return {};
@@ -742,50 +755,6 @@ class PostgresStore final : public Store {
   }
 
  private:
-  // Index of each page by id, for the rows of a chunk.
-  static size_t IndexOf(const std::vector<PageRecord>& pages, int64_t id) {
-    // Pages are sorted by id.
-    size_t lo = 0, hi = pages.size();
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (pages[mid].id < id) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  // The text figures of a chunk of pages (the rest of a page is in its pages row).
-  Result<void> FillPages(const std::string& ids, std::vector<PageRecord>& pages) {
-    Params p;
-    p.Raw(ids);
-    auto metrics = c_->Exec(
-        "SELECT page_id, lang, words, sentences, syllables, paragraphs, long_sentences, "
-        "flesch_reading_ease, flesch_kincaid_grade, lix, average_sentence_length FROM "
-        "text_metrics WHERE page_id = ANY($1::bigint[])",
-        p, "reading a page's text figures");
-    if (!metrics) {
-      return metrics.error();
-    }
-    for (int i = 0; i < metrics->size(); ++i) {
-      TextMetricsRecord m;
-      m.lang = metrics->Text(i, 1);
-      m.words = static_cast<uint64_t>(metrics->Int(i, 2));
-      m.sentences = static_cast<uint64_t>(metrics->Int(i, 3));
-      m.syllables = static_cast<uint64_t>(metrics->Int(i, 4));
-      m.paragraphs = static_cast<uint64_t>(metrics->Int(i, 5));
-      m.long_sentences = static_cast<uint64_t>(metrics->Int(i, 6));
-      m.flesch_reading_ease = metrics->Real(i, 7);
-      m.flesch_kincaid_grade = metrics->Real(i, 8);
-      m.lix = metrics->Real(i, 9);
-      m.average_sentence_length = metrics->Real(i, 10);
-      pages[IndexOf(pages, metrics->Int(i, 0))].text = std::move(m);
-    }
-    return {};
-  }
-
   Result<std::vector<ScanInfo>> QueryScans(int64_t only) {
     Params p;
     p.Int(only);

@@ -16,9 +16,10 @@
 //
 // Version 2 keeps a page's findings, rule outcomes and text findings in its `pages` row, one
 // JSON value each (findings_json, rules_json, text_findings_json; store/packed.h has the format)
-// with the count of its failed findings (failures), and replaces those three tables by views of
-// the same names and columns. A page is then one row to write however much it holds: as rows,
-// an average page cost a PostgreSQL server as much CPU as auditing it (docs/fleet.md).
+// with the count of its failed findings (failures) and its text figures (text_lang ...
+// text_average_sentence_length, NULL when it has none), and replaces those four tables by views
+// of the same names and columns. A page is then one row to write however much it holds: as
+// rows, an average page cost a PostgreSQL server as much CPU as auditing it (docs/fleet.md).
 //   skips         URLs of a body not fetched, and why
 //   site_facts    site-level facts per body (JSON values)
 #include "store/schema.h"
@@ -228,6 +229,22 @@ constexpr std::string_view kSqliteV2[] = {
     "ALTER TABLE pages ADD COLUMN rules_json TEXT NOT NULL DEFAULT '[]'",
     "ALTER TABLE pages ADD COLUMN text_findings_json TEXT NOT NULL DEFAULT '[]'",
     "ALTER TABLE pages ADD COLUMN failures INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE pages ADD COLUMN text_lang TEXT",
+    "ALTER TABLE pages ADD COLUMN text_words INTEGER",
+    "ALTER TABLE pages ADD COLUMN text_sentences INTEGER",
+    "ALTER TABLE pages ADD COLUMN text_syllables INTEGER",
+    "ALTER TABLE pages ADD COLUMN text_paragraphs INTEGER",
+    "ALTER TABLE pages ADD COLUMN text_long_sentences INTEGER",
+    "ALTER TABLE pages ADD COLUMN text_flesch_reading_ease REAL",
+    "ALTER TABLE pages ADD COLUMN text_flesch_kincaid_grade REAL",
+    "ALTER TABLE pages ADD COLUMN text_lix REAL",
+    "ALTER TABLE pages ADD COLUMN text_average_sentence_length REAL",
+    "UPDATE pages SET text_lang = m.lang, text_words = m.words, text_sentences = m.sentences,"
+    " text_syllables = m.syllables, text_paragraphs = m.paragraphs, text_long_sentences ="
+    " m.long_sentences, text_flesch_reading_ease = m.flesch_reading_ease,"
+    " text_flesch_kincaid_grade = m.flesch_kincaid_grade, text_lix = m.lix,"
+    " text_average_sentence_length = m.average_sentence_length FROM text_metrics m WHERE m.page_id"
+    " = pages.id",
     // json_group_array takes the rows in the order of the subquery that feeds it.
     "UPDATE pages SET findings_json = (SELECT json_group_array(json_array(rule, outcome, severity,"
     " selector, line, col, snippet, message, document, span_start, span_end)) FROM (SELECT * FROM"
@@ -244,6 +261,12 @@ constexpr std::string_view kSqliteV2[] = {
     "DROP TABLE findings",
     "DROP TABLE page_rules",
     "DROP TABLE text_findings",
+    "DROP TABLE text_metrics",
+    "CREATE VIEW text_metrics(page_id, lang, words, sentences, syllables, paragraphs,"
+    " long_sentences, flesch_reading_ease, flesch_kincaid_grade, lix, average_sentence_length) AS"
+    " SELECT id, text_lang, text_words, text_sentences, text_syllables, text_paragraphs,"
+    " text_long_sentences, text_flesch_reading_ease, text_flesch_kincaid_grade, text_lix,"
+    " text_average_sentence_length FROM pages WHERE text_lang IS NOT NULL",
     "CREATE VIEW findings(page_id, seq, rule, outcome, severity, selector, line, col, snippet,"
     " message, document, span_start, span_end) AS SELECT p.id, CAST(j.key AS INTEGER),"
     " json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),"
@@ -272,7 +295,18 @@ constexpr std::string_view kPostgresV2[] = {
     "ALTER TABLE pages ADD COLUMN findings_json TEXT NOT NULL DEFAULT '[]',"
     " ADD COLUMN rules_json TEXT NOT NULL DEFAULT '[]',"
     " ADD COLUMN text_findings_json TEXT NOT NULL DEFAULT '[]',"
-    " ADD COLUMN failures INTEGER NOT NULL DEFAULT 0",
+    " ADD COLUMN failures INTEGER NOT NULL DEFAULT 0, ADD COLUMN text_lang TEXT,"
+    " ADD COLUMN text_words BIGINT, ADD COLUMN text_sentences BIGINT,"
+    " ADD COLUMN text_syllables BIGINT, ADD COLUMN text_paragraphs BIGINT,"
+    " ADD COLUMN text_long_sentences BIGINT, ADD COLUMN text_flesch_reading_ease DOUBLE PRECISION,"
+    " ADD COLUMN text_flesch_kincaid_grade DOUBLE PRECISION, ADD COLUMN text_lix DOUBLE PRECISION,"
+    " ADD COLUMN text_average_sentence_length DOUBLE PRECISION",
+    "UPDATE pages p SET text_lang = m.lang, text_words = m.words, text_sentences = m.sentences,"
+    " text_syllables = m.syllables, text_paragraphs = m.paragraphs, text_long_sentences ="
+    " m.long_sentences, text_flesch_reading_ease = m.flesch_reading_ease,"
+    " text_flesch_kincaid_grade = m.flesch_kincaid_grade, text_lix = m.lix,"
+    " text_average_sentence_length = m.average_sentence_length FROM text_metrics m WHERE m.page_id"
+    " = p.id",
     "UPDATE pages p SET findings_json = x.j, failures = x.failed FROM (SELECT page_id,"
     " json_agg(json_build_array(rule, outcome, severity, selector, line, col, snippet, message,"
     " document, span_start, span_end) ORDER BY seq)::text AS j, count(*) FILTER (WHERE outcome ="
@@ -284,7 +318,13 @@ constexpr std::string_view kPostgresV2[] = {
     " json_agg(json_build_array(kind, severity, span_start, span_end, line, col, text, message,"
     " suggestion) ORDER BY seq)::text AS j FROM text_findings GROUP BY page_id) x WHERE x.page_id"
     " = p.id",
-    "DROP TABLE findings, page_rules, text_findings",
+    "DROP TABLE findings, page_rules, text_findings, text_metrics",
+    "CREATE VIEW text_metrics AS SELECT id AS page_id, text_lang AS lang, text_words AS words,"
+    " text_sentences AS sentences, text_syllables AS syllables, text_paragraphs AS paragraphs,"
+    " text_long_sentences AS long_sentences, text_flesch_reading_ease AS flesch_reading_ease,"
+    " text_flesch_kincaid_grade AS flesch_kincaid_grade, text_lix AS lix,"
+    " text_average_sentence_length AS average_sentence_length FROM pages WHERE text_lang IS NOT"
+    " NULL",
     // A page's packed values are a few kilobytes: the server compresses them (TOAST). LZ4
     // does that in about half the CPU time of the default, pglz; a server built without it
     // keeps pglz.

@@ -52,12 +52,11 @@ class SqliteStore final : public Store {
          "INSERT OR IGNORE INTO pages(scan_id, body_id, url, final_url, status, kind, "
          "content_type, size, fetch_ms, fetched_at, depth, referrer, sample_reason, title, lang, "
          "error, error_code, redirects, warnings, text_json, findings_json, rules_json, "
-         "text_findings_json, failures) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-         "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)"},
-        {&insert_metrics_,
-         "INSERT INTO text_metrics(page_id, lang, words, sentences, syllables, paragraphs, "
-         "long_sentences, flesch_reading_ease, flesch_kincaid_grade, lix, "
-         "average_sentence_length) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
+         "text_findings_json, failures, text_lang, text_words, text_sentences, text_syllables, "
+         "text_paragraphs, text_long_sentences, text_flesch_reading_ease, "
+         "text_flesch_kincaid_grade, text_lix, text_average_sentence_length) VALUES(?1, ?2, ?3, "
+         "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+         "?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)"},
         {&insert_skip_,
          "INSERT OR IGNORE INTO skips(scan_id, body_id, url, referrer, reason, detail) "
          "VALUES(?1, ?2, ?3, ?4, ?5, ?6)"},
@@ -537,16 +536,11 @@ class SqliteStore final : public Store {
                            "SELECT id, url, final_url, status, kind, content_type, size, "
                            "fetch_ms, fetched_at, depth, referrer, sample_reason, title, lang, "
                            "error, error_code, redirects, warnings, text_json, findings_json, "
-                           "rules_json, text_findings_json FROM pages WHERE scan_id = ?1 AND "
-                           "body_id = ?2 ORDER BY id");
-        !p) {
-      return p.error();
-    }
-    Stmt metrics;
-    if (auto p = metrics.Prepare(conn.db,
-                                 "SELECT lang, words, sentences, syllables, paragraphs, "
-                                 "long_sentences, flesch_reading_ease, flesch_kincaid_grade, lix, "
-                                 "average_sentence_length FROM text_metrics WHERE page_id = ?1");
+                           "rules_json, text_findings_json, text_lang, text_words, "
+                           "text_sentences, text_syllables, text_paragraphs, "
+                           "text_long_sentences, text_flesch_reading_ease, "
+                           "text_flesch_kincaid_grade, text_lix, text_average_sentence_length "
+                           "FROM pages WHERE scan_id = ?1 AND body_id = ?2 ORDER BY id");
         !p) {
       return p.error();
     }
@@ -584,26 +578,19 @@ class SqliteStore final : public Store {
           return Fail(unpacked.error().code, unpacked.error().message, path_);
         }
       }
-      metrics.Int(1, page.id);
-      int mrc = metrics.Step();
-      if (mrc == SQLITE_ROW) {
+      if (sqlite3_column_type(s.get(), 22) != SQLITE_NULL) {
         TextMetricsRecord m;
-        m.lang = metrics.ColText(0);
-        m.words = static_cast<uint64_t>(metrics.ColInt(1));
-        m.sentences = static_cast<uint64_t>(metrics.ColInt(2));
-        m.syllables = static_cast<uint64_t>(metrics.ColInt(3));
-        m.paragraphs = static_cast<uint64_t>(metrics.ColInt(4));
-        m.long_sentences = static_cast<uint64_t>(metrics.ColInt(5));
-        m.flesch_reading_ease = metrics.ColReal(6);
-        m.flesch_kincaid_grade = metrics.ColReal(7);
-        m.lix = metrics.ColReal(8);
-        m.average_sentence_length = metrics.ColReal(9);
+        m.lang = s.ColText(22);
+        m.words = static_cast<uint64_t>(s.ColInt(23));
+        m.sentences = static_cast<uint64_t>(s.ColInt(24));
+        m.syllables = static_cast<uint64_t>(s.ColInt(25));
+        m.paragraphs = static_cast<uint64_t>(s.ColInt(26));
+        m.long_sentences = static_cast<uint64_t>(s.ColInt(27));
+        m.flesch_reading_ease = s.ColReal(28);
+        m.flesch_kincaid_grade = s.ColReal(29);
+        m.lix = s.ColReal(30);
+        m.average_sentence_length = s.ColReal(31);
         page.text = std::move(m);
-      }
-      metrics.Reset();
-      if (mrc != SQLITE_ROW && mrc != SQLITE_DONE) {
-        s.Reset();
-        return Err(mrc, "reading a page's text figures");
       }
       if (!fn(page)) {
         s.Reset();
@@ -722,32 +709,25 @@ class SqliteStore final : public Store {
     p.Text(22, PackRuleOutcomes(page.rules));
     p.Text(23, PackTextFindings(page.text_findings));
     p.Int(24, static_cast<int64_t>(CountFailed(page.findings)));
+    if (page.text) {  // else the figures stay NULL: no text to measure
+      const TextMetricsRecord& m = *page.text;
+      p.Text(25, m.lang);
+      p.Int(26, static_cast<int64_t>(m.words));
+      p.Int(27, static_cast<int64_t>(m.sentences));
+      p.Int(28, static_cast<int64_t>(m.syllables));
+      p.Int(29, static_cast<int64_t>(m.paragraphs));
+      p.Int(30, static_cast<int64_t>(m.long_sentences));
+      p.Real(31, m.flesch_reading_ease);
+      p.Real(32, m.flesch_kincaid_grade);
+      p.Real(33, m.lix);
+      p.Real(34, m.average_sentence_length);
+    }
     if (int rc = p.Run(); rc != SQLITE_DONE) {
       return Err(rc, "writing a page");
     }
     Wrote();
     if (sqlite3_changes(conn.db) == 0) {
       return false;  // stored already (a resumed crawl met it again)
-    }
-    int64_t id = sqlite3_last_insert_rowid(conn.db);
-    if (page.text) {
-      const TextMetricsRecord& m = *page.text;
-      Stmt& s = insert_metrics_;
-      s.Int(1, id);
-      s.Text(2, m.lang);
-      s.Int(3, static_cast<int64_t>(m.words));
-      s.Int(4, static_cast<int64_t>(m.sentences));
-      s.Int(5, static_cast<int64_t>(m.syllables));
-      s.Int(6, static_cast<int64_t>(m.paragraphs));
-      s.Int(7, static_cast<int64_t>(m.long_sentences));
-      s.Real(8, m.flesch_reading_ease);
-      s.Real(9, m.flesch_kincaid_grade);
-      s.Real(10, m.lix);
-      s.Real(11, m.average_sentence_length);
-      if (int rc = s.Run(); rc != SQLITE_DONE) {
-        return Err(rc, "writing text figures");
-      }
-      Wrote();
     }
     return true;
   }
@@ -786,7 +766,7 @@ class SqliteStore final : public Store {
 
   std::string path_;
   int version_;
-  Stmt insert_page_, insert_metrics_, insert_skip_, begin_, commit_, rollback_;
+  Stmt insert_page_, insert_skip_, begin_, commit_, rollback_;
   long kill_after_writes_ = 0;
   long writes_total_ = 0;
 };

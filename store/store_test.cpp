@@ -370,6 +370,9 @@ TEST_CASE(
   CHECK(home.rules[2].passed == 2);
   REQUIRE(home.text.has_value());
   CHECK(home.text->syllables == 70);
+  CHECK(home.text->flesch_kincaid_grade == Approx(8.25));
+  CHECK_FALSE(home.text->lix.has_value());
+  CHECK_FALSE(pages[1].text.has_value());
   REQUIRE(home.text_findings.size() == 2);
   CHECK(home.text_findings[0].suggestion == "to");
   CHECK(home.text_findings[1].kind == "passive");
@@ -384,6 +387,10 @@ TEST_CASE(
   CHECK(Rows(path, "SELECT * FROM page_rules ORDER BY page_id, rule") ==
         std::vector<std::string>{"7|html.a|failed|0|1|0", "7|html.b|cantTell|0|0|1",
                                  "7|html.z|passed|2|0|0"});
+  CHECK(Rows(path,
+             "SELECT page_id, lang, words, syllables, long_sentences, "
+             "flesch_kincaid_grade, lix FROM text_metrics") ==
+        std::vector<std::string>{"7|en|50|70|1|8.25|NULL"});
   CHECK(Rows(path, "SELECT * FROM text_findings ORDER BY page_id, seq") ==
         std::vector<std::string>{"7|0|wordy-phrase|warning|10|20|1|11|in order to|Wordy.|to",
                                  "7|1|passive|notice|30|40|2|5|was seen|Passive.|"});

@@ -551,6 +551,11 @@ TEST_CASE(
             "cant_tell), ';' ORDER BY rule COLLATE \"C\") FROM page_rules") ==
         "7|html.B|cantTell|0|0|1;7|html.a|failed|0|1|0;7|html.z|passed|2|0|0");
   CHECK(Sql(uri,
+            "SELECT concat_ws('|', page_id, lang, words + 0, syllables, long_sentences, "
+            "coalesce(lix::text, 'NULL')) FROM text_metrics") == "7|en|50|70|1|NULL");
+  REQUIRE(home.text.has_value());
+  CHECK(home.text->paragraphs == 2);
+  CHECK(Sql(uri,
             "SELECT string_agg(concat_ws('|', page_id, seq, kind, span_start + 0, line + 0, "
             "suggestion), ';' ORDER BY seq) FROM text_findings") ==
         "7|0|wordy-phrase|10|1|to;7|1|passive|30|2|");
