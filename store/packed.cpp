@@ -14,7 +14,6 @@ namespace plainsight::store {
 namespace {
 
 using engine::ErrorCode;
-using engine::Fail;
 using engine::Result;
 
 class Writer {
@@ -91,14 +90,10 @@ class Writer {
         case 0:
           out_ += "\xEF\xBF\xBD";
           break;
-        default:
-          if (c < 0x20) {
-            out_ += "\\u00";
-            out_ += kHex[c >> 4];
-            out_ += kHex[c & 15];
-          } else {
-            out_ += static_cast<char>(c);
-          }
+        default:  // another control character: the runs above take every other byte
+          out_ += "\\u00";
+          out_ += kHex[c >> 4];
+          out_ += kHex[c & 15];
       }
     }
     out_ += '"';
@@ -118,18 +113,15 @@ class Writer {
   bool first_ = true;
 };
 
-// The records of one packed value, each an array of `fields` values.
-Result<const nlohmann::json*> Records(const nlohmann::json& doc, size_t fields,
-                                      std::string_view what) {
-  if (!doc.is_array()) {
-    return Fail(ErrorCode::kParse, "a stored page's " + std::string(what) + " are damaged");
-  }
-  for (const nlohmann::json& r : doc) {
-    if (!r.is_array() || r.size() != fields) {
-      return Fail(ErrorCode::kParse, "a stored page's " + std::string(what) + " are damaged");
-    }
-  }
-  return &doc;
+engine::Error Damaged(std::string_view what) {
+  return {ErrorCode::kParse, "a stored page's " + std::string(what) + " are damaged", ""};
+}
+
+// Whether `doc` is an array of records, each an array of `fields` values.
+bool IsRecords(const nlohmann::json& doc, size_t fields) {
+  return doc.is_array() && std::all_of(doc.begin(), doc.end(), [&](const nlohmann::json& r) {
+           return r.is_array() && r.size() == fields;
+         });
 }
 
 // Typed reads that keep going on a wrong type (the record is then checked as a whole).
@@ -158,19 +150,15 @@ template <typename Record, typename Fill>
 Result<void> Unpack(std::string_view json, size_t fields, std::string_view what,
                     std::vector<Record>& out, Fill fill) {
   nlohmann::json doc = nlohmann::json::parse(json, nullptr, false);
-  if (doc.is_discarded()) {
-    return Fail(ErrorCode::kParse, "a stored page's " + std::string(what) + " are damaged");
-  }
-  auto records = Records(doc, fields, what);
-  if (!records) {
-    return records.error();
+  if (doc.is_discarded() || !IsRecords(doc, fields)) {
+    return Damaged(what);
   }
   out.reserve(out.size() + doc.size());
   for (const nlohmann::json& r : doc) {
     bool ok = true;
     Record record = fill(r, ok);
     if (!ok) {
-      return Fail(ErrorCode::kParse, "a stored page's " + std::string(what) + " are damaged");
+      return Damaged(what);
     }
     out.push_back(std::move(record));
   }
@@ -295,6 +283,17 @@ Result<void> UnpackTextFindings(std::string_view json, std::vector<TextFindingRe
     t.suggestion = Str(r[8], ok);
     return t;
   });
+}
+
+Result<void> UnpackPage(std::string_view findings_json, std::string_view rules_json,
+                        std::string_view text_findings_json, PageRecord& page) {
+  if (auto r = UnpackFindings(findings_json, page.findings); !r) {
+    return r;
+  }
+  if (auto r = UnpackRuleOutcomes(rules_json, page.rules); !r) {
+    return r;
+  }
+  return UnpackTextFindings(text_findings_json, page.text_findings);
 }
 
 }  // namespace plainsight::store

@@ -40,5 +40,8 @@ size_t CountFailed(const std::vector<FindingRecord>& findings);
 engine::Result<void> UnpackFindings(std::string_view json, std::vector<FindingRecord>& out);
 engine::Result<void> UnpackRuleOutcomes(std::string_view json, std::vector<RuleOutcomeRecord>& out);
 engine::Result<void> UnpackTextFindings(std::string_view json, std::vector<TextFindingRecord>& out);
+// The three values of a pages row into `page`, as both stores read them back.
+engine::Result<void> UnpackPage(std::string_view findings_json, std::string_view rules_json,
+                                std::string_view text_findings_json, PageRecord& page);
 
 }  // namespace plainsight::store

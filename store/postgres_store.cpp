@@ -682,13 +682,10 @@ class PostgresStore final : public Store {
         page.redirects = rows->Text(i, 16);
         page.warnings = rows->Text(i, 17);
         page.text_json = rows->Text(i, 18);
-        for (const Result<void>& unpacked :
-             {UnpackFindings(rows->Text(i, 19), page.findings),
-              UnpackRuleOutcomes(rows->Text(i, 20), page.rules),
-              UnpackTextFindings(rows->Text(i, 21), page.text_findings)}) {
-          if (!unpacked) {
-            return unpacked.error();
-          }
+        if (auto unpacked =
+                UnpackPage(rows->Text(i, 19), rows->Text(i, 20), rows->Text(i, 21), page);
+            !unpacked) {
+          return unpacked.error();
         }
         if (!rows->IsNull(i, 22)) {
           TextMetricsRecord m;

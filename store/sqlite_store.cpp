@@ -20,7 +20,6 @@ using engine::ErrorCode;
 using engine::Fail;
 using engine::Result;
 using sqlite::Db;
-using sqlite::Exec;
 using sqlite::Migrate;
 using sqlite::OpenConnection;
 using sqlite::SqlError;
@@ -570,13 +569,10 @@ class SqliteStore final : public Store {
       page.redirects = s.ColText(16);
       page.warnings = s.ColText(17);
       page.text_json = s.ColText(18);
-      for (const Result<void>& unpacked : {UnpackFindings(s.ColText(19), page.findings),
-                                           UnpackRuleOutcomes(s.ColText(20), page.rules),
-                                           UnpackTextFindings(s.ColText(21), page.text_findings)}) {
-        if (!unpacked) {
-          s.Reset();
-          return Fail(unpacked.error().code, unpacked.error().message, path_);
-        }
+      if (auto unpacked = UnpackPage(s.ColText(19), s.ColText(20), s.ColText(21), page);
+          !unpacked) {
+        s.Reset();
+        return Fail(unpacked.error().code, unpacked.error().message, path_);
       }
       if (sqlite3_column_type(s.get(), 22) != SQLITE_NULL) {
         TextMetricsRecord m;

@@ -16,6 +16,7 @@
 #include <libxml/tree.h>
 
 #include "engine/ascii.h"
+#include "engine/dom.h"
 #include "engine/text/extract.h"
 
 namespace plainsight::engine::text {
@@ -156,20 +157,7 @@ const xmlNode* FirstDescendant(const xmlNode* n, const char* local) {
 // Appends a finished block to out, one line of `source` per block.
 void AddLineBlock(ExtractedText& out, BlockKind kind, const std::string& text,
                   const std::string& lang) {
-  std::string collapsed;
-  collapsed.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (IsAsciiSpace(c)) {
-      space = !collapsed.empty();
-      continue;
-    }
-    if (space) {
-      collapsed.push_back(' ');
-      space = false;
-    }
-    collapsed.push_back(c);
-  }
+  std::string collapsed = CollapseWhitespace(text);
   if (collapsed.empty()) {
     return;
   }
