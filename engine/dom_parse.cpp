@@ -9,6 +9,7 @@
 
 #include "engine/dom.h"
 #include "engine/dom_internal.h"
+#include "engine/gumbo_arena.h"
 #include "engine/markup_guards.h"
 #include "engine/url.h"  // Document() needs Url complete
 
@@ -598,12 +599,13 @@ void DocumentBuilder::LoadNestedDocuments() {
     GumboOptions gopts = kGumboDefaultOptions;
     gopts.tab_stop = 1;
     gopts.max_errors = 0;
+    GumboArenaScope arena(gopts, child->source_.size());
     GumboOutput* out =
         gumbo_parse_with_options(&gopts, child->source_.data(), child->source_.size());
     DocumentBuilder builder(*child, nested, nesting_ + 1);
     builder.fallback_base = doc_.base_url_;
     builder.BuildFromGumbo(out->document);
-    gumbo_destroy_output(&gopts, out);
+    arena.Destroy(out);
     builder.Finish();
     const_cast<Node*>(e)->extras_ |= Node::kHasContentDocument;
     doc_.content_documents_.emplace(e, child.get());
@@ -676,10 +678,11 @@ Result<std::unique_ptr<Document>> Document::ParseHtml(std::string_view bytes,
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.tab_stop = 1;    // columns count bytes, as compilers report them
   gopts.max_errors = 0;  // parse errors are not reported; recovery still happens
+  GumboArenaScope arena(gopts, doc->source_.size());
   GumboOutput* out = gumbo_parse_with_options(&gopts, doc->source_.data(), doc->source_.size());
   DocumentBuilder builder(*doc, options, 0);
   builder.BuildFromGumbo(out->document);
-  gumbo_destroy_output(&gopts, out);
+  arena.Destroy(out);
   builder.Finish();
   return doc;
 }

@@ -282,8 +282,9 @@ struct Rule {
   // A page rule that can find something (a finding of any outcome) only where an element has
   // one of these tag names or one of these attributes, in the page or the pages of its iframes:
   // elsewhere the runner leaves it out as inapplicable without running it (engine::MayApply).
-  // Names as the DOM holds them (tag names lowercase, attribute names as written). Both empty:
-  // the rule always runs. tests/rule_targets_test.cpp holds every rule to its word on its
+  // Names as the DOM holds them (tag names lowercase, attribute names as written); "aria-*"
+  // (NamesPresent::kAnyAriaAttribute) stands for every attribute whose name begins "aria-". Both
+  // empty: the rule always runs. tests/rule_targets_test.cpp holds every rule to its word on its
   // examples and the ACT test pages.
   std::span<const std::string_view> target_tags = {};
   std::span<const std::string_view> target_attributes = {};

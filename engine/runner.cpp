@@ -470,6 +470,9 @@ void NamesPresent::Add(const Page& page) {
     tags_.set(Bit(e->tag()));
     for (const Attribute& a : e->attributes()) {
       attributes_.set(Bit(a.name));
+      if (a.name.size() > 5 && EqualsIgnoreCase(std::string_view(a.name).substr(0, 5), "aria-")) {
+        attributes_.set(Bit(kAnyAriaAttribute));
+      }
     }
   }
   for (const auto& sub : page.subpages()) {

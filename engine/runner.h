@@ -56,6 +56,10 @@ void RunIsolated(const Rule& rule, const RunOptions& options, RuleResult& result
 // filters of a hash of the name: a name whose bit is clear occurs nowhere.
 class NamesPresent {
  public:
+  // The name that stands for any WAI-ARIA attribute (a name beginning "aria-", in any case) in
+  // a rule's target_attributes: the rules about ARIA attributes in general cannot list them all.
+  static constexpr std::string_view kAnyAriaAttribute = "aria-*";
+
   explicit NamesPresent(const Page& page);
 
   bool MayHaveTag(std::string_view tag) const { return tags_.test(Bit(tag)); }

@@ -12,6 +12,7 @@
 #include "rules/catalog.h"
 #include "rules/html/support/aria_attributes.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -101,6 +102,7 @@ extern const engine::Rule kHtmlAriaAllowedAttr{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_attributes = targets::kAriaAttributes};
 
 }  // namespace plainsight::rules

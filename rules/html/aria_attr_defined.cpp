@@ -3,6 +3,7 @@
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -46,6 +47,7 @@ extern const engine::Rule kHtmlAriaAttrDefined{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_attributes = targets::kAriaAttributes};
 
 }  // namespace plainsight::rules

@@ -10,6 +10,7 @@
 // that is cantTell.
 #include "rules/catalog.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -100,6 +101,7 @@ extern const engine::Rule kHtmlAriaHiddenFocus{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_attributes = targets::kAriaHiddenAttribute};
 
 }  // namespace plainsight::rules

@@ -12,6 +12,7 @@
 #include "rules/catalog.h"
 #include "rules/html/support/aria_attributes.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -91,6 +92,7 @@ extern const engine::Rule kHtmlAriaProhibitedAttr{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_attributes = targets::kAriaAttributes};
 
 }  // namespace plainsight::rules

@@ -11,6 +11,7 @@
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -95,6 +96,7 @@ extern const engine::Rule kHtmlAriaRequiredAttr{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules

@@ -15,6 +15,7 @@
 #include "rules/html/support/aria_tree.h"
 #include "rules/html/support/roles.h"
 #include "rules/html/support/scripts.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -86,6 +87,8 @@ extern const engine::Rule kHtmlAriaRequiredParent{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = targets::kScripts,
+    .target_attributes = targets::kRoleOrShadowRoot};
 
 }  // namespace plainsight::rules

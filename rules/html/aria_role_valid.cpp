@@ -3,6 +3,7 @@
 #include "engine/aria/aria.h"
 #include "rules/catalog.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -57,6 +58,7 @@ extern const engine::Rule kHtmlAriaRoleValid{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules

@@ -16,6 +16,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -112,6 +113,7 @@ extern const engine::Rule kHtmlChangeOfContext{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_tags = targets::kChoiceControls};
 
 }  // namespace plainsight::rules

@@ -23,6 +23,7 @@
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
 #include "rules/html/support/tags.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -133,6 +134,7 @@ extern const engine::Rule kHtmlClickNotFocusable{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_attributes = targets::kClickHandlers};
 
 }  // namespace plainsight::rules

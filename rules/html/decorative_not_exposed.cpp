@@ -8,6 +8,7 @@
 // focusable, or a global aria-* attribute such as aria-label) exposes it after all.
 #include "rules/catalog.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -74,6 +75,8 @@ extern const engine::Rule kHtmlDecorativeNotExposed{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = targets::kImages,
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules

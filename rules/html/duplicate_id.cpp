@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "rules/catalog.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -123,6 +124,7 @@ extern const engine::Rule kHtmlDuplicateId{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_attributes = targets::kIdAttribute};
 
 }  // namespace plainsight::rules

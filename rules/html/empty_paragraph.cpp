@@ -15,6 +15,7 @@
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
 #include "rules/html/support/tags.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -117,6 +118,7 @@ extern const engine::Rule kHtmlEmptyParagraph{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = targets::kParagraphs};
 
 }  // namespace plainsight::rules

@@ -16,6 +16,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -98,6 +99,7 @@ extern const engine::Rule kHtmlFocusableNoRole{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_attributes = targets::kTabindexAttribute};
 
 }  // namespace plainsight::rules

@@ -7,6 +7,7 @@
 #include "rules/catalog.h"
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -82,6 +83,8 @@ extern const engine::Rule kHtmlHeadingDescriptive{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .cant_tell = kCantTell,
-    .level = "AA"};
+    .level = "AA",
+    .target_tags = targets::kHeadings,
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules

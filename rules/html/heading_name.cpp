@@ -6,6 +6,7 @@
 #include "rules/catalog.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 
 namespace plainsight::rules {
 namespace {
@@ -57,6 +58,8 @@ extern const engine::Rule kHtmlHeadingName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = targets::kHeadings,
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules

@@ -11,6 +11,7 @@
 
 #include "rules/catalog.h"
 #include "rules/html/structure_support.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -70,6 +71,8 @@ extern const engine::Rule kHtmlHeadingOrder{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = targets::kHeadings,
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules

@@ -7,6 +7,7 @@
 // needs a name). SVG is left to html.svg-name.
 #include "rules/catalog.h"
 #include "rules/html/support/names.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -73,6 +74,8 @@ extern const engine::Rule kHtmlImageName{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = targets::kImages,
+    .target_attributes = targets::kRoleAttribute};
 
 }  // namespace plainsight::rules

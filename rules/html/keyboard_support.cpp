@@ -3,11 +3,15 @@
 
 #include <string>
 
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules::keyboard {
+namespace {
+constexpr std::string_view kKeyHandlers[] = {"onkeydown", "onkeyup", "onkeypress"};
+}  // namespace
 
-bool HasHandler(const engine::Node& element, std::initializer_list<std::string_view> names) {
+bool HasHandler(const engine::Node& element, std::span<const std::string_view> names) {
   for (const engine::Attribute& a : element.attributes()) {
     if (a.name.size() < 3 || a.name[0] != 'o' || a.name[1] != 'n') {
       continue;
@@ -22,12 +26,12 @@ bool HasHandler(const engine::Node& element, std::initializer_list<std::string_v
 }
 
 bool HasClickHandler(const engine::Node& element) {
-  return HasHandler(element, {"onclick", "onmousedown", "onmouseup", "ondblclick"});
+  return HasHandler(element, targets::kClickHandlers);
 }
 
 bool HasKeyHandlerOnOrAbove(const engine::Node& element) {
   for (const engine::Node* n = &element; n != nullptr && n->IsElement(); n = n->parent()) {
-    if (HasHandler(*n, {"onkeydown", "onkeyup", "onkeypress"})) {
+    if (HasHandler(*n, kKeyHandlers)) {
       return true;
     }
   }
@@ -92,7 +96,7 @@ struct KeyScriptFacts {
         }
         continue;
       }
-      if (HasHandler(*e, {"onkeydown", "onkeyup", "onkeypress"})) {
+      if (HasHandler(*e, kKeyHandlers)) {
         verdict = KeyScripts::kInline;
       }
     }

@@ -4,6 +4,7 @@
 // of the page; no I/O.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 #include "engine/page.h"
@@ -11,7 +12,7 @@
 namespace plainsight::rules::keyboard {
 
 // Does the element have one of these event handler content attributes ("onclick"...)?
-bool HasHandler(const engine::Node& element, std::initializer_list<std::string_view> names);
+bool HasHandler(const engine::Node& element, std::span<const std::string_view> names);
 
 // Mouse handlers that make an element do something when clicked: onclick, onmousedown,
 // onmouseup, ondblclick.

@@ -13,6 +13,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -69,6 +70,7 @@ extern const engine::Rule kHtmlLabelMultiple{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = targets::kLabels};
 
 }  // namespace plainsight::rules

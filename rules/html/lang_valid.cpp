@@ -5,6 +5,7 @@
 // to assistive technology, takes its language from that lang (no nearer lang in between).
 #include "engine/language_tag.h"
 #include "rules/catalog.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -81,6 +82,7 @@ extern const engine::Rule kHtmlLangValid{
     .passes = kPasses,
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .level = "AA"};
+    .level = "AA",
+    .target_attributes = targets::kLangAttribute};
 
 }  // namespace plainsight::rules

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "rules/catalog.h"
+#include "rules/html/support/targets.h"
 #include "rules/html/table_support.h"
 
 namespace plainsight::rules {
@@ -61,6 +62,7 @@ extern const engine::Rule kHtmlLayoutTable{
     .check = &Check,
     .passes = kPasses,
     .fails = kFails,
-    .inapplicable = kInapplicable};
+    .inapplicable = kInapplicable,
+    .target_tags = targets::kTables};
 
 }  // namespace plainsight::rules

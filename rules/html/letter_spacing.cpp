@@ -7,6 +7,7 @@
 // (inherit/unset/revert take the parent's value and are not "important" on the element).
 // "normal" and "initial" compute to no extra spacing and fail.
 #include "rules/catalog.h"
+#include "rules/html/support/targets.h"
 #include "rules/html/support/text_spacing.h"
 
 namespace plainsight::rules {
@@ -58,6 +59,7 @@ extern const engine::Rule kHtmlLetterSpacing{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .options = kOptions,
-    .level = "AA"};
+    .level = "AA",
+    .target_attributes = targets::kStyleAttribute};
 
 }  // namespace plainsight::rules

@@ -12,6 +12,7 @@
 
 #include "engine/layout/text_box.h"
 #include "rules/catalog.h"
+#include "rules/html/support/targets.h"
 #include "rules/html/support/text_spacing.h"
 #include "rules/html/support/visible_text.h"
 
@@ -119,6 +120,7 @@ extern const engine::Rule kHtmlLineHeight{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .options = kOptions,
-    .level = "AA"};
+    .level = "AA",
+    .target_attributes = targets::kStyleAttribute};
 
 }  // namespace plainsight::rules

@@ -13,6 +13,7 @@
 #include "rules/html/support/descriptive_text.h"
 #include "rules/html/support/names.h"
 #include "rules/html/support/roles.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -83,6 +84,7 @@ extern const engine::Rule kHtmlSectionHeading{
     .check = &Check,
     .passes = kPasses,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_tags = targets::kSectioning};
 
 }  // namespace plainsight::rules

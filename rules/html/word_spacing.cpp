@@ -7,6 +7,7 @@
 // (inherit/unset/revert take the parent's value). "normal" and "initial" mean no extra spacing
 // and fail.
 #include "rules/catalog.h"
+#include "rules/html/support/targets.h"
 #include "rules/html/support/text_spacing.h"
 
 namespace plainsight::rules {
@@ -57,6 +58,7 @@ extern const engine::Rule kHtmlWordSpacing{
     .fails = kFails,
     .inapplicable = kInapplicable,
     .options = kOptions,
-    .level = "AA"};
+    .level = "AA",
+    .target_attributes = targets::kStyleAttribute};
 
 }  // namespace plainsight::rules

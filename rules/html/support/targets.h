@@ -26,7 +26,41 @@ inline constexpr std::string_view kMeta[] = {"meta"};
 // Tables (HTML 4.9.1).
 inline constexpr std::string_view kTables[] = {"table"};
 
+// Headings (HTML 4.3.6), the elements with the implicit role heading (HTML-AAM); with
+// kRoleAttribute for role="heading".
+inline constexpr std::string_view kHeadings[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+// Paragraphs (HTML 4.4.1).
+inline constexpr std::string_view kParagraphs[] = {"p"};
+// Sectioning content that should carry a heading: <section> and <article> (HTML 4.3.2-4.3.3).
+inline constexpr std::string_view kSectioning[] = {"section", "article"};
+// <label> elements (HTML 4.10.4): without one, no field has a label element.
+inline constexpr std::string_view kLabels[] = {"label"};
+// Controls whose change can run a script: lists and radio buttons or checkboxes (HTML 4.10.7,
+// 4.10.5).
+inline constexpr std::string_view kChoiceControls[] = {"select", "input"};
+
+// Script elements (HTML 4.12.1).
+inline constexpr std::string_view kScripts[] = {"script"};
+
 // The role attribute: rules whose targets may be any element given a role (WAI-ARIA 1.2 5.1).
 inline constexpr std::string_view kRoleAttribute[] = {"role"};
+// Any WAI-ARIA attribute (engine::NamesPresent::kAnyAriaAttribute).
+inline constexpr std::string_view kAriaAttributes[] = {"aria-*"};
+// aria-hidden (WAI-ARIA 1.2 6.7).
+inline constexpr std::string_view kAriaHiddenAttribute[] = {"aria-hidden"};
+// A role, or a declarative shadow root; with kScripts, for the rules that ask about trees a
+// script may build (scripts.h BuildsShadowTrees).
+inline constexpr std::string_view kRoleOrShadowRoot[] = {"role", "shadowrootmode"};
+// The id attribute (HTML 3.2.6).
+inline constexpr std::string_view kIdAttribute[] = {"id"};
+// The lang attribute (HTML 3.2.6.2).
+inline constexpr std::string_view kLangAttribute[] = {"lang"};
+// The style attribute (HTML 3.2.6): rules about declarations set inline with !important.
+inline constexpr std::string_view kStyleAttribute[] = {"style"};
+// The tabindex attribute (HTML 6.6.3).
+inline constexpr std::string_view kTabindexAttribute[] = {"tabindex"};
+// Mouse click handlers in markup (keyboard_support.h HasClickHandler).
+inline constexpr std::string_view kClickHandlers[] = {"onclick", "onmousedown", "onmouseup",
+                                                      "ondblclick"};
 
 }  // namespace plainsight::rules::targets
