@@ -439,7 +439,7 @@ void PrintHtml(const std::string& name, const text::ExtractedText& input,
 
 }  // namespace
 
-int RunTextCommand(int argc, char** argv) {
+int RunTextCommand(int argc, char** argv, bool exit_when_done) {
   Options o;
   std::string problem = ParseArgs(argc, argv, o);
   if (problem == "help") {
@@ -514,7 +514,14 @@ int RunTextCommand(int argc, char** argv) {
   if (o.max_lix && m.lix && *m.lix > *o.max_lix) {
     missed = true;
   }
-  return missed ? 1 : 0;
+  const int status = missed ? 1 : 0;
+  if (exit_when_done) {
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    std::_Exit(std::cout.fail() ? 2 : status);
+  }
+  return status;
 }
 
 }  // namespace plainsight::cli

@@ -290,11 +290,21 @@ def check_dockerfile(folder, binary):
     for data in ("hunspell-en-gb", "myspell-ga", "ca-certificates"):
         if data not in packages:
             problem(path, f"the runtime stage does not install {data}")
-    if not os.path.exists(binary):
-        problem(binary, "no plainsight binary to check the libraries of")
-        return
-    ldd = subprocess.run(["ldd", binary], capture_output=True, text=True, check=False).stdout
-    libs = re.findall(r"=>\s+(/\S+)", ldd)
+    # plainsight execs plainsight-core, beside it, for every command but text, version and help
+    # (cli/front_main.cpp): the image needs both, and the libraries of both.
+    core = os.path.join(os.path.dirname(binary), "plainsight-core")
+    for name in ("plainsight", "plainsight-core"):
+        if not re.search(r"COPY --from=\S+ \S*/" + re.escape(name) + r" /usr/bin/" + re.escape(name)
+                         + r"\s", runtime):
+            problem(path, f"the runtime stage does not copy {name} to /usr/bin/{name}")
+    libs = []
+    for exe in (binary, core):
+        if not os.path.exists(exe):
+            problem(exe, "no plainsight executable to check the libraries of")
+            return
+        ldd = subprocess.run(["ldd", exe], capture_output=True, text=True, check=False).stdout
+        libs += re.findall(r"=>\s+(/\S+)", ldd)
+    libs = sorted(set(libs))
     closure = dependency_closure(packages)
     missing = set()
     for lib in libs:
