@@ -35,8 +35,16 @@ bool HasContent(const engine::Node& e) {
 }
 
 void Check(const engine::Page& page, engine::Findings& out) {
+  // A url() in background-image can only come from author CSS (the user-agent sheet and the
+  // presentational hints set none): a page (or frame) whose CSS has no "url(" is skipped.
+  const engine::Page* asked = nullptr;
+  bool has_urls = false;
   ForEachElement(page, [&](const engine::Page& p, const engine::Node& e) {
-    if (e.ns() != engine::Namespace::kHtml || e.IsHtml("html") || e.IsHtml("body") ||
+    if (&p != asked) {
+      asked = &p;
+      has_urls = p.styles().AuthorCssMentions("url(");
+    }
+    if (!has_urls || e.ns() != engine::Namespace::kHtml || e.IsHtml("html") || e.IsHtml("body") ||
         p.styles().IsDisplayNone(e)) {
       return;
     }

@@ -7,6 +7,7 @@
 // without a non-empty title are left to that rule. English placeholders only.
 #include "rules/catalog.h"
 #include "rules/html/support/descriptive_text.h"
+#include "rules/html/support/targets.h"
 #include "rules/support.h"
 
 namespace plainsight::rules {
@@ -88,6 +89,7 @@ extern const engine::Rule kHtmlPageTitleDescriptive{
     .passes = {},
     .fails = kFails,
     .inapplicable = kInapplicable,
-    .cant_tell = kCantTell};
+    .cant_tell = kCantTell,
+    .target_tags = targets::kTitles};
 
 }  // namespace plainsight::rules

@@ -29,6 +29,8 @@ inline constexpr std::string_view kTables[] = {"table"};
 // Headings (HTML 4.3.6), the elements with the implicit role heading (HTML-AAM); with
 // kRoleAttribute for role="heading".
 inline constexpr std::string_view kHeadings[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+// The page's <title> (HTML 4.2.2).
+inline constexpr std::string_view kTitles[] = {"title"};
 // Paragraphs (HTML 4.4.1).
 inline constexpr std::string_view kParagraphs[] = {"p"};
 // Sectioning content that should carry a heading: <section> and <article> (HTML 4.3.2-4.3.3).
