@@ -46,12 +46,7 @@ int main(int argc, char** argv) {
   if (command == "act") {
     return plainsight::cli::RunAct(argc - 1, argv + 1);
   }
-  if (command == "version" || command == "--version") {
-    std::cout << "plainsight " << PLAINSIGHT_VERSION << "\n";
-    return 0;
-  }
-  if (command == "help" || command == "--help" || command == "-h") {
-    std::cout << plainsight::cli::kHelp;
+  if (plainsight::cli::PrintVersionOrHelp(command)) {
     return 0;
   }
   std::cerr << "plainsight: unknown command '" << command << "'\n\n" << plainsight::cli::kHelp;

@@ -48,12 +48,7 @@ int main(int argc, char** argv) {
     plainsight::cli::TuneAllocatorForShortRun();
     return plainsight::cli::RunTextCommand(argc - 1, argv + 1, /*exit_when_done=*/true);
   }
-  if (command == "version" || command == "--version") {
-    std::cout << "plainsight " << PLAINSIGHT_VERSION << "\n";
-    return 0;
-  }
-  if (command == "help" || command == "--help" || command == "-h") {
-    std::cout << plainsight::cli::kHelp;
+  if (plainsight::cli::PrintVersionOrHelp(command)) {
     return 0;
   }
   const std::string core = CorePath();

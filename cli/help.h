@@ -2,6 +2,9 @@
 // core_main.cpp).
 #pragma once
 
+#include <iostream>
+#include <string_view>
+
 namespace plainsight::cli {
 
 inline constexpr const char* kHelp =
@@ -26,5 +29,19 @@ commands:
 Exit status: 0 nothing failed, 1 something failed, 2 bad usage or unreadable input.
 Run 'plainsight COMMAND --help' for a command's options.
 )";
+
+// `plainsight version` and `plainsight help` (with their dashed forms): prints the answer and
+// returns true; false for any other command.
+inline bool PrintVersionOrHelp(std::string_view command) {
+  if (command == "version" || command == "--version") {
+    std::cout << "plainsight " << PLAINSIGHT_VERSION << "\n";
+    return true;
+  }
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::cout << kHelp;
+    return true;
+  }
+  return false;
+}
 
 }  // namespace plainsight::cli
