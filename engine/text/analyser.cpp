@@ -5,14 +5,7 @@
 #include "engine/text/analyser.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <future>
-#include <mutex>
 #include <set>
-#include <system_error>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -23,30 +16,25 @@
 
 #include "engine/ascii.h"
 #include "engine/language_detect.h"
+#include "engine/text/analyser_internal.h"
 #include "engine/text/non_words.h"
 #include "engine/text/segment.h"
 #include "engine/text/segment_abbreviations.h"
 #include "engine/text/speller.h"
 #include "engine/text/syllables.h"
 #include "engine/text/word_table.h"
-#include "plainsight/source_dir.h"
 
 namespace plainsight::engine::text {
 
-std::string DefaultDataDir() {
-  if (const char* env = std::getenv("PLAINSIGHT_TEXT_DATA"); env != nullptr && *env != '\0') {
-    return env;
-  }
-#ifdef PLAINSIGHT_SOURCE_DIR
-  return std::string(PLAINSIGHT_SOURCE_DIR) + "/corpora/text";
-#else
-  return "corpora/text";
-#endif
-}
+using analyser_internal::CachedWord;
+using analyser_internal::EnglishTable;
+using analyser_internal::kHaveListFlags;
+using analyser_internal::kHaveSpelling;
+using analyser_internal::kHaveSyllables;
+using analyser_internal::Language;
+using analyser_internal::StringSet;
 
 namespace {
-
-using StringSet = std::unordered_set<std::string, TransparentStringHash, std::equal_to<>>;
 
 // Letter-case profile of a word, through ICU for non-ASCII text.
 struct CaseInfo {
@@ -99,122 +87,6 @@ CaseInfo Inspect(std::string_view word) {
   return info;
 }
 
-// Reads a word-per-line file (# comments) into a set; a missing file gives an empty set.
-StringSet LoadWordSet(const std::string& path) {
-  StringSet set;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
-      line.pop_back();
-    }
-    if (line.empty() || line[0] == '#') {
-      continue;
-    }
-    set.insert(line.substr(0, line.find('\t')));
-  }
-  return set;
-}
-
-// Reads the characters of a file's lines (# comments) into a sorted set of code points; a
-// missing file gives an empty set.
-std::vector<UChar32> LoadCharacterSet(const std::string& path) {
-  std::vector<UChar32> out;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') {
-      continue;
-    }
-    const auto n = static_cast<int32_t>(line.size());
-    for (int32_t i = 0; i < n;) {
-      UChar32 c = 0;
-      U8_NEXT(line.data(), i, n, c);
-      if (c > 0x20) {
-        out.push_back(c);
-      }
-    }
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
-// What the analyser knows about one word, by its exact bytes, in one language: the facts are
-// pure functions of the bytes, so they are computed once per distinct word.
-enum CachedFact : uint8_t {
-  kHaveSyllables = 1 << 0,
-  kHaveListFlags = 1 << 1,
-  kHaveSpelling = 1 << 2,
-};
-
-struct CachedWord {
-  uint8_t have = 0;  // CachedFact bits; the letter-case fields are always filled in
-  uint8_t syllables = 0;
-  uint8_t letters = 0;  // keys are at most WordTable::kMaxKeyBytes bytes, so these fit
-  uint8_t upper = 0;
-  uint8_t digits = 0;
-  bool misspelt = false;
-  uint16_t flags = 0;  // TokenFlag
-};
-
-// A language's dictionary, loaded on a thread of its own from Start() on: Hunspell reads its
-// .dic and .aff for tens of milliseconds, which then overlaps with the rest of the language's
-// start-up (segmenter, phrase lists, word sets) and with the first blocks' analysis. The first
-// use waits for it. Used by one analyser (one thread) at a time, like the rest of Language.
-class AsyncSpeller {
- public:
-  void Start(const std::string& base) {
-    auto load = [base] { return std::make_unique<Speller>(base); };
-    try {
-      loading_ = std::async(std::launch::async, load);
-    } catch (const std::system_error&) {  // no thread to be had: load when first used
-      loading_ = std::async(std::launch::deferred, load);
-    }
-  }
-
-  // Whether Start() was called (the load may still be running).
-  bool started() const { return loading_.valid() || speller_ != nullptr; }
-
-  // The dictionary, or null when none was started.
-  Speller* get() const {
-    if (loading_.valid()) {
-      speller_ = loading_.get();
-    }
-    return speller_.get();
-  }
-
-  explicit operator bool() const { return get() != nullptr; }
-
-  Speller& operator*() const { return *get(); }
-
- private:
-  mutable std::future<std::unique_ptr<Speller>> loading_;
-  mutable std::unique_ptr<Speller> speller_;
-};
-
-// Everything loaded for one language.
-struct Language {
-  std::string code;  // primary subtag
-  std::unique_ptr<Segmenter> segmenter;
-  std::unique_ptr<SyllableCounter> syllables;
-  std::unique_ptr<PhraseMatcher> phrases;
-  // Loaded on the first analysis that checks spelling in this language (`--no-spelling` and
-  // metrics never load it); null before that, or when no dictionary is installed.
-  AsyncSpeller speller;
-  std::string speller_base;  // the dictionary (path without .aff/.dic), "" when none is installed
-  StringSet known_acronyms;
-  StringSet participles;      // English irregular past participles
-  StringSet not_participles;  // -ed words that are adjectives after "be"
-  StringSet be_forms;
-  StringSet negators;
-  StringSet negative_words;  // words that are negative by prefix ("unlikely")
-  // Chinese: the common characters (zh/common-characters.txt), sorted; empty elsewhere.
-  std::vector<UChar32> common_characters;
-  // Every distinct word met so far (exact bytes) with what is known about it in this language.
-  WordTable<CachedWord> words;
-};
-
 // Counts the Han characters of a word, and those among the language's common characters.
 void CountHan(const Language& lang, std::string_view w, TextCounts& totals) {
   const auto n = static_cast<int32_t>(w.size());
@@ -232,208 +104,7 @@ void CountHan(const Language& lang, std::string_view w, TextCounts& totals) {
   }
 }
 
-std::string HunspellFileFor(const std::string& dir, const std::string& lang) {
-  namespace fs = std::filesystem;
-  static const std::map<std::string, std::string> kPreferred = {
-      {"en", "en_GB"}, {"ga", "ga_IE"}, {"de", "de_DE"}, {"fr", "fr_FR"},
-      {"es", "es_ES"}, {"it", "it_IT"}, {"nl", "nl_NL"}, {"pt", "pt_PT"}};
-  if (auto it = kPreferred.find(lang); it != kPreferred.end()) {
-    if (fs::exists(dir + "/" + it->second + ".dic") &&
-        fs::exists(dir + "/" + it->second + ".aff")) {
-      return dir + "/" + it->second;
-    }
-  }
-  std::error_code ec;
-  std::vector<std::string> candidates;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    std::string name = entry.path().filename().string();
-    if (name.size() > 4 && name.substr(name.size() - 4) == ".dic" &&
-        (name.rfind(lang + "_", 0) == 0 || name == lang + ".dic")) {
-      candidates.push_back(dir + "/" + name.substr(0, name.size() - 4));
-    }
-  }
-  std::sort(candidates.begin(), candidates.end());
-  for (const std::string& c : candidates) {
-    if (fs::exists(c + ".aff")) {
-      return c;
-    }
-  }
-  return {};
-}
-
 }  // namespace
-
-using EnglishTable = Result<std::shared_ptr<const SyllableTable>>;
-
-struct Analyser::Impl {
-  AnalyserConfig config;
-  std::shared_future<EnglishTable> english_table;  // being loaded on another thread at first
-
-  // The loading thread must not outlive the analyser that started it (the process may exit).
-  ~Impl() {
-    if (english_table.valid()) {
-      english_table.wait();
-    }
-  }
-
-  std::vector<PhraseList> extra_lists;
-  StringSet accepted_words;  // AnalyserConfig::accepted_words, as written and in lower case
-  std::map<std::string, std::unique_ptr<Language>> languages;
-
-  // The language's resources, loading them on first use; with `spelling`, its dictionary too.
-  Result<Language*> Get(const std::string& code, bool spelling);
-};
-
-Result<Language*> Analyser::Impl::Get(const std::string& code_in, bool spelling) {
-  std::string code = code_in.empty() ? "en" : code_in;
-  if (auto it = languages.find(code); it != languages.end()) {
-    Language* found = it->second.get();
-    if (spelling && !found->speller.started() && !found->speller_base.empty()) {
-      found->speller.Start(found->speller_base);
-    }
-    return found;
-  }
-  auto lang = std::make_unique<Language>();
-  lang->code = code;
-  // The dictionary first: it loads (the longest part of a language's start-up) while the rest
-  // is built, the ICU segmenter included.
-  lang->speller_base = HunspellFileFor(config.hunspell_dir, code);
-  if (spelling && !lang->speller_base.empty()) {
-    lang->speller.Start(lang->speller_base);
-  }
-  auto segmenter = Segmenter::Create(code);
-  if (!segmenter) {
-    return segmenter.error();
-  }
-  lang->segmenter = std::move(*segmenter);
-  // Phrase lists: every .tsv in <data>/<lang>/lists, sorted, then the user's lists.
-  std::vector<PhraseList> lists;
-  namespace fs = std::filesystem;
-  std::string lists_dir = config.data_dir + "/" + code + "/lists";
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(lists_dir, ec)) {
-    if (entry.path().extension() == ".tsv") {
-      files.push_back(entry.path().string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  for (const std::string& file : files) {
-    auto list = LoadPhraseList(file);
-    if (!list) {
-      return list.error();
-    }
-    lists.push_back(std::move(*list));
-  }
-  for (const PhraseList& extra : extra_lists) {
-    lists.push_back(extra);
-  }
-  auto matcher = PhraseMatcher::Build(std::move(lists));
-  if (!matcher) {
-    return matcher.error();
-  }
-  lang->phrases = std::move(*matcher);
-  std::string dir = config.data_dir + "/" + code;
-  lang->known_acronyms = LoadWordSet(dir + "/known-acronyms.txt");
-  lang->participles = LoadWordSet(dir + "/irregular-participles.txt");
-  lang->not_participles = LoadWordSet(dir + "/adjectival-participles.txt");
-  if (code == "en") {
-    lang->be_forms = {"am",   "is",    "are",   "was",    "were",   "be",
-                      "been", "being", "isn't", "aren't", "wasn't", "weren't"};
-    lang->negators = {"not",      "never",   "no",      "cannot", "nobody", "nothing",  "none",
-                      "neither",  "nor",     "without", "isn't",  "aren't", "wasn't",   "weren't",
-                      "don't",    "doesn't", "didn't",  "can't",  "won't",  "wouldn't", "shouldn't",
-                      "couldn't", "hasn't",  "haven't", "hadn't", "mustn't"};
-  } else if (code == "ga") {
-    lang->negators = {"ní", "níl", "nach", "níor", "char", "cha", "gan", "ná", "nár"};
-  }
-  lang->negative_words = LoadWordSet(dir + "/negative-words.txt");
-  if (code == "zh") {
-    lang->common_characters = LoadCharacterSet(dir + "/common-characters.txt");
-  }
-  // Last: the English table has been loading on another thread meanwhile.
-  std::shared_ptr<const SyllableTable> table;
-  if (code == "en") {
-    const EnglishTable& loaded = english_table.get();
-    if (!loaded) {
-      return loaded.error();
-    }
-    table = *loaded;
-  }
-  lang->syllables = std::make_unique<SyllableCounter>(code, std::move(table));
-  Language* raw = lang.get();
-  languages.emplace(code, std::move(lang));
-  return raw;
-}
-
-namespace {
-
-// The English syllable table of `data_dir` (127,000 words), loaded on a thread of its own so that
-// it overlaps with the rest of start-up on the caller's thread (CLD2, the first language's
-// segmenter, phrase lists and Hunspell dictionary), and once per process and data directory
-// (`serve` creates an analyser per thread; the table is read-only). A failed load is retried by
-// the next analyser created.
-std::shared_future<EnglishTable> SharedEnglishSyllableTable(const std::string& data_dir) {
-  static std::mutex mutex;
-  static auto* tables = new std::map<std::string, std::shared_future<EnglishTable>>();
-  std::lock_guard lock(mutex);
-  if (auto it = tables->find(data_dir); it != tables->end()) {
-    const bool failed = it->second.wait_for(std::chrono::seconds(0)) == std::future_status::ready &&
-                        !it->second.get();
-    if (!failed) {
-      return it->second;
-    }
-  }
-  auto load = [data_dir] { return LoadEnglishSyllableTable(data_dir); };
-  std::shared_future<EnglishTable> table;
-  try {
-    table = std::async(std::launch::async, load).share();
-  } catch (const std::system_error&) {  // no thread to be had: load when first needed
-    table = std::async(std::launch::deferred, load).share();
-  }
-  (*tables)[data_dir] = table;
-  return table;
-}
-
-}  // namespace
-
-Analyser::Analyser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-
-Analyser::~Analyser() = default;
-
-Result<std::unique_ptr<Analyser>> Analyser::Create(const AnalyserConfig& config) {
-  auto impl = std::make_unique<Impl>();
-  impl->config = config;
-  if (impl->config.data_dir.empty()) {
-    impl->config.data_dir = DefaultDataDir();
-  }
-  // Missing files are reported here; a malformed table by the first English analysis.
-  for (const char* name : {"/en/syllables.tsv", "/en/syllables-extra.tsv"}) {
-    const std::string path = impl->config.data_dir + name;
-    if (!std::filesystem::exists(path)) {
-      return Error{ErrorCode::kNotFound, "cannot open syllable table " + path, ""};
-    }
-  }
-  impl->english_table = SharedEnglishSyllableTable(impl->config.data_dir);
-  for (const std::string& path : config.extra_wordlists) {
-    auto list = LoadPhraseList(path);
-    if (!list) {
-      return list.error();
-    }
-    impl->extra_lists.push_back(std::move(*list));
-  }
-  for (const std::string& path : config.accepted_words) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
-      return Error{ErrorCode::kNotFound, "cannot open word list " + path, ""};
-    }
-    for (const std::string& word : LoadWordSet(path)) {
-      impl->accepted_words.insert(word);
-      impl->accepted_words.insert(LowerForMatch(word));
-    }
-  }
-  return std::unique_ptr<Analyser>(new Analyser(std::move(impl)));
-}
 
 namespace {
 
