@@ -108,3 +108,22 @@ TEST_CASE("rule targets: the tags and attributes of a page's elements are presen
   }
   CHECK(clear >= 4);
 }
+
+TEST_CASE("rule targets: aria-* stands for any WAI-ARIA attribute, in any case",
+          "[rules][targets]") {
+  const std::string_view any = pe::NamesPresent::kAnyAriaAttribute;
+  auto with_aria = Build("<!DOCTYPE html><p aria-describedby=\"n\">x</p>");
+  REQUIRE(with_aria != nullptr);
+  CHECK(pe::NamesPresent(*with_aria).MayHaveAttribute(any));
+  // In an iframe's page too, and written in capitals in XML (SVG keeps the case as written).
+  auto in_frame = Build(R"(<!DOCTYPE html><iframe srcdoc="<p aria-hidden=true>x</p>"></iframe>)");
+  REQUIRE(in_frame != nullptr);
+  CHECK(pe::NamesPresent(*in_frame).MayHaveAttribute(any));
+  auto svg = Build(R"(<svg xmlns="http://www.w3.org/2000/svg"><g ARIA-LABEL="Map"/></svg>)");
+  REQUIRE(svg != nullptr);
+  CHECK(pe::NamesPresent(*svg).MayHaveAttribute(any));
+  // "aria" alone, or a name that only contains it, is not an ARIA attribute.
+  auto without = Build("<!DOCTYPE html><p aria=\"x\" data-aria-label=\"y\" role=\"note\">x</p>");
+  REQUIRE(without != nullptr);
+  CHECK_FALSE(pe::NamesPresent(*without).MayHaveAttribute(any));
+}
