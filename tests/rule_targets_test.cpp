@@ -123,7 +123,7 @@ TEST_CASE("rule targets: aria-* stands for any WAI-ARIA attribute, in any case",
   REQUIRE(svg != nullptr);
   CHECK(pe::NamesPresent(*svg).MayHaveAttribute(any));
   // "aria" alone, or a name that only contains it, is not an ARIA attribute.
-  auto without = Build("<!DOCTYPE html><p aria=\"x\" data-aria-label=\"y\" role=\"note\">x</p>");
+  auto without = Build(R"(<!DOCTYPE html><p aria="x" data-aria-label="y" role="note">x</p>)");
   REQUIRE(without != nullptr);
   CHECK_FALSE(pe::NamesPresent(*without).MayHaveAttribute(any));
 }
