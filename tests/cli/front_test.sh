@@ -1,11 +1,12 @@
 #!/bin/sh
 # The two executables (cli/front_main.cpp): `plainsight` runs text, version and help itself,
 # without the other modules' libraries, and execs plainsight-core beside it for the rest.
-# usage: front_test.sh BUILD/cli/plainsight SAMPLE.txt DATA_DIR
+# usage: front_test.sh BUILD/cli/plainsight SOURCE_DIR
 set -u
 front=$1
-sample=$2
-data=$3
+root=$2
+data=$root/corpora/text
+sample=$data/samples/en-council.txt
 core=$(dirname "$front")/plainsight-core
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -21,14 +22,17 @@ for lib in libcurl libpq libsqlite3 libpoppler libqpdf; do
   ldd "$core" | grep -q "$lib" || problem "plainsight-core does not link $lib"
 done
 
-# text: the same output and status from either executable.
-"$front" text "$sample" --format json --data-dir "$data" >"$tmp/front.json"
-front_status=$?
-"$core" text "$sample" --format json --data-dir "$data" >"$tmp/core.json"
-core_status=$?
-[ "$front_status" = "$core_status" ] || problem "text status $front_status, core $core_status"
-cmp -s "$tmp/front.json" "$tmp/core.json" || problem "text output differs from plainsight-core's"
-grep -q '"findings"' "$tmp/front.json" || problem "text wrote no findings"
+# text: the same output and status from either executable, for plain text, HTML and DOCX.
+for input in "$sample" "$data/samples/mixed.html" \
+  "$root/corpora/sector/rural-grants/static/docs/REGA-Application-Form-2026.docx"; do
+  "$front" text "$input" --format json --data-dir "$data" >"$tmp/front.json"
+  front_status=$?
+  "$core" text "$input" --format json --data-dir "$data" >"$tmp/core.json"
+  core_status=$?
+  [ "$front_status" = "$core_status" ] || problem "$input: status $front_status, core $core_status"
+  cmp -s "$tmp/front.json" "$tmp/core.json" || problem "$input: output differs from the core's"
+  grep -q '"findings"' "$tmp/front.json" || problem "$input: no findings in the output"
+done
 
 # Other commands go through plainsight-core, with their exit status and output.
 "$front" rules --format json >"$tmp/rules.json" || problem "rules exit $?"
