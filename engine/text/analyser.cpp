@@ -302,9 +302,6 @@ std::string SpellingForm(std::string_view w) {
   return word;
 }
 
-// Irish writes its prefixes joined to the (lenited) word: "ardchaighdeán" is "ard" +
-// "chaighdeán", "leasmhara" "leas" + "mhara", "neamhspleách" "neamh" + "spleách". The Irish
-// dictionary lists the common compounds only; a word that is a prefix and a known word is one.
 // The share of a text's bytes (CLD2's percent) from which its second language counts for
 // spelling: less is quotations and names, more is a bilingual text.
 constexpr int kSecondLanguageMinPercent = 15;
@@ -318,6 +315,9 @@ const char* PartnerLanguage(std::string_view code) {
   return code == "en" ? "ga" : code == "ga" ? "en" : nullptr;
 }
 
+// Irish writes its prefixes joined to the (lenited) word: "ardchaighdeán" is "ard" +
+// "chaighdeán", "leasmhara" "leas" + "mhara", "neamhspleách" "neamh" + "spleách". The Irish
+// dictionary lists the common compounds only; a word that is a prefix and a known word is one.
 constexpr std::string_view kIrishPrefixes[] = {
     "ard",    "ath",   "comh", "dea", "droch", "fíor", "frith", "iar",  "il", "leas", "mí", "neamh",
     "príomh", "réamh", "sain", "sár", "sean",  "so",   "tras",  "uath", "an", "do",   "fo", "in"};
