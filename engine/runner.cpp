@@ -467,11 +467,11 @@ size_t NamesPresent::Bit(std::string_view name) {
 
 void NamesPresent::Add(const Page& page) {
   for (const Node* e : page.document().elements()) {
-    tags_.set(Bit(e->tag()));
+    tags_.Set(Bit(e->tag()));
     for (const Attribute& a : e->attributes()) {
-      attributes_.set(Bit(a.name));
+      attributes_.Set(Bit(a.name));
       if (a.name.size() > 5 && EqualsIgnoreCase(std::string_view(a.name).substr(0, 5), "aria-")) {
-        attributes_.set(Bit(kAnyAriaAttribute));
+        attributes_.Set(Bit(kAnyAriaAttribute));
       }
     }
   }
@@ -484,10 +484,10 @@ NamesPresent::Bits NamesPresent::BitsOf(std::span<const std::string_view> tags,
                                         std::span<const std::string_view> attributes) {
   Bits bits;
   for (std::string_view t : tags) {
-    bits.tags.set(Bit(t));
+    bits.tags.Set(Bit(t));
   }
   for (std::string_view a : attributes) {
-    bits.attributes.set(Bit(a));
+    bits.attributes.Set(Bit(a));
   }
   return bits;
 }

@@ -3,7 +3,8 @@
 // locates each finding (CSS selector path, line:column, snippet).
 #pragma once
 
-#include <bitset>
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <span>
 #include <string>
@@ -62,30 +63,45 @@ class NamesPresent {
 
   explicit NamesPresent(const Page& page);
 
-  bool MayHaveTag(std::string_view tag) const { return tags_.test(Bit(tag)); }
+  bool MayHaveTag(std::string_view tag) const { return tags_.Test(Bit(tag)); }
 
-  bool MayHaveAttribute(std::string_view name) const { return attributes_.test(Bit(name)); }
+  bool MayHaveAttribute(std::string_view name) const { return attributes_.Test(Bit(name)); }
+
+  // 256 bits in four words: whether two sets share a bit is four ANDs, with no temporary set
+  // (asked for every rule on every page).
+  struct Filter {
+    std::array<uint64_t, 4> words{};
+
+    void Set(size_t bit) { words[bit >> 6] |= uint64_t{1} << (bit & 63); }
+
+    bool Test(size_t bit) const { return ((words[bit >> 6] >> (bit & 63)) & 1) != 0; }
+
+    bool Intersects(const Filter& other) const {
+      return ((words[0] & other.words[0]) | (words[1] & other.words[1]) |
+              (words[2] & other.words[2]) | (words[3] & other.words[3])) != 0;
+    }
+  };
 
   // The filters' bits for a set of names, worked out once (PreparedRules) and asked with
   // MayHaveAny.
   struct Bits {
-    std::bitset<256> tags;
-    std::bitset<256> attributes;
+    Filter tags;
+    Filter attributes;
   };
 
   static Bits BitsOf(std::span<const std::string_view> tags,
                      std::span<const std::string_view> attributes);
 
   bool MayHaveAny(const Bits& bits) const {
-    return (tags_ & bits.tags).any() || (attributes_ & bits.attributes).any();
+    return tags_.Intersects(bits.tags) || attributes_.Intersects(bits.attributes);
   }
 
  private:
   static size_t Bit(std::string_view name);
   void Add(const Page& page);
 
-  std::bitset<256> tags_;
-  std::bitset<256> attributes_;
+  Filter tags_;
+  Filter attributes_;
 };
 
 // The page rules of a rule list (those with a `check`; document rules are left out), prepared
