@@ -127,6 +127,20 @@ class DocumentBuilder {
   }
 
   void BuildFromGumbo(const GumboNode* groot);
+
+  // Parses `source` with Gumbo (in the per-thread arena when it is small enough) and builds it.
+  // Columns count bytes, as compilers report them; parse errors are not recorded (recovery
+  // still happens).
+  void BuildFromSource(std::string_view source) {
+    GumboOptions gopts = kGumboDefaultOptions;
+    gopts.tab_stop = 1;
+    gopts.max_errors = 0;
+    GumboArenaScope arena(gopts, source.size());
+    GumboOutput* out = gumbo_parse_with_options(&gopts, source.data(), source.size());
+    BuildFromGumbo(out->document);
+    arena.Destroy(out);
+  }
+
   void BuildFromXml(xmlDocPtr xdoc);
   void Finish();
 
@@ -596,16 +610,9 @@ void DocumentBuilder::LoadNestedDocuments() {
     child->charset_ = chosen;
     child->url_ = nested.url;
     CapAttributes(child->source_, options_.max_attributes, true, child->warnings_);
-    GumboOptions gopts = kGumboDefaultOptions;
-    gopts.tab_stop = 1;
-    gopts.max_errors = 0;
-    GumboArenaScope arena(gopts, child->source_.size());
-    GumboOutput* out =
-        gumbo_parse_with_options(&gopts, child->source_.data(), child->source_.size());
     DocumentBuilder builder(*child, nested, nesting_ + 1);
     builder.fallback_base = doc_.base_url_;
-    builder.BuildFromGumbo(out->document);
-    arena.Destroy(out);
+    builder.BuildFromSource(child->source_);
     builder.Finish();
     const_cast<Node*>(e)->extras_ |= Node::kHasContentDocument;
     doc_.content_documents_.emplace(e, child.get());
@@ -675,14 +682,8 @@ Result<std::unique_ptr<Document>> Document::ParseHtml(std::string_view bytes,
     doc->source_.resize(cut);
   }
   CapAttributes(doc->source_, options.max_attributes, true, doc->warnings_);
-  GumboOptions gopts = kGumboDefaultOptions;
-  gopts.tab_stop = 1;    // columns count bytes, as compilers report them
-  gopts.max_errors = 0;  // parse errors are not reported; recovery still happens
-  GumboArenaScope arena(gopts, doc->source_.size());
-  GumboOutput* out = gumbo_parse_with_options(&gopts, doc->source_.data(), doc->source_.size());
   DocumentBuilder builder(*doc, options, 0);
-  builder.BuildFromGumbo(out->document);
-  arena.Destroy(out);
+  builder.BuildFromSource(doc->source_);
   builder.Finish();
   return doc;
 }

@@ -466,12 +466,13 @@ size_t NamesPresent::Bit(std::string_view name) {
 }
 
 void NamesPresent::Add(const Page& page) {
+  static const size_t kAnyAriaBit = Bit(kAnyAriaAttribute);
   for (const Node* e : page.document().elements()) {
     tags_.Set(Bit(e->tag()));
     for (const Attribute& a : e->attributes()) {
       attributes_.Set(Bit(a.name));
       if (a.name.size() > 5 && EqualsIgnoreCase(std::string_view(a.name).substr(0, 5), "aria-")) {
-        attributes_.Set(Bit(kAnyAriaAttribute));
+        attributes_.Set(kAnyAriaBit);
       }
     }
   }
